@@ -1,0 +1,59 @@
+package org.sferum.sdk.attachments;
+
+import java.io.InputStream;
+import java.util.List;
+import org.sferum.sdk.chats.ChatId;
+import org.sferum.sdk.paging.Page;
+import org.sferum.sdk.paging.PageRequest;
+
+/**
+ * Uploading attachments and reading the attachments of a chat. Obtained from {@code SferumSession.attachments()}.
+ */
+public interface Attachments {
+
+    /**
+     * Uploads a photo to attach to a message (F-ATT-01).
+     *
+     * @param fileName the file name
+     * @param content the image bytes; read to the end, not closed
+     * @return the photo
+     */
+    Attachment.Photo uploadPhoto(String fileName, InputStream content);
+
+    /**
+     * Uploads a video (F-ATT-02).
+     *
+     * @param title the title
+     * @param content the video bytes; read to the end, not closed
+     * @return the video
+     */
+    Attachment.Video uploadVideo(String title, InputStream content);
+
+    /**
+     * Uploads a file (F-ATT-03).
+     *
+     * @param fileName the file name
+     * @param content the bytes; read to the end, not closed
+     * @return the file
+     */
+    Attachment.File uploadFile(String fileName, InputStream content);
+
+    /**
+     * Creates a poll (F-ATT-04).
+     *
+     * @param question the question
+     * @param answers the answers, 1 to 10
+     * @param anonymous whether votes are anonymous
+     * @return the poll
+     */
+    Attachment.Poll createPoll(String question, List<String> answers, boolean anonymous);
+
+    /**
+     * Lists the attachments of a chat, newest first (F-ATT-05).
+     *
+     * @param chat the chat
+     * @param page which page
+     * @return the page
+     */
+    Page<Attachment> ofChat(ChatId chat, PageRequest page);
+}

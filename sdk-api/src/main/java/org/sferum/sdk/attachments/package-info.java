@@ -1,0 +1,2 @@
+/** Attachments: photos, videos, files and polls. */
+package org.sferum.sdk.attachments;

@@ -1,0 +1,2 @@
+/** Calls, videoconferences and online lessons. */
+package org.sferum.sdk.calls;

@@ -1,0 +1,30 @@
+package org.sferum.sdk.chats;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.sferum.sdk.messages.Message;
+
+/**
+ * One row of the «Чаты» tab (F-SECT-01): a chat as the current user sees it in the list.
+ *
+ * @param id the chat id
+ * @param title the title (for a one-to-one chat, the other user's name)
+ * @param lastMessage the latest message the user can see
+ * @param unreadCount how many messages the user has not read
+ * @param pinned whether the user pinned the chat
+ * @param archived whether the user archived the chat
+ * @param muted whether the user muted the chat's notifications
+ * @param membersCount how many members the chat has
+ */
+public record ChatSummary(ChatId id, String title, Optional<Message> lastMessage, int unreadCount,
+                          boolean pinned, boolean archived, boolean muted, int membersCount) {
+    /** Validates the fields. */
+    public ChatSummary {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(lastMessage, "lastMessage");
+        if (unreadCount < 0 || membersCount < 0) {
+            throw new IllegalArgumentException("counts must not be negative");
+        }
+    }
+}

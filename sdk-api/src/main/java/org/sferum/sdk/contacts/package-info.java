@@ -1,0 +1,2 @@
+/** Contacts of the current user. */
+package org.sferum.sdk.contacts;

@@ -1,0 +1,38 @@
+package org.sferum.sdk.error;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Thrown when the service refuses a request because too many were made. {@link #retryAfter()} tells how long
+ * to wait when the service said so.
+ */
+public class RateLimitException extends SferumException {
+    private static final long serialVersionUID = 1L;
+
+    private final Duration retryAfter;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message what happened and what to do
+     * @param retryAfter how long to wait, or {@code null} when unknown
+     * @param wireCode the wire error code, or {@code null}
+     * @param requestId the request id, or {@code null}
+     * @param cause the cause, or {@code null}
+     */
+    public RateLimitException(String message, Duration retryAfter, Integer wireCode, String requestId,
+                              Throwable cause) {
+        super(ErrorCode.RATE_LIMITED, message, wireCode, requestId, cause);
+        this.retryAfter = retryAfter;
+    }
+
+    /**
+     * Returns how long the service asked to wait before the next request.
+     *
+     * @return the wait, if the service said
+     */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+}

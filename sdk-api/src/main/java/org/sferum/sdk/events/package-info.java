@@ -1,0 +1,2 @@
+/** Real-time events. */
+package org.sferum.sdk.events;

@@ -1,0 +1,44 @@
+package org.sferum.sdk.links;
+
+import java.util.Map;
+import java.util.Optional;
+import org.sferum.sdk.users.Role;
+import org.sferum.sdk.users.SchoolAccountId;
+
+/** Linking school accounts to VK ID educational profiles (F-LINK-01 … F-LINK-11). */
+public interface Links {
+
+    /**
+     * Starts linking: returns the VK ID authorization URI to redirect the user to.
+     *
+     * @param account the school account
+     * @param role the role the school system gives it
+     * @return where to redirect
+     */
+    LinkStart start(SchoolAccountId account, Role role);
+
+    /**
+     * Completes linking from the callback's query parameters: checks state, exchanges the code, verifies the ID
+     * token and stores the link.
+     *
+     * @param callbackQuery the query parameters of the redirect back
+     * @return the link
+     */
+    Link complete(Map<String, String> callbackQuery);
+
+    /**
+     * Finds the link of a school account.
+     *
+     * @param account the school account
+     * @return the link, if any
+     */
+    Optional<Link> find(SchoolAccountId account);
+
+    /**
+     * Unlinks a school account (F-LINK-07): leaves the school's chats, revokes the tokens, removes the link.
+     *
+     * @param account the school account
+     * @param confirmed must be {@code true}: the user confirmed «Вы будете удалены из всех чатов»
+     */
+    void unlink(SchoolAccountId account, boolean confirmed);
+}

@@ -1,0 +1,2 @@
+/** Linking school accounts to VK ID educational profiles. */
+package org.sferum.sdk.links;

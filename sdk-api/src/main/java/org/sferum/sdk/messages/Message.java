@@ -1,0 +1,38 @@
+package org.sferum.sdk.messages;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.sferum.sdk.attachments.Attachment;
+import org.sferum.sdk.chats.ChatId;
+import org.sferum.sdk.users.UserId;
+
+/**
+ * A message in a chat.
+ *
+ * @param id the message id
+ * @param chat the chat it belongs to
+ * @param conversationMessageId its number within the chat, increasing by one per message (VK's {@code cmid})
+ * @param author who sent it
+ * @param text its text, possibly empty when it has attachments
+ * @param sentAt when it was sent
+ * @param editedAt when it was last edited
+ * @param replyTo the message it answers
+ * @param attachments its attachments
+ */
+public record Message(MessageId id, ChatId chat, long conversationMessageId, UserId author, String text,
+                      Instant sentAt, Optional<Instant> editedAt, Optional<MessageId> replyTo,
+                      List<Attachment> attachments) {
+    /** Validates and copies the fields. */
+    public Message {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(chat, "chat");
+        Objects.requireNonNull(author, "author");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(sentAt, "sentAt");
+        Objects.requireNonNull(editedAt, "editedAt");
+        Objects.requireNonNull(replyTo, "replyTo");
+        attachments = List.copyOf(attachments);
+    }
+}

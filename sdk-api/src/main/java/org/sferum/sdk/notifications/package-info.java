@@ -1,0 +1,2 @@
+/** Notification settings. */
+package org.sferum.sdk.notifications;

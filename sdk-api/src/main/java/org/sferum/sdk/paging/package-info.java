@@ -1,0 +1,2 @@
+/** Pages, cursors and iteration across pages. */
+package org.sferum.sdk.paging;

@@ -1,0 +1,2 @@
+/** Roster sync from the school system. */
+package org.sferum.sdk.roster;
