@@ -1,0 +1,434 @@
+package org.sferum.sdk.testkit.engine;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.sferum.sdk.chats.Chat;
+import org.sferum.sdk.chats.ChatFilter;
+import org.sferum.sdk.chats.ChatId;
+import org.sferum.sdk.chats.ChatSummary;
+import org.sferum.sdk.chats.MemberRole;
+import org.sferum.sdk.chats.NewChat;
+import org.sferum.sdk.error.AuthenticationException;
+import org.sferum.sdk.error.ErrorCode;
+import org.sferum.sdk.error.NotFoundException;
+import org.sferum.sdk.error.PermissionDeniedException;
+import org.sferum.sdk.error.ValidationException;
+import org.sferum.sdk.messages.Draft;
+import org.sferum.sdk.messages.HistoryOrder;
+import org.sferum.sdk.messages.Message;
+import org.sferum.sdk.messages.MessageId;
+import org.sferum.sdk.users.Person;
+import org.sferum.sdk.users.Role;
+import org.sferum.sdk.users.UserId;
+
+/**
+ * The in-memory model of the platform, where every rule is enforced once: the fake and the emulator both call
+ * it. Thread-safe: each operation runs under one lock, so concurrent operations happen in one order that every
+ * reader sees. Time comes from the injected {@link Clock} only; timestamps are kept to the second, as the
+ * wire carries them.
+ *
+ * <p>Every operation names the acting user; checks of membership and rights happen here, never in the faces.
+ */
+public final class PlatformEngine {
+    /** How long a {@code random_id} is remembered for idempotent sends (see {@code docs/wire/vk-api.md}). */
+    public static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(1);
+
+    private static final long FIRST_USER_ID = 100_001;
+
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final Object lock = new Object();
+
+    private final Map<UserId, UserAccount> users = new LinkedHashMap<>();
+    private final Map<String, UserId> tokens = new HashMap<>();
+    private final Map<Long, ChatState> chats = new LinkedHashMap<>();
+    private final Map<Long, StoredMessage> messagesById = new HashMap<>();
+    private final Map<IdempotencyKey, Remembered> sentByRandomId = new HashMap<>();
+    private long nextUserId = FIRST_USER_ID;
+    private long nextChatLocalId = 1;
+    private long nextMessageId = 1;
+    /** Orders chats by their latest creation or message. */
+    private long nextActivity = 1;
+
+    /**
+     * Creates an empty platform.
+     *
+     * @param clock the clock every time-dependent rule reads
+     */
+    public PlatformEngine(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Returns the engine's clock.
+     *
+     * @return the clock
+     */
+    public Clock clock() {
+        return clock;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    // ---------------------------------------------------------------- users and tokens
+
+    /**
+     * Creates a user with an educational profile.
+     *
+     * @param firstName the first name
+     * @param lastName the last name
+     * @param role the role from the school system
+     * @return the new user's id
+     */
+    public UserId createUser(String firstName, String lastName, Role role) {
+        synchronized (lock) {
+            UserId id = UserId.of(nextUserId++);
+            users.put(id, new UserAccount(new Person(id, firstName, lastName), Objects.requireNonNull(role)));
+            return id;
+        }
+    }
+
+    /**
+     * Issues a new access token for a user.
+     *
+     * @param user the user
+     * @return the token string
+     */
+    public String issueToken(UserId user) {
+        synchronized (lock) {
+            account(user);
+            byte[] bytes = new byte[32];
+            random.nextBytes(bytes);
+            String token = "vk1.a." + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            tokens.put(token, user);
+            return token;
+        }
+    }
+
+    /**
+     * Revokes an access token; later calls with it fail authentication.
+     *
+     * @param token the token string
+     */
+    public void revokeToken(String token) {
+        synchronized (lock) {
+            tokens.remove(token);
+        }
+    }
+
+    /**
+     * Finds the user a token belongs to.
+     *
+     * @param token the token string, possibly {@code null}
+     * @return the user
+     * @throws AuthenticationException if the token is missing, unknown or revoked
+     */
+    public UserId authenticate(String token) {
+        synchronized (lock) {
+            UserId user = token == null ? null : tokens.get(token);
+            if (user == null) {
+                throw new AuthenticationException(ErrorCode.AUTHENTICATION_FAILED,
+                        "the access token is missing, unknown or revoked; obtain a new one by linking again");
+            }
+            return user;
+        }
+    }
+
+    /**
+     * Returns a user's educational profile.
+     *
+     * @param user the user
+     * @return the person
+     */
+    public Person person(UserId user) {
+        synchronized (lock) {
+            return account(user).person();
+        }
+    }
+
+    /**
+     * Returns a user's account.
+     *
+     * @param user the user
+     * @return the account
+     * @throws NotFoundException if there is no such user
+     */
+    public UserAccount account(UserId user) {
+        synchronized (lock) {
+            UserAccount account = users.get(Objects.requireNonNull(user, "user"));
+            if (account == null) {
+                throw new NotFoundException(ErrorCode.USER_NOT_FOUND, "there is no user " + user.value());
+            }
+            return account;
+        }
+    }
+
+    // ---------------------------------------------------------------- chats
+
+    /**
+     * Creates a group chat owned by the actor (F-CHAT-02).
+     *
+     * @param actor who creates it
+     * @param spec its title, members and settings
+     * @return the chat id
+     */
+    public ChatId createChat(UserId actor, NewChat spec) {
+        synchronized (lock) {
+            account(actor);
+            for (UserId member : spec.members()) {
+                account(member);
+            }
+            ChatId id = ChatId.group(nextChatLocalId++);
+            Instant now = now();
+            ChatState chat = new ChatState(id, actor, spec.title(), spec.settings(), now);
+            chat.addMember(actor, MemberRole.OWNER, actor, now);
+            spec.members().stream().sorted(Comparator.comparingLong(UserId::value))
+                    .filter(member -> !member.equals(actor))
+                    .forEach(member -> chat.addMember(member, MemberRole.MEMBER, actor, now));
+            chat.lastActivity = nextActivity++;
+            chats.put(id.peerId(), chat);
+            return id;
+        }
+    }
+
+    /**
+     * Returns a chat's information, for a member.
+     *
+     * @param actor who asks
+     * @param id the chat
+     * @return the chat
+     */
+    public Chat chat(UserId actor, ChatId id) {
+        synchronized (lock) {
+            ChatState chat = memberChat(actor, id);
+            return new Chat(chat.id, chat.title, chat.owner, List.copyOf(chat.members.values()), chat.settings);
+        }
+    }
+
+    /**
+     * Lists the actor's chats, most recently active first (F-SECT-01).
+     *
+     * @param actor who asks
+     * @param filter which chats
+     * @return the chats
+     */
+    public List<ChatSummary> conversations(UserId actor, ChatFilter filter) {
+        synchronized (lock) {
+            account(actor);
+            List<ChatState> mine = new ArrayList<>();
+            for (ChatState chat : chats.values()) {
+                if (chat.isMember(actor)) {
+                    mine.add(chat);
+                }
+            }
+            mine.sort(Comparator.comparingLong(PlatformEngine::activity).reversed());
+            List<ChatSummary> out = new ArrayList<>();
+            for (ChatState chat : mine) {
+                ChatSummary summary = summary(actor, chat);
+                boolean keep;
+                switch (filter) {
+                    case UNREAD:
+                        keep = summary.unreadCount() > 0;
+                        break;
+                    case ARCHIVED:
+                        keep = summary.archived();
+                        break;
+                    case ALL:
+                    default:
+                        keep = !summary.archived();
+                        break;
+                }
+                if (keep) {
+                    out.add(summary);
+                }
+            }
+            return out;
+        }
+    }
+
+    private static long activity(ChatState chat) {
+        return chat.lastActivity;
+    }
+
+    private ChatSummary summary(UserId actor, ChatState chat) {
+        Optional<Message> last = chat.messages.isEmpty() ? Optional.empty()
+                : Optional.of(chat.messages.get(chat.messages.size() - 1).toMessage());
+        return new ChatSummary(chat.id, chat.title, last, chat.unreadFor(actor), false, false, false,
+                chat.members.size());
+    }
+
+    // ---------------------------------------------------------------- messages
+
+    /**
+     * Sends a message (F-MSG-01). Idempotent per author, chat and random id within {@link #IDEMPOTENCY_WINDOW}.
+     *
+     * @param actor the author
+     * @param chatId the chat
+     * @param draft what to send, already validated by {@link Draft}
+     * @return the stored message (the earlier one for a repeated random id)
+     */
+    public Message send(UserId actor, ChatId chatId, Draft draft) {
+        synchronized (lock) {
+            if (!draft.attachments().isEmpty() || !draft.forwarded().isEmpty()) {
+                throw new UnsupportedOperationException(
+                        "attachments and forwarding are not implemented yet (see docs/status.md)");
+            }
+            ChatState chat = memberChat(actor, chatId);
+            Instant now = now();
+            IdempotencyKey key = null;
+            if (draft.randomId().isPresent()) {
+                key = new IdempotencyKey(actor, chatId.peerId(), draft.randomId().getAsInt());
+                Remembered earlier = sentByRandomId.get(key);
+                if (earlier != null && earlier.at.plus(IDEMPOTENCY_WINDOW).isAfter(now)) {
+                    return messagesById.get(earlier.messageId).toMessage();
+                }
+            }
+            if (draft.replyTo().isPresent()) {
+                StoredMessage target = messagesById.get(draft.replyTo().get().value());
+                if (target == null || !target.chat.equals(chatId)) {
+                    throw new NotFoundException(ErrorCode.MESSAGE_NOT_FOUND, "the message replied to ("
+                            + draft.replyTo().get().value() + ") is not in this chat; reply to a message of the same chat");
+                }
+            }
+            StoredMessage message = new StoredMessage(nextMessageId++, chatId, chat.lastCmid() + 1, actor,
+                    draft.text(), now, draft.replyTo(), draft.randomId().orElse(0));
+            chat.messages.add(message);
+            messagesById.put(message.id, message);
+            chat.readUpTo.put(actor, message.cmid);
+            chat.lastActivity = nextActivity++;
+            if (key != null) {
+                sentByRandomId.put(key, new Remembered(message.id, now));
+            }
+            return message.toMessage();
+        }
+    }
+
+    /**
+     * Reads a window of a chat's history, as VK's {@code messages.getHistory} does: in the chosen order, start at
+     * the anchor message (or at the first message when there is none), skip {@code offset} messages, take
+     * {@code count}.
+     *
+     * @param actor the reader
+     * @param chatId the chat
+     * @param order the order
+     * @param anchor the message to start at; when it is gone, the next one in the order
+     * @param offset how many to skip from the start (negative values step back, with an anchor)
+     * @param count how many to take, 0 to 200
+     * @return the window
+     */
+    public HistoryWindow history(UserId actor, ChatId chatId, HistoryOrder order, Optional<MessageId> anchor,
+                                 int offset, int count) {
+        synchronized (lock) {
+            if (count < 0 || count > 200) {
+                throw new ValidationException(ErrorCode.INVALID_PAGE_REQUEST,
+                        "count must be between 0 and 200, got " + count);
+            }
+            if (offset < 0 && anchor.isEmpty()) {
+                throw new ValidationException(ErrorCode.INVALID_PAGE_REQUEST,
+                        "a negative offset needs a start message");
+            }
+            ChatState chat = memberChat(actor, chatId);
+            List<StoredMessage> ordered = new ArrayList<>(chat.messages);
+            boolean newestFirst = order == HistoryOrder.NEWEST_FIRST;
+            if (newestFirst) {
+                java.util.Collections.reverse(ordered);
+            }
+            int start = 0;
+            if (anchor.isPresent()) {
+                long a = anchor.get().value();
+                start = ordered.size();
+                for (int i = 0; i < ordered.size(); i++) {
+                    long id = ordered.get(i).id;
+                    if (newestFirst ? id <= a : id >= a) {
+                        start = i;
+                        break;
+                    }
+                }
+            }
+            int from = Math.max(0, Math.min(ordered.size(), start + offset));
+            int to = Math.min(ordered.size(), from + count);
+            List<Message> items = new ArrayList<>(to - from);
+            for (int i = from; i < to; i++) {
+                items.add(ordered.get(i).toMessage());
+            }
+            return new HistoryWindow(items, ordered.size(), to < ordered.size());
+        }
+    }
+
+    /**
+     * Marks a chat read up to a message (F-MSG-11).
+     *
+     * @param actor the reader
+     * @param chatId the chat
+     * @param upTo the last message read; empty for all
+     */
+    public void markRead(UserId actor, ChatId chatId, Optional<MessageId> upTo) {
+        synchronized (lock) {
+            ChatState chat = memberChat(actor, chatId);
+            long cmid = chat.lastCmid();
+            if (upTo.isPresent()) {
+                StoredMessage message = messagesById.get(upTo.get().value());
+                if (message == null || !message.chat.equals(chatId)) {
+                    throw new NotFoundException(ErrorCode.MESSAGE_NOT_FOUND,
+                            "message " + upTo.get().value() + " is not in this chat");
+                }
+                cmid = message.cmid;
+            }
+            chat.readUpTo.merge(actor, cmid, Math::max);
+        }
+    }
+
+    /**
+     * Returns the member's count of unread messages in a chat.
+     *
+     * @param actor the member
+     * @param chatId the chat
+     * @return the count
+     */
+    public int unreadCount(UserId actor, ChatId chatId) {
+        synchronized (lock) {
+            return memberChat(actor, chatId).unreadFor(actor);
+        }
+    }
+
+    // ---------------------------------------------------------------- rules shared by all operations
+
+    private ChatState memberChat(UserId actor, ChatId id) {
+        account(actor);
+        if (!Objects.requireNonNull(id, "chat").isGroup()) {
+            throw new UnsupportedOperationException(
+                    "one-to-one chats are not implemented yet (see docs/status.md)");
+        }
+        ChatState chat = chats.get(id.peerId());
+        if (chat == null) {
+            throw new NotFoundException(ErrorCode.CHAT_NOT_FOUND,
+                    "chat " + id.localId() + " does not exist; list the user's chats to find its id");
+        }
+        if (!chat.isMember(actor)) {
+            throw new PermissionDeniedException(ErrorCode.NOT_A_CHAT_MEMBER,
+                    "user " + actor.value() + " is not a member of chat " + id.localId()
+                            + "; only members can read or write in a chat");
+        }
+        return chat;
+    }
+
+    private record IdempotencyKey(UserId author, long peerId, int randomId) {
+    }
+
+    private record Remembered(long messageId, Instant at) {
+    }
+}
