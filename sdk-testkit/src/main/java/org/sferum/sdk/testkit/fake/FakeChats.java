@@ -1,0 +1,135 @@
+package org.sferum.sdk.testkit.fake;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
+import org.sferum.sdk.chats.Chat;
+import org.sferum.sdk.chats.ChatFilter;
+import org.sferum.sdk.chats.ChatId;
+import org.sferum.sdk.chats.ChatSettings;
+import org.sferum.sdk.chats.ChatSummary;
+import org.sferum.sdk.chats.Chats;
+import org.sferum.sdk.chats.InviteLink;
+import org.sferum.sdk.chats.NewChat;
+import org.sferum.sdk.internal.Checks;
+import org.sferum.sdk.paging.Page;
+import org.sferum.sdk.paging.PageRequest;
+import org.sferum.sdk.testkit.engine.PlatformEngine;
+import org.sferum.sdk.users.UserId;
+
+/** The fake's chats: the engine's chat operations as the acting user. */
+final class FakeChats implements Chats {
+    private static final String LATER = "the chats issue (F-CHAT-*)";
+
+    private final PlatformEngine engine;
+    private final Supplier<UserId> actor;
+
+    FakeChats(PlatformEngine engine, Supplier<UserId> actor) {
+        this.engine = engine;
+        this.actor = actor;
+    }
+
+    @Override
+    public ChatId create(NewChat chat) {
+        return engine.createChat(actor.get(), Checks.notNull(chat, "new chat"));
+    }
+
+    @Override
+    public Page<ChatSummary> list(ChatFilter filter, PageRequest page) {
+        Checks.notNull(filter, "filter");
+        Checks.notNull(page, "page request");
+        List<ChatSummary> all = engine.conversations(actor.get(), filter);
+        int from = (int) Math.min(all.size(), page.cursor().map(c -> Cursors.decode('o', c)).orElse(0L));
+        int to = Math.min(all.size(), from + page.size());
+        return new Page<>(all.subList(from, to),
+                to < all.size() ? Optional.of(Cursors.encode('o', to)) : Optional.empty(),
+                OptionalLong.of(all.size()));
+    }
+
+    @Override
+    public Chat get(ChatId chat) {
+        return engine.chat(actor.get(), Checks.notNull(chat, "chat"));
+    }
+
+    @Override
+    public void rename(ChatId chat, String title) {
+        throw later("rename");
+    }
+
+    @Override
+    public void updateSettings(ChatId chat, ChatSettings settings) {
+        throw later("updateSettings");
+    }
+
+    @Override
+    public void addMember(ChatId chat, UserId user) {
+        throw later("addMember");
+    }
+
+    @Override
+    public void removeMember(ChatId chat, UserId user) {
+        throw later("removeMember");
+    }
+
+    @Override
+    public void setAdmin(ChatId chat, UserId user, boolean admin) {
+        throw later("setAdmin");
+    }
+
+    @Override
+    public InviteLink inviteLink(ChatId chat, boolean reset) {
+        throw later("inviteLink");
+    }
+
+    @Override
+    public ChatId join(InviteLink link) {
+        throw later("join");
+    }
+
+    @Override
+    public void pin(ChatId chat) {
+        throw later("pin");
+    }
+
+    @Override
+    public void unpin(ChatId chat) {
+        throw later("unpin");
+    }
+
+    @Override
+    public void setArchived(ChatId chat, boolean archived) {
+        throw later("setArchived");
+    }
+
+    @Override
+    public void markUnread(ChatId chat) {
+        throw later("markUnread");
+    }
+
+    @Override
+    public void mute(ChatId chat, Optional<Instant> until) {
+        throw later("mute");
+    }
+
+    @Override
+    public void unmute(ChatId chat) {
+        throw later("unmute");
+    }
+
+    @Override
+    public void clearHistory(ChatId chat) {
+        throw later("clearHistory");
+    }
+
+    @Override
+    public void leave(ChatId chat) {
+        throw later("leave");
+    }
+
+    private static UnsupportedOperationException later(String method) {
+        return new UnsupportedOperationException("Chats." + method + " is not implemented yet: it arrives with "
+                + LATER + " (see docs/status.md)");
+    }
+}

@@ -1,0 +1,73 @@
+package org.sferum.sdk.testkit.fake;
+
+import org.sferum.sdk.SferumSession;
+import org.sferum.sdk.attachments.Attachments;
+import org.sferum.sdk.calls.Calls;
+import org.sferum.sdk.chats.Chats;
+import org.sferum.sdk.contacts.Contacts;
+import org.sferum.sdk.events.Events;
+import org.sferum.sdk.messages.Messages;
+import org.sferum.sdk.notifications.Notifications;
+import org.sferum.sdk.testkit.engine.PlatformEngine;
+import org.sferum.sdk.users.AccessToken;
+import org.sferum.sdk.users.Person;
+import org.sferum.sdk.users.UserId;
+
+/** A session of the fake: checks the token on every call, as the real service does. */
+final class FakeSession implements SferumSession {
+    private final PlatformEngine engine;
+    private final AccessToken token;
+    private final Chats chats;
+    private final Messages messages;
+
+    FakeSession(PlatformEngine engine, AccessToken token) {
+        this.engine = engine;
+        this.token = token;
+        this.chats = new FakeChats(engine, this::actor);
+        this.messages = new FakeMessages(engine, this::actor);
+    }
+
+    private UserId actor() {
+        return engine.authenticate(token.secret());
+    }
+
+    @Override
+    public Person me() {
+        return engine.person(actor());
+    }
+
+    @Override
+    public Chats chats() {
+        return chats;
+    }
+
+    @Override
+    public Messages messages() {
+        return messages;
+    }
+
+    @Override
+    public Attachments attachments() {
+        return Unsupported.of(Attachments.class, "the attachments issue (F-ATT-*)");
+    }
+
+    @Override
+    public Calls calls() {
+        return Unsupported.of(Calls.class, "the calls issue (F-CALL-*)");
+    }
+
+    @Override
+    public Contacts contacts() {
+        return Unsupported.of(Contacts.class, "the chats issue (F-ACC-01)");
+    }
+
+    @Override
+    public Notifications notifications() {
+        return Unsupported.of(Notifications.class, "the chats issue (F-ACC-02)");
+    }
+
+    @Override
+    public Events events() {
+        return Unsupported.of(Events.class, "the events issue (F-EMB-02)");
+    }
+}
