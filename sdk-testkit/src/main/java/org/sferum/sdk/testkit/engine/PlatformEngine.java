@@ -405,6 +405,65 @@ public final class PlatformEngine {
         }
     }
 
+    /**
+     * Finds a message the reader can see: one of a chat the reader is a member of.
+     *
+     * @param reader who reads
+     * @param id the message
+     * @return the message, or empty when it does not exist or the reader may not see it
+     */
+    public Optional<Message> visibleMessage(UserId reader, MessageId id) {
+        synchronized (lock) {
+            account(reader);
+            StoredMessage message = messagesById.get(Objects.requireNonNull(id, "message").value());
+            if (message == null) {
+                return Optional.empty();
+            }
+            ChatState chat = chats.get(message.chat.peerId());
+            return chat != null && chat.isMember(reader) ? Optional.of(message.toMessage()) : Optional.empty();
+        }
+    }
+
+    /**
+     * Returns the random id a message was sent with, as its author sees it.
+     *
+     * @param reader who reads
+     * @param id the message
+     * @return the random id when the reader wrote the message with one; 0 otherwise (also for others' messages)
+     */
+    public int randomIdSeenBy(UserId reader, MessageId id) {
+        synchronized (lock) {
+            StoredMessage message = messagesById.get(Objects.requireNonNull(id, "message").value());
+            return message != null && message.author.equals(reader) ? message.randomId : 0;
+        }
+    }
+
+    /**
+     * Returns a member's read positions in a chat.
+     *
+     * @param reader the member
+     * @param chatId the chat
+     * @return the positions
+     */
+    public ReadState readState(UserId reader, ChatId chatId) {
+        synchronized (lock) {
+            ChatState chat = memberChat(reader, chatId);
+            long own = chat.readUpTo.getOrDefault(reader, 0L);
+            long others = 0;
+            for (Map.Entry<UserId, Long> entry : chat.readUpTo.entrySet()) {
+                if (!entry.getKey().equals(reader)) {
+                    others = Math.max(others, entry.getValue());
+                }
+            }
+            return new ReadState(idAtCmid(chat, own), idAtCmid(chat, others));
+        }
+    }
+
+    private static long idAtCmid(ChatState chat, long cmid) {
+        // cmids count 1, 2, 3… in list order, so the message with cmid n sits at index n - 1.
+        return cmid <= 0 || cmid > chat.messages.size() ? 0 : chat.messages.get((int) cmid - 1).id;
+    }
+
     // ---------------------------------------------------------------- rules shared by all operations
 
     private ChatState memberChat(UserId actor, ChatId id) {

@@ -1,0 +1,21 @@
+/**
+ * The Sferum SDK testkit: the platform engine, the in-memory fake, the JUnit 5 extension, the wire emulator and
+ * the contract tests.
+ */
+module org.sferum.sdk.testkit {
+    requires transitive org.sferum.sdk.api;
+    requires transitive org.junit.jupiter.api;
+    requires com.fasterxml.jackson.databind;
+    requires org.slf4j;
+    requires jdk.httpserver;
+
+    exports org.sferum.sdk.testkit;
+    exports org.sferum.sdk.testkit.contract;
+    exports org.sferum.sdk.testkit.emulator;
+    exports org.sferum.sdk.testkit.engine;
+    exports org.sferum.sdk.testkit.fake;
+    exports org.sferum.sdk.testkit.junit;
+
+    // JUnit reflects on the contract classes that implementations extend.
+    opens org.sferum.sdk.testkit.contract to org.junit.platform.commons;
+}

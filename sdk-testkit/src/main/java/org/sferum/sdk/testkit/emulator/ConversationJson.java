@@ -1,0 +1,102 @@
+package org.sferum.sdk.testkit.emulator;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.sferum.sdk.chats.Chat;
+import org.sferum.sdk.chats.ChatMember;
+import org.sferum.sdk.chats.ChatSummary;
+import org.sferum.sdk.chats.MemberRole;
+import org.sferum.sdk.testkit.engine.PlatformEngine;
+import org.sferum.sdk.testkit.engine.ReadState;
+import org.sferum.sdk.users.UserId;
+
+/**
+ * Renders a chat-list row as the schema's {@code messages_conversation_with_message}, with the fields
+ * {@code docs/wire/vk-api.md} ({@code messages.getConversations}) lists plus the schema's required
+ * {@code version} and {@code chat_settings.acl}.
+ */
+final class ConversationJson {
+    private final MessageJson messages;
+    private final PlatformEngine engine;
+
+    /**
+     * Creates the renderer.
+     *
+     * @param messages renders the last message
+     * @param engine gives the reader's read positions
+     */
+    ConversationJson(MessageJson messages, PlatformEngine engine) {
+        this.messages = messages;
+        this.engine = engine;
+    }
+
+    /**
+     * Renders one row.
+     *
+     * @param summary the row as the engine lists it for the reader
+     * @param chat the chat's information
+     * @param reader who reads the list
+     * @return {@code {"conversation": …, "last_message": …}}, {@code last_message} only when there is one
+     */
+    ObjectNode item(ChatSummary summary, Chat chat, UserId reader) {
+        ObjectNode item = Json.object();
+        item.set("conversation", conversation(summary, chat, reader));
+        summary.lastMessage().ifPresent(m -> item.set("last_message", messages.message(m, reader)));
+        return item;
+    }
+
+    private ObjectNode conversation(ChatSummary summary, Chat chat, UserId reader) {
+        long lastId = summary.lastMessage().map(m -> m.id().value()).orElse(0L);
+        ReadState read = engine.readState(reader, chat.id());
+        ObjectNode json = Json.object();
+        ObjectNode peer = json.putObject("peer");
+        peer.put("id", summary.id().peerId());
+        peer.put("type", "chat");
+        peer.put("local_id", summary.id().localId());
+        json.put("last_message_id", lastId);
+        json.put("last_conversation_message_id",
+                summary.lastMessage().map(m -> m.conversationMessageId()).orElse(0L));
+        json.put("in_read", read.inRead());
+        json.put("out_read", read.outRead());
+        if (summary.unreadCount() > 0) {
+            json.put("unread_count", summary.unreadCount());
+        }
+        json.put("is_marked_unread", false);
+        ObjectNode sortId = json.putObject("sort_id");
+        // [choice] VK does not publish major_id values; any positive one means pinned.
+        sortId.put("major_id", summary.pinned() ? 1 : 0);
+        sortId.put("minor_id", lastId);
+        if (summary.muted()) {
+            ObjectNode push = json.putObject("push_settings");
+            push.put("disabled_forever", true);
+            push.put("no_sound", true);
+        }
+        json.set("chat_settings", chatSettings(summary, chat, reader));
+        json.put("version", lastId);
+        if (summary.archived()) {
+            json.put("is_archived", true);
+        }
+        return json;
+    }
+
+    private static ObjectNode chatSettings(ChatSummary summary, Chat chat, UserId reader) {
+        ObjectNode json = Json.object();
+        json.put("owner_id", chat.owner().value());
+        json.put("title", chat.title());
+        json.put("members_count", summary.membersCount());
+        ArrayNode admins = json.putArray("admin_ids");
+        MemberRole readerRole = MemberRole.MEMBER;
+        for (ChatMember member : chat.members()) {
+            if (member.role() == MemberRole.ADMIN) {
+                admins.add(member.user().value());
+            }
+            if (member.user().equals(reader)) {
+                readerRole = member.role();
+            }
+        }
+        json.put("state", "in");
+        json.set("acl", ChatPermissionsJson.acl(chat.settings(), readerRole));
+        json.set("permissions", ChatPermissionsJson.write(chat.settings()));
+        return json;
+    }
+}

@@ -1,0 +1,80 @@
+package org.sferum.sdk.testkit.emulator;
+
+/**
+ * The command line of {@link EmulatorMain}.
+ *
+ * @param port the port to listen on, 0 for a free one
+ * @param seedDemo whether to seed the demo school
+ * @param help whether only the usage was asked for
+ */
+record EmulatorOptions(int port, boolean seedDemo, boolean help) {
+    /** The port when {@code --port} is not given. */
+    static final int DEFAULT_PORT = 8080;
+
+    /** The usage text. */
+    static final String USAGE = String.join(System.lineSeparator(),
+            "Usage: java -jar sferum-emulator.jar [--port N] [--seed demo] [--help]",
+            "  --port N      listen on 127.0.0.1:N (default " + DEFAULT_PORT + "; 0 picks a free port)",
+            "  --seed demo   seed the demo school (see GET /_emulator/demo); without it the platform is empty",
+            "  --help        print this text and exit");
+
+    /**
+     * Parses the arguments.
+     *
+     * @param args the arguments
+     * @return the options
+     * @throws IllegalArgumentException with what is wrong, for an unknown, repeated or malformed argument
+     */
+    static EmulatorOptions parse(String... args) {
+        Integer port = null;
+        Boolean seed = null;
+        boolean help = false;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--help":
+                case "-h":
+                    help = true;
+                    break;
+                case "--port":
+                    if (port != null) {
+                        throw new IllegalArgumentException("--port is given twice");
+                    }
+                    port = port(value(args, ++i, "--port"));
+                    break;
+                case "--seed":
+                    if (seed != null) {
+                        throw new IllegalArgumentException("--seed is given twice");
+                    }
+                    String seedName = value(args, ++i, "--seed");
+                    if (!"demo".equals(seedName)) {
+                        throw new IllegalArgumentException("--seed knows only 'demo'");
+                    }
+                    seed = Boolean.TRUE;
+                    break;
+                default:
+                    throw new IllegalArgumentException("unknown argument '" + arg + "'");
+            }
+        }
+        return new EmulatorOptions(port == null ? DEFAULT_PORT : port, seed != null, help);
+    }
+
+    private static String value(String[] args, int index, String option) {
+        if (index >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[index];
+    }
+
+    private static int port(String text) {
+        try {
+            int port = Integer.parseInt(text);
+            if (port >= 0 && port <= 65_535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--port must be a number from 0 to 65535, got '" + text + "'");
+    }
+}

@@ -1,0 +1,96 @@
+package org.sferum.sdk.testkit.emulator;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Optional;
+import org.sferum.sdk.messages.Message;
+import org.sferum.sdk.messages.MessageId;
+import org.sferum.sdk.testkit.engine.PlatformEngine;
+import org.sferum.sdk.users.UserId;
+
+/**
+ * Renders messages as the VK API's {@code messages_message} for one reader, as {@code docs/wire/vk-api.md}
+ * ("Message object") shows: {@code out} relative to the reader, {@code random_id} on the reader's own messages
+ * only, {@code reply_message} only for replies, {@code update_time} only when edited.
+ */
+final class MessageJson {
+    private final PlatformEngine engine;
+
+    /**
+     * Creates the renderer.
+     *
+     * @param engine finds the messages replied to and the random ids of the reader's own messages
+     */
+    MessageJson(PlatformEngine engine) {
+        this.engine = engine;
+    }
+
+    /**
+     * Renders messages.
+     *
+     * @param messages the messages
+     * @param reader who reads them
+     * @return a JSON array
+     */
+    ArrayNode list(List<Message> messages, UserId reader) {
+        ArrayNode items = Json.array();
+        for (Message message : messages) {
+            items.add(message(message, reader));
+        }
+        return items;
+    }
+
+    /**
+     * Renders one message.
+     *
+     * @param message the message
+     * @param reader who reads it
+     * @return the {@code messages_message} object
+     */
+    ObjectNode message(Message message, UserId reader) {
+        boolean own = message.author().equals(reader);
+        ObjectNode json = Json.object();
+        json.put("id", message.id().value());
+        json.put("date", message.sentAt().getEpochSecond());
+        json.put("peer_id", message.chat().peerId());
+        json.put("from_id", message.author().value());
+        json.put("out", own ? 1 : 0);
+        json.put("text", message.text());
+        json.put("conversation_message_id", message.conversationMessageId());
+        if (own) {
+            json.put("random_id", engine.randomIdSeenBy(reader, message.id()));
+        }
+        json.put("version", message.id().value());
+        message.editedAt().ifPresent(at -> json.put("update_time", at.getEpochSecond()));
+        json.putArray("attachments");
+        json.putArray("fwd_messages");
+        json.put("important", false);
+        json.put("is_hidden", false);
+        if (message.replyTo().isPresent()) {
+            MessageId target = message.replyTo().get();
+            Optional<Message> replied = engine.visibleMessage(reader, target)
+                    .filter(m -> m.chat().equals(message.chat()));
+            replied.ifPresent(m -> json.set("reply_message", foreign(m)));
+        }
+        return json;
+    }
+
+    /**
+     * Renders a message as the schema's {@code messages_foreign_message}, the shape of {@code reply_message}.
+     *
+     * @param message the message
+     * @return the object
+     */
+    static ObjectNode foreign(Message message) {
+        ObjectNode json = Json.object();
+        json.put("id", message.id().value());
+        json.put("conversation_message_id", message.conversationMessageId());
+        json.put("date", message.sentAt().getEpochSecond());
+        json.put("from_id", message.author().value());
+        json.put("peer_id", message.chat().peerId());
+        json.put("text", message.text());
+        message.editedAt().ifPresent(at -> json.put("update_time", at.getEpochSecond()));
+        return json;
+    }
+}

@@ -1,0 +1,122 @@
+package org.sferum.sdk.testkit.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.sferum.sdk.chats.ChatId;
+import org.sferum.sdk.messages.Draft;
+import org.sferum.sdk.messages.HistoryOrder;
+import org.sferum.sdk.messages.Message;
+import org.sferum.sdk.messages.MessageId;
+import org.sferum.sdk.testkit.engine.HistoryWindow;
+import org.sferum.sdk.testkit.engine.PlatformEngine;
+import org.sferum.sdk.users.UserId;
+
+/**
+ * The message methods of the slice: {@code messages.send}, {@code messages.getById}, {@code messages.getHistory}
+ * and {@code messages.markAsRead}, as {@code docs/wire/vk-api.md} describes them.
+ */
+final class MessagesMethods {
+    /** The most ids {@code messages.getById} accepts. */
+    static final int MAX_MESSAGE_IDS = 100;
+    /** The default page size of {@code messages.getHistory}. */
+    static final int DEFAULT_HISTORY_COUNT = 20;
+
+    private final PlatformEngine engine;
+    private final MessageJson json;
+
+    /**
+     * Creates the methods.
+     *
+     * @param engine the engine
+     * @param json renders messages
+     */
+    MessagesMethods(PlatformEngine engine, MessageJson json) {
+        this.engine = engine;
+        this.json = json;
+    }
+
+    /**
+     * Adds the methods to a registry.
+     *
+     * @param into the registry by method name
+     */
+    void register(Map<String, VkMethod> into) {
+        into.put("messages.send", this::send);
+        into.put("messages.getById", this::getById);
+        into.put("messages.getHistory", this::getHistory);
+        into.put("messages.markAsRead", this::markAsRead);
+    }
+
+    private JsonNode send(UserId caller, VkParams params) {
+        ChatId chat = peer(params);
+        if (params.string("attachment").isPresent()) {
+            throw new UnsupportedOperationException("attachments are not implemented in the emulator yet");
+        }
+        OptionalInt randomId = params.optionalInt("random_id");
+        Optional<MessageId> replyTo = params.optionalValue("reply_to", MessageId::of);
+        List<MessageId> forwarded = params.valueList("forward_messages", Draft.MAX_FORWARDED, MessageId::of);
+        String text = params.string("message").orElse("");
+        Draft draft = new Draft(text, replyTo, forwarded, List.of(),
+                randomId.isPresent() && randomId.getAsInt() != 0 ? randomId : OptionalInt.empty());
+        Message sent = engine.send(caller, chat, draft);
+        return LongNode.valueOf(sent.id().value());
+    }
+
+    private JsonNode getById(UserId caller, VkParams params) {
+        List<MessageId> ids = params.valueList("message_ids", MAX_MESSAGE_IDS, MessageId::of);
+        if (ids.isEmpty()) {
+            throw VkParams.invalid("message_ids", "is required");
+        }
+        List<Message> found = new ArrayList<>();
+        for (MessageId id : new LinkedHashSet<>(ids)) {
+            engine.visibleMessage(caller, id).ifPresent(found::add);
+        }
+        return page(found.size(), found, caller);
+    }
+
+    private JsonNode getHistory(UserId caller, VkParams params) {
+        ChatId chat = peer(params);
+        int count = params.intOr("count", DEFAULT_HISTORY_COUNT);
+        int offset = params.intOr("offset", 0);
+        Optional<MessageId> start = params.optionalValue("start_message_id", MessageId::of);
+        HistoryOrder order = order(params.intOr("rev", 0));
+        HistoryWindow window = engine.history(caller, chat, order, start, offset, count);
+        return page(window.total(), window.items(), caller);
+    }
+
+    private JsonNode markAsRead(UserId caller, VkParams params) {
+        ChatId chat = peer(params);
+        Optional<MessageId> upTo = params.optionalValue("start_message_id", MessageId::of);
+        engine.markRead(caller, chat, upTo);
+        return IntNode.valueOf(1);
+    }
+
+    private ObjectNode page(int count, List<Message> items, UserId caller) {
+        ObjectNode page = Json.object();
+        page.put("count", count);
+        page.set("items", json.list(items, caller));
+        return page;
+    }
+
+    private static ChatId peer(VkParams params) {
+        return params.requiredValue("peer_id", ChatId::of);
+    }
+
+    private static HistoryOrder order(int rev) {
+        if (rev == 1) {
+            return HistoryOrder.OLDEST_FIRST;
+        }
+        if (rev == 0) {
+            return HistoryOrder.NEWEST_FIRST;
+        }
+        throw VkParams.invalid("rev", "must be 1 (oldest first) or 0 (newest first)");
+    }
+}

@@ -1,0 +1,46 @@
+package org.sferum.sdk.testkit.emulator;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves {@code /method/{name}}: reads the call off the wire, lets {@link VkApi} answer it, and sends the envelope
+ * with HTTP 200, as the VK API does for every outcome.
+ */
+final class VkApiHandler implements HttpHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(VkApiHandler.class);
+
+    private final VkApi api;
+
+    /**
+     * Creates the handler.
+     *
+     * @param api answers the calls
+     */
+    VkApiHandler(VkApi api) {
+        this.api = api;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        Optional<String> requestId = HttpJson.requestId(exchange);
+        ObjectNode body;
+        try {
+            VkCall call = VkCallReader.read(exchange);
+            body = api.answer(call, requestId);
+        } catch (VkFailure e) {
+            body = VkEnvelope.error(e.vkCode(), e.getMessage(), VkApi.printable(VkCallReader.methodName(exchange)),
+                    Optional.empty());
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {} -> {}", exchange.getRequestMethod(), VkApi.printable(VkCallReader.methodName(exchange)),
+                    body.has("error") ? "error " + body.path("error").path("error_code").asInt() : "ok");
+        }
+        HttpJson.send(exchange, 200, body);
+    }
+}

@@ -1,0 +1,110 @@
+package org.sferum.sdk.testkit.emulator;
+
+import java.util.Map;
+import java.util.Objects;
+import org.sferum.sdk.error.ErrorCode;
+
+/**
+ * The one table that turns the SDK's {@link ErrorCode}s into VK API {@code error_code}s, as
+ * {@code docs/wire/vk-api.md} ("Error codes") lists them. sdk-core keeps the reverse table; a test compares them.
+ * The meanings are the descriptions of the VK API schema's {@code errors.json}.
+ */
+public final class VkErrorTable {
+    /** VK {@code error_code} 1: Unknown error occurred. */
+    public static final int UNKNOWN_ERROR = 1;
+    /** VK {@code error_code} 3: Unknown method passed. */
+    public static final int UNKNOWN_METHOD = 3;
+    /** VK {@code error_code} 5: User authorization failed. */
+    public static final int AUTHORIZATION_FAILED = 5;
+    /** VK {@code error_code} 8: Invalid request (for example {@code v} is missing). */
+    public static final int INVALID_REQUEST = 8;
+    /** VK {@code error_code} 10: Internal server error. */
+    public static final int INTERNAL_ERROR = 10;
+    /** VK {@code error_code} 23: This method was disabled (the emulator: not implemented yet). */
+    public static final int METHOD_DISABLED = 23;
+    /** VK {@code error_code} 100: One of the parameters specified was missing or invalid. */
+    public static final int INVALID_PARAMETER = 100;
+
+    private static final Map<Integer, String> MEANINGS = Map.ofEntries(
+            Map.entry(UNKNOWN_ERROR, "Unknown error occurred"),
+            Map.entry(UNKNOWN_METHOD, "Unknown method passed"),
+            Map.entry(AUTHORIZATION_FAILED, "User authorization failed"),
+            Map.entry(6, "Too many requests per second"),
+            Map.entry(INVALID_REQUEST, "Invalid request"),
+            Map.entry(INTERNAL_ERROR, "Internal server error"),
+            Map.entry(15, "Access denied"),
+            Map.entry(METHOD_DISABLED, "This method was disabled"),
+            Map.entry(INVALID_PARAMETER, "One of the parameters specified was missing or invalid"),
+            Map.entry(103, "Out of limits"),
+            Map.entry(104, "Not found"),
+            Map.entry(113, "Invalid user id"),
+            Map.entry(909, "Can't edit this message, because it's too old"),
+            Map.entry(914, "Message is too long"),
+            Map.entry(917, "You don't have access to this chat"),
+            Map.entry(925, "You are not admin of this chat"),
+            Map.entry(927, "Chat does not exist"),
+            Map.entry(1117, "Access token has expired"));
+
+    private VkErrorTable() {
+    }
+
+    /**
+     * Returns the VK {@code error_code} the emulator answers for an SDK error code. Codes the table does not list
+     * ({@code RELINK_REQUIRED}, {@code TRANSPORT_FAILURE}, {@code MALFORMED_RESPONSE}: failures only a client
+     * observes) and codes added later answer {@value #UNKNOWN_ERROR}, which sdk-core reads back as
+     * {@link ErrorCode#UNKNOWN}.
+     *
+     * @param code the SDK error code
+     * @return the VK error code
+     */
+    public static int vkCode(ErrorCode code) {
+        switch (Objects.requireNonNull(code, "code")) {
+            case INVALID_ARGUMENT:
+            case MESSAGE_EMPTY:
+            case INVALID_CHAT_TITLE:
+            case INVALID_PAGE_REQUEST:
+            case CONFLICT:
+                return INVALID_PARAMETER;
+            case MESSAGE_TOO_LONG:
+                return 914;
+            case AUTHENTICATION_FAILED:
+                return AUTHORIZATION_FAILED;
+            case TOKEN_EXPIRED:
+                return 1117;
+            case NOT_A_CHAT_MEMBER:
+                return 917;
+            case NOT_ALLOWED_IN_CHAT:
+                return 925;
+            case PERMISSION_DENIED:
+                return 15;
+            case CHAT_NOT_FOUND:
+                return 927;
+            case USER_NOT_FOUND:
+                return 113;
+            case MESSAGE_NOT_FOUND:
+            case NOT_FOUND:
+                return 104;
+            case LIMIT_REACHED:
+                return 103;
+            case EDIT_WINDOW_EXPIRED:
+                return 909;
+            case RATE_LIMITED:
+                return 6;
+            case SERVICE_UNAVAILABLE:
+                return INTERNAL_ERROR;
+            case UNKNOWN:
+            default:
+                return UNKNOWN_ERROR;
+        }
+    }
+
+    /**
+     * Returns the VK meaning of an error code, the first part of every {@code error_msg} the emulator sends.
+     *
+     * @param vkCode a VK error code the emulator answers
+     * @return the meaning, or "Unknown error occurred" for a code the emulator never answers
+     */
+    public static String meaning(int vkCode) {
+        return MEANINGS.getOrDefault(vkCode, MEANINGS.get(UNKNOWN_ERROR));
+    }
+}

@@ -1,0 +1,141 @@
+package org.sferum.sdk.testkit.emulator;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A small checker of JSON against the VK API schema ({@code shared/vk-api-schema/}, found by walking up from the
+ * working directory): {@code $ref}, {@code allOf}, {@code properties} with {@code "required": true}, {@code type},
+ * {@code enum}, {@code items}. Properties the schema does not declare are allowed (the doc's {@code [choice]}
+ * extensions); {@code oneOf} is not checked.
+ */
+final class VkSchema {
+    private static final Optional<Path> ROOT = find();
+    private final Map<Path, JsonNode> files = new HashMap<>();
+
+    private static Optional<Path> find() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("shared/vk-api-schema");
+            if (Files.isRegularFile(candidate.resolve("messages/objects.json"))) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Returns the schema directory, skipping the calling test when it is not on disk. */
+    static Path root() {
+        Assumptions.assumeTrue(ROOT.isPresent(), "shared/vk-api-schema not found above the working directory");
+        return ROOT.get();
+    }
+
+    /** Skips the calling test when the schema is not on disk. */
+    static VkSchema load() {
+        Assumptions.assumeTrue(ROOT.isPresent(), "shared/vk-api-schema not found above the working directory");
+        return new VkSchema();
+    }
+
+    /**
+     * Checks a whole envelope against a response definition, for example
+     * {@code check("messages/responses.json", "messages_getHistory_response", body)}.
+     */
+    void check(String file, String definition, JsonNode value) {
+        List<String> problems = new ArrayList<>();
+        Path path = ROOT.orElseThrow().resolve(file);
+        validate(path, file(path).path("definitions").path(definition), value, "$", problems);
+        if (!problems.isEmpty()) {
+            fail("does not agree with " + file + "#" + definition + ": " + problems + "\n" + value);
+        }
+    }
+
+    private JsonNode file(Path path) {
+        return files.computeIfAbsent(path.normalize(), p -> {
+            try {
+                return Wire.JSON.readTree(p.toFile());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private void validate(Path base, JsonNode schema, JsonNode value, String at, List<String> problems) {
+        if (schema.isMissingNode()) {
+            problems.add(at + ": schema definition not found");
+            return;
+        }
+        if (schema.has("$ref")) {
+            String ref = schema.get("$ref").asText();
+            int hash = ref.indexOf('#');
+            Path target = hash == 0 ? base : base.getParent().resolve(ref.substring(0, hash)).normalize();
+            JsonNode resolved = file(target).at(ref.substring(hash + 1));
+            validate(target, resolved, value, at, problems);
+        }
+        for (JsonNode part : schema.path("allOf")) {
+            validate(base, part, value, at, problems);
+        }
+        String type = schema.path("type").asText("");
+        if (!type.isEmpty() && !hasType(value, type)) {
+            problems.add(at + ": expected " + type + ", got " + value);
+            return;
+        }
+        if (schema.has("enum")) {
+            boolean found = false;
+            for (JsonNode allowed : schema.get("enum")) {
+                found |= allowed.equals(value) || (allowed.isNumber() && value.isNumber()
+                        && allowed.asLong() == value.asLong());
+            }
+            if (!found) {
+                problems.add(at + ": " + value + " is not one of " + schema.get("enum"));
+            }
+        }
+        if (value.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> property = it.next();
+                JsonNode field = value.get(property.getKey());
+                if (field == null) {
+                    if (property.getValue().path("required").asBoolean(false)) {
+                        problems.add(at + "." + property.getKey() + ": required but missing");
+                    }
+                } else {
+                    validate(base, property.getValue(), field, at + "." + property.getKey(), problems);
+                }
+            }
+        }
+        if (value.isArray() && schema.has("items")) {
+            for (int i = 0; i < value.size(); i++) {
+                validate(base, schema.get("items"), value.get(i), at + "[" + i + "]", problems);
+            }
+        }
+    }
+
+    private static boolean hasType(JsonNode value, String type) {
+        switch (type) {
+            case "integer":
+                return value.isIntegralNumber();
+            case "number":
+                return value.isNumber();
+            case "string":
+                return value.isTextual();
+            case "boolean":
+                return value.isBoolean();
+            case "array":
+                return value.isArray();
+            case "object":
+                return value.isObject();
+            default:
+                return true;
+        }
+    }
+}
