@@ -50,8 +50,8 @@ public final class VkErrorTable {
 
     /**
      * Returns the VK {@code error_code} the emulator answers for an SDK error code. Codes the table does not list
-     * ({@code RELINK_REQUIRED}, {@code TRANSPORT_FAILURE}, {@code MALFORMED_RESPONSE}: failures only a client
-     * observes) and codes added later answer {@value #UNKNOWN_ERROR}, which sdk-core reads back as
+     * ({@code TRANSPORT_FAILURE}, {@code MALFORMED_RESPONSE}: failures only a client observes) and codes added
+     * later answer {@value #UNKNOWN_ERROR}, which sdk-core reads back as
      * {@link ErrorCode#UNKNOWN}.
      *
      * @param code the SDK error code
@@ -68,6 +68,7 @@ public final class VkErrorTable {
             case MESSAGE_TOO_LONG:
                 return 914;
             case AUTHENTICATION_FAILED:
+            case RELINK_REQUIRED:
                 return AUTHORIZATION_FAILED;
             case TOKEN_EXPIRED:
                 return 1117;

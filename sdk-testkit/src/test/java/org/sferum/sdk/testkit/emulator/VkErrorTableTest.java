@@ -25,6 +25,7 @@ class VkErrorTableTest {
                 Map.entry(ErrorCode.INVALID_PAGE_REQUEST, 100),
                 Map.entry(ErrorCode.MESSAGE_TOO_LONG, 914),
                 Map.entry(ErrorCode.AUTHENTICATION_FAILED, 5),
+                Map.entry(ErrorCode.RELINK_REQUIRED, 5),
                 Map.entry(ErrorCode.TOKEN_EXPIRED, 1117),
                 Map.entry(ErrorCode.NOT_A_CHAT_MEMBER, 917),
                 Map.entry(ErrorCode.NOT_ALLOWED_IN_CHAT, 925),
@@ -40,7 +41,6 @@ class VkErrorTableTest {
                 Map.entry(ErrorCode.SERVICE_UNAVAILABLE, 10),
                 Map.entry(ErrorCode.UNKNOWN, 1),
                 // Not in the table: failures only a client observes answer "unknown".
-                Map.entry(ErrorCode.RELINK_REQUIRED, 1),
                 Map.entry(ErrorCode.TRANSPORT_FAILURE, 1),
                 Map.entry(ErrorCode.MALFORMED_RESPONSE, 1));
         for (ErrorCode code : ErrorCode.values()) {

@@ -1,0 +1,16 @@
+/**
+ * The real Sferum client: {@link org.sferum.sdk.core.SferumClient} turns sdk-api calls into VK API requests over
+ * {@code java.net.http}, and the answers back into sdk-api values and typed exceptions. The HTTP client can be
+ * replaced through {@link org.sferum.sdk.core.transport.Transport}.
+ */
+module org.sferum.sdk.core {
+    requires transitive org.sferum.sdk.api;
+    requires transitive java.net.http; // JdkHttpTransport accepts an embedder's HttpClient
+    requires com.fasterxml.jackson.databind;
+    requires org.slf4j;
+
+    exports org.sferum.sdk.core;
+    exports org.sferum.sdk.core.transport;
+
+    uses org.sferum.sdk.spi.RequestInterceptor;
+}

@@ -1,0 +1,53 @@
+package org.sferum.sdk.core.chats;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.sferum.sdk.chats.ChatAction;
+import org.sferum.sdk.chats.ChatSettings;
+import org.sferum.sdk.chats.PermissionLevel;
+import org.sferum.sdk.core.wire.Json;
+
+/**
+ * Chat settings in the shape of the VK schema's {@code messages_chat_settings_permissions}:
+ * {@code {"invite":"owner","change_info":"owner_and_admins",…}} with the levels {@code owner},
+ * {@code owner_and_admins} and {@code all}.
+ */
+public final class Permissions {
+    private Permissions() {
+    }
+
+    /**
+     * Writes settings as the {@code permissions} parameter of {@code messages.createChat}, every action named.
+     *
+     * @param settings the settings
+     * @return the JSON object text
+     */
+    public static String toJson(ChatSettings settings) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (ChatAction action : ChatAction.values()) {
+            out.put(key(action), level(settings.level(action)));
+        }
+        return Json.write(out);
+    }
+
+    /**
+     * Returns the schema's key of an action, such as {@code change_info}.
+     *
+     * @param action the action
+     * @return the key
+     */
+    public static String key(ChatAction action) {
+        return action.name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Returns the schema's value of a level, such as {@code owner_and_admins}.
+     *
+     * @param level the level
+     * @return the value
+     */
+    public static String level(PermissionLevel level) {
+        return level.name().toLowerCase(Locale.ROOT);
+    }
+}

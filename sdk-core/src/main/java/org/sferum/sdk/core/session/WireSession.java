@@ -1,0 +1,89 @@
+package org.sferum.sdk.core.session;
+
+import java.time.Clock;
+import java.util.Objects;
+import org.sferum.sdk.SferumSession;
+import org.sferum.sdk.attachments.Attachments;
+import org.sferum.sdk.calls.Calls;
+import org.sferum.sdk.chats.Chats;
+import org.sferum.sdk.contacts.Contacts;
+import org.sferum.sdk.core.chats.WireChats;
+import org.sferum.sdk.core.messages.WireMessages;
+import org.sferum.sdk.core.users.WireUsers;
+import org.sferum.sdk.core.wire.VkApi;
+import org.sferum.sdk.events.Events;
+import org.sferum.sdk.messages.Messages;
+import org.sferum.sdk.notifications.Notifications;
+import org.sferum.sdk.users.AccessToken;
+import org.sferum.sdk.users.Person;
+
+/**
+ * A {@link SferumSession} that acts as the user of one access token, over the VK API. The sub-clients are made
+ * once and shared; the token is checked by the service on the first call.
+ */
+public final class WireSession implements SferumSession {
+    private final WireUsers users;
+    private final Chats chats;
+    private final Messages messages;
+
+    /**
+     * Creates the session.
+     *
+     * @param api the caller
+     * @param token the user's token
+     * @param clock the client's clock
+     */
+    public WireSession(VkApi api, AccessToken token, Clock clock) {
+        Objects.requireNonNull(api, "api");
+        Objects.requireNonNull(token, "token");
+        this.users = new WireUsers(api, token);
+        this.chats = new WireChats(api, token, users, clock);
+        this.messages = new WireMessages(api, token);
+    }
+
+    /** Reads the user with {@code users.get} on the first call and keeps it. */
+    @Override
+    public Person me() {
+        return users.me();
+    }
+
+    @Override
+    public Chats chats() {
+        return chats;
+    }
+
+    @Override
+    public Messages messages() {
+        return messages;
+    }
+
+    @Override
+    public Attachments attachments() {
+        return NotYetAttachments.INSTANCE;
+    }
+
+    @Override
+    public Calls calls() {
+        return NotYetCalls.INSTANCE;
+    }
+
+    @Override
+    public Contacts contacts() {
+        return NotYetContacts.INSTANCE;
+    }
+
+    @Override
+    public Notifications notifications() {
+        return NotYetNotifications.INSTANCE;
+    }
+
+    @Override
+    public Events events() {
+        return NotYetEvents.INSTANCE;
+    }
+
+    @Override
+    public String toString() {
+        return "WireSession[token redacted]";
+    }
+}

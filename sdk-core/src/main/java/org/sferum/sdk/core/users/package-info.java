@@ -1,0 +1,2 @@
+/** Users over the VK API ({@code users.get}); not exported. */
+package org.sferum.sdk.core.users;

@@ -1,0 +1,70 @@
+package org.sferum.sdk.core.wire;
+
+import org.sferum.sdk.error.ErrorCode;
+
+/**
+ * What each {@link ErrorCode} means for the caller and what to do, in words an embedder can act on. Exception
+ * messages start with it; the service's own text follows, redacted.
+ */
+public final class ErrorHints {
+    private ErrorHints() {
+    }
+
+    /**
+     * Returns the hint for a code.
+     *
+     * @param code the code
+     * @return one sentence without a final period
+     */
+    public static String of(ErrorCode code) {
+        switch (code) {
+            case INVALID_ARGUMENT:
+                return "the service refused a parameter as missing or invalid; check the values passed";
+            case MESSAGE_EMPTY:
+                return "the message has no text, attachment or forwarded message";
+            case MESSAGE_TOO_LONG:
+                return "the message text is too long; split it into several messages or attach it as a file";
+            case INVALID_CHAT_TITLE:
+                return "the chat title is blank or too long";
+            case INVALID_PAGE_REQUEST:
+                return "the page size or cursor is invalid; pass Page.nextCursor() of the previous page";
+            case AUTHENTICATION_FAILED:
+                return "the access token was refused (unknown, malformed or revoked); get a new token for the user";
+            case TOKEN_EXPIRED:
+                return "the access token has expired; refresh it or link the account again";
+            case RELINK_REQUIRED:
+                return "the account's link to VK ID can no longer be used; the user has to link again";
+            case NOT_A_CHAT_MEMBER:
+                return "the user is not a member of this chat; only members can read or write in it";
+            case NOT_ALLOWED_IN_CHAT:
+                return "the chat's settings do not allow this user this action; ask the chat's owner or an admin";
+            case PERMISSION_DENIED:
+                return "the user is not allowed to do this";
+            case CHAT_NOT_FOUND:
+                return "the chat does not exist; list the user's chats to find its id";
+            case MESSAGE_NOT_FOUND:
+                return "the message does not exist or is not in this chat";
+            case USER_NOT_FOUND:
+                return "a user named in the request does not exist";
+            case NOT_FOUND:
+                return "something named in the request does not exist";
+            case CONFLICT:
+                return "the request conflicts with the current state";
+            case LIMIT_REACHED:
+                return "a platform limit was reached";
+            case EDIT_WINDOW_EXPIRED:
+                return "the message can no longer be edited: the time to edit it has passed";
+            case RATE_LIMITED:
+                return "too many requests in a short time; wait and try again";
+            case SERVICE_UNAVAILABLE:
+                return "the service failed internally; try again later";
+            case TRANSPORT_FAILURE:
+                return "the network failed or timed out before an answer arrived; try again later";
+            case MALFORMED_RESPONSE:
+                return "the service answered with something this SDK cannot read";
+            case UNKNOWN:
+            default:
+                return "the service reported an error this SDK does not know";
+        }
+    }
+}

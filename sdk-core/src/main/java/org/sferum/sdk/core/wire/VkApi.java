@@ -1,0 +1,353 @@
+package org.sferum.sdk.core.wire;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import org.sferum.sdk.core.RetryPolicy;
+import org.sferum.sdk.core.Sleeper;
+import org.sferum.sdk.core.transport.Transport;
+import org.sferum.sdk.core.transport.TransportRequest;
+import org.sferum.sdk.core.transport.TransportResponse;
+import org.sferum.sdk.error.ErrorCode;
+import org.sferum.sdk.error.RateLimitException;
+import org.sferum.sdk.error.SferumException;
+import org.sferum.sdk.spi.CompletedRequest;
+import org.sferum.sdk.spi.RequestInterceptor;
+import org.sferum.sdk.users.AccessToken;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Calls VK API methods as {@code docs/wire/vk-api.md} says: {@code POST {api}/method/{name}} with a UTF-8 form
+ * body holding {@code v} and the parameters, the token in {@code Authorization: Bearer} only, and an
+ * {@code X-Request-Id} that stays the same on every attempt of one call. Answers are read as
+ * {@code {"response"}} or {@code {"error"}}; errors become the sdk-api exception of their code
+ * ({@link VkErrorCodes}).
+ *
+ * <p>Retries, with the {@link RetryPolicy}'s backoff, depend on what a failure proves about the request:
+ * <ul>
+ *   <li>refused unexecuted (rate limits 6, 9, 29; no connection could be made): retried for every call;</li>
+ *   <li>outcome unknown (VK errors 1 and 10, HTTP 5xx, a timeout or reset after sending): retried only for
+ *       {@link VkRequest#isIdempotent() idempotent} calls, so a chat is never created twice;</li>
+ *   <li>anything else (a refusal for a reason, an unreadable answer): never retried.</li>
+ * </ul>
+ *
+ * <p>Every attempt goes through the request interceptors and is logged at DEBUG as one line with the method, the
+ * attempt, the duration and the outcome code. Nothing that may be secret or personal is logged: no token, no
+ * parameter values, no service text. Thread-safe; one instance serves a whole client.
+ */
+public final class VkApi {
+    private static final Logger LOG = LoggerFactory.getLogger(VkApi.class);
+    private static final String FORM = "application/x-www-form-urlencoded; charset=UTF-8";
+
+    private final Transport transport;
+    private final String apiBase;
+    private final String version;
+    private final Duration requestTimeout;
+    private final RetryPolicy retryPolicy;
+    private final Sleeper sleeper;
+    private final Clock clock;
+    private final List<RequestInterceptor> interceptors;
+    private final Map<String, URI> methodUris = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    /**
+     * Creates the caller.
+     *
+     * @param transport sends the requests
+     * @param apiBase the VK API base address
+     * @param version the API version sent as {@code v}
+     * @param requestTimeout how long one attempt may wait for its answer
+     * @param retryPolicy how failed calls are repeated
+     * @param sleeper waits between attempts
+     * @param clock measures attempts
+     * @param interceptors called on every attempt, in order
+     */
+    public VkApi(Transport transport, URI apiBase, String version, Duration requestTimeout,
+                 RetryPolicy retryPolicy, Sleeper sleeper, Clock clock, List<RequestInterceptor> interceptors) {
+        this.transport = Objects.requireNonNull(transport, "transport");
+        String base = Objects.requireNonNull(apiBase, "apiBase").toString();
+        this.apiBase = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.version = Objects.requireNonNull(version, "version");
+        this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
+        this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.interceptors = List.copyOf(interceptors);
+    }
+
+    /**
+     * Calls a method as the token's user and returns its {@code response}.
+     *
+     * @param token whose call it is
+     * @param request the method and parameters
+     * @return the response
+     * @throws SferumException of the matching subclass when the call failed, after any retries
+     * @throws IllegalStateException if the client was closed
+     */
+    public VkResult call(AccessToken token, VkRequest request) {
+        Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(request, "request");
+        String method = request.method();
+        String requestId = UUID.randomUUID().toString();
+        URI uri = methodUris.computeIfAbsent(method, name -> URI.create(apiBase + "/method/" + name));
+        byte[] body = form(request);
+        String authorization = "Bearer " + token.secret();
+        int maxAttempts = retryPolicy.maxAttempts();
+        for (int attempt = 1; ; attempt++) {
+            if (closed) {
+                throw new IllegalStateException("the Sferum client is closed; build a new one");
+            }
+            AttemptRequest outgoing = new AttemptRequest(method, attempt, requestId);
+            for (RequestInterceptor interceptor : interceptors) {
+                interceptor.beforeSend(outgoing);
+            }
+            Map<String, List<String>> headers = TransportRequest.newHeaders();
+            TransportRequest.addHeader(headers, "Content-Type", FORM);
+            TransportRequest.addHeader(headers, "Accept", "application/json");
+            TransportRequest.addHeader(headers, "Authorization", authorization);
+            TransportRequest.addHeader(headers, "X-Request-Id", requestId);
+            for (String[] header : outgoing.seal()) {
+                TransportRequest.addHeader(headers, header[0], header[1]);
+            }
+
+            long started = clock.millis();
+            Outcome outcome;
+            try {
+                TransportResponse response = transport.execute(
+                        new TransportRequest("POST", uri, headers, body, requestTimeout));
+                outcome = read(response);
+            } catch (IOException e) {
+                outcome = transportFailure(e, uri);
+            }
+            Duration took = Duration.ofMillis(Math.max(0, clock.millis() - started));
+
+            boolean retry = outcome.failed() && attempt < maxAttempts && outcome.allowsRetry(request)
+                    && !Thread.currentThread().isInterrupted();
+            Duration wait = retry ? outcome.wait(retryPolicy.backoff(attempt, ThreadLocalRandom.current().nextDouble()),
+                    retryPolicy.maxBackoff()) : null;
+            // Interceptors get the attempt's failure; the same instance is thrown when nothing follows it.
+            SferumException failure = outcome.failed() && !interceptors.isEmpty()
+                    ? outcome.exception(method, requestId, 1) : null;
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("{} attempt {}/{} {} in {} ms [request {}]{}", method, attempt, maxAttempts,
+                        outcome.describe(), took.toMillis(), requestId,
+                        retry ? ", retrying in " + wait.toMillis() + " ms" : "");
+            }
+            if (!interceptors.isEmpty()) {
+                completed(new CompletedRequest(method, attempt, requestId, took, Optional.ofNullable(failure)));
+            }
+
+            if (!outcome.failed()) {
+                return new VkResult(method, requestId, outcome.response);
+            }
+            if (!retry) {
+                throw attempt == 1 && failure != null ? failure : outcome.exception(method, requestId, attempt);
+            }
+            try {
+                sleeper.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw outcome.exception(method, requestId, attempt);
+            }
+        }
+    }
+
+    /** Refuses every later call, including the next attempt of a call under way. Idempotent. */
+    public void close() {
+        closed = true;
+    }
+
+    private byte[] form(VkRequest request) {
+        StringBuilder out = new StringBuilder(64).append("v=").append(encode(version));
+        for (Map.Entry<String, String> param : request.params().entrySet()) {
+            out.append('&').append(encode(param.getKey())).append('=').append(encode(param.getValue()));
+        }
+        return out.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static Outcome read(TransportResponse response) {
+        int status = response.status();
+        if (status == 429) {
+            // A gateway's rate limit: the request was refused before anything was done.
+            return Outcome.failure(ErrorCode.RATE_LIMITED, "HTTP 429", null, null, Retry.ALWAYS)
+                    .withRetryAfter(retryAfter(response));
+        }
+        if (status >= 500) {
+            return Outcome.failure(ErrorCode.SERVICE_UNAVAILABLE, "HTTP " + status, null, null, Retry.IF_IDEMPOTENT);
+        }
+        if (status != 200) {
+            return Outcome.failure(ErrorCode.MALFORMED_RESPONSE, "HTTP " + status + " instead of 200", null, null,
+                    Retry.NEVER);
+        }
+        JsonNode root;
+        try {
+            root = Json.parse(response.body());
+        } catch (IOException e) {
+            // The parser's message quotes the body, so neither it nor the exception is kept.
+            return Outcome.failure(ErrorCode.MALFORMED_RESPONSE,
+                    "a body that is not JSON, " + response.body().length + " bytes", null, null, Retry.NEVER);
+        }
+        if (root == null || !root.isObject()) {
+            return Outcome.failure(ErrorCode.MALFORMED_RESPONSE, "a body that is not a JSON object", null, null,
+                    Retry.NEVER);
+        }
+        JsonNode error = root.get("error");
+        if (error != null && !error.isNull()) {
+            long wire = Json.longOr(error, "error_code", -1);
+            if (!error.isObject() || wire < Integer.MIN_VALUE || wire > Integer.MAX_VALUE || wire == -1) {
+                return Outcome.failure(ErrorCode.MALFORMED_RESPONSE, "an error without an error_code", null, null,
+                        Retry.NEVER);
+            }
+            int vkCode = (int) wire;
+            Retry retry = VkErrorCodes.refusedBeforeExecution(vkCode) ? Retry.ALWAYS
+                    : VkErrorCodes.retryable(vkCode) ? Retry.IF_IDEMPOTENT : Retry.NEVER;
+            String said = Redactor.redact(Json.text(error, "error_msg", ""));
+            return Outcome.failure(VkErrorCodes.toErrorCode(vkCode), "VK error " + vkCode
+                    + (said.isEmpty() ? "" : ": " + said), vkCode, null, retry);
+        }
+        if (!root.has("response")) {
+            return Outcome.failure(ErrorCode.MALFORMED_RESPONSE, "a body with neither response nor error", null,
+                    null, Retry.NEVER);
+        }
+        return Outcome.success(root.get("response"));
+    }
+
+    /** Reads {@code Retry-After} in seconds (the HTTP-date form is not used by VK's gateways and is ignored). */
+    private static Duration retryAfter(TransportResponse response) {
+        for (Map.Entry<String, List<String>> header : response.headers().entrySet()) {
+            if ("Retry-After".equalsIgnoreCase(header.getKey()) && !header.getValue().isEmpty()) {
+                try {
+                    long seconds = Long.parseLong(header.getValue().get(0).trim());
+                    return seconds >= 0 && seconds <= 86_400 ? Duration.ofSeconds(seconds) : null;
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    private Outcome transportFailure(IOException e, URI uri) {
+        String what = e instanceof HttpTimeoutException || e instanceof SocketTimeoutException
+                ? "no answer from " + uri.getHost() + " within the timeout"
+                : e.getClass().getSimpleName() + " talking to " + uri.getHost()
+                        + (e.getMessage() == null ? "" : ": " + Redactor.redact(e.getMessage()));
+        Retry retry = Thread.currentThread().isInterrupted() ? Retry.NEVER
+                : certainlyNotSent(e) ? Retry.ALWAYS : Retry.IF_IDEMPOTENT;
+        return Outcome.failure(ErrorCode.TRANSPORT_FAILURE, what, null, e, retry);
+    }
+
+    /** Connection failures prove the request never reached the service; see {@link Transport}. */
+    private static boolean certainlyNotSent(IOException e) {
+        Throwable t = e;
+        for (int depth = 0; t != null && depth < 5; depth++, t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof UnknownHostException
+                    || t instanceof NoRouteToHostException || t instanceof HttpConnectTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void completed(CompletedRequest request) {
+        for (RequestInterceptor interceptor : interceptors) {
+            try {
+                interceptor.afterComplete(request);
+            } catch (RuntimeException e) {
+                LOG.warn("request interceptor {} failed in afterComplete ({}); the call's outcome stands",
+                        interceptor.getClass().getName(), e.getClass().getName());
+            }
+        }
+    }
+
+    private enum Retry { NEVER, IF_IDEMPOTENT, ALWAYS }
+
+    /** What one attempt came to: a response, or a failure with what it proves about retrying. */
+    private static final class Outcome {
+        final JsonNode response;
+        final ErrorCode code;
+        final String detail;
+        final Integer wireCode;
+        final Throwable cause;
+        final Retry retry;
+        /** How long the service asked to wait, or {@code null}. */
+        Duration retryAfter;
+
+        private Outcome(JsonNode response, ErrorCode code, String detail, Integer wireCode, Throwable cause,
+                        Retry retry) {
+            this.response = response;
+            this.code = code;
+            this.detail = detail;
+            this.wireCode = wireCode;
+            this.cause = cause;
+            this.retry = retry;
+        }
+
+        static Outcome success(JsonNode response) {
+            return new Outcome(response, null, null, null, null, Retry.NEVER);
+        }
+
+        static Outcome failure(ErrorCode code, String detail, Integer wireCode, Throwable cause, Retry retry) {
+            return new Outcome(null, code, detail, wireCode, cause, retry);
+        }
+
+        Outcome withRetryAfter(Duration value) {
+            this.retryAfter = value;
+            return this;
+        }
+
+        /** The wait before the next attempt: what the service asked for (capped), else the policy's backoff. */
+        Duration wait(Duration backoff, Duration cap) {
+            return retryAfter == null ? backoff : retryAfter.compareTo(cap) > 0 ? cap : retryAfter;
+        }
+
+        boolean failed() {
+            return code != null;
+        }
+
+        /** Whether this failure may be retried for this call, attempts permitting. */
+        boolean allowsRetry(VkRequest request) {
+            return retry == Retry.ALWAYS || (retry == Retry.IF_IDEMPOTENT && request.isIdempotent());
+        }
+
+        /** The log form: codes only, never the service's text. */
+        String describe() {
+            if (code == null) {
+                return "ok";
+            }
+            return code.name() + (wireCode != null ? " (VK " + wireCode + ")" : "")
+                    + (cause != null ? " (" + cause.getClass().getSimpleName() + ")" : "");
+        }
+
+        SferumException exception(String method, String requestId, int attempts) {
+            String message = method + " failed: " + ErrorHints.of(code) + " (" + detail + ")"
+                    + (attempts > 1 ? "; gave up after " + attempts + " attempts" : "");
+            if (code == ErrorCode.RATE_LIMITED) {
+                return new RateLimitException(message, retryAfter, wireCode, requestId, cause);
+            }
+            return SferumException.of(code, message, wireCode, requestId, cause);
+        }
+    }
+}

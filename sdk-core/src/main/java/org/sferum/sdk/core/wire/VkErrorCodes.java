@@ -1,0 +1,122 @@
+package org.sferum.sdk.core.wire;
+
+import org.sferum.sdk.error.ErrorCode;
+
+/**
+ * The error table of {@code docs/wire/vk-api.md}, read direction: which SDK {@link ErrorCode} a VK API
+ * {@code error_code} means. The emulator applies the same table in the other direction; keep the two in step.
+ */
+public final class VkErrorCodes {
+    /** Unknown error occurred. */
+    public static final int UNKNOWN_ERROR = 1;
+    /** Unknown method passed. */
+    public static final int UNKNOWN_METHOD = 3;
+    /** User authorization failed. */
+    public static final int AUTHORIZATION_FAILED = 5;
+    /** Too many requests per second. */
+    public static final int TOO_MANY_REQUESTS = 6;
+    /** Permission to perform this action is denied. */
+    public static final int ACTION_DENIED = 7;
+    /** Invalid request (for example {@code v} missing). */
+    public static final int INVALID_REQUEST = 8;
+    /** Flood control. */
+    public static final int FLOOD_CONTROL = 9;
+    /** Internal server error. */
+    public static final int INTERNAL_ERROR = 10;
+    /** Access denied. */
+    public static final int ACCESS_DENIED = 15;
+    /** Rate limit reached. */
+    public static final int RATE_LIMIT_REACHED = 29;
+    /** One of the parameters specified was missing or invalid. */
+    public static final int INVALID_PARAMETER = 100;
+    /** Out of limits. */
+    public static final int OUT_OF_LIMITS = 103;
+    /** Not found. */
+    public static final int NOT_FOUND = 104;
+    /** Invalid user id. */
+    public static final int INVALID_USER_ID = 113;
+    /** Can't edit this message, because it's too old. */
+    public static final int MESSAGE_TOO_OLD = 909;
+    /** Message is too long. */
+    public static final int MESSAGE_TOO_LONG = 914;
+    /** You don't have access to this chat. */
+    public static final int NO_ACCESS_TO_CHAT = 917;
+    /** You are not admin of this chat. */
+    public static final int NOT_CHAT_ADMIN = 925;
+    /** Chat does not exist. */
+    public static final int CHAT_DOES_NOT_EXIST = 927;
+    /** Contact not found. */
+    public static final int CONTACT_NOT_FOUND = 936;
+    /** Access token has expired. */
+    public static final int TOKEN_EXPIRED = 1117;
+
+    private VkErrorCodes() {
+    }
+
+    /**
+     * Reads a VK API error code as an SDK error code. Codes outside the table are {@link ErrorCode#UNKNOWN}.
+     *
+     * @param vkCode the {@code error_code} the service sent
+     * @return the SDK code
+     */
+    public static ErrorCode toErrorCode(int vkCode) {
+        switch (vkCode) {
+            case INVALID_PARAMETER:
+                return ErrorCode.INVALID_ARGUMENT;
+            case MESSAGE_TOO_LONG:
+                return ErrorCode.MESSAGE_TOO_LONG;
+            case AUTHORIZATION_FAILED:
+                return ErrorCode.AUTHENTICATION_FAILED;
+            case TOKEN_EXPIRED:
+                return ErrorCode.TOKEN_EXPIRED;
+            case NO_ACCESS_TO_CHAT:
+                return ErrorCode.NOT_A_CHAT_MEMBER;
+            case NOT_CHAT_ADMIN:
+                return ErrorCode.NOT_ALLOWED_IN_CHAT;
+            case ACCESS_DENIED:
+            case ACTION_DENIED:
+                return ErrorCode.PERMISSION_DENIED;
+            case CHAT_DOES_NOT_EXIST:
+                return ErrorCode.CHAT_NOT_FOUND;
+            case INVALID_USER_ID:
+            case CONTACT_NOT_FOUND:
+                return ErrorCode.USER_NOT_FOUND;
+            case NOT_FOUND:
+                return ErrorCode.MESSAGE_NOT_FOUND;
+            case OUT_OF_LIMITS:
+                return ErrorCode.LIMIT_REACHED;
+            case MESSAGE_TOO_OLD:
+                return ErrorCode.EDIT_WINDOW_EXPIRED;
+            case TOO_MANY_REQUESTS:
+            case FLOOD_CONTROL:
+            case RATE_LIMIT_REACHED:
+                return ErrorCode.RATE_LIMITED;
+            case INTERNAL_ERROR:
+                return ErrorCode.SERVICE_UNAVAILABLE;
+            case UNKNOWN_ERROR:
+            default:
+                return ErrorCode.UNKNOWN;
+        }
+    }
+
+    /**
+     * Tells whether the doc lists a VK code as retryable on the client: 6, 9, 10 and 29.
+     *
+     * @param vkCode the {@code error_code}
+     * @return whether repeating the request later may succeed
+     */
+    public static boolean retryable(int vkCode) {
+        return toErrorCode(vkCode).retryable();
+    }
+
+    /**
+     * Tells whether a VK code says the request was refused before anything was done (a rate limit), so that
+     * repeating it is safe even for a call that is not idempotent.
+     *
+     * @param vkCode the {@code error_code}
+     * @return whether the request was certainly not carried out
+     */
+    public static boolean refusedBeforeExecution(int vkCode) {
+        return toErrorCode(vkCode) == ErrorCode.RATE_LIMITED;
+    }
+}

@@ -1,0 +1,268 @@
+package org.sferum.sdk.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.sferum.sdk.SferumSession;
+import org.sferum.sdk.attachments.Attachment;
+import org.sferum.sdk.attachments.MediaId;
+import org.sferum.sdk.chats.ChatFilter;
+import org.sferum.sdk.chats.ChatId;
+import org.sferum.sdk.error.ErrorCode;
+import org.sferum.sdk.error.ServiceException;
+import org.sferum.sdk.error.ValidationException;
+import org.sferum.sdk.messages.Draft;
+import org.sferum.sdk.messages.HistoryOrder;
+import org.sferum.sdk.messages.HistoryQuery;
+import org.sferum.sdk.messages.Message;
+import org.sferum.sdk.messages.MessageId;
+import org.sferum.sdk.messages.ReportReason;
+import org.sferum.sdk.paging.Page;
+import org.sferum.sdk.paging.PageCursor;
+import org.sferum.sdk.paging.PageRequest;
+import org.sferum.sdk.users.AccessToken;
+import org.sferum.sdk.users.UserId;
+
+/** Messages over the wire: send (F-MSG-01), history paging (F-MSG-11), read state. */
+class MessagesTest {
+    private static final ChatId CHAT = ChatId.group(1);
+    private static final long PEER = 2000000001L;
+
+    private final ScriptedTransport transport = new ScriptedTransport();
+    private final List<Duration> sleeps = new ArrayList<>();
+    private final SferumSession session = TestClients.builder(transport, sleeps).build()
+            .session(AccessToken.of(TestClients.TOKEN));
+
+    private static String items(int total, String... messages) {
+        return "{\"count\":" + total + ",\"items\":[" + String.join(",", messages) + "]}";
+    }
+
+    private static String[] messages(long fromId, long toId) {
+        int step = fromId <= toId ? 1 : -1;
+        return IntStream.rangeClosed(0, (int) Math.abs(toId - fromId))
+                .mapToObj(i -> TestClients.message(fromId + (long) i * step, PEER, fromId + (long) i * step, 100001,
+                        "m" + (fromId + (long) i * step)))
+                .toArray(String[]::new);
+    }
+
+    @Test
+    @DisplayName("F-MSG-01 send posts peer_id, random_id, message and reply_to, then returns the stored message")
+    void send() {
+        String stored = "{\"id\":17,\"date\":1764000000,\"peer_id\":2000000001,\"from_id\":100001,\"out\":1,"
+                + "\"text\":\"Я решил\",\"conversation_message_id\":3,\"random_id\":99,\"version\":17,"
+                + "\"attachments\":[],\"fwd_messages\":[],\"important\":false,\"is_hidden\":false,"
+                + "\"reply_message\":{\"id\":15,\"conversation_message_id\":1,\"date\":1763999000,"
+                + "\"from_id\":100002,\"peer_id\":2000000001,\"text\":\"Кто решил?\"}}";
+        transport.ok("17").ok(items(1, stored));
+
+        Message sent = session.messages().send(CHAT, Draft.text("Я решил").replyTo(MessageId.of(15)).withRandomId(99));
+
+        assertEquals(new Message(MessageId.of(17), CHAT, 3, UserId.of(100001), "Я решил",
+                Instant.ofEpochSecond(1764000000), Optional.empty(), Optional.of(MessageId.of(15)), List.of()), sent);
+        assertEquals(Map.of("v", "5.199", "peer_id", "2000000001", "random_id", "99", "message", "Я решил",
+                "reply_to", "15"), ScriptedTransport.form(transport.requests.get(0)));
+        assertEquals("messages.getById", ScriptedTransport.method(transport.requests.get(1)));
+        assertEquals(Map.of("v", "5.199", "message_ids", "17"), ScriptedTransport.form(transport.requests.get(1)));
+    }
+
+    @Test
+    @DisplayName("F-MSG-01 without a random id in the draft, a non-zero one is generated")
+    void sendGeneratesRandomId() {
+        transport.ok("17").ok(items(1, TestClients.message(17, PEER, 1, 100001, "a")));
+        session.messages().send(CHAT, Draft.text("a"));
+        int randomId = Integer.parseInt(ScriptedTransport.form(transport.requests.get(0)).get("random_id"));
+        assertTrue(randomId != 0);
+        assertFalse(ScriptedTransport.form(transport.requests.get(0)).containsKey("reply_to"));
+    }
+
+    @Test
+    @DisplayName("F-MSG-01 a stored message missing from getById is MALFORMED_RESPONSE")
+    void sendReadBackMissing() {
+        transport.ok("17").ok(items(0));
+        ServiceException e = assertThrows(ServiceException.class,
+                () -> session.messages().send(CHAT, Draft.text("a")));
+        assertEquals(ErrorCode.MALFORMED_RESPONSE, e.code());
+        assertTrue(e.getMessage().contains("messages.getById"), e.getMessage());
+        assertTrue(e.requestId().isPresent());
+    }
+
+    @Test
+    @DisplayName("F-MSG-01 an invalid draft is refused by its type before anything is sent")
+    void invalidDraft() {
+        assertEquals(ErrorCode.MESSAGE_TOO_LONG, assertThrows(ValidationException.class,
+                () -> session.messages().send(CHAT, Draft.text("я".repeat(9001)))).code());
+        assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(ValidationException.class,
+                () -> session.messages().send(CHAT, null)).code());
+        assertTrue(transport.requests.isEmpty());
+    }
+
+    @Test
+    @DisplayName("forwarding and attachments in a draft say which issue delivers them, and send nothing")
+    void draftPartsNotYetDelivered() {
+        UnsupportedOperationException forward = assertThrows(UnsupportedOperationException.class,
+                () -> session.messages().send(CHAT, Draft.text("a").forwarding(List.of(MessageId.of(3)))));
+        assertTrue(forward.getMessage().contains("F-MSG-03"), forward.getMessage());
+        UnsupportedOperationException attach = assertThrows(UnsupportedOperationException.class,
+                () -> session.messages().send(CHAT, Draft.text("a")
+                        .withAttachments(List.of(new Attachment.Photo(new MediaId(1, 2), "https://x/y.jpg")))));
+        assertTrue(attach.getMessage().contains("attachments issue"), attach.getMessage());
+        assertTrue(transport.requests.isEmpty());
+    }
+
+    @Test
+    @DisplayName("F-MSG-11 history asks count+1, keeps count, and pages from the last message with offset=1")
+    void historyPaging() {
+        transport.ok(items(25, messages(25, 15)))   // 11 items: 25..15, newest first
+                .ok(items(25, messages(15, 5)))     // the cursor is 16: 15..5
+                .ok(items(25, messages(5, 1)));     // the cursor is 6: 5..1, fewer than asked
+
+        Page<Message> first = session.messages().history(CHAT, HistoryQuery.newestFirst(10));
+        assertEquals(ids(25, 16), first.items().stream().map(m -> m.id().value()).collect(Collectors.toList()));
+        assertEquals(25, first.totalCount().orElseThrow());
+        assertEquals(Map.of("v", "5.199", "peer_id", "2000000001", "count", "11", "rev", "0"),
+                ScriptedTransport.form(transport.requests.get(0)));
+
+        Page<Message> second = session.messages().history(CHAT,
+                HistoryQuery.newestFirst(10).after(first.nextCursor().orElseThrow()));
+        assertEquals(Map.of("v", "5.199", "peer_id", "2000000001", "count", "11", "rev", "0",
+                "start_message_id", "16", "offset", "1"), ScriptedTransport.form(transport.requests.get(1)));
+        assertEquals(ids(15, 6), second.items().stream().map(m -> m.id().value()).collect(Collectors.toList()));
+
+        Page<Message> third = session.messages().history(CHAT,
+                HistoryQuery.newestFirst(10).after(second.nextCursor().orElseThrow()));
+        assertEquals("6", ScriptedTransport.form(transport.requests.get(2)).get("start_message_id"));
+        assertEquals(5, third.items().size());
+        assertFalse(third.hasNext());
+    }
+
+    @Test
+    @DisplayName("F-MSG-11 oldest first sends rev=1; a full page of 200 asks 200 and may be followed by an empty one")
+    void historyOldestFirstAndMaxSize() {
+        transport.ok(items(3, messages(1, 3)));
+        Page<Message> page = session.messages().history(CHAT, HistoryQuery.oldestFirst(5));
+        assertEquals("1", ScriptedTransport.form(transport.requests.get(0)).get("rev"));
+        assertEquals("6", ScriptedTransport.form(transport.requests.get(0)).get("count"));
+        assertEquals(3, page.items().size());
+        assertFalse(page.hasNext());
+
+        transport.ok(items(200, messages(1, 200))).ok(items(200));
+        Page<Message> full = session.messages().history(CHAT, HistoryQuery.oldestFirst(PageRequest.MAX_SIZE));
+        assertEquals("200", ScriptedTransport.form(transport.requests.get(1)).get("count"));
+        assertTrue(full.hasNext());
+        Page<Message> after = session.messages().history(CHAT,
+                HistoryQuery.oldestFirst(PageRequest.MAX_SIZE).after(full.nextCursor().orElseThrow()));
+        assertTrue(after.items().isEmpty());
+        assertFalse(after.hasNext());
+    }
+
+    @Test
+    @DisplayName("F-MSG-11 iterateHistory reads every page in order")
+    void iterate() {
+        transport.ok(items(5, messages(1, 3))).ok(items(5, messages(3, 5))).ok(items(5, messages(5, 5)));
+        List<Long> seen = new ArrayList<>();
+        session.messages().iterateHistory(CHAT, HistoryQuery.oldestFirst(2)).forEach(m -> seen.add(m.id().value()));
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), seen);
+        assertEquals("2", ScriptedTransport.form(transport.requests.get(1)).get("start_message_id"));
+        assertEquals("4", ScriptedTransport.form(transport.requests.get(2)).get("start_message_id"));
+        assertEquals(3, transport.requests.size());
+    }
+
+    @Test
+    @DisplayName("F-MSG-11 a cursor not made by this chat's history in this order is INVALID_PAGE_REQUEST")
+    void invalidCursors() {
+        transport.ok(items(30, messages(30, 10))).ok("{\"count\":30,\"items\":[" + conversationItems(21) + "]}");
+        PageCursor cursor = session.messages().history(CHAT, HistoryQuery.newestFirst(20)).nextCursor()
+                .orElseThrow();
+        PageCursor chatListCursor = session.chats().list(ChatFilter.ALL, PageRequest.ofSize(20)).nextCursor()
+                .orElseThrow();
+        int sent = transport.requests.size();
+        for (HistoryQuery bad : List.of(
+                HistoryQuery.newestFirst(20).after(PageCursor.of("not-a-cursor")),
+                HistoryQuery.newestFirst(20).after(PageCursor.of("%%%")),
+                HistoryQuery.oldestFirst(20).after(cursor),
+                HistoryQuery.newestFirst(20).after(chatListCursor))) {
+            ValidationException e = assertThrows(ValidationException.class,
+                    () -> session.messages().history(CHAT, bad));
+            assertEquals(ErrorCode.INVALID_PAGE_REQUEST, e.code());
+        }
+        ValidationException otherChat = assertThrows(ValidationException.class,
+                () -> session.messages().history(ChatId.group(2), HistoryQuery.newestFirst(20).after(cursor)));
+        assertEquals(ErrorCode.INVALID_PAGE_REQUEST, otherChat.code());
+        assertEquals(sent, transport.requests.size(), "nothing was sent for a bad cursor");
+    }
+
+    @Test
+    @DisplayName("F-MSG-11 messages decode edits, replies and attachments; a community's message is left out")
+    void decoding() {
+        String edited = "{\"id\":9,\"date\":1764000000,\"update_time\":1764000600,\"peer_id\":2000000001,"
+                + "\"from_id\":100002,\"text\":\"исправлено\",\"conversation_message_id\":\"4\","
+                + "\"attachments\":[{\"type\":\"photo\",\"photo\":{\"id\":1}},{\"type\":\"poll\"}],"
+                + "\"reply_message\":{\"conversation_message_id\":2,\"text\":\"без id\"}}";
+        String community = "{\"id\":8,\"date\":1764000000,\"peer_id\":2000000001,\"from_id\":-123,\"text\":\"бот\"}";
+        transport.ok(items(2, edited, community));
+        Page<Message> page = session.messages().history(CHAT, HistoryQuery.newestFirst(5));
+        assertEquals(1, page.items().size());
+        Message message = page.items().get(0);
+        assertEquals(Optional.of(Instant.ofEpochSecond(1764000600)), message.editedAt());
+        assertEquals(Optional.empty(), message.replyTo());
+        assertEquals(4, message.conversationMessageId());
+        assertEquals(List.of(new Attachment.Unknown("photo"), new Attachment.Unknown("poll")), message.attachments());
+    }
+
+    @Test
+    @DisplayName("F-MSG-11 markRead posts peer_id and start_message_id")
+    void markRead() {
+        transport.ok("1");
+        session.messages().markRead(CHAT, MessageId.of(42));
+        assertEquals("messages.markAsRead", ScriptedTransport.method(transport.requests.get(0)));
+        assertEquals(Map.of("v", "5.199", "peer_id", "2000000001", "start_message_id", "42"),
+                ScriptedTransport.form(transport.requests.get(0)));
+    }
+
+    @Test
+    @DisplayName("operations of later issues say which issue delivers them")
+    void laterOperations() {
+        List<Runnable> later = List.of(
+                () -> session.messages().edit(CHAT, MessageId.of(1), "x"),
+                () -> session.messages().delete(CHAT, List.of(MessageId.of(1)), true),
+                () -> session.messages().pin(CHAT, MessageId.of(1)),
+                () -> session.messages().unpin(CHAT),
+                () -> session.messages().markImportant(List.of(MessageId.of(1)), true),
+                () -> session.messages().report(CHAT, MessageId.of(1), ReportReason.SPAM),
+                () -> session.messages().replyPrivately(CHAT, MessageId.of(1), Draft.text("x")),
+                () -> session.messages().search(CHAT, "x", PageRequest.first()));
+        for (Runnable call : later) {
+            UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, call::run);
+            assertTrue(e.getMessage().contains("the chats issue") && e.getMessage().contains("docs/status.md"),
+                    e.getMessage());
+        }
+        assertTrue(transport.requests.isEmpty());
+        assertEquals(HistoryOrder.NEWEST_FIRST, HistoryQuery.newestFirst(1).order());
+    }
+
+    private static List<Long> ids(long from, long to) {
+        List<Long> out = new ArrayList<>();
+        for (long id = from; id >= to; id--) {
+            out.add(id);
+        }
+        return out;
+    }
+
+    static String conversationItems(int count) {
+        return IntStream.rangeClosed(1, count).mapToObj(i -> "{\"conversation\":{\"peer\":{\"id\":" + (2000000000 + i)
+                + ",\"type\":\"chat\",\"local_id\":" + i + "},\"chat_settings\":{\"title\":\"c" + i
+                + "\",\"members_count\":2}}}").collect(Collectors.joining(","));
+    }
+}

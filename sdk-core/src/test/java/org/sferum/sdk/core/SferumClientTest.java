@@ -1,0 +1,135 @@
+package org.sferum.sdk.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.sferum.sdk.SferumSession;
+import org.sferum.sdk.calls.CallId;
+import org.sferum.sdk.chats.ChatId;
+import org.sferum.sdk.error.ErrorCode;
+import org.sferum.sdk.error.ValidationException;
+import org.sferum.sdk.notifications.NotificationSettings;
+import org.sferum.sdk.paging.PageRequest;
+import org.sferum.sdk.users.AccessToken;
+import org.sferum.sdk.users.SchoolAccountId;
+
+/** The client's builder, lifecycle and the parts later issues deliver. */
+class SferumClientTest {
+    private final ScriptedTransport transport = new ScriptedTransport();
+    private final List<Duration> sleeps = new ArrayList<>();
+
+    @Test
+    @DisplayName("defaults: API 5.199, 10 s per request, 3 attempts from 200 ms up to 5 s")
+    void defaults() {
+        SferumClient client = SferumClient.builder().endpoints(Endpoints.production()).transport(transport)
+                .discoverPlugins(false).build();
+        assertEquals("5.199", client.apiVersion());
+        assertEquals(Duration.ofSeconds(10), client.requestTimeout());
+        assertEquals(RetryPolicy.defaults(), client.retryPolicy());
+        assertEquals(new RetryPolicy(3, Duration.ofMillis(200), Duration.ofSeconds(5), 0.5), client.retryPolicy());
+        assertEquals(URI.create("https://api.vk.ru"), client.endpoints().api());
+        assertEquals(URI.create("https://id.vk.com"), client.endpoints().id());
+        assertEquals(Endpoints.emulator(URI.create("http://127.0.0.1:1")),
+                new Endpoints(URI.create("http://127.0.0.1:1"), URI.create("http://127.0.0.1:1")));
+        assertTrue(client.interceptors().isEmpty());
+    }
+
+    @Test
+    @DisplayName("the builder refuses missing endpoints and bad settings with typed errors")
+    void builderChecks() {
+        assertEquals(ErrorCode.INVALID_ARGUMENT,
+                assertThrows(ValidationException.class, () -> SferumClient.builder().build()).code());
+        assertThrows(ValidationException.class, () -> SferumClient.builder().apiVersion("latest"));
+        assertThrows(ValidationException.class, () -> SferumClient.builder().requestTimeout(Duration.ZERO));
+        assertThrows(ValidationException.class, () -> SferumClient.builder().connectTimeout(Duration.ofSeconds(-1)));
+        assertThrows(ValidationException.class, () -> Endpoints.emulator(URI.create("ftp://host/")));
+        assertThrows(ValidationException.class, () -> Endpoints.emulator(URI.create("/relative")));
+        assertThrows(ValidationException.class, () -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO, 0));
+        assertThrows(ValidationException.class,
+                () -> new RetryPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(1), 0));
+        assertThrows(ValidationException.class,
+                () -> new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(2), 1.5));
+        assertThrows(ValidationException.class,
+                () -> new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofDays(2), 0));
+    }
+
+    @Test
+    @DisplayName("linking, roster and account sessions arrive with the linking issue")
+    void linkingLater() {
+        SferumClient client = TestClients.builder(transport, sleeps).build();
+        for (Runnable call : List.<Runnable>of(client::links, client::roster,
+                () -> client.session(SchoolAccountId.of("journal-42")))) {
+            UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, call::run);
+            assertTrue(e.getMessage().contains("arrives with the linking issue; see docs/status.md"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    @DisplayName("close() is idempotent, closes the transport once, and later sessions are refused")
+    void close() {
+        SferumClient client = TestClients.builder(transport, sleeps).build();
+        client.close();
+        client.close();
+        assertEquals(1, transport.closeCalls);
+        assertThrows(IllegalStateException.class, () -> client.session(AccessToken.of(TestClients.TOKEN)));
+    }
+
+    @Test
+    @DisplayName("a session of a closed client refuses calls without sending them")
+    void sessionOfClosedClient() {
+        SferumClient client = TestClients.builder(transport, sleeps).build();
+        SferumSession session = client.session(AccessToken.of(TestClients.TOKEN));
+        client.close();
+        assertThrows(IllegalStateException.class, session::me);
+        assertTrue(transport.requests.isEmpty());
+        assertTrue(sleeps.isEmpty());
+    }
+
+    @Test
+    @DisplayName("me() asks users.get once and keeps the answer")
+    void meIsCached() {
+        transport.ok("[{\"id\":100001,\"first_name\":\"Анна\",\"last_name\":\"Петрова\"}]");
+        SferumSession session = TestClients.builder(transport, sleeps).build()
+                .session(AccessToken.of(TestClients.TOKEN));
+        assertEquals("Анна Петрова", session.me().displayName());
+        assertSame(session.me(), session.me());
+        assertEquals(1, transport.requests.size());
+        assertEquals("users.get", ScriptedTransport.method(transport.requests.get(0)));
+    }
+
+    @Test
+    @DisplayName("sub-clients of later issues say which issue delivers each operation")
+    void laterSubClients() {
+        SferumSession session = TestClients.builder(transport, sleeps).build()
+                .session(AccessToken.of(TestClients.TOKEN));
+        ChatId chat = ChatId.group(1);
+        List<Object[]> cases = List.of(
+                new Object[] {(Runnable) () -> session.attachments().ofChat(chat, PageRequest.first()),
+                    "the attachments issue"},
+                new Object[] {(Runnable) () -> session.attachments().createPoll("?", List.of("a"), false),
+                    "the attachments issue"},
+                new Object[] {(Runnable) () -> session.calls().list(PageRequest.first()), "the calls issue"},
+                new Object[] {(Runnable) () -> session.calls().get(new CallId("c1")), "the calls issue"},
+                new Object[] {(Runnable) () -> session.contacts().list(PageRequest.first()), "the chats issue"},
+                new Object[] {(Runnable) () -> session.notifications().get(), "the chats issue"},
+                new Object[] {(Runnable) () -> session.notifications().update(
+                        new NotificationSettings(true, true, true)), "the chats issue"},
+                new Object[] {(Runnable) () -> session.events().subscribe(event -> { }), "the events issue"});
+        for (Object[] c : cases) {
+            UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+                    ((Runnable) c[0])::run);
+            assertTrue(e.getMessage().contains((String) c[1]) && e.getMessage().contains("docs/status.md"),
+                    e.getMessage());
+        }
+        assertTrue(transport.requests.isEmpty());
+    }
+}

@@ -1,0 +1,96 @@
+package org.sferum.sdk.core.contract;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.sferum.sdk.SferumSession;
+import org.sferum.sdk.chats.ChatId;
+import org.sferum.sdk.chats.NewChat;
+import org.sferum.sdk.error.SferumException;
+import org.sferum.sdk.messages.Draft;
+import org.sferum.sdk.messages.HistoryQuery;
+import org.sferum.sdk.testkit.DemoSchool;
+import org.sferum.sdk.testkit.SeededUser;
+import org.sferum.sdk.users.AccessToken;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the slice through sdk-core and the emulator with every logger of both at TRACE, and checks that no log line
+ * and no exception message carries a token, a phone number or a message text.
+ */
+class EndToEndLogRedactionTest {
+    private static final String PHONE = "+7 912 345-67-89";
+    private static final String SECRET_TEXT = "Мой телефон " + PHONE + ", код из СМС 482913";
+
+    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    private Logger root;
+    private Level previousLevel;
+    private CoreOnEmulatorMessagingContractTest.CoreOnEmulator face;
+
+    @BeforeEach
+    void captureLogs() {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        previousLevel = root.getLevel();
+        root.setLevel(Level.TRACE);
+        appender.setContext(context);
+        appender.start();
+        root.addAppender(appender);
+        face = CoreOnEmulatorMessagingContractTest.CoreOnEmulator.open();
+    }
+
+    @AfterEach
+    void release() {
+        face.close();
+        root.detachAppender(appender);
+        root.setLevel(previousLevel);
+    }
+
+    @Test
+    @DisplayName("F-MSG-01 no log line or exception message carries a token, a phone number or a message text")
+    void nothingSecretIsLogged() {
+        DemoSchool school = face.school();
+        SferumSession teacher = face.as(school.teacher());
+        ChatId chat = teacher.chats().create(NewChat.of("5в", Set.of(school.students().get(0).id())));
+        teacher.messages().send(chat, Draft.text(SECRET_TEXT));
+        face.as(school.students().get(0)).messages().history(chat, HistoryQuery.newestFirst(10));
+        List<String> failures = new ArrayList<>();
+        failures.add(assertThrows(SferumException.class, () -> face.as(school.outsider()).messages()
+                .send(chat, Draft.text(SECRET_TEXT))).getMessage());
+        failures.add(assertThrows(SferumException.class, () -> face.sferum()
+                .session(AccessToken.of("vk1.a.NotIssuedButSecretAsWell123456"))
+                .messages().history(chat, HistoryQuery.newestFirst(1))).getMessage());
+
+        List<String> lines = new ArrayList<>(failures);
+        for (ILoggingEvent event : appender.list) {
+            lines.add(event.getFormattedMessage());
+            if (event.getThrowableProxy() != null) {
+                lines.add(event.getThrowableProxy().getMessage());
+            }
+        }
+        assertTrue(appender.list.size() > 0, "sdk-core logs each call at DEBUG, so something was captured");
+        List<String> secrets = new ArrayList<>(List.of(PHONE, "912 345", "482913", SECRET_TEXT,
+                "vk1.a.NotIssuedButSecretAsWell123456"));
+        for (SeededUser user : school.everyone()) {
+            secrets.add(user.token().secret());
+        }
+        for (String line : lines) {
+            for (String secret : secrets) {
+                assertFalse(line != null && line.contains(secret), "a log line or error leaks a secret: " + line);
+            }
+        }
+    }
+}
