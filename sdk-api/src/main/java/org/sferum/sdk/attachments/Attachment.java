@@ -17,7 +17,12 @@ public sealed interface Attachment
      * @param url where the largest size can be fetched
      */
     record Photo(MediaId id, String url) implements Attachment {
-        /** Validates the fields. */
+        /**
+         * Validates the fields.
+         *
+         * @param id the media id
+         * @param url where the largest size can be fetched
+         */
         public Photo {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(url, "url");
@@ -31,7 +36,12 @@ public sealed interface Attachment
      * @param title the title
      */
     record Video(MediaId id, String title) implements Attachment {
-        /** Validates the fields. */
+        /**
+         * Validates the fields.
+         *
+         * @param id the media id
+         * @param title the title
+         */
         public Video {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(title, "title");
@@ -46,7 +56,13 @@ public sealed interface Attachment
      * @param size the size in bytes
      */
     record File(MediaId id, String name, long size) implements Attachment {
-        /** Validates the fields. */
+        /**
+         * Validates the fields.
+         *
+         * @param id the media id
+         * @param name the file name
+         * @param size the size in bytes
+         */
         public File {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(name, "name");
@@ -61,7 +77,13 @@ public sealed interface Attachment
      * @param answers the answers offered
      */
     record Poll(MediaId id, String question, List<String> answers) implements Attachment {
-        /** Validates and copies the fields. */
+        /**
+         * Validates and copies the fields.
+         *
+         * @param id the media id
+         * @param question the question
+         * @param answers the answers offered
+         */
         public Poll {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(question, "question");
@@ -75,7 +97,11 @@ public sealed interface Attachment
      * @param type the type name the service sent
      */
     record Unknown(String type) implements Attachment {
-        /** Validates the fields. */
+        /**
+         * Validates the fields.
+         *
+         * @param type the type name the service sent
+         */
         public Unknown {
             Objects.requireNonNull(type, "type");
         }

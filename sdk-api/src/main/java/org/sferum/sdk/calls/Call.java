@@ -17,7 +17,16 @@ import org.sferum.sdk.users.UserId;
  */
 public record Call(CallId id, String title, UserId organiser, CallState state, Instant startsAt,
                    Optional<String> joinLink) {
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param id the call id
+     * @param title the title
+     * @param organiser who created it
+     * @param state its state
+     * @param startsAt when it starts
+     * @param joinLink the browser join link; present only while the call is running
+     */
     public Call {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(title, "title");

@@ -9,7 +9,11 @@ import org.sferum.sdk.internal.Checks;
  * @param value the id, 1 to 128 characters
  */
 public record CallId(String value) {
-    /** Validates the id. */
+    /**
+     * Validates the id.
+     *
+     * @param value the id, 1 to 128 characters
+     */
     public CallId {
         Checks.notNull(value, "call id");
         Checks.require(!value.isBlank() && value.length() <= 128, ErrorCode.INVALID_ARGUMENT,

@@ -14,7 +14,15 @@ import org.sferum.sdk.users.UserId;
  * @param settings who may do what
  */
 public record Chat(ChatId id, String title, UserId owner, List<ChatMember> members, ChatSettings settings) {
-    /** Validates and copies the fields. */
+    /**
+     * Validates and copies the fields.
+     *
+     * @param id the chat id
+     * @param title the title
+     * @param owner the creator
+     * @param members the members, owner included
+     * @param settings who may do what
+     */
     public Chat {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(title, "title");

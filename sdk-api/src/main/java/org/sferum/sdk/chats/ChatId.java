@@ -16,7 +16,11 @@ public record ChatId(long peerId) {
     /** The largest local id of a group chat. */
     public static final long MAX_LOCAL_ID = 100_000_000L;
 
-    /** Validates the id. */
+    /**
+     * Validates the id.
+     *
+     * @param peerId the peer id
+     */
     public ChatId {
         Checks.require(peerId > 0 && (peerId < GROUP_CHAT_OFFSET || peerId <= GROUP_CHAT_OFFSET + MAX_LOCAL_ID),
                 ErrorCode.INVALID_ARGUMENT,

@@ -13,7 +13,14 @@ import org.sferum.sdk.users.UserId;
  * @param joinedAt when the member joined
  */
 public record ChatMember(UserId user, MemberRole role, UserId invitedBy, Instant joinedAt) {
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param user the member
+     * @param role the member's role
+     * @param invitedBy who added the member
+     * @param joinedAt when the member joined
+     */
     public ChatMember {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(role, "role");

@@ -13,7 +13,11 @@ import org.sferum.sdk.internal.Checks;
  * @param levels the level of each action
  */
 public record ChatSettings(Map<ChatAction, PermissionLevel> levels) {
-    /** Fills missing actions with the default and checks that admins are changed by owner or admins only. */
+    /**
+     * Fills missing actions with the default and checks that admins are changed by owner or admins only.
+     *
+     * @param levels the level of each action
+     */
     public ChatSettings {
         Objects.requireNonNull(levels, "levels");
         EnumMap<ChatAction, PermissionLevel> all = new EnumMap<>(ChatAction.class);

@@ -18,7 +18,18 @@ import org.sferum.sdk.messages.Message;
  */
 public record ChatSummary(ChatId id, String title, Optional<Message> lastMessage, int unreadCount,
                           boolean pinned, boolean archived, boolean muted, int membersCount) {
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param id the chat id
+     * @param title the title (for a one-to-one chat, the other user's name)
+     * @param lastMessage the latest message the user can see
+     * @param unreadCount how many messages the user has not read
+     * @param pinned whether the user pinned the chat
+     * @param archived whether the user archived the chat
+     * @param muted whether the user muted the chat's notifications
+     * @param membersCount how many members the chat has
+     */
     public ChatSummary {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(title, "title");

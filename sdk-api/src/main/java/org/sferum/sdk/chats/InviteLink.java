@@ -9,7 +9,11 @@ import org.sferum.sdk.internal.Checks;
  * @param url the link, an absolute http or https URL
  */
 public record InviteLink(String url) {
-    /** Validates the link. */
+    /**
+     * Validates the link.
+     *
+     * @param url the link, an absolute http or https URL
+     */
     public InviteLink {
         Checks.notNull(url, "invite link");
         Checks.require((url.startsWith("https://") || url.startsWith("http://")) && url.length() <= 2048,

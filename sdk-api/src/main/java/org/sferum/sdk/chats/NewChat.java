@@ -20,7 +20,13 @@ public record NewChat(String title, Set<UserId> members, ChatSettings settings) 
     /** The most members one request may add. */
     public static final int MAX_MEMBERS = 1000;
 
-    /** Validates and copies the fields. */
+    /**
+     * Validates and copies the fields.
+     *
+     * @param title the title, not blank, at most {@link #MAX_TITLE_LENGTH} characters
+     * @param members the members to add besides the creator
+     * @param settings who may do what
+     */
     public NewChat {
         title = validTitle(title);
         members = Set.copyOf(Checks.notNull(members, "members"));

@@ -10,6 +10,7 @@ import java.util.Optional;
 public class RateLimitException extends SferumException {
     private static final long serialVersionUID = 1L;
 
+    /** How long the service asked to wait, or {@code null}. */
     private final Duration retryAfter;
 
     /**

@@ -14,8 +14,11 @@ import java.util.OptionalInt;
 public class SferumException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The stable code. */
     private final ErrorCode code;
+    /** The error code the service sent, or {@code null}. */
     private final Integer wireCode;
+    /** The request id, or {@code null}. */
     private final String requestId;
 
     /**

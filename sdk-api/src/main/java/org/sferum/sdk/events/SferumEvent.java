@@ -25,7 +25,12 @@ public sealed interface SferumEvent
      * @param message the message as stored
      */
     record MessageSent(ChatId chat, Message message) implements SferumEvent {
-        /** Validates the fields. */
+        /**
+         * Validates the fields.
+         *
+         * @param chat the chat
+         * @param message the message as stored
+         */
         public MessageSent {
             Objects.requireNonNull(chat, "chat");
             Objects.requireNonNull(message, "message");
@@ -39,7 +44,12 @@ public sealed interface SferumEvent
      * @param message the message
      */
     record MessageDeleted(ChatId chat, MessageId message) implements SferumEvent {
-        /** Validates the fields. */
+        /**
+         * Validates the fields.
+         *
+         * @param chat the chat
+         * @param message the message
+         */
         public MessageDeleted {
             Objects.requireNonNull(chat, "chat");
             Objects.requireNonNull(message, "message");
@@ -53,7 +63,12 @@ public sealed interface SferumEvent
      * @param user the member
      */
     record MemberJoined(ChatId chat, UserId user) implements SferumEvent {
-        /** Validates the fields. */
+        /**
+         * Validates the fields.
+         *
+         * @param chat the chat
+         * @param user the member
+         */
         public MemberJoined {
             Objects.requireNonNull(chat, "chat");
             Objects.requireNonNull(user, "user");
@@ -67,7 +82,12 @@ public sealed interface SferumEvent
      * @param user the member
      */
     record MemberLeft(ChatId chat, UserId user) implements SferumEvent {
-        /** Validates the fields. */
+        /**
+         * Validates the fields.
+         *
+         * @param chat the chat
+         * @param user the member
+         */
         public MemberLeft {
             Objects.requireNonNull(chat, "chat");
             Objects.requireNonNull(user, "user");

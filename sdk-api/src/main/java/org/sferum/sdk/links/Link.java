@@ -15,7 +15,14 @@ import org.sferum.sdk.users.UserId;
  * @param linkedAt when the link was made
  */
 public record Link(SchoolAccountId account, UserId user, Role role, Instant linkedAt) {
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param account the school system's account
+     * @param user the VK ID user of the educational profile
+     * @param role the role the school system gives the account
+     * @param linkedAt when the link was made
+     */
     public Link {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(user, "user");

@@ -10,7 +10,12 @@ import java.util.Objects;
  * @param state the state value the callback must carry back
  */
 public record LinkStart(URI authorizationUri, String state) {
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param authorizationUri the VK ID page to redirect to
+     * @param state the state value the callback must carry back
+     */
     public LinkStart {
         Objects.requireNonNull(authorizationUri, "authorizationUri");
         Objects.requireNonNull(state, "state");

@@ -29,7 +29,15 @@ public record Draft(String text, Optional<MessageId> replyTo, List<MessageId> fo
     /** The most messages one message may forward. */
     public static final int MAX_FORWARDED = 1000;
 
-    /** Validates and copies the fields. */
+    /**
+     * Validates and copies the fields.
+     *
+     * @param text the text, at most {@link #MAX_TEXT_LENGTH} characters (Unicode code points)
+     * @param replyTo the message this one answers (F-MSG-02)
+     * @param forwarded messages to forward with it (F-MSG-03), at most {@link #MAX_FORWARDED}
+     * @param attachments attachments (photo, video, file, poll)
+     * @param randomId the idempotency key: any non-zero 32-bit number unique per sender and chat
+     */
     public Draft {
         Checks.notNull(text, "message text");
         Objects.requireNonNull(replyTo, "replyTo");

@@ -12,7 +12,12 @@ import org.sferum.sdk.paging.PageRequest;
  * @param page the size and cursor
  */
 public record HistoryQuery(HistoryOrder order, PageRequest page) {
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param order the direction
+     * @param page the size and cursor
+     */
     public HistoryQuery {
         Objects.requireNonNull(order, "order");
         Objects.requireNonNull(page, "page");

@@ -24,7 +24,19 @@ import org.sferum.sdk.users.UserId;
 public record Message(MessageId id, ChatId chat, long conversationMessageId, UserId author, String text,
                       Instant sentAt, Optional<Instant> editedAt, Optional<MessageId> replyTo,
                       List<Attachment> attachments) {
-    /** Validates and copies the fields. */
+    /**
+     * Validates and copies the fields.
+     *
+     * @param id the message id
+     * @param chat the chat it belongs to
+     * @param conversationMessageId its number within the chat, increasing by one per message (VK's {@code cmid})
+     * @param author who sent it
+     * @param text its text, possibly empty when it has attachments
+     * @param sentAt when it was sent
+     * @param editedAt when it was last edited
+     * @param replyTo the message it answers
+     * @param attachments its attachments
+     */
     public Message {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(chat, "chat");

@@ -8,7 +8,11 @@ import org.sferum.sdk.internal.Checks;
  * @param value the numeric id, positive
  */
 public record MessageId(long value) {
-    /** Validates the id. */
+    /**
+     * Validates the id.
+     *
+     * @param value the numeric id, positive
+     */
     public MessageId {
         Checks.positive(value, "message id");
     }

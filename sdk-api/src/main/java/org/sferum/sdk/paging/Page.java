@@ -17,7 +17,13 @@ import java.util.function.Function;
  * @param <T> the item type
  */
 public record Page<T>(List<T> items, Optional<PageCursor> nextCursor, OptionalLong totalCount) {
-    /** Copies the items. */
+    /**
+     * Copies the items.
+     *
+     * @param items the items of this page, in the list's order
+     * @param nextCursor where the next page starts; empty on the last page
+     * @param totalCount the size of the whole list when the service tells it
+     */
     public Page {
         items = List.copyOf(items);
         Objects.requireNonNull(nextCursor, "nextCursor");

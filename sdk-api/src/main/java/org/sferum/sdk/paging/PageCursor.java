@@ -10,7 +10,11 @@ import org.sferum.sdk.internal.Checks;
  * @param value the cursor's string form
  */
 public record PageCursor(String value) {
-    /** Validates the cursor's form. */
+    /**
+     * Validates the cursor's form.
+     *
+     * @param value the cursor's string form
+     */
     public PageCursor {
         Checks.notNull(value, "page cursor");
         Checks.require(!value.isBlank() && value.length() <= 512, ErrorCode.INVALID_PAGE_REQUEST,

@@ -17,7 +17,12 @@ public record PageRequest(int size, Optional<PageCursor> cursor) {
     /** The largest page size, as the VK API allows for chat lists and history. */
     public static final int MAX_SIZE = 200;
 
-    /** Validates the request. */
+    /**
+     * Validates the request.
+     *
+     * @param size how many items at most, 1 to {@link #MAX_SIZE}
+     * @param cursor where to start; empty for the first page
+     */
     public PageRequest {
         Checks.require(size >= 1 && size <= MAX_SIZE, ErrorCode.INVALID_PAGE_REQUEST,
                 "page size must be between 1 and " + MAX_SIZE + ", got " + size);

@@ -15,7 +15,15 @@ import org.sferum.sdk.users.SchoolAccountId;
  */
 public record SchoolClass(String classKey, String name, List<SchoolAccountId> teachers,
                           List<SchoolAccountId> students, List<SchoolAccountId> parents) {
-    /** Validates and copies the fields. */
+    /**
+     * Validates and copies the fields.
+     *
+     * @param classKey the school system's id of the class
+     * @param name the class name, such as «5в»
+     * @param teachers the teachers' accounts
+     * @param students the students' accounts
+     * @param parents the parents' accounts
+     */
     public SchoolClass {
         Objects.requireNonNull(classKey, "classKey");
         Objects.requireNonNull(name, "name");

@@ -12,7 +12,13 @@ import org.sferum.sdk.users.AccessToken;
  * @param expiresAt when the access token expires
  */
 public record TokenSet(AccessToken accessToken, String refreshToken, Instant expiresAt) {
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param accessToken the access token
+     * @param refreshToken the refresh token
+     * @param expiresAt when the access token expires
+     */
     public TokenSet {
         Objects.requireNonNull(accessToken, "accessToken");
         Objects.requireNonNull(refreshToken, "refreshToken");

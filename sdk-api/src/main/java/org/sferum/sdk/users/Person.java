@@ -11,7 +11,13 @@ import java.util.Objects;
  * @param lastName the last name
  */
 public record Person(UserId id, String firstName, String lastName) {
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param id the user id
+     * @param firstName the first name
+     * @param lastName the last name
+     */
     public Person {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(firstName, "firstName");

@@ -12,7 +12,11 @@ public record SchoolAccountId(String value) {
     /** Largest accepted length. */
     public static final int MAX_LENGTH = 128;
 
-    /** Validates the id. */
+    /**
+     * Validates the id.
+     *
+     * @param value the id, 1 to 128 characters, no control characters
+     */
     public SchoolAccountId {
         Checks.notNull(value, "school account id");
         Checks.require(!value.isBlank() && value.length() <= MAX_LENGTH

@@ -8,7 +8,11 @@ import org.sferum.sdk.internal.Checks;
  * @param value the numeric id, positive
  */
 public record UserId(long value) {
-    /** Validates the id. */
+    /**
+     * Validates the id.
+     *
+     * @param value the numeric id, positive
+     */
     public UserId {
         Checks.positive(value, "user id");
     }

@@ -16,7 +16,12 @@ public record Endpoints(URI api, URI id) {
     private static final URI PRODUCTION_API = URI.create("https://api.vk.ru");
     private static final URI PRODUCTION_ID = URI.create("https://id.vk.com");
 
-    /** Validates both addresses. */
+    /**
+     * Validates both addresses.
+     *
+     * @param api the VK API base, an absolute http or https URI
+     * @param id the VK ID base, an absolute http or https URI
+     */
     public Endpoints {
         checkBase(api, "VK API endpoint");
         checkBase(id, "VK ID endpoint");

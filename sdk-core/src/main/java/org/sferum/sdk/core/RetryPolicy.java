@@ -24,7 +24,14 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
     /** The longest wait a policy may ask for. */
     public static final Duration LONGEST_BACKOFF = Duration.ofMinutes(10);
 
-    /** Validates the policy. */
+    /**
+     * Validates the policy.
+     *
+     * @param maxAttempts how many attempts a call makes at most, 1 (no retries) to 10
+     * @param initialBackoff the wait after the first failed attempt
+     * @param maxBackoff the longest wait, at most {@link #LONGEST_BACKOFF}
+     * @param jitter the share of each wait that is random, 0 (none) to 1
+     */
     public RetryPolicy {
         Checks.require(maxAttempts >= 1 && maxAttempts <= MAX_ATTEMPTS, ErrorCode.INVALID_ARGUMENT,
                 "maxAttempts must be between 1 and " + MAX_ATTEMPTS + ", got " + maxAttempts);

@@ -20,7 +20,15 @@ import org.sferum.sdk.users.UserId;
  */
 public record DemoSchool(String className, SeededUser teacher, List<SeededUser> students, SeededUser parent,
                          SeededUser outsider) {
-    /** Validates and copies the fields. */
+    /**
+     * Validates and copies the fields.
+     *
+     * @param className the class name
+     * @param teacher the class teacher
+     * @param students the students of the class
+     * @param parent a parent of the first student
+     * @param outsider a user of another school
+     */
     public DemoSchool {
         Objects.requireNonNull(className, "className");
         Objects.requireNonNull(teacher, "teacher");

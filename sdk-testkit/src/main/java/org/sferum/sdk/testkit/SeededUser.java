@@ -14,7 +14,13 @@ import org.sferum.sdk.users.UserId;
  * @param token an access token of the user
  */
 public record SeededUser(Person person, Role role, AccessToken token) {
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param person the educational profile
+     * @param role the school role
+     * @param token an access token of the user
+     */
     public SeededUser {
         Objects.requireNonNull(person, "person");
         Objects.requireNonNull(role, "role");

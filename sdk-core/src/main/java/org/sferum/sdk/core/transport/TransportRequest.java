@@ -24,7 +24,15 @@ public record TransportRequest(String method, URI uri, Map<String, List<String>>
                                Duration timeout) {
     private static final byte[] NO_BODY = new byte[0];
 
-    /** Validates the fields and freezes the headers. */
+    /**
+     * Validates the fields and freezes the headers.
+     *
+     * @param method the HTTP method, such as {@code POST}
+     * @param uri the absolute address
+     * @param headers the headers, by name; names as the client wrote them
+     * @param body the body; empty for none
+     * @param timeout how long to wait for the whole response
+     */
     public TransportRequest {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(uri, "uri");

@@ -15,7 +15,13 @@ import java.util.Objects;
 public record TransportResponse(int status, Map<String, List<String>> headers, byte[] body) {
     private static final byte[] NO_BODY = new byte[0];
 
-    /** Validates the fields and freezes the headers. */
+    /**
+     * Validates the fields and freezes the headers.
+     *
+     * @param status the HTTP status
+     * @param headers the headers, by name
+     * @param body the body; empty for none
+     */
     public TransportResponse {
         if (status < 100 || status > 999) {
             throw new IllegalArgumentException("HTTP status must have three digits, got " + status);

@@ -13,7 +13,13 @@ import org.sferum.sdk.error.ServiceException;
  * @param response the {@code response} value
  */
 public record VkResult(String method, String requestId, JsonNode response) {
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param method the method called
+     * @param requestId the id of the call
+     * @param response the {@code response} value
+     */
     public VkResult {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(requestId, "requestId");
