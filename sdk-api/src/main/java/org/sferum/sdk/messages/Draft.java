@@ -67,6 +67,16 @@ public record Draft(String text, Optional<MessageId> replyTo, List<MessageId> fo
     }
 
     /**
+     * A message that only forwards other messages (F-MSG-03), with no text of its own.
+     *
+     * @param messages the messages to forward, at least one
+     * @return the draft
+     */
+    public static Draft forward(List<MessageId> messages) {
+        return new Draft("", Optional.empty(), messages, List.of(), OptionalInt.empty());
+    }
+
+    /**
      * Returns a copy that replies to a message.
      *
      * @param message the message answered
