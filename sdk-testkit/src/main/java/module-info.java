@@ -15,6 +15,7 @@ module org.sferum.sdk.testkit {
     exports org.sferum.sdk.testkit.engine;
     exports org.sferum.sdk.testkit.fake;
     exports org.sferum.sdk.testkit.junit;
+    exports org.sferum.sdk.testkit.vkid;
 
     // JUnit reflects on the contract classes that implementations extend.
     opens org.sferum.sdk.testkit.contract to org.junit.platform.commons;

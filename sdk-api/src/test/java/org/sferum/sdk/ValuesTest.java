@@ -145,7 +145,7 @@ class ValuesTest {
     void secretsHidden() {
         AccessToken token = AccessToken.of("vk1.a.secret-value");
         assertFalse(token.toString().contains("secret-value"));
-        TokenSet set = new TokenSet(token, "refresh-secret", Instant.EPOCH);
+        TokenSet set = new TokenSet(token, "refresh-secret", "device-1", Instant.EPOCH);
         assertFalse(set.toString().contains("refresh-secret") || set.toString().contains("secret-value"),
                 set.toString());
         assertEquals(ErrorCode.INVALID_ARGUMENT, codeOf(() -> AccessToken.of("has space")));

@@ -16,6 +16,12 @@ public enum ErrorCode {
     INVALID_CHAT_TITLE(ErrorCategory.VALIDATION, false),
     /** A page size or cursor is out of range or was not produced by this SDK. */
     INVALID_PAGE_REQUEST(ErrorCategory.VALIDATION, false),
+    /** A phone number is not a mobile number the platform accepts (F-LINK-10). */
+    INVALID_PHONE(ErrorCategory.VALIDATION, false),
+    /** Unlinking needs the user's explicit confirmation (F-LINK-07). */
+    CONFIRMATION_REQUIRED(ErrorCategory.VALIDATION, false),
+    /** Personal data entered while linking is missing or malformed (F-LINK-04). */
+    INVALID_PERSONAL_DATA(ErrorCategory.VALIDATION, false),
 
     /** The access token is missing, malformed, unknown or revoked. */
     AUTHENTICATION_FAILED(ErrorCategory.AUTHENTICATION, false),
@@ -23,6 +29,36 @@ public enum ErrorCode {
     TOKEN_EXPIRED(ErrorCategory.AUTHENTICATION, false),
     /** The link to VK ID must be made again: the refresh token was revoked or expired. */
     RELINK_REQUIRED(ErrorCategory.AUTHENTICATION, false),
+    /** The VK ID password is wrong (F-LINK-02, F-LINK-03). */
+    WRONG_PASSWORD(ErrorCategory.AUTHENTICATION, false),
+    /** The SMS code is wrong. */
+    WRONG_SMS_CODE(ErrorCategory.AUTHENTICATION, false),
+    /** The SMS code has expired; ask for a new one. */
+    SMS_CODE_EXPIRED(ErrorCategory.AUTHENTICATION, false),
+    /** The user declined or cancelled the authorization at VK ID. */
+    ACCESS_DENIED(ErrorCategory.AUTHENTICATION, false),
+    /** The callback's {@code state} matches no linking started here (or it was already used, or is too old). */
+    STATE_MISMATCH(ErrorCategory.AUTHENTICATION, false),
+    /** The authorization code is unknown, already used or expired. */
+    AUTHORIZATION_CODE_INVALID(ErrorCategory.AUTHENTICATION, false),
+    /** The PKCE code verifier does not match the code challenge of the authorization. */
+    PKCE_MISMATCH(ErrorCategory.AUTHENTICATION, false),
+    /** The redirect URI differs from the one the authorization was started with. */
+    REDIRECT_URI_MISMATCH(ErrorCategory.AUTHENTICATION, false),
+    /** The ID token's signature does not verify against the provider's keys. */
+    ID_TOKEN_SIGNATURE_INVALID(ErrorCategory.AUTHENTICATION, false),
+    /** The ID token uses an algorithm that is not accepted ({@code none}, or HMAC where RSA is expected). */
+    ID_TOKEN_ALGORITHM_NOT_ALLOWED(ErrorCategory.AUTHENTICATION, false),
+    /** The ID token has expired. */
+    ID_TOKEN_EXPIRED(ErrorCategory.AUTHENTICATION, false),
+    /** The ID token was issued by someone other than the configured VK ID. */
+    ID_TOKEN_ISSUER_MISMATCH(ErrorCategory.AUTHENTICATION, false),
+    /** The ID token was issued for another application. */
+    ID_TOKEN_AUDIENCE_MISMATCH(ErrorCategory.AUTHENTICATION, false),
+    /** The ID token's nonce is not the one this linking sent. */
+    NONCE_MISMATCH(ErrorCategory.AUTHENTICATION, false),
+    /** The ID token is malformed or misses a required claim. */
+    ID_TOKEN_INVALID(ErrorCategory.AUTHENTICATION, false),
 
     /** The caller is not a member of the chat (or was removed from it). */
     NOT_A_CHAT_MEMBER(ErrorCategory.PERMISSION, false),
@@ -39,6 +75,8 @@ public enum ErrorCode {
     USER_NOT_FOUND(ErrorCategory.NOT_FOUND, false),
     /** Something else that was named does not exist. */
     NOT_FOUND(ErrorCategory.NOT_FOUND, false),
+    /** The school account is not linked to a VK ID educational profile. */
+    NOT_LINKED(ErrorCategory.NOT_FOUND, false),
 
     /** The request conflicts with the current state. */
     CONFLICT(ErrorCategory.CONFLICT, false),
@@ -46,9 +84,15 @@ public enum ErrorCode {
     LIMIT_REACHED(ErrorCategory.CONFLICT, false),
     /** The message can no longer be edited: the edit window has passed. */
     EDIT_WINDOW_EXPIRED(ErrorCategory.CONFLICT, false),
+    /** The school account is already linked; unlink it first. */
+    ACCOUNT_ALREADY_LINKED(ErrorCategory.CONFLICT, false),
+    /** The educational profile is already linked to another account of this school system. */
+    PROFILE_ALREADY_LINKED(ErrorCategory.CONFLICT, false),
 
     /** Too many requests in a short time. */
     RATE_LIMITED(ErrorCategory.RATE_LIMIT, true),
+    /** Too many wrong passwords or codes: the phone is locked for a while (see {@code RateLimitException.retryAfter}). */
+    TOO_MANY_ATTEMPTS(ErrorCategory.RATE_LIMIT, false),
 
     /** The service failed internally. */
     SERVICE_UNAVAILABLE(ErrorCategory.SERVICE, true),

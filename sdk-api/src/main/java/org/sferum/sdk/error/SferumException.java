@@ -74,7 +74,7 @@ public class SferumException extends RuntimeException {
             case CONFLICT:
                 return new ConflictException(code, message, wireCode, requestId, cause);
             case RATE_LIMIT:
-                return new RateLimitException(message, null, wireCode, requestId, cause);
+                return new RateLimitException(code, message, null, wireCode, requestId, cause);
             case SERVICE:
             default:
                 return new ServiceException(code, message, wireCode, requestId, cause);

@@ -1,5 +1,9 @@
 package org.sferum.sdk.links;
 
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.sferum.sdk.users.Role;
@@ -25,6 +29,26 @@ public interface Links {
      * @return the link
      */
     Link complete(Map<String, String> callbackQuery);
+
+    /**
+     * Completes linking from the full callback URI the browser was redirected to.
+     *
+     * @param callback the callback URI with its query
+     * @return the link
+     */
+    default Link complete(URI callback) {
+        Map<String, String> query = new LinkedHashMap<>();
+        String raw = callback.getRawQuery();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                query.putIfAbsent(key, value);
+            }
+        }
+        return complete(query);
+    }
 
     /**
      * Finds the link of a school account.

@@ -9,19 +9,22 @@ import org.sferum.sdk.users.AccessToken;
  *
  * @param accessToken the access token
  * @param refreshToken the refresh token
+ * @param deviceId the VK ID device id the tokens were issued to (needed to refresh them)
  * @param expiresAt when the access token expires
  */
-public record TokenSet(AccessToken accessToken, String refreshToken, Instant expiresAt) {
+public record TokenSet(AccessToken accessToken, String refreshToken, String deviceId, Instant expiresAt) {
     /**
      * Validates the fields.
      *
      * @param accessToken the access token
      * @param refreshToken the refresh token
+     * @param deviceId the VK ID device id the tokens were issued to (needed to refresh them)
      * @param expiresAt when the access token expires
      */
     public TokenSet {
         Objects.requireNonNull(accessToken, "accessToken");
         Objects.requireNonNull(refreshToken, "refreshToken");
+        Objects.requireNonNull(deviceId, "deviceId");
         Objects.requireNonNull(expiresAt, "expiresAt");
     }
 

@@ -1,6 +1,7 @@
 package org.sferum.sdk.spi;
 
 import java.util.Optional;
+import org.sferum.sdk.internal.InMemoryTokenStore;
 import org.sferum.sdk.users.SchoolAccountId;
 
 /**
@@ -9,6 +10,15 @@ import org.sferum.sdk.users.SchoolAccountId;
  * them in memory.
  */
 public interface TokenStore {
+    /**
+     * A new empty store in memory: for one node, lost on restart.
+     *
+     * @return the store
+     */
+    static TokenStore inMemory() {
+        return new InMemoryTokenStore();
+    }
+
     /**
      * Stores or replaces the tokens of an account.
      *
