@@ -1,0 +1,298 @@
+package org.sferum.sdk.testkit.engine.vkid;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import org.sferum.sdk.testkit.vkid.VkIdLogin;
+import org.sferum.sdk.users.Person;
+import org.sferum.sdk.users.Role;
+import org.sferum.sdk.users.UserId;
+
+/**
+ * VK ID as the engine models it (docs/wire/vk-id.md): clients, accounts with phones and passwords, educational
+ * profiles, the login flow of the manuals, SMS codes, authorization codes with PKCE, access and refresh tokens.
+ * Every rule of linking lives here once; the fake's {@code VkIdUsers} and the emulator's pages and
+ * {@code /oauth2/*} endpoints only translate. Thread-safe; time from the engine's clock.
+ *
+ * <p>Failures are {@link org.sferum.sdk.error.SferumException}s with the linking codes of
+ * {@link org.sferum.sdk.error.ErrorCode} (for example {@code WRONG_PASSWORD}, {@code PKCE_MISMATCH},
+ * {@code TOO_MANY_ATTEMPTS} as a {@link org.sferum.sdk.error.RateLimitException} with the lock's remaining time).
+ */
+public interface VkIdService {
+
+    /**
+     * Registers an application (a school system) and its redirect URIs.
+     *
+     * @param clientId the application id
+     * @param redirectUris the exact redirect URIs (for loopback hosts the port is ignored)
+     */
+    void registerClient(String clientId, List<URI> redirectUris);
+
+    /**
+     * Creates a VK ID account. With a profile, also a platform user (an educational profile) usable in chats.
+     *
+     * @param phone the phone, any accepted format
+     * @param password the password; empty for an account that never set one
+     * @param profile the educational profile to create with it, if any
+     * @return the profile's user id, when one was created
+     */
+    Optional<UserId> createAccount(String phone, Optional<String> password, Optional<NewProfile> profile);
+
+    /**
+     * Gives an existing platform user (an educational profile) a VK ID account, as the demo seed does.
+     *
+     * @param phone the phone
+     * @param password the password
+     * @param profile the existing user
+     */
+    void attachAccount(String phone, String password, UserId profile);
+
+    /**
+     * Starts a login for an authorization request ({@code GET /authorize}).
+     *
+     * @param request the request's parameters
+     * @return the flow's id, to pass to the step methods
+     * @throws org.sferum.sdk.error.ValidationException with {@code INVALID_ARGUMENT} for an unknown client or an
+     *     unregistered redirect URI (shown as a page, never redirected), or a missing state or challenge, or a
+     *     method other than S256 (redirected as {@code invalid_request})
+     */
+    String authorize(AuthorizeRequest request);
+
+    /**
+     * Returns the step a flow is on.
+     *
+     * @param flowId the flow
+     * @return the step
+     */
+    VkIdLogin.Step step(String flowId);
+
+    /**
+     * Enters the phone.
+     *
+     * @param flowId the flow
+     * @param phone the phone as typed
+     * @return the next step
+     */
+    VkIdLogin.Step enterPhone(String flowId, String phone);
+
+    /**
+     * Enters the password.
+     *
+     * @param flowId the flow
+     * @param password the password
+     * @return the next step
+     */
+    VkIdLogin.Step enterPassword(String flowId, String password);
+
+    /**
+     * Starts the password reset: sends an SMS code.
+     *
+     * @param flowId the flow
+     * @return the next step
+     */
+    VkIdLogin.Step forgotPassword(String flowId);
+
+    /**
+     * Finishes the password reset.
+     *
+     * @param flowId the flow
+     * @param smsCode the code
+     * @param newPassword the new password
+     * @return the next step
+     */
+    VkIdLogin.Step resetPassword(String flowId, String smsCode, String newPassword);
+
+    /**
+     * Enters the SMS code.
+     *
+     * @param flowId the flow
+     * @param smsCode the code
+     * @return the next step
+     */
+    VkIdLogin.Step enterSmsCode(String flowId, String smsCode);
+
+    /**
+     * «Продолжить в учебном профиле».
+     *
+     * @param flowId the flow
+     * @return the next step
+     */
+    VkIdLogin.Step continueInProfile(String flowId);
+
+    /**
+     * «Создать учебный профиль».
+     *
+     * @param flowId the flow
+     * @return the next step
+     */
+    VkIdLogin.Step createProfile(String flowId);
+
+    /**
+     * «Информация о себе».
+     *
+     * @param flowId the flow
+     * @param data the personal data
+     * @return the next step
+     */
+    VkIdLogin.Step aboutYou(String flowId, VkIdLogin.AboutYou data);
+
+    /**
+     * Returns the personal data the check-data page shows.
+     *
+     * @param flowId the flow
+     * @return the profile's person
+     */
+    Person checkData(String flowId);
+
+    /**
+     * Confirms: issues an authorization code and ends the flow.
+     *
+     * @param flowId the flow
+     * @return where to redirect, with what
+     */
+    AuthorizationResult confirm(String flowId);
+
+    /**
+     * Cancels: ends the flow with {@code access_denied}.
+     *
+     * @param flowId the flow
+     * @return where to redirect, with what
+     */
+    AuthorizationResult cancel(String flowId);
+
+    /**
+     * Exchanges an authorization code ({@code grant_type=authorization_code}).
+     *
+     * @param clientId the client
+     * @param code the code
+     * @param codeVerifier the PKCE verifier
+     * @param redirectUri the redirect URI of the authorization
+     * @param deviceId the device id from the redirect
+     * @return the tokens
+     */
+    TokenGrant exchangeCode(String clientId, String code, String codeVerifier, String redirectUri, String deviceId);
+
+    /**
+     * Refreshes tokens ({@code grant_type=refresh_token}); the old refresh token stops working.
+     *
+     * @param clientId the client
+     * @param refreshToken the refresh token
+     * @param deviceId the device id
+     * @return the new tokens, without ID token claims
+     */
+    TokenGrant refresh(String clientId, String refreshToken, String deviceId);
+
+    /**
+     * Revokes an access token and every refresh token of its grant ({@code /oauth2/revoke}).
+     *
+     * @param accessToken the access token
+     */
+    void revoke(String accessToken);
+
+    /**
+     * Ends an access token ({@code /oauth2/logout}).
+     *
+     * @param accessToken the access token
+     */
+    void logout(String accessToken);
+
+    /**
+     * The educational profile an access token acts for ({@code /oauth2/user_info}).
+     *
+     * @param accessToken the access token
+     * @return the profile
+     */
+    ProfileInfo userInfo(String accessToken);
+
+    /**
+     * Returns the last SMS code sent to a phone.
+     *
+     * @param phone the phone, any accepted format
+     * @return the code
+     */
+    Optional<String> lastSmsCode(String phone);
+
+    /**
+     * An educational profile to create with an account.
+     *
+     * @param firstName the name
+     * @param lastName the surname
+     * @param patronymic the patronymic
+     * @param birthDate the birth date, DD.MM.YYYY
+     * @param female whether female
+     * @param role the school role
+     */
+    record NewProfile(String firstName, String lastName, Optional<String> patronymic, String birthDate,
+                      boolean female, Role role) {
+    }
+
+    /**
+     * The parameters of {@code GET /authorize}.
+     *
+     * @param clientId the client
+     * @param redirectUri the redirect URI
+     * @param state the state
+     * @param codeChallenge the PKCE challenge
+     * @param codeChallengeMethod the method, S256
+     * @param scope the scope
+     * @param nonce the nonce, copied into the ID token
+     */
+    record AuthorizeRequest(String clientId, String redirectUri, String state, String codeChallenge,
+                            String codeChallengeMethod, String scope, Optional<String> nonce) {
+    }
+
+    /**
+     * The end of a flow: the redirect back.
+     *
+     * @param redirectUri where to
+     * @param state the state to echo
+     * @param code the code, when confirmed
+     * @param deviceId the device id, when confirmed
+     * @param expiresIn the code's lifetime in seconds, when confirmed
+     * @param error the OAuth error, when cancelled
+     */
+    record AuthorizationResult(String redirectUri, String state, Optional<String> code, Optional<String> deviceId,
+                               long expiresIn, Optional<String> error) {
+    }
+
+    /**
+     * Issued tokens.
+     *
+     * @param accessToken the access token (also valid on the VK API)
+     * @param refreshToken the refresh token
+     * @param expiresIn the access token's lifetime in seconds
+     * @param user the educational profile's user id
+     * @param scope the granted scope
+     * @param idToken the ID token's claims (code exchange only)
+     */
+    record TokenGrant(String accessToken, String refreshToken, long expiresIn, UserId user, String scope,
+                      Optional<IdTokenClaims> idToken) {
+        @Override
+        public String toString() {
+            return "TokenGrant[user=" + user + ", secrets redacted]";
+        }
+    }
+
+    /**
+     * The claims of an ID token before signing (the emulator signs them; the fake has no use for a signature).
+     *
+     * @param audience the client id
+     * @param subject the user id
+     * @param issuedAt unix seconds
+     * @param expiresAt unix seconds
+     * @param nonce the nonce of the authorization, if any
+     */
+    record IdTokenClaims(String audience, String subject, long issuedAt, long expiresAt, Optional<String> nonce) {
+    }
+
+    /**
+     * What {@code /oauth2/user_info} tells of the educational profile.
+     *
+     * @param person the profile
+     * @param maskedPhone the phone, masked
+     * @param birthDate DD.MM.YYYY
+     * @param female whether female
+     */
+    record ProfileInfo(Person person, String maskedPhone, String birthDate, boolean female) {
+    }
+}
