@@ -8,11 +8,14 @@ module org.sferum.sdk.testkit {
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
     requires jdk.httpserver;
+    requires java.net.http; // EmulatorVkIdUsers walks the emulator's VK ID pages over HTTP
+    requires com.nimbusds.jose.jwt; // the emulator signs ID tokens and publishes its JWKS
 
     exports org.sferum.sdk.testkit;
     exports org.sferum.sdk.testkit.contract;
     exports org.sferum.sdk.testkit.emulator;
     exports org.sferum.sdk.testkit.engine;
+    exports org.sferum.sdk.testkit.engine.vkid;
     exports org.sferum.sdk.testkit.fake;
     exports org.sferum.sdk.testkit.junit;
     exports org.sferum.sdk.testkit.vkid;

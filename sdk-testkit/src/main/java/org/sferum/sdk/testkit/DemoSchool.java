@@ -1,5 +1,6 @@
 package org.sferum.sdk.testkit;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -20,6 +21,15 @@ import org.sferum.sdk.users.UserId;
  */
 public record DemoSchool(String className, SeededUser teacher, List<SeededUser> students, SeededUser parent,
                          SeededUser outsider) {
+    /** The school system's VK ID application, registered by the seed. */
+    public static final String CLIENT_ID = "51000000";
+    /** The application's redirect URI, registered by the seed; on this loopback host any port matches. */
+    public static final String REDIRECT_URI = "http://127.0.0.1/sferum/callback";
+    /** The VK ID password of every demo user. */
+    public static final String PASSWORD = "Sferum-2026";
+    /** The demo phones are this prefix and one digit: 1 teacher, 2 to 4 students, 5 parent, 6 outsider. */
+    private static final String PHONE_PREFIX = "+7900000000";
+
     /**
      * Validates and copies the fields.
      *
@@ -39,25 +49,30 @@ public record DemoSchool(String className, SeededUser teacher, List<SeededUser> 
 
     /**
      * Seeds the demo school into an engine: teacher Анна Смирнова, class «5в» with three students, one parent
-     * and an outsider.
+     * and an outsider. Each gets a VK ID account with an educational profile (phone {@code +7900000000N}: 1
+     * teacher, 2 to 4 students, 5 parent, 6 outsider; password {@link #PASSWORD}), and the application
+     * {@link #CLIENT_ID} is registered with {@link #REDIRECT_URI}. Seed an engine once: the phones are taken after.
      *
      * @param engine the engine
      * @return the school
      */
     public static DemoSchool seed(PlatformEngine engine) {
-        SeededUser teacher = user(engine, "Анна", "Смирнова", Role.TEACHER);
+        engine.vkId().registerClient(CLIENT_ID, List.of(URI.create(REDIRECT_URI)));
+        SeededUser teacher = user(engine, "Анна", "Смирнова", Role.TEACHER, 1);
         List<SeededUser> students = new ArrayList<>();
-        students.add(user(engine, "Иван", "Петров", Role.STUDENT));
-        students.add(user(engine, "Мария", "Козлова", Role.STUDENT));
-        students.add(user(engine, "Артём", "Соколов", Role.STUDENT));
-        SeededUser parent = user(engine, "Ольга", "Петрова", Role.PARENT);
-        SeededUser outsider = user(engine, "Пётр", "Чужой", Role.TEACHER);
+        students.add(user(engine, "Иван", "Петров", Role.STUDENT, 2));
+        students.add(user(engine, "Мария", "Козлова", Role.STUDENT, 3));
+        students.add(user(engine, "Артём", "Соколов", Role.STUDENT, 4));
+        SeededUser parent = user(engine, "Ольга", "Петрова", Role.PARENT, 5);
+        SeededUser outsider = user(engine, "Пётр", "Чужой", Role.TEACHER, 6);
         return new DemoSchool("5в", teacher, students, parent, outsider);
     }
 
-    private static SeededUser user(PlatformEngine engine, String first, String last, Role role) {
+    private static SeededUser user(PlatformEngine engine, String first, String last, Role role, int phoneDigit) {
         UserId id = engine.createUser(first, last, role);
-        return new SeededUser(engine.person(id), role, AccessToken.of(engine.issueToken(id)));
+        String phone = PHONE_PREFIX + phoneDigit;
+        engine.vkId().attachAccount(phone, PASSWORD, id);
+        return new SeededUser(engine.person(id), role, AccessToken.of(engine.issueToken(id)), phone);
     }
 
     /**

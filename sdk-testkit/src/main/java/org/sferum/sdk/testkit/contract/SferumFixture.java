@@ -1,9 +1,11 @@
 package org.sferum.sdk.testkit.contract;
 
+import java.time.Duration;
 import org.sferum.sdk.Sferum;
 import org.sferum.sdk.SferumSession;
 import org.sferum.sdk.testkit.DemoSchool;
 import org.sferum.sdk.testkit.SeededUser;
+import org.sferum.sdk.testkit.vkid.VkIdUsers;
 
 /**
  * One face of the SDK that a contract test runs against: an {@link Sferum} implementation and the demo school
@@ -34,6 +36,26 @@ public interface SferumFixture extends AutoCloseable {
      */
     default SferumSession as(SeededUser user) {
         return sferum().session(user.token());
+    }
+
+    /**
+     * Returns VK ID's user-facing side behind the implementation, for the linking contract.
+     *
+     * @return the VK ID users
+     * @throws UnsupportedOperationException when the face has no VK ID behind it
+     */
+    default VkIdUsers vkId() {
+        throw new UnsupportedOperationException("this fixture has no VK ID behind it");
+    }
+
+    /**
+     * Moves the clock that both the implementation and the platform behind it read.
+     *
+     * @param amount how far forward
+     * @throws UnsupportedOperationException when the face's clock cannot be moved
+     */
+    default void advanceClock(Duration amount) {
+        throw new UnsupportedOperationException("this fixture's clock cannot be moved");
     }
 
     /** Releases the implementation and whatever runs behind it. */

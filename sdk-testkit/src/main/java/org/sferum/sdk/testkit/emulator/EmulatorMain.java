@@ -5,9 +5,10 @@ import java.io.UncheckedIOException;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs the emulator as a process: {@code java -jar sferum-emulator.jar [--port N] [--seed demo] [--help]}. Once
- * listening it prints {@code Sferum emulator listening on http://127.0.0.1:PORT} on standard output, then runs until
- * the process is stopped. Bad arguments print the usage on standard error and exit with code 2.
+ * Runs the emulator as a process: {@code java -jar sferum-emulator.jar [--port N] [--seed demo] [--tls] [--help]}.
+ * Once listening it prints {@code Sferum emulator listening on http://127.0.0.1:PORT} ({@code https://} with
+ * {@code --tls}) on standard output, then runs until the process is stopped. Its clock is the system clock, which
+ * {@code POST /_emulator/clock} moves forward. Bad arguments print the usage on standard error and exit with code 2.
  */
 public final class EmulatorMain {
     /** The exit code for bad arguments. */
@@ -21,7 +22,7 @@ public final class EmulatorMain {
     /**
      * Starts the emulator and blocks until the process is stopped.
      *
-     * @param args {@code --port N} (default 8080), {@code --seed demo}, {@code --help}
+     * @param args {@code --port N} (default 8080), {@code --seed demo}, {@code --tls}, {@code --help}
      * @throws InterruptedException if the main thread is interrupted while waiting
      */
     public static void main(String[] args) throws InterruptedException {
@@ -62,7 +63,8 @@ public final class EmulatorMain {
      * @return the running emulator
      */
     static SferumEmulator start(EmulatorOptions options, PrintStream out) {
-        SferumEmulator emulator = SferumEmulator.builder().port(options.port()).seedDemo(options.seedDemo()).start();
+        SferumEmulator emulator = SferumEmulator.builder().port(options.port()).seedDemo(options.seedDemo())
+                .tls(options.tls()).start();
         out.println("Sferum emulator listening on " + emulator.baseUri());
         out.flush();
         return emulator;

@@ -5,17 +5,20 @@ package org.sferum.sdk.testkit.emulator;
  *
  * @param port the port to listen on, 0 for a free one
  * @param seedDemo whether to seed the demo school
+ * @param tls whether to listen over HTTPS with a self-signed certificate
  * @param help whether only the usage was asked for
  */
-record EmulatorOptions(int port, boolean seedDemo, boolean help) {
+record EmulatorOptions(int port, boolean seedDemo, boolean tls, boolean help) {
     /** The port when {@code --port} is not given. */
     static final int DEFAULT_PORT = 8080;
 
     /** The usage text. */
     static final String USAGE = String.join(System.lineSeparator(),
-            "Usage: java -jar sferum-emulator.jar [--port N] [--seed demo] [--help]",
+            "Usage: java -jar sferum-emulator.jar [--port N] [--seed demo] [--tls] [--help]",
             "  --port N      listen on 127.0.0.1:N (default " + DEFAULT_PORT + "; 0 picks a free port)",
             "  --seed demo   seed the demo school (see GET /_emulator/demo); without it the platform is empty",
+            "  --tls         listen over HTTPS with a self-signed certificate for 127.0.0.1 and localhost,",
+            "                generated at start (clients must trust it; VK's own web clients need https)",
             "  --help        print this text and exit");
 
     /**
@@ -28,6 +31,7 @@ record EmulatorOptions(int port, boolean seedDemo, boolean help) {
     static EmulatorOptions parse(String... args) {
         Integer port = null;
         Boolean seed = null;
+        boolean tls = false;
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -35,6 +39,12 @@ record EmulatorOptions(int port, boolean seedDemo, boolean help) {
                 case "--help":
                 case "-h":
                     help = true;
+                    break;
+                case "--tls":
+                    if (tls) {
+                        throw new IllegalArgumentException("--tls is given twice");
+                    }
+                    tls = true;
                     break;
                 case "--port":
                     if (port != null) {
@@ -56,7 +66,7 @@ record EmulatorOptions(int port, boolean seedDemo, boolean help) {
                     throw new IllegalArgumentException("unknown argument '" + arg + "'");
             }
         }
-        return new EmulatorOptions(port == null ? DEFAULT_PORT : port, seed != null, help);
+        return new EmulatorOptions(port == null ? DEFAULT_PORT : port, seed != null, tls, help);
     }
 
     private static String value(String[] args, int index, String option) {

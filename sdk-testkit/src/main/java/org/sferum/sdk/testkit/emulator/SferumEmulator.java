@@ -1,36 +1,47 @@
 package org.sferum.sdk.testkit.emulator;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 import org.sferum.sdk.testkit.DemoSchool;
+import org.sferum.sdk.testkit.TestClock;
 import org.sferum.sdk.testkit.engine.PlatformEngine;
+import org.sferum.sdk.testkit.engine.vkid.VkIdService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The platform engine behind the VK API wire format ({@code docs/wire/vk-api.md}) on a loopback HTTP server: the
- * VK API under {@code /method/{name}}, the control API under {@code /_emulator/}. It listens on 127.0.0.1 only.
+ * The platform engine behind the VK API and VK ID wire formats ({@code docs/wire/vk-api.md},
+ * {@code docs/wire/vk-id.md}) on a loopback HTTP server: the VK API under {@code /method/{name}}; VK ID's login
+ * pages at {@code /authorize}, its endpoints under {@code /oauth2/} and its keys at
+ * {@code /.well-known/jwks.json}; the control API under {@code /_emulator/}. It listens on 127.0.0.1 only, over
+ * HTTPS with a self-signed certificate when asked ({@link Builder#tls(boolean)}).
  *
  * <pre>{@code
  * try (SferumEmulator emulator = SferumEmulator.start()) {
  *     URI api = emulator.baseUri();               // http://127.0.0.1:PORT
  *     DemoSchool school = emulator.demoSchool().orElseThrow();
+ *     VkIdUsers vkId = emulator.vkIdUsers();      // walks the login pages over HTTP
  *     ...
  * }
  * }</pre>
@@ -53,34 +64,56 @@ public final class SferumEmulator implements AutoCloseable {
         }
     }
 
+    private final EmulatorClock clock;
     private final PlatformEngine engine;
     private final Optional<DemoSchool> demoSchool;
+    private final Optional<SelfSignedTls> tls;
     private final HttpServer server;
     private final ExecutorService executor;
     private final URI baseUri;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile EmulatorVkIdUsers vkIdUsers;
 
     private SferumEmulator(Builder builder) {
-        this.engine = new PlatformEngine(builder.clock);
+        this.clock = new EmulatorClock(builder.clock == null ? new AdjustableClock(Clock.systemUTC()) : builder.clock);
+        this.engine = new PlatformEngine(clock.clock());
         this.demoSchool = builder.seedDemo ? Optional.of(DemoSchool.seed(engine)) : Optional.empty();
-        InetAddress loopback = ipv4Loopback();
-        try {
-            this.server = HttpServer.create(new InetSocketAddress(loopback, builder.port), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the emulator cannot listen on 127.0.0.1:" + builder.port
-                    + "; choose another port or 0 for a free one", e);
-        }
+        this.tls = builder.tls ? Optional.of(SelfSignedTls.generate()) : Optional.empty();
+        this.server = listen(builder.port, tls);
+        this.baseUri = URI.create((tls.isPresent() ? "https" : "http") + "://127.0.0.1:"
+                + server.getAddress().getPort());
         this.executor = Executors.newFixedThreadPool(THREADS, SferumEmulator::thread);
         server.setExecutor(executor);
+        VkIdService vkId = engine.vkId();
+        IdTokens idTokens = new IdTokens(baseUri, clock.clock());
         server.createContext(VkCallReader.PREFIX, new VkApiHandler(new VkApi(engine, methods(engine))));
-        server.createContext("/", new ControlApiHandler(demoSchool));
+        server.createContext(LoginForm.PATH, new LoginPagesHandler(vkId));
+        server.createContext(OAuthHandler.PREFIX, new OAuthHandler(new TokenEndpoint(vkId, idTokens),
+                new UserEndpoints(engine, idTokens)));
+        server.createContext(JwksHandler.PATH, new JwksHandler(idTokens));
+        server.createContext("/", new ControlApiHandler(demoSchool, new VkIdControl(vkId), clock));
         server.start();
-        this.baseUri = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
         LOG.debug("Sferum emulator listening on {}", baseUri);
     }
 
+    private static HttpServer listen(int port, Optional<SelfSignedTls> tls) {
+        InetSocketAddress address = new InetSocketAddress(ipv4Loopback(), port);
+        try {
+            if (tls.isEmpty()) {
+                return HttpServer.create(address, 0);
+            }
+            HttpsServer https = HttpsServer.create(address, 0);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls.get().server()));
+            return https;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the emulator cannot listen on 127.0.0.1:" + port
+                    + "; choose another port or 0 for a free one", e);
+        }
+    }
+
     /**
-     * Starts an emulator on a free port, with the demo school seeded and the system clock in UTC.
+     * Starts an emulator on a free port over plain HTTP, with the demo school seeded and the system clock in UTC,
+     * which the control API ({@code POST /_emulator/clock}) and {@link #advanceClock} can move forward.
      *
      * @return the running emulator
      * @throws UncheckedIOException if it cannot listen
@@ -99,13 +132,78 @@ public final class SferumEmulator implements AutoCloseable {
     }
 
     /**
-     * Returns where the emulator listens, without a trailing slash: {@code http://127.0.0.1:PORT}. The VK API is at
-     * {@code baseUri() + "/method/{name}"}.
+     * Returns where the emulator listens, without a trailing slash: {@code http://127.0.0.1:PORT}, or
+     * {@code https://127.0.0.1:PORT} with TLS. The VK API is at {@code baseUri() + "/method/{name}"}; it is also
+     * VK ID's base URL (sdk-core's {@code Endpoints.id()}) and the {@code iss} of its ID tokens.
      *
      * @return the base URI
      */
     public URI baseUri() {
         return baseUri;
+    }
+
+    /**
+     * Tells whether the emulator listens over HTTPS.
+     *
+     * @return whether it was started with {@link Builder#tls(boolean) tls(true)}
+     */
+    public boolean tls() {
+        return tls.isPresent();
+    }
+
+    /**
+     * Returns an SSL context for clients of this emulator: with TLS, one that trusts the emulator's self-signed
+     * certificate (and nothing else); without TLS, the JVM's default context, so that a client can be built the
+     * same way for both.
+     *
+     * <pre>{@code
+     * HttpClient http = HttpClient.newBuilder().sslContext(emulator.sslContext()).build();
+     * }</pre>
+     *
+     * @return the context
+     */
+    public SSLContext sslContext() {
+        if (tls.isPresent()) {
+            return tls.get().client();
+        }
+        try {
+            return SSLContext.getDefault();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM has no default SSL context", e);
+        }
+    }
+
+    /**
+     * Returns VK ID's user-facing side of this emulator, walking its login pages over HTTP (over TLS with
+     * {@link #sslContext()}) and using its control API, as {@link org.sferum.sdk.testkit.vkid.VkIdUsers} says.
+     *
+     * @return the VK ID users, one per emulator
+     */
+    public EmulatorVkIdUsers vkIdUsers() {
+        EmulatorVkIdUsers users = vkIdUsers;
+        if (users == null) {
+            synchronized (this) {
+                users = vkIdUsers;
+                if (users == null) {
+                    users = new EmulatorVkIdUsers(baseUri, sslContext());
+                    vkIdUsers = users;
+                }
+            }
+        }
+        return users;
+    }
+
+    /**
+     * Moves the emulator's clock forward, as {@code POST /_emulator/clock} does: the clock of {@link #start()} and
+     * of a builder without a clock, or a {@link TestClock} given to the builder.
+     *
+     * @param amount how far, not negative
+     * @return the emulator's time after the move
+     * @throws IllegalStateException when the builder was given another kind of clock
+     * @throws IllegalArgumentException when the amount is negative
+     */
+    public Instant advanceClock(Duration amount) {
+        return clock.advance(Objects.requireNonNull(amount, "amount"));
     }
 
     /**
@@ -177,8 +275,9 @@ public final class SferumEmulator implements AutoCloseable {
     /** Chooses how an emulator starts. Not thread-safe; build one emulator per builder. */
     public static final class Builder {
         private int port;
-        private Clock clock = Clock.systemUTC();
+        private Clock clock;
         private boolean seedDemo = true;
+        private boolean tls;
 
         private Builder() {
         }
@@ -198,9 +297,11 @@ public final class SferumEmulator implements AutoCloseable {
         }
 
         /**
-         * Sets the clock the engine reads; a {@code TestClock} lets tests move time.
+         * Sets the clock the engine reads; a {@link TestClock} lets tests move time, and
+         * {@code POST /_emulator/clock} and {@link SferumEmulator#advanceClock} move it too. Any other clock cannot
+         * be moved by the emulator.
          *
-         * @param clock the clock; the default is the system clock in UTC
+         * @param clock the clock; the default is the system clock in UTC plus an offset that the emulator moves
          * @return this builder
          */
         public Builder clock(Clock clock) {
@@ -216,6 +317,18 @@ public final class SferumEmulator implements AutoCloseable {
          */
         public Builder seedDemo(boolean seedDemo) {
             this.seedDemo = seedDemo;
+            return this;
+        }
+
+        /**
+         * Chooses whether to listen over HTTPS, with a certificate for {@code 127.0.0.1} and {@code localhost}
+         * generated at start by the JDK's {@code keytool}; clients trust it with {@link SferumEmulator#sslContext()}.
+         *
+         * @param tls {@code true} for HTTPS, {@code false} (the default) for plain HTTP
+         * @return this builder
+         */
+        public Builder tls(boolean tls) {
+            this.tls = tls;
             return this;
         }
 

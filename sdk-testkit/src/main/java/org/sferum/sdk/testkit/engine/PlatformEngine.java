@@ -29,6 +29,8 @@ import org.sferum.sdk.messages.Draft;
 import org.sferum.sdk.messages.HistoryOrder;
 import org.sferum.sdk.messages.Message;
 import org.sferum.sdk.messages.MessageId;
+import org.sferum.sdk.testkit.engine.vkid.VkIdEngine;
+import org.sferum.sdk.testkit.engine.vkid.VkIdService;
 import org.sferum.sdk.users.Person;
 import org.sferum.sdk.users.Role;
 import org.sferum.sdk.users.UserId;
@@ -50,9 +52,10 @@ public final class PlatformEngine {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Object lock = new Object();
+    private final VkIdEngine vkId;
 
     private final Map<UserId, UserAccount> users = new LinkedHashMap<>();
-    private final Map<String, UserId> tokens = new HashMap<>();
+    private final Map<String, IssuedToken> tokens = new HashMap<>();
     private final Map<Long, ChatState> chats = new LinkedHashMap<>();
     private final Map<Long, StoredMessage> messagesById = new HashMap<>();
     private final Map<IdempotencyKey, Remembered> sentByRandomId = new HashMap<>();
@@ -69,6 +72,7 @@ public final class PlatformEngine {
      */
     public PlatformEngine(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.vkId = new VkIdEngine(this);
     }
 
     /**
@@ -78,6 +82,15 @@ public final class PlatformEngine {
      */
     public Clock clock() {
         return clock;
+    }
+
+    /**
+     * Returns VK ID as this platform models it: one per engine, on the engine's clock.
+     *
+     * @return the VK ID service
+     */
+    public VkIdService vkId() {
+        return vkId;
     }
 
     private Instant now() {
@@ -103,18 +116,34 @@ public final class PlatformEngine {
     }
 
     /**
-     * Issues a new access token for a user.
+     * Issues a new access token for a user that never expires (as the demo seed's tokens).
      *
      * @param user the user
      * @return the token string
      */
     public String issueToken(UserId user) {
+        return newToken("vk1.a.", user, null);
+    }
+
+    /**
+     * Issues a new access token for a user that stops working at an instant, as VK ID's tokens do; after it,
+     * {@link #authenticate} refuses the token with {@link ErrorCode#TOKEN_EXPIRED}.
+     *
+     * @param user the user
+     * @param expiresAt when the token expires
+     * @return the token string
+     */
+    public String issueToken(UserId user, Instant expiresAt) {
+        return newToken("vk2.a.", user, Objects.requireNonNull(expiresAt, "expiresAt"));
+    }
+
+    private String newToken(String prefix, UserId user, Instant expiresAt) {
         synchronized (lock) {
             account(user);
             byte[] bytes = new byte[32];
             random.nextBytes(bytes);
-            String token = "vk1.a." + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-            tokens.put(token, user);
+            String token = prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            tokens.put(token, new IssuedToken(user, expiresAt));
             return token;
         }
     }
@@ -135,16 +164,21 @@ public final class PlatformEngine {
      *
      * @param token the token string, possibly {@code null}
      * @return the user
-     * @throws AuthenticationException if the token is missing, unknown or revoked
+     * @throws AuthenticationException if the token is missing, unknown or revoked ({@code AUTHENTICATION_FAILED})
+     *     or expired ({@code TOKEN_EXPIRED})
      */
     public UserId authenticate(String token) {
         synchronized (lock) {
-            UserId user = token == null ? null : tokens.get(token);
-            if (user == null) {
+            IssuedToken issued = token == null ? null : tokens.get(token);
+            if (issued == null) {
                 throw new AuthenticationException(ErrorCode.AUTHENTICATION_FAILED,
                         "the access token is missing, unknown or revoked; obtain a new one by linking again");
             }
-            return user;
+            if (issued.expiresAt != null && !now().isBefore(issued.expiresAt)) {
+                throw new AuthenticationException(ErrorCode.TOKEN_EXPIRED,
+                        "the access token has expired; refresh it with the refresh token");
+            }
+            return issued.user;
         }
     }
 
@@ -262,6 +296,41 @@ public final class PlatformEngine {
 
     private static long activity(ChatState chat) {
         return chat.lastActivity;
+    }
+
+    /**
+     * Makes a member leave a group chat (as unlinking does, F-LINK-07). The owner may leave too; the chat and its
+     * messages stay for the other members.
+     *
+     * @param actor who leaves
+     * @param chatId the chat
+     * @throws PermissionDeniedException with {@code NOT_A_CHAT_MEMBER} if the actor is not a member
+     */
+    public void leaveChat(UserId actor, ChatId chatId) {
+        synchronized (lock) {
+            ChatState chat = memberChat(actor, chatId);
+            chat.members.remove(actor);
+            chat.readUpTo.remove(actor);
+        }
+    }
+
+    /**
+     * Lists the group chats a user is a member of, archived ones included, in the order they were created.
+     *
+     * @param user the user
+     * @return the chats' ids
+     */
+    public List<ChatId> chatsOf(UserId user) {
+        synchronized (lock) {
+            account(user);
+            List<ChatId> out = new ArrayList<>();
+            for (ChatState chat : chats.values()) {
+                if (chat.isMember(user)) {
+                    out.add(chat.id);
+                }
+            }
+            return out;
+        }
     }
 
     private ChatSummary summary(UserId actor, ChatState chat) {
@@ -489,5 +558,9 @@ public final class PlatformEngine {
     }
 
     private record Remembered(long messageId, Instant at) {
+    }
+
+    /** An access token's user and, for VK ID's tokens, its expiry ({@code null}: never). */
+    private record IssuedToken(UserId user, Instant expiresAt) {
     }
 }

@@ -1,5 +1,6 @@
 package org.sferum.sdk.testkit.fake;
 
+import java.util.function.Supplier;
 import org.sferum.sdk.SferumSession;
 import org.sferum.sdk.attachments.Attachments;
 import org.sferum.sdk.calls.Calls;
@@ -13,14 +14,17 @@ import org.sferum.sdk.users.AccessToken;
 import org.sferum.sdk.users.Person;
 import org.sferum.sdk.users.UserId;
 
-/** A session of the fake: checks the token on every call, as the real service does. */
+/**
+ * A session of the fake: checks the token on every call, as the real service does. The token comes from a
+ * supplier, so a linked account's session refreshes it as sdk-core does.
+ */
 final class FakeSession implements SferumSession {
     private final PlatformEngine engine;
-    private final AccessToken token;
+    private final Supplier<AccessToken> token;
     private final Chats chats;
     private final Messages messages;
 
-    FakeSession(PlatformEngine engine, AccessToken token) {
+    FakeSession(PlatformEngine engine, Supplier<AccessToken> token) {
         this.engine = engine;
         this.token = token;
         this.chats = new FakeChats(engine, this::actor);
@@ -28,7 +32,7 @@ final class FakeSession implements SferumSession {
     }
 
     private UserId actor() {
-        return engine.authenticate(token.secret());
+        return engine.authenticate(token.get().secret());
     }
 
     @Override

@@ -7,9 +7,12 @@ import org.sferum.sdk.Sferum;
 import org.sferum.sdk.SferumSession;
 import org.sferum.sdk.links.Links;
 import org.sferum.sdk.roster.Roster;
+import org.sferum.sdk.spi.LinkStore;
+import org.sferum.sdk.spi.TokenStore;
 import org.sferum.sdk.testkit.DemoSchool;
 import org.sferum.sdk.testkit.SeededUser;
 import org.sferum.sdk.testkit.engine.PlatformEngine;
+import org.sferum.sdk.testkit.vkid.VkIdUsers;
 import org.sferum.sdk.users.AccessToken;
 import org.sferum.sdk.users.SchoolAccountId;
 
@@ -26,10 +29,12 @@ import org.sferum.sdk.users.SchoolAccountId;
 public final class FakeSferum implements Sferum {
     private final PlatformEngine engine;
     private final DemoSchool demoSchool;
+    private final FakeLinks links;
 
-    private FakeSferum(PlatformEngine engine, DemoSchool demoSchool) {
+    private FakeSferum(PlatformEngine engine, DemoSchool demoSchool, FakeLinks links) {
         this.engine = engine;
         this.demoSchool = demoSchool;
+        this.links = links;
     }
 
     /**
@@ -69,6 +74,16 @@ public final class FakeSferum implements Sferum {
     }
 
     /**
+     * Returns VK ID's users behind this fake: they open the authorization URIs of {@code links().start} and walk
+     * the login pages over the engine's {@link PlatformEngine#vkId() VK ID}.
+     *
+     * @return the VK ID users
+     */
+    public VkIdUsers vkId() {
+        return new FakeVkIdUsers(engine.vkId());
+    }
+
+    /**
      * Acts as a seeded user.
      *
      * @param user the user
@@ -80,8 +95,7 @@ public final class FakeSferum implements Sferum {
 
     @Override
     public Links links() {
-        throw new UnsupportedOperationException(
-                "linking arrives with the linking issue (F-LINK-*); see docs/status.md");
+        return links;
     }
 
     @Override
@@ -91,13 +105,15 @@ public final class FakeSferum implements Sferum {
 
     @Override
     public SferumSession session(SchoolAccountId account) {
-        throw new UnsupportedOperationException(
-                "sessions of linked school accounts arrive with the linking issue; see docs/status.md");
+        Objects.requireNonNull(account, "account");
+        links.currentToken(account); // fails at once when the account is not linked
+        return new FakeSession(engine, () -> links.currentToken(account));
     }
 
     @Override
     public SferumSession session(AccessToken token) {
-        return new FakeSession(engine, Objects.requireNonNull(token, "token"));
+        Objects.requireNonNull(token, "token");
+        return new FakeSession(engine, () -> token);
     }
 
     @Override
@@ -109,6 +125,10 @@ public final class FakeSferum implements Sferum {
     public static final class Builder {
         private Clock clock = Clock.systemUTC();
         private boolean seedDemo;
+        private String clientId = DemoSchool.CLIENT_ID;
+        private String redirectUri = DemoSchool.REDIRECT_URI;
+        private LinkStore linkStore = LinkStore.inMemory();
+        private TokenStore tokenStore = TokenStore.inMemory();
 
         private Builder() {
         }
@@ -136,13 +156,52 @@ public final class FakeSferum implements Sferum {
         }
 
         /**
+         * Sets the school system's VK ID application, as on sdk-core's builder. Defaults to the demo school's
+         * client ({@link DemoSchool#CLIENT_ID}, {@link DemoSchool#REDIRECT_URI}); another client must be
+         * registered first with {@code engine().vkId().registerClient}.
+         *
+         * @param id the client id
+         * @param redirect the redirect URI
+         * @return this builder
+         */
+        public Builder application(String id, String redirect) {
+            this.clientId = Objects.requireNonNull(id, "client id");
+            this.redirectUri = Objects.requireNonNull(redirect, "redirect URI");
+            return this;
+        }
+
+        /**
+         * Sets where links and pending linkings are kept (default: {@link LinkStore#inMemory()}).
+         *
+         * @param store the store
+         * @return this builder
+         */
+        public Builder linkStore(LinkStore store) {
+            this.linkStore = Objects.requireNonNull(store, "link store");
+            return this;
+        }
+
+        /**
+         * Sets where tokens are kept (default: {@link TokenStore#inMemory()}).
+         *
+         * @param store the store
+         * @return this builder
+         */
+        public Builder tokenStore(TokenStore store) {
+            this.tokenStore = Objects.requireNonNull(store, "token store");
+            return this;
+        }
+
+        /**
          * Builds the fake.
          *
          * @return the fake
          */
         public FakeSferum build() {
             PlatformEngine engine = new PlatformEngine(clock);
-            return new FakeSferum(engine, seedDemo ? DemoSchool.seed(engine) : null);
+            DemoSchool school = seedDemo ? DemoSchool.seed(engine) : null;
+            return new FakeSferum(engine, school,
+                    new FakeLinks(engine, clientId, redirectUri, linkStore, tokenStore));
         }
     }
 }

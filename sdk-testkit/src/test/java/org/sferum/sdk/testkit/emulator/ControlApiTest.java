@@ -10,8 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.sferum.sdk.testkit.DemoSchool;
 
-/** The emulator's own control API: {@code /_emulator/health} and {@code /_emulator/demo}. */
+/**
+ * The emulator's own control API: {@code /_emulator/health} and {@code /_emulator/demo} (VK ID's part:
+ * {@code VkIdControlApiTest}).
+ */
 class ControlApiTest {
 
     @Test
@@ -32,12 +36,18 @@ class ControlApiTest {
         try (SferumEmulator emulator = SferumEmulator.start()) {
             Wire wire = new Wire(emulator);
             JsonNode demo = Wire.json(wire.send(wire.get("/_emulator/demo", null).build()));
-            EmulatorTestBase.assertFields(demo, "class_name", "users");
+            EmulatorTestBase.assertFields(demo, "class_name", "client_id", "redirect_uri", "password", "users");
+            assertEquals(DemoSchool.CLIENT_ID, demo.get("client_id").asText());
+            assertEquals(DemoSchool.REDIRECT_URI, demo.get("redirect_uri").asText());
+            assertEquals(DemoSchool.PASSWORD, demo.get("password").asText());
             assertEquals("5в", demo.get("class_name").asText());
             List<String> labels = new ArrayList<>();
             List<String> roles = new ArrayList<>();
+            List<String> phones = new ArrayList<>();
             for (JsonNode user : demo.get("users")) {
-                EmulatorTestBase.assertFields(user, "id", "first_name", "last_name", "role", "access_token", "label");
+                EmulatorTestBase.assertFields(user, "id", "first_name", "last_name", "role", "access_token", "label",
+                        "phone");
+                phones.add(user.get("phone").asText());
                 labels.add(user.get("label").asText());
                 roles.add(user.get("role").asText());
                 JsonNode me = wire.call(user.get("access_token").asText(), "users.get").get("response").get(0);
@@ -46,6 +56,8 @@ class ControlApiTest {
             }
             assertEquals(List.of("teacher", "student1", "student2", "student3", "parent", "outsider"), labels);
             assertEquals(List.of("teacher", "student", "student", "student", "parent", "teacher"), roles);
+            assertEquals(List.of("+79000000001", "+79000000002", "+79000000003", "+79000000004", "+79000000005",
+                    "+79000000006"), phones);
             assertEquals("Анна", demo.get("users").get(0).get("first_name").asText());
             assertEquals(emulator.demoSchool().orElseThrow().teacher().id().value(),
                     demo.get("users").get(0).get("id").asLong());

@@ -33,14 +33,17 @@ class EmulatorMainTest {
     @Test
     @DisplayName("--port N and --seed demo are read in any order; --help asks for the usage")
     void options() {
-        assertEquals(new EmulatorOptions(9000, true, false), EmulatorOptions.parse("--seed", "demo", "--port", "9000"));
-        assertEquals(new EmulatorOptions(0, false, false), EmulatorOptions.parse("--port", "0"));
+        assertEquals(new EmulatorOptions(9000, true, false, false),
+                EmulatorOptions.parse("--seed", "demo", "--port", "9000"));
+        assertEquals(new EmulatorOptions(0, false, false, false), EmulatorOptions.parse("--port", "0"));
+        assertEquals(new EmulatorOptions(0, true, true, false), EmulatorOptions.parse("--tls", "--port", "0", "--seed",
+                "demo"));
         assertTrue(EmulatorOptions.parse("--help").help());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"--bogus", "--port", "--port abc", "--port 70000", "--port -1", "--seed",
-        "--seed school", "--port 1 --port 2", "--seed demo --seed demo", "demo"})
+        "--seed school", "--port 1 --port 2", "--seed demo --seed demo", "demo", "--tls --tls", "--tls yes"})
     @DisplayName("bad arguments are refused")
     void badArguments(String line) {
         assertThrows(IllegalArgumentException.class, () -> EmulatorOptions.parse(line.split(" ")));

@@ -17,6 +17,15 @@ import org.sferum.sdk.users.UserId;
  * <p>Failures are {@link org.sferum.sdk.error.SferumException}s with the linking codes of
  * {@link org.sferum.sdk.error.ErrorCode} (for example {@code WRONG_PASSWORD}, {@code PKCE_MISMATCH},
  * {@code TOO_MANY_ATTEMPTS} as a {@link org.sferum.sdk.error.RateLimitException} with the lock's remaining time).
+ * Refusals of {@link #authorize} and of the token endpoints also carry their wire cause: {@link GrantError#of}
+ * gives the OAuth {@code error} and the {@code error_reason}. Messages never hold a phone, a password, a code or a
+ * token.
+ *
+ * <p>The login pages: each step method checks that the flow is on its step ({@code CONFLICT} otherwise; an
+ * unknown or expired flow is {@code NOT_FOUND}) and returns the next step; a refused step leaves the flow where it
+ * was. Password and SMS code steps are refused with {@code TOO_MANY_ATTEMPTS} while the phone is locked: the
+ * fifth wrong password or code in a row is still reported as wrong and locks the phone for 15 minutes. An SMS code
+ * that expired, was used or was replaced is {@code SMS_CODE_EXPIRED} (not counted as an attempt).
  */
 public interface VkIdService {
 
@@ -35,6 +44,9 @@ public interface VkIdService {
      * @param password the password; empty for an account that never set one
      * @param profile the educational profile to create with it, if any
      * @return the profile's user id, when one was created
+     * @throws org.sferum.sdk.error.ValidationException with {@code INVALID_PHONE}, {@code INVALID_ARGUMENT} (a
+     *     password not 6 to 128 characters) or {@code INVALID_PERSONAL_DATA}
+     * @throws org.sferum.sdk.error.ConflictException with {@code CONFLICT} when the phone has an account
      */
     Optional<UserId> createAccount(String phone, Optional<String> password, Optional<NewProfile> profile);
 
@@ -44,6 +56,8 @@ public interface VkIdService {
      * @param phone the phone
      * @param password the password
      * @param profile the existing user
+     * @throws org.sferum.sdk.error.ConflictException with {@code CONFLICT} when the phone or the user already has
+     *     an account
      */
     void attachAccount(String phone, String password, UserId profile);
 
@@ -53,8 +67,8 @@ public interface VkIdService {
      * @param request the request's parameters
      * @return the flow's id, to pass to the step methods
      * @throws org.sferum.sdk.error.ValidationException with {@code INVALID_ARGUMENT} for an unknown client or an
-     *     unregistered redirect URI (shown as a page, never redirected), or a missing state or challenge, or a
-     *     method other than S256 (redirected as {@code invalid_request})
+     *     unregistered redirect URI (shown as a page, never redirected: {@link GrantError#shownAsPage()}), or a
+     *     missing state or challenge, or a method other than S256 (redirected as {@code invalid_request})
      */
     String authorize(AuthorizeRequest request);
 
@@ -71,7 +85,9 @@ public interface VkIdService {
      *
      * @param flowId the flow
      * @param phone the phone as typed
-     * @return the next step
+     * @return {@code PASSWORD} for a phone with a VK ID (with or without a password: the page offers «Забыли или не
+     *     установили пароль?»), or {@code SMS_CODE} for a phone without one, to which a code is sent
+     * @throws org.sferum.sdk.error.ValidationException with {@code INVALID_PHONE} for a malformed phone
      */
     VkIdLogin.Step enterPhone(String flowId, String phone);
 
@@ -80,15 +96,16 @@ public interface VkIdService {
      *
      * @param flowId the flow
      * @param password the password
-     * @return the next step
+     * @return {@code SMS_CODE}; a code is sent
+     * @throws org.sferum.sdk.error.AuthenticationException with {@code WRONG_PASSWORD}
      */
     VkIdLogin.Step enterPassword(String flowId, String password);
 
     /**
-     * Starts the password reset: sends an SMS code.
+     * Starts the password reset: sends an SMS code. Also on the reset step, to send a new code.
      *
      * @param flowId the flow
-     * @return the next step
+     * @return {@code RESET_PASSWORD}
      */
     VkIdLogin.Step forgotPassword(String flowId);
 
@@ -97,8 +114,10 @@ public interface VkIdService {
      *
      * @param flowId the flow
      * @param smsCode the code
-     * @param newPassword the new password
-     * @return the next step
+     * @param newPassword the new password, 6 to 128 characters
+     * @return {@code CHOOSE_PROFILE} or {@code CREATE_PROFILE}
+     * @throws org.sferum.sdk.error.AuthenticationException with {@code WRONG_SMS_CODE} or {@code SMS_CODE_EXPIRED}
+     * @throws org.sferum.sdk.error.ValidationException with {@code INVALID_ARGUMENT} for an unacceptable password
      */
     VkIdLogin.Step resetPassword(String flowId, String smsCode, String newPassword);
 
@@ -107,9 +126,18 @@ public interface VkIdService {
      *
      * @param flowId the flow
      * @param smsCode the code
-     * @return the next step
+     * @return {@code CHOOSE_PROFILE} (variant 1), {@code CREATE_PROFILE} (variant 2) or {@code ABOUT_YOU} (variant 3)
+     * @throws org.sferum.sdk.error.AuthenticationException with {@code WRONG_SMS_CODE} or {@code SMS_CODE_EXPIRED}
      */
     VkIdLogin.Step enterSmsCode(String flowId, String smsCode);
+
+    /**
+     * Sends a new SMS code, replacing the last one («Код истёк, запросите новый»): on the SMS code or reset step.
+     *
+     * @param flowId the flow
+     * @return the step, unchanged
+     */
+    VkIdLogin.Step resendSmsCode(String flowId);
 
     /**
      * «Продолжить в учебном профиле».
@@ -128,11 +156,14 @@ public interface VkIdService {
     VkIdLogin.Step createProfile(String flowId);
 
     /**
-     * «Информация о себе».
+     * «Информация о себе»: creates the educational profile (a platform user with the role {@code STUDENT} until
+     * the school system gives the real one with the link) and, in variant 3, the VK ID account without a password.
      *
      * @param flowId the flow
      * @param data the personal data
-     * @return the next step
+     * @return {@code CHECK_DATA}
+     * @throws org.sferum.sdk.error.ValidationException with {@code INVALID_PERSONAL_DATA} for a blank name or an
+     *     implausible birth date (not in the past, or more than 120 years ago)
      */
     VkIdLogin.Step aboutYou(String flowId, VkIdLogin.AboutYou data);
 
@@ -169,6 +200,11 @@ public interface VkIdService {
      * @param redirectUri the redirect URI of the authorization
      * @param deviceId the device id from the redirect
      * @return the tokens
+     * @throws org.sferum.sdk.error.AuthenticationException with {@code AUTHORIZATION_CODE_INVALID} (unknown, used,
+     *     expired, another client or device; a replay also revokes the tokens the code gave), {@code PKCE_MISMATCH}
+     *     or {@code REDIRECT_URI_MISMATCH}
+     * @throws org.sferum.sdk.error.ValidationException with {@code INVALID_ARGUMENT} for a missing parameter or an
+     *     unknown client
      */
     TokenGrant exchangeCode(String clientId, String code, String codeVerifier, String redirectUri, String deviceId);
 
@@ -179,20 +215,27 @@ public interface VkIdService {
      * @param refreshToken the refresh token
      * @param deviceId the device id
      * @return the new tokens, without ID token claims
+     * @throws org.sferum.sdk.error.RelinkRequiredException for a refresh token that is unknown, already used,
+     *     revoked or older than 60 days
      */
     TokenGrant refresh(String clientId, String refreshToken, String deviceId);
 
     /**
-     * Revokes an access token and every refresh token of its grant ({@code /oauth2/revoke}).
+     * Revokes an access token, the other access tokens and every refresh token of its grant
+     * ({@code /oauth2/revoke}). An expired access token still names its grant.
      *
      * @param accessToken the access token
+     * @throws org.sferum.sdk.error.AuthenticationException with {@code AUTHENTICATION_FAILED} for an unknown,
+     *     ended or revoked token
      */
     void revoke(String accessToken);
 
     /**
-     * Ends an access token ({@code /oauth2/logout}).
+     * Ends an access token ({@code /oauth2/logout}); its refresh token stays usable.
      *
      * @param accessToken the access token
+     * @throws org.sferum.sdk.error.AuthenticationException with {@code AUTHENTICATION_FAILED} for an unknown,
+     *     ended or revoked token
      */
     void logout(String accessToken);
 
@@ -201,6 +244,8 @@ public interface VkIdService {
      *
      * @param accessToken the access token
      * @return the profile
+     * @throws org.sferum.sdk.error.AuthenticationException with {@code AUTHENTICATION_FAILED} or
+     *     {@code TOKEN_EXPIRED}
      */
     ProfileInfo userInfo(String accessToken);
 
@@ -208,7 +253,8 @@ public interface VkIdService {
      * Returns the last SMS code sent to a phone.
      *
      * @param phone the phone, any accepted format
-     * @return the code
+     * @return the code, even when used or expired; empty when none was sent
+     * @throws org.sferum.sdk.error.ValidationException with {@code INVALID_PHONE} for a malformed phone
      */
     Optional<String> lastSmsCode(String phone);
 
@@ -289,9 +335,9 @@ public interface VkIdService {
      * What {@code /oauth2/user_info} tells of the educational profile.
      *
      * @param person the profile
-     * @param maskedPhone the phone, masked
-     * @param birthDate DD.MM.YYYY
-     * @param female whether female
+     * @param maskedPhone the phone, masked: {@code +7 *** ***-**-01}
+     * @param birthDate DD.MM.YYYY; empty when the profile never gave one (profiles a seed attached)
+     * @param female whether female ({@code false} also when unknown)
      */
     record ProfileInfo(Person person, String maskedPhone, String birthDate, boolean female) {
     }
