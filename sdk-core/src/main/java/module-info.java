@@ -8,9 +8,12 @@ module org.sferum.sdk.core {
     requires transitive java.net.http; // JdkHttpTransport accepts an embedder's HttpClient
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
+    requires com.nimbusds.jose.jwt; // ID token verification (links); no Nimbus type is part of the API
 
     exports org.sferum.sdk.core;
     exports org.sferum.sdk.core.transport;
 
     uses org.sferum.sdk.spi.RequestInterceptor;
+    uses org.sferum.sdk.spi.LinkStore;
+    uses org.sferum.sdk.spi.TokenStore;
 }

@@ -1,15 +1,18 @@
 package org.sferum.sdk.core;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceConfigurationError;
+import java.util.Locale;
 import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import org.sferum.sdk.Sferum;
 import org.sferum.sdk.SferumSession;
+import org.sferum.sdk.core.links.LinkSettings;
+import org.sferum.sdk.core.links.Linking;
 import org.sferum.sdk.core.session.WireSession;
 import org.sferum.sdk.core.transport.JdkHttpTransport;
 import org.sferum.sdk.core.transport.Transport;
@@ -18,7 +21,9 @@ import org.sferum.sdk.error.ErrorCode;
 import org.sferum.sdk.internal.Checks;
 import org.sferum.sdk.links.Links;
 import org.sferum.sdk.roster.Roster;
+import org.sferum.sdk.spi.LinkStore;
 import org.sferum.sdk.spi.RequestInterceptor;
+import org.sferum.sdk.spi.TokenStore;
 import org.sferum.sdk.users.AccessToken;
 import org.sferum.sdk.users.SchoolAccountId;
 
@@ -39,6 +44,18 @@ import org.sferum.sdk.users.SchoolAccountId;
  * calls that are safe to repeat (reads, and sends, which a {@code random_id} makes idempotent), so that a chat is
  * never created twice. Logging goes through SLF4J at DEBUG, one line per attempt, without tokens, message text
  * or personal data.
+ *
+ * <p>Linking school accounts to VK ID ({@link #links()}) and acting as a linked account
+ * ({@link #session(SchoolAccountId)}) need the application registered at VK ID:
+ *
+ * <pre>{@code
+ * SferumClient sferum = SferumClient.builder().endpoints(Endpoints.production())
+ *         .application("51000000", URI.create("https://school.example/sferum/callback"))
+ *         .build();
+ * LinkStart start = sferum.links().start(account, Role.TEACHER);   // redirect the browser there
+ * Link link = sferum.links().complete(callbackUri);                   // on the redirect back
+ * SferumSession teacher = sferum.session(account);                     // tokens refreshed as needed
+ * }</pre>
  */
 public final class SferumClient implements Sferum {
     /** The VK API version sent by default. */
@@ -49,7 +66,8 @@ public final class SferumClient implements Sferum {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     private static final Pattern VERSION = Pattern.compile("\\d{1,3}\\.\\d{1,4}");
-    private static final String LINKING = "arrives with the linking issue; see docs/status.md";
+    private static final String ROSTER = "arrives with the roster issue; see docs/status.md";
+    private static final Pattern CLIENT_ID = Pattern.compile("[\\x21-\\x7e]{1,128}");
 
     private final Endpoints endpoints;
     private final String apiVersion;
@@ -59,9 +77,14 @@ public final class SferumClient implements Sferum {
     private final Clock clock;
     private final List<RequestInterceptor> interceptors;
     private final VkApi api;
+    private final LinkStore linkStore;
+    private final TokenStore tokenStore;
+    /** Linking and account sessions; {@code null} when the builder was given no application. */
+    private final Linking linking;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private SferumClient(Builder builder, Transport transport, List<RequestInterceptor> interceptors) {
+    private SferumClient(Builder builder, Transport transport, List<RequestInterceptor> interceptors,
+                         LinkStore linkStore, TokenStore tokenStore) {
         this.endpoints = builder.endpoints;
         this.apiVersion = builder.apiVersion;
         this.transport = transport;
@@ -71,6 +94,17 @@ public final class SferumClient implements Sferum {
         this.interceptors = List.copyOf(interceptors);
         this.api = new VkApi(transport, endpoints.api(), apiVersion, requestTimeout, retryPolicy, builder.sleeper,
                 clock, this.interceptors);
+        this.linkStore = linkStore;
+        this.tokenStore = tokenStore;
+        this.linking = builder.clientId == null ? null : Linking.builder()
+                .settings(new LinkSettings(builder.clientId, builder.redirectUri, withoutSlash(endpoints.id()),
+                        builder.idTokenIssuer != null ? builder.idTokenIssuer : withoutSlash(endpoints.id()),
+                        requestTimeout))
+                .stores(linkStore, tokenStore)
+                .wire(transport, api, this.interceptors)
+                .clock(clock)
+                .keys(builder.idTokenKeys.signingKeys())
+                .build();
     }
 
     /**
@@ -83,37 +117,51 @@ public final class SferumClient implements Sferum {
     }
 
     /**
-     * Not available yet.
+     * Links school accounts to VK ID educational profiles ({@code docs/wire/vk-id.md}): the OAuth 2.1
+     * authorization code flow with PKCE (S256), state and nonce, the ID token checked with the
+     * {@link Builder#idTokenKeys(IdTokenKeys) configured keys}, links and tokens kept in the client's
+     * {@link #linkStore()} and {@link #tokenStore()}.
      *
-     * @return never
-     * @throws UnsupportedOperationException always, until the linking issue
+     * @return the links client
+     * @throws IllegalStateException if the builder was given no {@link Builder#application(String, URI)
+     *     application}, or the client is closed
      */
     @Override
     public Links links() {
-        throw new UnsupportedOperationException("Sferum.links() " + LINKING);
+        ensureOpen();
+        return linking().links();
     }
 
     /**
      * Not available yet.
      *
      * @return never
-     * @throws UnsupportedOperationException always, until the linking issue
+     * @throws UnsupportedOperationException always, until the roster issue
      */
     @Override
     public Roster roster() {
-        throw new UnsupportedOperationException("Sferum.roster() " + LINKING);
+        throw new UnsupportedOperationException("Sferum.roster() " + ROSTER);
     }
 
     /**
-     * Not available yet: acting as a linked school account needs the link and token stores.
+     * Acts as the VK ID user linked to a school account. Every call uses the account's current access token from
+     * the {@link #tokenStore()}, refreshed first when it expires within 60 seconds on the client's clock (once for
+     * all threads that need it at the same time; the rotated tokens are stored), and refreshed once more when the
+     * service refuses it (VK errors 5 and 1117), the call then being repeated once.
      *
      * @param account the school account
-     * @return never
-     * @throws UnsupportedOperationException always, until the linking issue
+     * @return the session
+     * @throws org.sferum.sdk.error.NotFoundException with {@code NOT_LINKED} if the account is not linked
+     * @throws org.sferum.sdk.error.RelinkRequiredException if no tokens are stored for it, and later from any call
+     *     whose refresh VK ID refused
+     * @throws IllegalStateException if the builder was given no {@link Builder#application(String, URI)
+     *     application}, or the client is closed
      */
     @Override
     public SferumSession session(SchoolAccountId account) {
-        throw new UnsupportedOperationException("Sferum.session(SchoolAccountId) " + LINKING);
+        Checks.notNull(account, "school account");
+        ensureOpen();
+        return new WireSession(api, linking().sessionTokens(account), clock);
     }
 
     /**
@@ -168,6 +216,26 @@ public final class SferumClient implements Sferum {
     }
 
     /**
+     * Returns where links and pending linkings are kept: the builder's, else the one declared as a service, else
+     * a new in-memory store.
+     *
+     * @return the link store
+     */
+    public LinkStore linkStore() {
+        return linkStore;
+    }
+
+    /**
+     * Returns where linked accounts' tokens are kept: the builder's, else the one declared as a service, else a
+     * new in-memory store.
+     *
+     * @return the token store
+     */
+    public TokenStore tokenStore() {
+        return tokenStore;
+    }
+
+    /**
      * Returns the request interceptors every attempt goes through: those set on the builder, in order, then those
      * found with {@link ServiceLoader}.
      *
@@ -182,8 +250,24 @@ public final class SferumClient implements Sferum {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             api.close();
+            if (linking != null) {
+                linking.close();
+            }
             transport.close();
         }
+    }
+
+    private Linking linking() {
+        if (linking == null) {
+            throw new IllegalStateException("linking school accounts needs the application's VK ID client id and"
+                    + " redirect URI: set them with SferumClient.builder().application(clientId, redirectUri)");
+        }
+        return linking;
+    }
+
+    private static String withoutSlash(URI base) {
+        String text = base.toString();
+        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
     }
 
     private void ensureOpen() {
@@ -209,6 +293,12 @@ public final class SferumClient implements Sferum {
         private Clock clock = Clock.systemUTC();
         private final List<RequestInterceptor> interceptors = new ArrayList<>();
         private boolean discoverPlugins = true;
+        private String clientId;
+        private URI redirectUri;
+        private LinkStore linkStore;
+        private TokenStore tokenStore;
+        private IdTokenKeys idTokenKeys = IdTokenKeys.none();
+        private String idTokenIssuer;
 
         private Builder() {
         }
@@ -321,9 +411,83 @@ public final class SferumClient implements Sferum {
         }
 
         /**
+         * Sets the application as registered at VK ID: needed by {@link SferumClient#links()} and
+         * {@link SferumClient#session(SchoolAccountId)}, which throw {@link IllegalStateException} without it.
+         *
+         * @param clientId the application's VK ID client id, such as {@code 51000000}
+         * @param redirectUri where VK ID sends the browser back after the login, exactly as registered: an absolute
+         *     URI without fragment, such as {@code https://school.example/sferum/callback}
+         * @return this builder
+         */
+        public Builder application(String clientId, URI redirectUri) {
+            Checks.notNull(clientId, "client id");
+            Checks.notNull(redirectUri, "redirect URI");
+            Checks.require(CLIENT_ID.matcher(clientId).matches(), ErrorCode.INVALID_ARGUMENT,
+                    "the client id must be 1 to 128 printable ASCII characters without spaces");
+            String scheme = redirectUri.getScheme() == null ? "" : redirectUri.getScheme().toLowerCase(Locale.ROOT);
+            Checks.require(redirectUri.isAbsolute() && redirectUri.getRawFragment() == null
+                            && (!scheme.startsWith("http") || redirectUri.getHost() != null), ErrorCode.INVALID_ARGUMENT,
+                    "the redirect URI must be absolute and without fragment, such as https://school.example/callback");
+            this.clientId = clientId;
+            this.redirectUri = redirectUri;
+            return this;
+        }
+
+        /**
+         * Sets where links and pending linkings are kept. The default is the one {@link LinkStore} declared as a
+         * service when {@link #discoverPlugins(boolean) discovery} is on, else {@link LinkStore#inMemory()}.
+         *
+         * @param value the store
+         * @return this builder
+         */
+        public Builder linkStore(LinkStore value) {
+            this.linkStore = Checks.notNull(value, "link store");
+            return this;
+        }
+
+        /**
+         * Sets where linked accounts' tokens are kept. The default is the one {@link TokenStore} declared as a
+         * service when {@link #discoverPlugins(boolean) discovery} is on, else {@link TokenStore#inMemory()}.
+         *
+         * @param value the store
+         * @return this builder
+         */
+        public Builder tokenStore(TokenStore value) {
+            this.tokenStore = Checks.notNull(value, "token store");
+            return this;
+        }
+
+        /**
+         * Sets where the keys that check ID tokens come from; the default, {@link IdTokenKeys#none()}, asks VK ID
+         * through {@code /oauth2/public_info}.
+         *
+         * @param value the key source
+         * @return this builder
+         */
+        public Builder idTokenKeys(IdTokenKeys value) {
+            this.idTokenKeys = Checks.notNull(value, "ID token keys");
+            return this;
+        }
+
+        /**
+         * Sets the {@code iss} ID tokens must carry; the default is the VK ID endpoint without a trailing slash
+         * (such as {@code https://id.vk.com}).
+         *
+         * @param value the issuer
+         * @return this builder
+         */
+        public Builder idTokenIssuer(String value) {
+            Checks.notNull(value, "ID token issuer");
+            Checks.require(!value.isBlank(), ErrorCode.INVALID_ARGUMENT, "the ID token issuer must not be blank");
+            this.idTokenIssuer = value;
+            return this;
+        }
+
+        /**
          * Sets whether request interceptors declared as services ({@code provides} in {@code module-info.java},
          * or {@code META-INF/services/org.sferum.sdk.spi.RequestInterceptor}) are found with
-         * {@link ServiceLoader} and added (F-EMB-03). On by default.
+         * {@link ServiceLoader} and added, and whether a {@link LinkStore} and a {@link TokenStore} declared as
+         * services are used when none is set (F-EMB-03). On by default.
          *
          * @param value whether to discover plugins
          * @return this builder
@@ -338,30 +502,24 @@ public final class SferumClient implements Sferum {
          *
          * @return the client
          * @throws org.sferum.sdk.error.ValidationException if the endpoints are not set
-         * @throws IllegalStateException if a discovered plugin cannot be loaded
+         * @throws IllegalStateException if a discovered plugin cannot be loaded, or more than one link store or
+         *     token store is declared as a service (the message names them)
          */
         public SferumClient build() {
             Checks.require(endpoints != null, ErrorCode.INVALID_ARGUMENT,
                     "set the endpoints: Endpoints.production(), or an emulator's");
             List<RequestInterceptor> all = new ArrayList<>(interceptors);
             if (discoverPlugins) {
-                all.addAll(discover());
+                all.addAll(Plugins.all(RequestInterceptor.class));
             }
+            LinkStore links = linkStore != null ? linkStore : discoverPlugins
+                    ? Plugins.single(LinkStore.class, "linkStore(…)").orElseGet(LinkStore::inMemory)
+                    : LinkStore.inMemory();
+            TokenStore tokens = tokenStore != null ? tokenStore : discoverPlugins
+                    ? Plugins.single(TokenStore.class, "tokenStore(…)").orElseGet(TokenStore::inMemory)
+                    : TokenStore.inMemory();
             Transport chosen = transport != null ? transport : new JdkHttpTransport(connectTimeout);
-            return new SferumClient(this, chosen, all);
-        }
-
-        private static List<RequestInterceptor> discover() {
-            List<RequestInterceptor> found = new ArrayList<>();
-            try {
-                for (RequestInterceptor interceptor : ServiceLoader.load(RequestInterceptor.class)) {
-                    found.add(interceptor);
-                }
-            } catch (ServiceConfigurationError e) {
-                throw new IllegalStateException("a RequestInterceptor plugin could not be loaded; fix or remove it,"
-                        + " or build the client with discoverPlugins(false)", e);
-            }
-            return found;
+            return new SferumClient(this, chosen, all, links, tokens);
         }
 
         private static Duration positive(Duration value, String name) {

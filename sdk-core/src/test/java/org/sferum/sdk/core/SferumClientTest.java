@@ -62,15 +62,17 @@ class SferumClientTest {
     }
 
     @Test
-    @DisplayName("linking, roster and account sessions arrive with the linking issue")
-    void linkingLater() {
+    @DisplayName("the roster arrives later; linking and account sessions need the application")
+    void linkingNeedsApplication() {
         SferumClient client = TestClients.builder(transport, sleeps).build();
-        for (Runnable call : List.<Runnable>of(client::links, client::roster,
+        UnsupportedOperationException later = assertThrows(UnsupportedOperationException.class, client::roster);
+        assertTrue(later.getMessage().contains("see docs/status.md"), later.getMessage());
+        for (Runnable call : List.<Runnable>of(client::links,
                 () -> client.session(SchoolAccountId.of("journal-42")))) {
-            UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, call::run);
-            assertTrue(e.getMessage().contains("arrives with the linking issue; see docs/status.md"),
-                    e.getMessage());
+            IllegalStateException e = assertThrows(IllegalStateException.class, call::run);
+            assertTrue(e.getMessage().contains("application(clientId, redirectUri)"), e.getMessage());
         }
+        assertTrue(transport.requests.isEmpty());
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.sferum.sdk.core.users.WireUsers;
 import org.sferum.sdk.core.wire.Cursors;
 import org.sferum.sdk.core.wire.Json;
 import org.sferum.sdk.core.wire.NotYet;
+import org.sferum.sdk.core.wire.TokenSource;
 import org.sferum.sdk.core.wire.VkApi;
 import org.sferum.sdk.core.wire.VkRequest;
 import org.sferum.sdk.core.wire.VkResult;
@@ -30,7 +31,6 @@ import org.sferum.sdk.messages.Message;
 import org.sferum.sdk.paging.Page;
 import org.sferum.sdk.paging.PageCursor;
 import org.sferum.sdk.paging.PageRequest;
-import org.sferum.sdk.users.AccessToken;
 import org.sferum.sdk.users.Person;
 import org.sferum.sdk.users.UserId;
 
@@ -42,7 +42,7 @@ public final class WireChats implements Chats {
     private static final String LATER = "the chats issue";
 
     private final VkApi api;
-    private final AccessToken token;
+    private final TokenSource token;
     private final WireUsers users;
     private final Clock clock;
 
@@ -50,11 +50,11 @@ public final class WireChats implements Chats {
      * Creates the client.
      *
      * @param api the caller
-     * @param token whose calls these are
+     * @param token where the token of these calls comes from
      * @param users reads the names of one-to-one chats' partners
      * @param clock tells whether a chat's mute has ended
      */
-    public WireChats(VkApi api, AccessToken token, WireUsers users, Clock clock) {
+    public WireChats(VkApi api, TokenSource token, WireUsers users, Clock clock) {
         this.api = Objects.requireNonNull(api, "api");
         this.token = Objects.requireNonNull(token, "token");
         this.users = Objects.requireNonNull(users, "users");

@@ -11,6 +11,7 @@ import org.sferum.sdk.chats.ChatId;
 import org.sferum.sdk.core.wire.Cursors;
 import org.sferum.sdk.core.wire.Json;
 import org.sferum.sdk.core.wire.NotYet;
+import org.sferum.sdk.core.wire.TokenSource;
 import org.sferum.sdk.core.wire.VkApi;
 import org.sferum.sdk.core.wire.VkRequest;
 import org.sferum.sdk.core.wire.VkResult;
@@ -25,7 +26,6 @@ import org.sferum.sdk.messages.ReportReason;
 import org.sferum.sdk.paging.Page;
 import org.sferum.sdk.paging.PageCursor;
 import org.sferum.sdk.paging.PageRequest;
-import org.sferum.sdk.users.AccessToken;
 
 /**
  * {@link Messages} over the VK API: {@code messages.send} then {@code messages.getById}, {@code messages.getHistory}
@@ -36,15 +36,15 @@ public final class WireMessages implements Messages {
     private static final String LATER = "the chats issue";
 
     private final VkApi api;
-    private final AccessToken token;
+    private final TokenSource token;
 
     /**
      * Creates the client.
      *
      * @param api the caller
-     * @param token whose calls these are
+     * @param token where the token of these calls comes from
      */
-    public WireMessages(VkApi api, AccessToken token) {
+    public WireMessages(VkApi api, TokenSource token) {
         this.api = Objects.requireNonNull(api, "api");
         this.token = Objects.requireNonNull(token, "token");
     }

@@ -10,6 +10,7 @@ import org.sferum.sdk.contacts.Contacts;
 import org.sferum.sdk.core.chats.WireChats;
 import org.sferum.sdk.core.messages.WireMessages;
 import org.sferum.sdk.core.users.WireUsers;
+import org.sferum.sdk.core.wire.TokenSource;
 import org.sferum.sdk.core.wire.VkApi;
 import org.sferum.sdk.events.Events;
 import org.sferum.sdk.messages.Messages;
@@ -18,7 +19,8 @@ import org.sferum.sdk.users.AccessToken;
 import org.sferum.sdk.users.Person;
 
 /**
- * A {@link SferumSession} that acts as the user of one access token, over the VK API. The sub-clients are made
+ * A {@link SferumSession} that acts as the user of one access token (fixed, or a linked account's current one),
+ * over the VK API. The sub-clients are made
  * once and shared; the token is checked by the service on the first call.
  */
 public final class WireSession implements SferumSession {
@@ -34,11 +36,23 @@ public final class WireSession implements SferumSession {
      * @param clock the client's clock
      */
     public WireSession(VkApi api, AccessToken token, Clock clock) {
+        this(api, TokenSource.of(Objects.requireNonNull(token, "token")), clock);
+    }
+
+    /**
+     * Creates a session whose calls take their token from a source, such as a linked account's tokens that are
+     * refreshed as they expire.
+     *
+     * @param api the caller
+     * @param tokens where each call's token comes from
+     * @param clock the client's clock
+     */
+    public WireSession(VkApi api, TokenSource tokens, Clock clock) {
         Objects.requireNonNull(api, "api");
-        Objects.requireNonNull(token, "token");
-        this.users = new WireUsers(api, token);
-        this.chats = new WireChats(api, token, users, clock);
-        this.messages = new WireMessages(api, token);
+        Objects.requireNonNull(tokens, "tokens");
+        this.users = new WireUsers(api, tokens);
+        this.chats = new WireChats(api, tokens, users, clock);
+        this.messages = new WireMessages(api, tokens);
     }
 
     /** Reads the user with {@code users.get} on the first call and keeps it. */

@@ -6,10 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.sferum.sdk.core.wire.Json;
+import org.sferum.sdk.core.wire.TokenSource;
 import org.sferum.sdk.core.wire.VkApi;
 import org.sferum.sdk.core.wire.VkRequest;
 import org.sferum.sdk.core.wire.VkResult;
-import org.sferum.sdk.users.AccessToken;
 import org.sferum.sdk.users.Person;
 import org.sferum.sdk.users.UserId;
 
@@ -19,16 +19,16 @@ import org.sferum.sdk.users.UserId;
  */
 public final class WireUsers {
     private final VkApi api;
-    private final AccessToken token;
+    private final TokenSource token;
     private volatile Person me;
 
     /**
      * Creates the reader.
      *
      * @param api the caller
-     * @param token whose calls these are
+     * @param token where the token of these calls comes from
      */
-    public WireUsers(VkApi api, AccessToken token) {
+    public WireUsers(VkApi api, TokenSource token) {
         this.api = Objects.requireNonNull(api, "api");
         this.token = Objects.requireNonNull(token, "token");
     }

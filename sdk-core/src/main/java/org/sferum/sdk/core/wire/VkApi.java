@@ -25,6 +25,7 @@ import org.sferum.sdk.core.Sleeper;
 import org.sferum.sdk.core.transport.Transport;
 import org.sferum.sdk.core.transport.TransportRequest;
 import org.sferum.sdk.core.transport.TransportResponse;
+import org.sferum.sdk.error.AuthenticationException;
 import org.sferum.sdk.error.ErrorCode;
 import org.sferum.sdk.error.RateLimitException;
 import org.sferum.sdk.error.SferumException;
@@ -105,6 +106,43 @@ public final class VkApi {
     public VkResult call(AccessToken token, VkRequest request) {
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(request, "request");
+        return callOnce(token, request);
+    }
+
+    /**
+     * Calls a method with the token of a source and returns its {@code response}. When the service refuses the
+     * token although it looked valid (VK errors 5 and 1117), the source {@link TokenSource#renew renews} it once
+     * and the call is made once more with the new token; the refusal was made before anything was done, so this
+     * is safe for every call.
+     *
+     * @param tokens where the token comes from
+     * @param request the method and parameters
+     * @return the response
+     * @throws SferumException of the matching subclass when the call failed, after any retries
+     * @throws IllegalStateException if the client was closed
+     */
+    public VkResult call(TokenSource tokens, VkRequest request) {
+        Objects.requireNonNull(tokens, "tokens");
+        Objects.requireNonNull(request, "request");
+        AccessToken token = Objects.requireNonNull(tokens.current(), "token");
+        try {
+            return callOnce(token, request);
+        } catch (AuthenticationException e) {
+            int wire = e.wireCode().orElse(0);
+            if (wire != VkErrorCodes.AUTHORIZATION_FAILED && wire != VkErrorCodes.TOKEN_EXPIRED) {
+                throw e;
+            }
+            Optional<AccessToken> renewed = tokens.renew(token);
+            if (renewed.isEmpty()) {
+                throw e;
+            }
+            LOG.debug("{} refused the access token (VK {}); retrying once with the renewed token", request.method(),
+                    wire);
+            return callOnce(renewed.get(), request);
+        }
+    }
+
+    private VkResult callOnce(AccessToken token, VkRequest request) {
         String method = request.method();
         String requestId = UUID.randomUUID().toString();
         URI uri = methodUris.computeIfAbsent(method, name -> URI.create(apiBase + "/method/" + name));

@@ -2,6 +2,7 @@ package org.sferum.sdk.testkit.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,6 +50,7 @@ final class ChatsMethods {
     void register(Map<String, VkMethod> into) {
         into.put("messages.createChat", this::createChat);
         into.put("messages.getConversations", this::getConversations);
+        into.put("messages.removeChatUser", this::removeChatUser);
     }
 
     private JsonNode createChat(UserId caller, VkParams params) {
@@ -67,6 +69,23 @@ final class ChatsMethods {
             }
         }
         return result;
+    }
+
+    /**
+     * {@code messages.removeChatUser}: {@code chat_id} and {@code member_id} (or {@code user_id}). A member removing
+     * themself leaves the chat (used by unlinking, F-LINK-07); removing someone else arrives with the chats issue.
+     */
+    private JsonNode removeChatUser(UserId caller, VkParams params) {
+        long localId = params.requiredLong("chat_id");
+        ChatId chat = VkParams.value("chat_id", () -> ChatId.group(localId));
+        UserId member = params.optionalValue("member_id", UserId::of)
+                .orElseGet(() -> params.requiredValue("user_id", UserId::of));
+        if (!member.equals(caller)) {
+            throw new UnsupportedOperationException(
+                    "removing another member is not implemented yet (the chats issue, F-CHAT-05)");
+        }
+        engine.leaveChat(caller, chat);
+        return IntNode.valueOf(1);
     }
 
     private JsonNode getConversations(UserId caller, VkParams params) {
