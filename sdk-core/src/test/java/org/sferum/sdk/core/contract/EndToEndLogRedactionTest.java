@@ -9,8 +9,12 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +26,17 @@ import org.sferum.sdk.chats.NewChat;
 import org.sferum.sdk.error.SferumException;
 import org.sferum.sdk.messages.Draft;
 import org.sferum.sdk.messages.HistoryQuery;
+import org.sferum.sdk.core.Endpoints;
+import org.sferum.sdk.core.SferumClient;
+import org.sferum.sdk.links.LinkStart;
+import org.sferum.sdk.spi.LinkStore;
+import org.sferum.sdk.spi.TokenStore;
 import org.sferum.sdk.testkit.DemoSchool;
+import org.sferum.sdk.testkit.TestClock;
+import org.sferum.sdk.testkit.emulator.SferumEmulator;
+import org.sferum.sdk.testkit.vkid.VkIdLogin;
+import org.sferum.sdk.users.Role;
+import org.sferum.sdk.users.SchoolAccountId;
 import org.sferum.sdk.testkit.SeededUser;
 import org.sferum.sdk.users.AccessToken;
 import org.slf4j.LoggerFactory;
@@ -90,6 +104,67 @@ class EndToEndLogRedactionTest {
         for (String line : lines) {
             for (String secret : secrets) {
                 assertFalse(line != null && line.contains(secret), "a log line or error leaks a secret: " + line);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("F-LINK-11 linking, refreshing and unlinking log no phone, password, SMS code, state, code or token")
+    void linkingLogsNoSecret() {
+        TestClock clock = TestClock.at(Instant.parse("2026-09-01T06:00:00Z"));
+        LinkStore links = LinkStore.inMemory();
+        TokenStore tokens = TokenStore.inMemory();
+        List<String> secrets = new ArrayList<>();
+        List<String> messages = new ArrayList<>();
+        SchoolAccountId account = SchoolAccountId.of("esh-teacher-0001");
+        try (SferumEmulator emulator = SferumEmulator.builder().clock(clock).seedDemo(true).port(0).start();
+             SferumClient client = SferumClient.builder().endpoints(Endpoints.emulator(emulator.baseUri()))
+                     .application(DemoSchool.CLIENT_ID, URI.create(DemoSchool.REDIRECT_URI))
+                     .linkStore(links).tokenStore(tokens).clock(clock).discoverPlugins(false).build()) {
+            SeededUser teacher = emulator.demoSchool().orElseThrow().teacher();
+            LinkStart start = client.links().start(account, Role.TEACHER);
+            String query = start.authorizationUri().getRawQuery();
+            for (String pair : query.split("&")) {
+                String[] kv = pair.split("=", 2);
+                if (List.of("state", "code_challenge", "nonce").contains(kv[0])) {
+                    secrets.add(kv[1]);
+                }
+            }
+            VkIdLogin login = emulator.vkIdUsers().open(start.authorizationUri());
+            login.enterPhone(teacher.phone());
+            messages.add(assertThrows(SferumException.class, () -> login.enterPassword("Wrong-Secret-1")).getMessage());
+            login.enterPassword(DemoSchool.PASSWORD);
+            String code = emulator.vkIdUsers().lastSmsCode(teacher.phone()).orElseThrow();
+            secrets.add(code);
+            messages.add(assertThrows(SferumException.class, () -> login.enterSmsCode("000001")).getMessage());
+            login.enterSmsCode(code);
+            login.continueInProfile();
+            Map<String, String> callback = login.confirm();
+            secrets.add(callback.get("code"));
+            client.links().complete(callback);
+            secrets.add(tokens.get(account).orElseThrow().accessToken().secret());
+            secrets.add(tokens.get(account).orElseThrow().refreshToken());
+            clock.advance(Duration.ofHours(2));
+            client.session(account).me();
+            secrets.add(tokens.get(account).orElseThrow().accessToken().secret());
+            secrets.add(tokens.get(account).orElseThrow().refreshToken());
+            messages.add(assertThrows(SferumException.class, () -> client.links().complete(callback)).getMessage());
+            client.links().unlink(account, true);
+            secrets.addAll(List.of(teacher.phone(), teacher.phone().substring(2), DemoSchool.PASSWORD,
+                    "Wrong-Secret-1", teacher.token().secret()));
+        }
+        List<String> lines = new ArrayList<>(messages);
+        for (ILoggingEvent event : appender.list) {
+            lines.add(event.getFormattedMessage());
+            if (event.getThrowableProxy() != null) {
+                lines.add(event.getThrowableProxy().getMessage());
+            }
+        }
+        assertTrue(appender.list.size() > 10, "the flow was logged");
+        for (String line : lines) {
+            for (String secret : secrets) {
+                assertFalse(line != null && secret != null && line.contains(secret),
+                        "a log line or error leaks a secret: " + line);
             }
         }
     }

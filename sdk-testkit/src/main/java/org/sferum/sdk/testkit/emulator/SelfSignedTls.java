@@ -35,6 +35,22 @@ final class SelfSignedTls {
         this.client = client;
     }
 
+    /** One certificate per JVM: keytool takes about a second, and every emulator of a test run can share it. */
+    private static SelfSignedTls shared;
+
+    /**
+     * Returns this JVM's certificate and contexts, generating them on first use.
+     *
+     * @return the contexts
+     * @throws UncheckedIOException if keytool cannot run or fails
+     */
+    static synchronized SelfSignedTls forThisJvm() {
+        if (shared == null) {
+            shared = generate();
+        }
+        return shared;
+    }
+
     /**
      * Generates a key pair and certificate and builds both contexts.
      *

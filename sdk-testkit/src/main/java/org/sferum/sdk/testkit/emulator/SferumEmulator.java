@@ -78,7 +78,7 @@ public final class SferumEmulator implements AutoCloseable {
         this.clock = new EmulatorClock(builder.clock == null ? new AdjustableClock(Clock.systemUTC()) : builder.clock);
         this.engine = new PlatformEngine(clock.clock());
         this.demoSchool = builder.seedDemo ? Optional.of(DemoSchool.seed(engine)) : Optional.empty();
-        this.tls = builder.tls ? Optional.of(SelfSignedTls.generate()) : Optional.empty();
+        this.tls = builder.tls ? Optional.of(SelfSignedTls.forThisJvm()) : Optional.empty();
         this.server = listen(builder.port, tls);
         this.baseUri = URI.create((tls.isPresent() ? "https" : "http") + "://127.0.0.1:"
                 + server.getAddress().getPort());
