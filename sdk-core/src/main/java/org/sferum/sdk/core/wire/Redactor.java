@@ -32,7 +32,9 @@ public final class Redactor {
                     + "|(?<![\\w+])\\+\\d(?:[\\s\\-()]*\\d){7,14}(?!\\d)");
     /** A one-time code written as words: "code 123456", "код: 1234", "SMS 5678". */
     private static final Pattern WORDED_CODE = Pattern.compile(
-            "(?iu)(\\b(?:code|codes|pin|otp|sms|код|кода|коду|кодом|смс|пароль)\\b[^\\p{L}\\d\\n]{0,4})"
+            // Word edges as lookarounds: since JDK 19 \b is ASCII-only and would miss Cyrillic words.
+            "(?iu)((?<![\\p{L}\\d_])(?:code|codes|pin|otp|sms|код|кода|коду|кодом|смс|пароль)(?![\\p{L}\\d_])"
+                    + "[^\\p{L}\\d\\n]{0,4})"
                     + "(\\d{4,8})(?!\\d)");
 
     private Redactor() {
