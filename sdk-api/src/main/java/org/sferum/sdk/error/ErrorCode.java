@@ -66,6 +66,12 @@ public enum ErrorCode {
     NOT_ALLOWED_IN_CHAT(ErrorCategory.PERMISSION, false),
     /** The action is not permitted for the caller for another reason. */
     PERMISSION_DENIED(ErrorCategory.PERMISSION, false),
+    /** Only the author or a chat administrator may delete a message for everyone, and only for a while. */
+    CANNOT_DELETE_FOR_EVERYONE(ErrorCategory.PERMISSION, false),
+    /** Only administrators may write in this chat (a school-wide announcement chat, F-CHAT-12). */
+    WRITING_DISABLED(ErrorCategory.PERMISSION, false),
+    /** The other user is not among the caller's contacts, so a one-to-one chat cannot be opened (F-ACC-01). */
+    NOT_A_CONTACT(ErrorCategory.PERMISSION, false),
 
     /** No chat with that id exists. */
     CHAT_NOT_FOUND(ErrorCategory.NOT_FOUND, false),
@@ -73,6 +79,8 @@ public enum ErrorCode {
     MESSAGE_NOT_FOUND(ErrorCategory.NOT_FOUND, false),
     /** No user with that id exists. */
     USER_NOT_FOUND(ErrorCategory.NOT_FOUND, false),
+    /** The invite link is unknown or was reset (F-CHAT-10). */
+    INVITE_LINK_INVALID(ErrorCategory.NOT_FOUND, false),
     /** Something else that was named does not exist. */
     NOT_FOUND(ErrorCategory.NOT_FOUND, false),
     /** The school account is not linked to a VK ID educational profile. */
@@ -84,6 +92,8 @@ public enum ErrorCode {
     LIMIT_REACHED(ErrorCategory.CONFLICT, false),
     /** The message can no longer be edited: the edit window has passed. */
     EDIT_WINDOW_EXPIRED(ErrorCategory.CONFLICT, false),
+    /** A message of a phantom chat disappears, so it cannot be pinned (F-CHAT-11). */
+    CANNOT_PIN_EXPIRING_MESSAGE(ErrorCategory.CONFLICT, false),
     /** The school account is already linked; unlink it first. */
     ACCOUNT_ALREADY_LINKED(ErrorCategory.CONFLICT, false),
     /** The educational profile is already linked to another account of this school system. */

@@ -87,6 +87,14 @@ public final class VkErrorCodes {
                 return ErrorCode.LIMIT_REACHED;
             case MESSAGE_TOO_OLD:
                 return ErrorCode.EDIT_WINDOW_EXPIRED;
+            case 924:
+                return ErrorCode.CANNOT_DELETE_FOR_EVERYONE;
+            case 1012:
+                return ErrorCode.WRITING_DISABLED;
+            case 902:
+                return ErrorCode.NOT_A_CONTACT;
+            case 970:
+                return ErrorCode.CANNOT_PIN_EXPIRING_MESSAGE;
             case TOO_MANY_REQUESTS:
             case FLOOD_CONTROL:
             case RATE_LIMIT_REACHED:

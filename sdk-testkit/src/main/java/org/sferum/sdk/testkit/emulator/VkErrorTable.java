@@ -38,11 +38,15 @@ public final class VkErrorTable {
             Map.entry(103, "Out of limits"),
             Map.entry(104, "Not found"),
             Map.entry(113, "Invalid user id"),
+            Map.entry(902, "Can't send messages to this user due to their privacy settings"),
             Map.entry(909, "Can't edit this message, because it's too old"),
             Map.entry(914, "Message is too long"),
             Map.entry(917, "You don't have access to this chat"),
+            Map.entry(924, "Can't delete this message for everybody"),
             Map.entry(925, "You are not admin of this chat"),
             Map.entry(927, "Chat does not exist"),
+            Map.entry(970, "Cannot pin an expiring message"),
+            Map.entry(1012, "Writing is disabled for this chat"),
             Map.entry(1117, "Access token has expired"));
 
     private VkErrorTable() {
@@ -84,11 +88,20 @@ public final class VkErrorTable {
                 return 113;
             case MESSAGE_NOT_FOUND:
             case NOT_FOUND:
+            case INVITE_LINK_INVALID:
                 return 104;
             case LIMIT_REACHED:
                 return 103;
             case EDIT_WINDOW_EXPIRED:
                 return 909;
+            case CANNOT_DELETE_FOR_EVERYONE:
+                return 924;
+            case WRITING_DISABLED:
+                return 1012;
+            case NOT_A_CONTACT:
+                return 902;
+            case CANNOT_PIN_EXPIRING_MESSAGE:
+                return 970;
             case RATE_LIMITED:
                 return 6;
             case SERVICE_UNAVAILABLE:

@@ -533,6 +533,14 @@ public final class PlatformEngine {
         return cmid <= 0 || cmid > chat.messages.size() ? 0 : chat.messages.get((int) cmid - 1).id;
     }
 
+    // ---------------------------------------------------------------- chats issue: per-user chat actions (F-CHAT-07, F-CHAT-08)
+
+    // ---------------------------------------------------------------- chats issue: chat management (F-CHAT-03 … F-CHAT-06, F-CHAT-10)
+
+    // ---------------------------------------------------------------- chats issue: message actions (F-MSG-02 … F-MSG-10, F-CHAT-09, F-CHAT-11)
+
+    // ---------------------------------------------------------------- chats issue: one-to-one chats, contacts, notifications (F-CHAT-12, F-MSG-09, F-ACC-01, F-ACC-02)
+
     // ---------------------------------------------------------------- rules shared by all operations
 
     private ChatState memberChat(UserId actor, ChatId id) {
@@ -552,6 +560,23 @@ public final class PlatformEngine {
                             + "; only members can read or write in a chat");
         }
         return chat;
+    }
+
+    /**
+     * Checks that a member may perform an action the chat settings govern (F-CHAT-03): the owner always may;
+     * admins when the level is {@code OWNER_AND_ADMINS} or {@code ALL}; everyone when it is {@code ALL}.
+     * Call under the lock, with a chat from {@link #memberChat}.
+     */
+    static void requireAllowed(ChatState chat, UserId actor, org.sferum.sdk.chats.ChatAction action) {
+        org.sferum.sdk.chats.PermissionLevel level = chat.settings.level(action);
+        MemberRole role = chat.members.get(actor).role();
+        boolean allowed = role == MemberRole.OWNER
+                || level == org.sferum.sdk.chats.PermissionLevel.ALL
+                || (level == org.sferum.sdk.chats.PermissionLevel.OWNER_AND_ADMINS && role == MemberRole.ADMIN);
+        if (!allowed) {
+            throw new PermissionDeniedException(ErrorCode.NOT_ALLOWED_IN_CHAT, "the settings of chat "
+                    + chat.id.localId() + " allow " + action + " to " + level + " only");
+        }
     }
 
     private record IdempotencyKey(UserId author, long peerId, int randomId) {
