@@ -1,6 +1,7 @@
 package org.sferum.sdk.samples.cli;
 
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -16,6 +17,8 @@ import org.sferum.sdk.chats.NewChat;
 import org.sferum.sdk.core.Endpoints;
 import org.sferum.sdk.core.SferumClient;
 import org.sferum.sdk.error.SferumException;
+import org.sferum.sdk.links.Link;
+import org.sferum.sdk.links.LinkStart;
 import org.sferum.sdk.messages.Draft;
 import org.sferum.sdk.messages.HistoryQuery;
 import org.sferum.sdk.messages.Message;
@@ -24,11 +27,15 @@ import org.sferum.sdk.paging.PageRequest;
 import org.sferum.sdk.testkit.DemoSchool;
 import org.sferum.sdk.testkit.SeededUser;
 import org.sferum.sdk.testkit.emulator.SferumEmulator;
+import org.sferum.sdk.testkit.vkid.VkIdLogin;
+import org.sferum.sdk.testkit.vkid.VkIdUsers;
+import org.sferum.sdk.users.Role;
+import org.sferum.sdk.users.SchoolAccountId;
 import org.sferum.sdk.users.UserId;
 
 /**
- * The first sample: a teacher creates a class chat, students answer, one student reads the conversation page by
- * page, and a stranger is refused. Everything goes through sdk-core over HTTP to an emulator embedded in this
+ * The first sample: a teacher links her journal account to her VK ID educational profile, creates a class chat,
+ * students answer, one student reads the conversation page by page, and a stranger is refused. Everything goes through sdk-core over HTTP to an emulator embedded in this
  * process, so the sample needs no account and no network.
  */
 public final class ClassChatSample {
@@ -46,17 +53,31 @@ public final class ClassChatSample {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         try (SferumEmulator emulator = SferumEmulator.start();
-             SferumClient sferum = SferumClient.builder().endpoints(Endpoints.emulator(emulator.baseUri())).build()) {
-            run(out, emulator.baseUri().toString(), emulator.demoSchool().orElseThrow(), sferum);
+             SferumClient sferum = clientFor(emulator)) {
+            run(out, emulator, sferum);
         }
     }
 
-    static void run(PrintStream out, String where, DemoSchool school, SferumClient sferum) {
-        out.println("Эмулятор Сферума: " + where);
+    /**
+     * Builds the client the way a journal would, pointed at the emulator and registered as the demo application.
+     *
+     * @param emulator the emulator
+     * @return the client
+     */
+    static SferumClient clientFor(SferumEmulator emulator) {
+        return SferumClient.builder()
+                .endpoints(Endpoints.emulator(emulator.baseUri()))
+                .application(DemoSchool.CLIENT_ID, URI.create(DemoSchool.REDIRECT_URI))
+                .build();
+    }
+
+    static void run(PrintStream out, SferumEmulator emulator, SferumClient sferum) {
+        DemoSchool school = emulator.demoSchool().orElseThrow();
+        out.println("Эмулятор Сферума: " + emulator.baseUri());
         Map<UserId, String> names = school.everyone().stream()
                 .collect(Collectors.toMap(SeededUser::id, u -> u.person().displayName(), (a, b) -> a));
 
-        SferumSession teacher = sferum.session(school.teacher().token());
+        SferumSession teacher = link(out, emulator, sferum, school.teacher());
         Set<UserId> students = school.students().stream().map(SeededUser::id).collect(Collectors.toSet());
         ChatId chat = teacher.chats().create(NewChat.of(school.className() + " Математика", students));
         out.println("Учитель " + teacher.me().displayName() + " создал чат «" + school.className()
@@ -114,6 +135,33 @@ public final class ClassChatSample {
             out.println("Посторонний " + school.outsider().person().displayName()
                     + " не может читать чат (" + refused.code() + ")");
         }
+    }
+
+    /**
+     * Links the teacher's journal account to her VK ID educational profile (variant 1 of the manuals), walking the
+     * emulator's VK ID pages as her browser would, and shows the «Сферум» section that appears after it.
+     */
+    private static SferumSession link(PrintStream out, SferumEmulator emulator, SferumClient sferum,
+                                      SeededUser user) {
+        SchoolAccountId account = SchoolAccountId.of("journal-teacher-1");
+        out.println("«Привязать учебный профиль VK ID»: журнал перенаправляет учителя на VK ID");
+        LinkStart start = sferum.links().start(account, Role.TEACHER);
+        VkIdUsers vkId = emulator.vkIdUsers();
+        VkIdLogin login = vkId.open(start.authorizationUri());
+        login.enterPhone(user.phone());
+        out.println("  телефон введён → " + login.step());
+        login.enterPassword(DemoSchool.PASSWORD);
+        out.println("  пароль принят → " + login.step());
+        login.enterSmsCode(vkId.lastSmsCode(user.phone()).orElseThrow());
+        out.println("  код из СМС принят → " + login.step());
+        login.continueInProfile();
+        out.println("  «Продолжить в учебном профиле» → " + login.step());
+        Link link = sferum.links().complete(login.confirm());
+        out.println("Учётная запись журнала " + link.account().value() + " привязана к учебному профилю ("
+                + link.role() + ")");
+        out.println("Раздел «Сферум»: вкладки «Чаты» и «Видеоконференции»; «Перейти в Сферум»");
+        out.println();
+        return sferum.session(account);
     }
 
     private static SferumSession sessionOf(SferumClient sferum, SeededUser user) {
