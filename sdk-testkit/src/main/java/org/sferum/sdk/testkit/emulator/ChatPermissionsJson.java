@@ -74,7 +74,8 @@ final class ChatPermissionsJson {
         ObjectNode json = Json.object();
         json.put("can_change_info", allowed(settings, ChatAction.CHANGE_INFO, role));
         // Seeing and resetting the invite link both need INVITE and SEE_INVITE_LINK (docs/wire/chats-admin.md).
-        boolean link = allowed(settings, ChatAction.INVITE, role) && allowed(settings, ChatAction.SEE_INVITE_LINK, role);
+        boolean link = allowed(settings, ChatAction.INVITE, role)
+                && allowed(settings, ChatAction.SEE_INVITE_LINK, role);
         json.put("can_change_invite_link", link);
         json.put("can_change_pin", allowed(settings, ChatAction.CHANGE_PIN, role));
         json.put("can_invite", allowed(settings, ChatAction.INVITE, role));
