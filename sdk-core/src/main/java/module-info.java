@@ -8,6 +8,7 @@ module org.sferum.sdk.core {
     requires transitive java.net.http; // JdkHttpTransport accepts an embedder's HttpClient
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
+    requires com.google.zxing; // InviteQr; no ZXing type is part of the API
     requires com.nimbusds.jose.jwt; // ID token verification (links); no Nimbus type is part of the API
 
     exports org.sferum.sdk.core;

@@ -1,5 +1,7 @@
 package org.sferum.sdk.core.chats;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -29,6 +31,30 @@ public final class Permissions {
             out.put(key(action), level(settings.level(action)));
         }
         return Json.write(out);
+    }
+
+    /**
+     * Reads the schema's {@code permissions} object leniently: unknown keys and values are skipped, missing actions
+     * take the default level, and {@code change_admins} at {@code all} (which VK does not allow) reads as
+     * {@code owner_and_admins}.
+     *
+     * @param permissions the object, may be {@code null} (the defaults)
+     * @return the settings
+     */
+    public static ChatSettings fromJson(JsonNode permissions) {
+        Map<ChatAction, PermissionLevel> levels = new EnumMap<>(ChatAction.class);
+        for (ChatAction action : ChatAction.values()) {
+            String value = Json.text(permissions, key(action), "");
+            for (PermissionLevel level : PermissionLevel.values()) {
+                if (level(level).equals(value)) {
+                    levels.put(action, level);
+                }
+            }
+        }
+        if (levels.get(ChatAction.CHANGE_ADMINS) == PermissionLevel.ALL) {
+            levels.put(ChatAction.CHANGE_ADMINS, PermissionLevel.OWNER_AND_ADMINS);
+        }
+        return new ChatSettings(levels);
     }
 
     /**

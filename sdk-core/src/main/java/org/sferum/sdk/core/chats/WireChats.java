@@ -45,6 +45,7 @@ public final class WireChats implements Chats {
     private final TokenSource token;
     private final WireUsers users;
     private final Clock clock;
+    private final ChatAdminCalls admin;
 
     /**
      * Creates the client.
@@ -59,6 +60,7 @@ public final class WireChats implements Chats {
         this.token = Objects.requireNonNull(token, "token");
         this.users = Objects.requireNonNull(users, "users");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.admin = new ChatAdminCalls(api, token);
     }
 
     /**
@@ -183,42 +185,42 @@ public final class WireChats implements Chats {
 
     @Override
     public Chat get(ChatId chat) {
-        throw NotYet.available("Chats.get (F-CHAT-04)", LATER);
+        return admin.get(chat);
     }
 
     @Override
     public void rename(ChatId chat, String title) {
-        throw NotYet.available("Chats.rename (F-CHAT-03)", LATER);
+        admin.rename(chat, title);
     }
 
     @Override
     public void updateSettings(ChatId chat, ChatSettings settings) {
-        throw NotYet.available("Chats.updateSettings (F-CHAT-03)", LATER);
+        admin.updateSettings(chat, settings);
     }
 
     @Override
     public void addMember(ChatId chat, UserId user) {
-        throw NotYet.available("Chats.addMember (F-CHAT-05)", LATER);
+        admin.addMember(chat, user);
     }
 
     @Override
     public void removeMember(ChatId chat, UserId user) {
-        throw NotYet.available("Chats.removeMember (F-CHAT-05)", LATER);
+        admin.removeMember(chat, user);
     }
 
     @Override
     public void setAdmin(ChatId chat, UserId user, boolean admin) {
-        throw NotYet.available("Chats.setAdmin (F-CHAT-05)", LATER);
+        this.admin.setAdmin(chat, user, admin);
     }
 
     @Override
     public InviteLink inviteLink(ChatId chat, boolean reset) {
-        throw NotYet.available("Chats.inviteLink (F-CHAT-04, F-CHAT-10)", LATER);
+        return admin.inviteLink(chat, reset);
     }
 
     @Override
     public ChatId join(InviteLink link) {
-        throw NotYet.available("Chats.join (F-CHAT-10)", LATER);
+        return admin.join(link);
     }
 
     @Override

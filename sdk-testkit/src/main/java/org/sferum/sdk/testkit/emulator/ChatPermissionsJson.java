@@ -73,11 +73,14 @@ final class ChatPermissionsJson {
         boolean manager = role == MemberRole.OWNER || role == MemberRole.ADMIN;
         ObjectNode json = Json.object();
         json.put("can_change_info", allowed(settings, ChatAction.CHANGE_INFO, role));
-        json.put("can_change_invite_link", role == MemberRole.OWNER);
+        // Seeing and resetting the invite link both need INVITE and SEE_INVITE_LINK (docs/wire/chats-admin.md).
+        boolean link = allowed(settings, ChatAction.INVITE, role)
+                && allowed(settings, ChatAction.SEE_INVITE_LINK, role);
+        json.put("can_change_invite_link", link);
         json.put("can_change_pin", allowed(settings, ChatAction.CHANGE_PIN, role));
         json.put("can_invite", allowed(settings, ChatAction.INVITE, role));
         json.put("can_promote_users", allowed(settings, ChatAction.CHANGE_ADMINS, role));
-        json.put("can_see_invite_link", allowed(settings, ChatAction.SEE_INVITE_LINK, role));
+        json.put("can_see_invite_link", link);
         json.put("can_moderate", manager);
         json.put("can_copy_chat", manager);
         json.put("can_call", allowed(settings, ChatAction.CALL, role));

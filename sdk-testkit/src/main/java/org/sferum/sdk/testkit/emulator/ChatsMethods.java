@@ -73,18 +73,14 @@ final class ChatsMethods {
 
     /**
      * {@code messages.removeChatUser}: {@code chat_id} and {@code member_id} (or {@code user_id}). A member removing
-     * themself leaves the chat (used by unlinking, F-LINK-07); removing someone else arrives with the chats issue.
+     * themself leaves the chat (used by unlinking, F-LINK-07); removing someone else is F-CHAT-05's rules.
      */
     private JsonNode removeChatUser(UserId caller, VkParams params) {
         long localId = params.requiredLong("chat_id");
         ChatId chat = VkParams.value("chat_id", () -> ChatId.group(localId));
         UserId member = params.optionalValue("member_id", UserId::of)
                 .orElseGet(() -> params.requiredValue("user_id", UserId::of));
-        if (!member.equals(caller)) {
-            throw new UnsupportedOperationException(
-                    "removing another member is not implemented yet (the chats issue, F-CHAT-05)");
-        }
-        engine.leaveChat(caller, chat);
+        engine.removeChatMember(caller, chat, member);
         return IntNode.valueOf(1);
     }
 

@@ -45,7 +45,15 @@ final class ConversationJson {
         return item;
     }
 
-    private ObjectNode conversation(ChatSummary summary, Chat chat, UserId reader) {
+    /**
+     * Renders one conversation, as {@code messages.getConversationsById} lists it.
+     *
+     * @param summary the row as the engine lists it for the reader
+     * @param chat the chat's information
+     * @param reader who reads
+     * @return the schema's {@code messages_conversation}
+     */
+    ObjectNode conversation(ChatSummary summary, Chat chat, UserId reader) {
         long lastId = summary.lastMessage().map(m -> m.id().value()).orElse(0L);
         ReadState read = engine.readState(reader, chat.id());
         ObjectNode json = Json.object();

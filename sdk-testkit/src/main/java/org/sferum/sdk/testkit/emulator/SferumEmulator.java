@@ -254,6 +254,7 @@ public final class SferumEmulator implements AutoCloseable {
         Map<String, VkMethod> methods = new HashMap<>();
         new MessagesMethods(engine, messageJson).register(methods);
         new ChatsMethods(engine, conversationJson).register(methods);
+        new ChatAdminMethods(engine, conversationJson).register(methods);
         new UsersMethods(engine).register(methods);
         return methods;
     }

@@ -14,7 +14,8 @@ import org.sferum.sdk.users.UserId;
 /** A group chat as the engine stores it. Guarded by the engine's lock. */
 final class ChatState {
     final ChatId id;
-    final UserId owner;
+    /** The owner; changes when the owner leaves (see {@link ChatAdmin#afterLeaving}). */
+    UserId owner;
     final Instant createdAt;
     String title;
     ChatSettings settings;
@@ -26,6 +27,11 @@ final class ChatState {
     final List<StoredMessage> messages = new ArrayList<>();
     /** Per member: the highest conversation message id they have read. */
     final Map<UserId, Long> readUpTo = new LinkedHashMap<>();
+    // chats issue, chat management (admin): the current invite link's token and who issued it (F-CHAT-10).
+    /** The secret part of the current invite link; {@code null} until a member first asks for the link. */
+    String inviteToken;
+    /** Who issued the current invite link: the {@code invited_by} of those who join by it. */
+    UserId inviteIssuer;
 
     ChatState(ChatId id, UserId owner, String title, ChatSettings settings, Instant createdAt) {
         this.id = id;

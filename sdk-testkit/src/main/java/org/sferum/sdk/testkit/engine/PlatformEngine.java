@@ -300,7 +300,7 @@ public final class PlatformEngine {
 
     /**
      * Makes a member leave a group chat (as unlinking does, F-LINK-07). The owner may leave too; the chat and its
-     * messages stay for the other members.
+     * messages stay for the other members, and the longest-standing admin, else member, becomes owner.
      *
      * @param actor who leaves
      * @param chatId the chat
@@ -311,6 +311,7 @@ public final class PlatformEngine {
             ChatState chat = memberChat(actor, chatId);
             chat.members.remove(actor);
             chat.readUpTo.remove(actor);
+            ChatAdmin.afterLeaving(chat, actor);
         }
     }
 
@@ -536,6 +537,141 @@ public final class PlatformEngine {
     // ---------------------------------------------------------------- chats issue: per-user chat actions (F-CHAT-07, F-CHAT-08)
 
     // ---------------------------------------------------------------- chats issue: chat management (F-CHAT-03 … F-CHAT-06, F-CHAT-10)
+
+    /**
+     * Changes who may do what in a chat; the owner only (F-CHAT-03).
+     *
+     * @param actor who changes them
+     * @param chatId the chat
+     * @param settings the new settings
+     * @throws PermissionDeniedException with {@code NOT_ALLOWED_IN_CHAT} for anyone but the owner
+     */
+    public void updateChatSettings(UserId actor, ChatId chatId, org.sferum.sdk.chats.ChatSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        synchronized (lock) {
+            ChatAdmin.updateSettings(memberChat(actor, chatId), actor, settings);
+        }
+    }
+
+    /**
+     * Renames a chat, as {@code CHANGE_INFO} allows (F-CHAT-04).
+     *
+     * @param actor who renames it
+     * @param chatId the chat
+     * @param title the new title, checked as {@link NewChat#validTitle}
+     */
+    public void renameChat(UserId actor, ChatId chatId, String title) {
+        synchronized (lock) {
+            ChatAdmin.rename(memberChat(actor, chatId), actor, title);
+        }
+    }
+
+    /**
+     * Adds an existing user to a chat, as {@code INVITE} allows; a member already in it stays as they are
+     * (F-CHAT-05).
+     *
+     * @param actor who adds
+     * @param chatId the chat
+     * @param user the user to add
+     * @throws NotFoundException with {@code USER_NOT_FOUND} if there is no such user
+     */
+    public void addChatMember(UserId actor, ChatId chatId, UserId user) {
+        synchronized (lock) {
+            ChatState chat = memberChat(actor, chatId);
+            account(user);
+            ChatAdmin.addMember(chat, actor, user, now());
+        }
+    }
+
+    /**
+     * Removes a member (F-CHAT-05): the owner removes anyone, an admin ordinary members (and admins when admins
+     * may change admins), nobody the owner; removing oneself is leaving. The removed member loses access at once.
+     *
+     * @param actor who removes
+     * @param chatId the chat
+     * @param member the member to remove
+     */
+    public void removeChatMember(UserId actor, ChatId chatId, UserId member) {
+        synchronized (lock) {
+            ChatAdmin.checkRemoval(memberChat(actor, chatId), actor, Objects.requireNonNull(member, "member"));
+            leaveChat(member, chatId);
+        }
+    }
+
+    /**
+     * Tells whether the actor may remove a member, as {@link #removeChatMember} decides ({@code can_kick}).
+     *
+     * @param actor who would remove
+     * @param chatId the chat
+     * @param member the member
+     * @return whether the removal would be allowed
+     */
+    public boolean canRemoveChatMember(UserId actor, ChatId chatId, UserId member) {
+        synchronized (lock) {
+            return ChatAdmin.canRemove(memberChat(actor, chatId), actor, Objects.requireNonNull(member, "member"));
+        }
+    }
+
+    /**
+     * Appoints or dismisses an admin, as {@code CHANGE_ADMINS} allows (F-CHAT-05).
+     *
+     * @param actor who changes the role
+     * @param chatId the chat
+     * @param member the member, not the owner
+     * @param admin {@code true} to appoint, {@code false} to dismiss
+     */
+    public void setChatAdmin(UserId actor, ChatId chatId, UserId member, boolean admin) {
+        synchronized (lock) {
+            ChatAdmin.setAdmin(memberChat(actor, chatId), actor, Objects.requireNonNull(member, "member"), admin);
+        }
+    }
+
+    /**
+     * Returns a chat's invite link, or revokes it and issues a new one (F-CHAT-10); needs {@code INVITE} and
+     * {@code SEE_INVITE_LINK}.
+     *
+     * @param actor who asks
+     * @param chatId the chat
+     * @param reset whether to revoke the current link
+     * @return the current link
+     */
+    public org.sferum.sdk.chats.InviteLink inviteLink(UserId actor, ChatId chatId, boolean reset) {
+        synchronized (lock) {
+            return ChatAdmin.inviteLink(memberChat(actor, chatId), actor, reset, random);
+        }
+    }
+
+    /**
+     * Joins a chat by its current invite link; a member joining again stays as they are (F-CHAT-10).
+     *
+     * @param actor who joins
+     * @param link the link
+     * @return the chat
+     * @throws NotFoundException with {@code INVITE_LINK_INVALID} for an unknown or reset link
+     */
+    public ChatId joinChatByLink(UserId actor, org.sferum.sdk.chats.InviteLink link) {
+        Objects.requireNonNull(link, "link");
+        synchronized (lock) {
+            account(actor);
+            ChatState chat = ChatAdmin.byLink(chats.values(), link);
+            ChatAdmin.join(chat, actor, now());
+            return chat.id;
+        }
+    }
+
+    /**
+     * Returns one chat's row of the member's chat list, whatever the list's filters (for
+     * {@code messages.getConversationsById}).
+     *
+     * @param actor the member
+     * @param chatId the chat
+     * @return the row
+     */
+    public ChatSummary chatSummary(UserId actor, ChatId chatId) {
+        synchronized (lock) {
+            return summary(actor, memberChat(actor, chatId));
+        }
+    }
 
     // ---------------------------------------------------------------- chats issue: message actions (F-MSG-02 … F-MSG-10, F-CHAT-09, F-CHAT-11)
 

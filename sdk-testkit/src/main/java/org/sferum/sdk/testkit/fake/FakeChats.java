@@ -55,37 +55,37 @@ final class FakeChats implements Chats {
 
     @Override
     public void rename(ChatId chat, String title) {
-        throw later("rename");
+        engine.renameChat(actor.get(), Checks.notNull(chat, "chat"), NewChat.validTitle(title));
     }
 
     @Override
     public void updateSettings(ChatId chat, ChatSettings settings) {
-        throw later("updateSettings");
+        engine.updateChatSettings(actor.get(), Checks.notNull(chat, "chat"), Checks.notNull(settings, "settings"));
     }
 
     @Override
     public void addMember(ChatId chat, UserId user) {
-        throw later("addMember");
+        engine.addChatMember(actor.get(), Checks.notNull(chat, "chat"), Checks.notNull(user, "user"));
     }
 
     @Override
     public void removeMember(ChatId chat, UserId user) {
-        throw later("removeMember");
+        engine.removeChatMember(actor.get(), Checks.notNull(chat, "chat"), Checks.notNull(user, "user"));
     }
 
     @Override
     public void setAdmin(ChatId chat, UserId user, boolean admin) {
-        throw later("setAdmin");
+        engine.setChatAdmin(actor.get(), Checks.notNull(chat, "chat"), Checks.notNull(user, "user"), admin);
     }
 
     @Override
     public InviteLink inviteLink(ChatId chat, boolean reset) {
-        throw later("inviteLink");
+        return engine.inviteLink(actor.get(), Checks.notNull(chat, "chat"), reset);
     }
 
     @Override
     public ChatId join(InviteLink link) {
-        throw later("join");
+        return engine.joinChatByLink(actor.get(), Checks.notNull(link, "invite link"));
     }
 
     @Override

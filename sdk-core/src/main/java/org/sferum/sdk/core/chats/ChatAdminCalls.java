@@ -1,0 +1,184 @@
+package org.sferum.sdk.core.chats;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.sferum.sdk.chats.Chat;
+import org.sferum.sdk.chats.ChatId;
+import org.sferum.sdk.chats.ChatMember;
+import org.sferum.sdk.chats.ChatSettings;
+import org.sferum.sdk.chats.InviteLink;
+import org.sferum.sdk.chats.MemberRole;
+import org.sferum.sdk.chats.NewChat;
+import org.sferum.sdk.core.wire.Json;
+import org.sferum.sdk.core.wire.TokenSource;
+import org.sferum.sdk.core.wire.VkApi;
+import org.sferum.sdk.core.wire.VkErrorCodes;
+import org.sferum.sdk.core.wire.VkRequest;
+import org.sferum.sdk.core.wire.VkResult;
+import org.sferum.sdk.error.ErrorCode;
+import org.sferum.sdk.error.SferumException;
+import org.sferum.sdk.internal.Checks;
+import org.sferum.sdk.users.UserId;
+
+/**
+ * Chat information and management over the VK API (F-CHAT-03, F-CHAT-04, F-CHAT-05, F-CHAT-10), as
+ * {@code docs/wire/chats-admin.md} says. {@link WireChats} delegates to it.
+ */
+final class ChatAdminCalls {
+    /** The largest page of {@code messages.getConversationMembers}. */
+    static final int MEMBERS_PAGE = 1000;
+
+    private final VkApi api;
+    private final TokenSource token;
+
+    ChatAdminCalls(VkApi api, TokenSource token) {
+        this.api = Objects.requireNonNull(api, "api");
+        this.token = Objects.requireNonNull(token, "token");
+    }
+
+    /**
+     * Reads the members with {@code messages.getConversationMembers} (first, so that a non-member or a missing
+     * chat is refused with its own code), then the title, owner and settings with
+     * {@code messages.getConversationsById}.
+     */
+    Chat get(ChatId chat) {
+        group(chat);
+        List<ChatMember> members = members(chat);
+        VkResult result = api.call(token, VkRequest.idempotent("messages.getConversationsById")
+                .param("peer_ids", chat.peerId()));
+        JsonNode items = result.response().get("items");
+        if (items == null || !items.isArray() || items.isEmpty()) {
+            throw result.malformed("has no conversation for the chat");
+        }
+        JsonNode settings = items.get(0).get("chat_settings");
+        long owner = Json.longOr(settings, "owner_id", 0);
+        if (settings == null || owner <= 0) {
+            throw result.malformed("has no chat_settings with an owner_id");
+        }
+        return new Chat(chat, Json.text(settings, "title", ""), UserId.of(owner), members,
+                Permissions.fromJson(settings.get("permissions")));
+    }
+
+    private List<ChatMember> members(ChatId chat) {
+        List<ChatMember> members = new ArrayList<>();
+        long total;
+        do {
+            VkResult result = api.call(token, VkRequest.idempotent("messages.getConversationMembers")
+                    .param("peer_id", chat.peerId())
+                    .param("offset", members.size())
+                    .param("count", MEMBERS_PAGE));
+            JsonNode items = result.response().get("items");
+            total = Json.longOr(result.response(), "count", -1);
+            if (items == null || !items.isArray() || total < 0) {
+                throw result.malformed("has no members list and count");
+            }
+            for (JsonNode item : items) {
+                members.add(member(item, result));
+            }
+            if (items.isEmpty()) {
+                break;
+            }
+        } while (members.size() < total);
+        return members;
+    }
+
+    private static ChatMember member(JsonNode item, VkResult result) {
+        long id = Json.longOr(item, "member_id", 0);
+        if (id <= 0) {
+            throw result.malformed("has a member without a user id"); // communities are not Sferum members
+        }
+        MemberRole role = Json.bool(item, "is_owner") ? MemberRole.OWNER
+                : Json.bool(item, "is_admin") ? MemberRole.ADMIN : MemberRole.MEMBER;
+        long invitedBy = Json.longOr(item, "invited_by", id);
+        return new ChatMember(UserId.of(id), role, UserId.of(invitedBy > 0 ? invitedBy : id),
+                Instant.ofEpochSecond(Math.max(0, Json.longOr(item, "join_date", 0))));
+    }
+
+    /** {@code messages.editChat}; renaming to the same title twice changes nothing, so it is retried. */
+    void rename(ChatId chat, String title) {
+        String valid = NewChat.validTitle(title);
+        api.call(token, VkRequest.idempotent("messages.editChat")
+                .param("chat_id", group(chat).localId())
+                .param("title", valid));
+    }
+
+    /** The Sferum partner method {@code messages.setChatPermissions}, every action named; retried. */
+    void updateSettings(ChatId chat, ChatSettings settings) {
+        Checks.notNull(settings, "settings");
+        api.call(token, VkRequest.idempotent("messages.setChatPermissions")
+                .param("peer_id", group(chat).peerId())
+                .param("permissions", Permissions.toJson(settings)));
+    }
+
+    /** {@code messages.addChatUser}; adding a member again changes nothing, so it is retried. */
+    void addMember(ChatId chat, UserId user) {
+        Checks.notNull(user, "user");
+        api.call(token, VkRequest.idempotent("messages.addChatUser")
+                .param("chat_id", group(chat).localId())
+                .param("user_id", user.value()));
+    }
+
+    /** {@code messages.removeChatUser}; not retried after a failure that may have reached the service. */
+    void removeMember(ChatId chat, UserId user) {
+        Checks.notNull(user, "user");
+        api.call(token, VkRequest.once("messages.removeChatUser")
+                .param("chat_id", group(chat).localId())
+                .param("member_id", user.value()));
+    }
+
+    /** {@code messages.setMemberRole} with {@code role} {@code admin} or {@code member}; retried. */
+    void setAdmin(ChatId chat, UserId user, boolean admin) {
+        Checks.notNull(user, "user");
+        api.call(token, VkRequest.idempotent("messages.setMemberRole")
+                .param("peer_id", group(chat).peerId())
+                .param("member_id", user.value())
+                .param("role", admin ? "admin" : "member"));
+    }
+
+    /** {@code messages.getInviteLink}; a read unless it resets. */
+    InviteLink inviteLink(ChatId chat, boolean reset) {
+        VkRequest request = reset ? VkRequest.once("messages.getInviteLink")
+                : VkRequest.idempotent("messages.getInviteLink");
+        VkResult result = api.call(token, request.param("peer_id", group(chat).peerId()).param("reset", reset));
+        String link = Json.text(result.response(), "link", "");
+        try {
+            return new InviteLink(link);
+        } catch (SferumException e) {
+            throw result.malformed("has no valid link");
+        }
+    }
+
+    /**
+     * {@code messages.joinChatByInviteLink}; joining again is harmless, so it is retried. VK's "not found" (104)
+     * for this method means the link is unknown or was reset: it reads as {@code INVITE_LINK_INVALID}.
+     */
+    ChatId join(InviteLink link) {
+        Checks.notNull(link, "invite link");
+        VkResult result;
+        try {
+            result = api.call(token, VkRequest.idempotent("messages.joinChatByInviteLink").param("link", link.url()));
+        } catch (SferumException e) {
+            if (e.wireCode().orElse(0) == VkErrorCodes.NOT_FOUND) {
+                throw SferumException.of(ErrorCode.INVITE_LINK_INVALID,
+                        "the invite link is unknown or was reset; ask a member of the chat for its current link",
+                        VkErrorCodes.NOT_FOUND, e.requestId().orElse(null), e);
+            }
+            throw e;
+        }
+        long localId = Json.longOr(result.response(), "chat_id", 0);
+        if (localId <= 0 || localId > ChatId.MAX_LOCAL_ID) {
+            throw result.malformed("has no valid chat_id");
+        }
+        return ChatId.group(localId);
+    }
+
+    private static ChatId group(ChatId chat) {
+        Checks.notNull(chat, "chat");
+        Checks.require(chat.isGroup(), ErrorCode.INVALID_ARGUMENT,
+                "chat management applies to group chats; this is a one-to-one chat");
+        return chat;
+    }
+}
