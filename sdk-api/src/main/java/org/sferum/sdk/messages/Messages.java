@@ -1,6 +1,8 @@
 package org.sferum.sdk.messages;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.sferum.sdk.chats.ChatId;
 import org.sferum.sdk.paging.Page;
 import org.sferum.sdk.paging.PageRequest;
@@ -44,12 +46,16 @@ public interface Messages {
     }
 
     /**
-     * Edits the text of one's own message within the platform's time limit (F-MSG-07).
+     * Edits the text of one's own message within the platform's time limit (F-MSG-07). The new text follows the
+     * rules of a text {@link Draft}. Repeating an edit with the same text changes nothing.
      *
      * @param chat the chat
      * @param message the message
      * @param newText the new text
-     * @return the message as stored after the edit
+     * @return the message as stored after the edit, with {@link Message#editedAt()} set
+     * @throws org.sferum.sdk.error.PermissionDeniedException with {@code PERMISSION_DENIED} if someone else wrote it
+     * @throws org.sferum.sdk.error.ConflictException with {@code EDIT_WINDOW_EXPIRED} once the limit has passed
+     * @throws org.sferum.sdk.error.NotFoundException with {@code MESSAGE_NOT_FOUND} if the user cannot see it there
      */
     Message edit(ChatId chat, MessageId message, String newText);
 
@@ -59,31 +65,48 @@ public interface Messages {
      * @param chat the chat
      * @param messages the messages
      * @param forEveryone {@code true} to delete for every member (author or admin only)
+     * @throws org.sferum.sdk.error.PermissionDeniedException with {@code CANNOT_DELETE_FOR_EVERYONE} when the user
+     *     may not delete one of them for everyone; then none is deleted
+     * @throws org.sferum.sdk.error.NotFoundException with {@code MESSAGE_NOT_FOUND} if one is not in the chat
      */
     void delete(ChatId chat, List<MessageId> messages, boolean forEveryone);
 
     /**
-     * Pins a message in the chat (F-MSG-08).
+     * Pins a message in the chat for every member (F-MSG-08), replacing the pinned one; allowed by
+     * {@link org.sferum.sdk.chats.ChatAction#CHANGE_PIN}.
      *
      * @param chat the chat
      * @param message the message
+     * @throws org.sferum.sdk.error.PermissionDeniedException with {@code NOT_ALLOWED_IN_CHAT} if the settings do not
+     *     allow the user to pin
+     * @throws org.sferum.sdk.error.ConflictException with {@code CANNOT_PIN_EXPIRING_MESSAGE} for a message that
+     *     will disappear (F-CHAT-11)
      */
     void pin(ChatId chat, MessageId message);
 
     /**
-     * Unpins the chat's pinned message.
+     * Unpins the chat's pinned message; allowed by {@link org.sferum.sdk.chats.ChatAction#CHANGE_PIN}.
      *
      * @param chat the chat
      */
     void unpin(ChatId chat);
 
     /**
+     * Returns the chat's pinned message, as every member sees it (F-MSG-08).
+     *
+     * @param chat the chat
+     * @return the pinned message; empty when none is pinned or the user no longer sees it
+     */
+    Optional<Message> pinned(ChatId chat);
+
+    /**
      * Marks messages important for the user, or not (F-MSG-04).
      *
      * @param messages the messages
      * @param important the new state
+     * @return the messages whose flag was set: those the user can see
      */
-    void markImportant(List<MessageId> messages, boolean important);
+    List<MessageId> markImportant(List<MessageId> messages, boolean important);
 
     /**
      * Reports a message (F-MSG-05).
@@ -91,6 +114,7 @@ public interface Messages {
      * @param chat the chat
      * @param message the message
      * @param reason why
+     * @throws org.sferum.sdk.error.NotFoundException with {@code MESSAGE_NOT_FOUND} if the user cannot see it there
      */
     void report(ChatId chat, MessageId message, ReportReason reason);
 
@@ -118,9 +142,20 @@ public interface Messages {
      * @param chat the chat
      * @param query the words to look for
      * @param page which page
-     * @return the matching messages, newest first
+     * @return the matching messages the user can see, newest first
+     * @throws org.sferum.sdk.error.ValidationException with {@code INVALID_ARGUMENT} for a blank query, or
+     *     {@code INVALID_PAGE_REQUEST} for a page of more than 100
      */
     Page<Message> search(ChatId chat, String query, PageRequest page);
+
+    /**
+     * Makes a chat a «фантом-чат» (F-CHAT-11): messages sent from now on disappear for everyone after a time, or
+     * stop disappearing. Allowed by {@link org.sferum.sdk.chats.ChatAction#CHANGE_INFO}.
+     *
+     * @param chat the group chat
+     * @param after how long a new message lives, from 1 second to 7 days; empty to stop
+     */
+    void setDisappearing(ChatId chat, Optional<Duration> after);
 
     /**
      * Opens (or reuses) the one-to-one chat with a user (F-CHAT-12).

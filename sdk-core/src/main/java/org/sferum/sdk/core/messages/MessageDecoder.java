@@ -53,7 +53,29 @@ public final class MessageDecoder {
                 Instant.ofEpochSecond(date),
                 edited > 0 ? Optional.of(Instant.ofEpochSecond(edited)) : Optional.empty(),
                 replyId > 0 ? Optional.of(MessageId.of(replyId)) : Optional.empty(),
-                attachments(item.get("attachments"))));
+                attachments(item.get("attachments")), forwarded(item.get("fwd_messages"), result),
+                Json.bool(item, "important")));
+    }
+
+    /**
+     * Reads forwarded messages ({@code fwd_messages}, the schema's foreign messages). One without an id or a chat
+     * this SDK can represent is left out.
+     *
+     * @param forwarded the array, may be {@code null}
+     * @param result the answer it came in
+     * @return the messages
+     */
+    static List<Message> forwarded(JsonNode forwarded, VkResult result) {
+        if (forwarded == null || !forwarded.isArray() || forwarded.isEmpty()) {
+            return List.of();
+        }
+        List<Message> out = new ArrayList<>(forwarded.size());
+        for (JsonNode item : forwarded) {
+            if (item.isObject() && Json.longOr(item, "id", 0) > 0 && Json.longOr(item, "date", -1) >= 0) {
+                decode(item, result).ifPresent(out::add);
+            }
+        }
+        return out;
     }
 
     /**

@@ -2,8 +2,10 @@ package org.sferum.sdk.core.messages;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -15,6 +17,7 @@ import org.sferum.sdk.core.wire.TokenSource;
 import org.sferum.sdk.core.wire.VkApi;
 import org.sferum.sdk.core.wire.VkRequest;
 import org.sferum.sdk.core.wire.VkResult;
+import org.sferum.sdk.error.ErrorCode;
 import org.sferum.sdk.internal.Checks;
 import org.sferum.sdk.messages.Draft;
 import org.sferum.sdk.messages.HistoryOrder;
@@ -33,7 +36,9 @@ import org.sferum.sdk.paging.PageRequest;
  */
 public final class WireMessages implements Messages {
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String LATER = "the chats issue";
+    /** The largest page of {@code messages.search}, as the schema's {@code maximum}. */
+    private static final int MAX_SEARCH_COUNT = 100;
+    private static final String LATER = "the chats issue (F-MSG-09)";
 
     private final VkApi api;
     private final TokenSource token;
@@ -58,9 +63,6 @@ public final class WireMessages implements Messages {
     public Message send(ChatId chat, Draft draft) {
         Checks.notNull(chat, "chat");
         Checks.notNull(draft, "draft");
-        if (!draft.forwarded().isEmpty()) {
-            throw NotYet.available("Messages.send with forwarded messages (F-MSG-03)", LATER);
-        }
         if (!draft.attachments().isEmpty()) {
             throw NotYet.available("Messages.send with attachments (F-ATT-01 … F-ATT-04)", "the attachments issue");
         }
@@ -70,9 +72,15 @@ public final class WireMessages implements Messages {
                 .param("random_id", randomId)
                 .param("message", draft.text());
         draft.replyTo().ifPresent(reply -> send.param("reply_to", reply.value()));
+        if (!draft.forwarded().isEmpty()) {
+            send.param("forward_messages", ids(draft.forwarded()));
+        }
         VkResult sent = api.call(token, send);
-        long id = sentId(sent);
+        return readBack(sentId(sent));
+    }
 
+    /** Reads a message of the user back with {@code messages.getById}. */
+    private Message readBack(long id) {
         VkResult read = api.call(token, VkRequest.idempotent("messages.getById").param("message_ids", id));
         for (JsonNode item : items(read)) {
             if (Json.longOr(item, "id", 0) == id) {
@@ -81,7 +89,15 @@ public final class WireMessages implements Messages {
                                 + " cannot read"));
             }
         }
-        throw read.malformed("does not hold the message " + id + " just sent");
+        throw read.malformed("does not hold the message " + id + " just sent or changed");
+    }
+
+    private static List<Long> ids(List<MessageId> messages) {
+        List<Long> out = new ArrayList<>(messages.size());
+        for (MessageId message : messages) {
+            out.add(Checks.notNull(message, "message").value());
+        }
+        return out;
     }
 
     private static long sentId(VkResult sent) {
@@ -164,34 +180,138 @@ public final class WireMessages implements Messages {
         return count >= 0 ? OptionalLong.of(count) : OptionalLong.empty();
     }
 
+    /**
+     * Edits with {@code messages.edit}, then reads the message back. Idempotent: the same text again changes
+     * nothing, so the call is retried like a read. The text is checked as a text {@link Draft} before any request.
+     */
     @Override
     public Message edit(ChatId chat, MessageId message, String newText) {
-        throw NotYet.available("Messages.edit (F-MSG-07)", LATER);
+        Checks.notNull(chat, "chat");
+        Checks.notNull(message, "message");
+        String text = Draft.text(newText).text();
+        api.call(token, VkRequest.idempotent("messages.edit")
+                .param("peer_id", chat.peerId())
+                .param("message_id", message.value())
+                .param("message", text));
+        return readBack(message.value());
     }
 
+    /** Deletes with {@code messages.delete}; idempotent, since deleting what is gone changes nothing. */
     @Override
     public void delete(ChatId chat, List<MessageId> messages, boolean forEveryone) {
-        throw NotYet.available("Messages.delete (F-MSG-06, F-MSG-10)", LATER);
+        Checks.notNull(chat, "chat");
+        Checks.notNull(messages, "messages");
+        api.call(token, VkRequest.idempotent("messages.delete")
+                .param("peer_id", chat.peerId())
+                .param("message_ids", ids(messages))
+                .param("delete_for_all", forEveryone));
     }
 
+    /** Pins with {@code messages.pin}; idempotent. */
     @Override
     public void pin(ChatId chat, MessageId message) {
-        throw NotYet.available("Messages.pin (F-MSG-08)", LATER);
+        Checks.notNull(chat, "chat");
+        Checks.notNull(message, "message");
+        api.call(token, VkRequest.idempotent("messages.pin")
+                .param("peer_id", chat.peerId())
+                .param("message_id", message.value()));
     }
 
+    /** Unpins with {@code messages.unpin}; idempotent. */
     @Override
     public void unpin(ChatId chat) {
-        throw NotYet.available("Messages.unpin (F-MSG-08)", LATER);
+        Checks.notNull(chat, "chat");
+        api.call(token, VkRequest.idempotent("messages.unpin").param("peer_id", chat.peerId()));
     }
 
+    /** Reads {@code chat_settings.pinned_message} of {@code messages.getConversationsById}. */
     @Override
-    public void markImportant(List<MessageId> messages, boolean important) {
-        throw NotYet.available("Messages.markImportant (F-MSG-04)", LATER);
+    public Optional<Message> pinned(ChatId chat) {
+        Checks.notNull(chat, "chat");
+        VkResult result = api.call(token, VkRequest.idempotent("messages.getConversationsById")
+                .param("peer_ids", chat.peerId()));
+        for (JsonNode item : items(result)) {
+            if (Json.longOr(item.path("peer"), "id", 0) == chat.peerId()) {
+                JsonNode pinned = item.path("chat_settings").get("pinned_message");
+                return pinned == null || !pinned.isObject() ? Optional.empty() : MessageDecoder.decode(pinned, result);
+            }
+        }
+        throw result.malformed("does not hold the conversation asked for");
     }
 
+    /** Marks with {@code messages.markAsImportant}; idempotent. */
+    @Override
+    public List<MessageId> markImportant(List<MessageId> messages, boolean important) {
+        Checks.notNull(messages, "messages");
+        VkResult result = api.call(token, VkRequest.idempotent("messages.markAsImportant")
+                .param("message_ids", ids(messages))
+                .param("important", important));
+        JsonNode response = result.response();
+        if (!response.isArray()) {
+            throw result.malformed("is not a list of message ids");
+        }
+        List<MessageId> out = new ArrayList<>(response.size());
+        for (JsonNode id : response) {
+            long value = Json.asLong(id, 0);
+            if (value > 0) {
+                out.add(MessageId.of(value));
+            }
+        }
+        return out;
+    }
+
+    /** Reports with the partner method {@code messages.report}; idempotent (one report per user and message). */
     @Override
     public void report(ChatId chat, MessageId message, ReportReason reason) {
-        throw NotYet.available("Messages.report (F-MSG-05)", LATER);
+        Checks.notNull(chat, "chat");
+        Checks.notNull(message, "message");
+        Checks.notNull(reason, "reason");
+        api.call(token, VkRequest.idempotent("messages.report")
+                .param("peer_id", chat.peerId())
+                .param("message_id", message.value())
+                .param("reason", reason.name().toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * Searches with {@code messages.search}, newest first. The cursor is the offset of the next page; a next page
+     * exists while the matches counted by the service go beyond this page.
+     */
+    @Override
+    public Page<Message> search(ChatId chat, String query, PageRequest page) {
+        Checks.notNull(chat, "chat");
+        Checks.notNull(query, "search query");
+        Checks.notNull(page, "page");
+        Checks.require(page.size() <= MAX_SEARCH_COUNT, ErrorCode.INVALID_PAGE_REQUEST,
+                "a search page holds at most " + MAX_SEARCH_COUNT + " messages, got " + page.size());
+        String scope = chat.peerId() + ".q" + Integer.toHexString(query.hashCode());
+        long offset = page.cursor().isPresent() ? Cursors.decode("o", scope, 0, page.cursor().get()) : 0;
+        VkResult result = api.call(token, VkRequest.idempotent("messages.search")
+                .param("peer_id", chat.peerId())
+                .param("q", query)
+                .param("offset", offset)
+                .param("count", page.size()));
+        JsonNode items = items(result);
+        List<Message> messages = new ArrayList<>(items.size());
+        for (JsonNode item : items) {
+            MessageDecoder.decode(item, result).ifPresent(messages::add);
+        }
+        OptionalLong total = total(result);
+        long reached = offset + items.size();
+        Optional<PageCursor> next = !items.isEmpty() && total.isPresent() && reached < total.getAsLong()
+                ? Optional.of(Cursors.encode("o", scope, reached)) : Optional.empty();
+        return new Page<>(messages, next, total);
+    }
+
+    /** Sets the phantom chat's time with the partner method {@code messages.setDisappearing}; idempotent. */
+    @Override
+    public void setDisappearing(ChatId chat, Optional<Duration> after) {
+        Checks.notNull(chat, "chat");
+        Checks.notNull(after, "after");
+        Checks.require(after.isEmpty() || after.get().getSeconds() >= 1, ErrorCode.INVALID_ARGUMENT,
+                "a phantom chat's messages live at least one second");
+        api.call(token, VkRequest.idempotent("messages.setDisappearing")
+                .param("peer_id", chat.peerId())
+                .param("ttl", after.map(Duration::getSeconds).orElse(0L)));
     }
 
     @Override
@@ -199,8 +319,4 @@ public final class WireMessages implements Messages {
         throw NotYet.available("Messages.replyPrivately (F-MSG-09)", LATER);
     }
 
-    @Override
-    public Page<Message> search(ChatId chat, String query, PageRequest page) {
-        throw NotYet.available("Messages.search (F-CHAT-09)", LATER);
-    }
 }

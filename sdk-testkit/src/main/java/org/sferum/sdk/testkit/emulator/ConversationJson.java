@@ -79,7 +79,13 @@ final class ConversationJson {
             push.put("disabled_forever", true);
             push.put("no_sound", true);
         }
-        json.set("chat_settings", chatSettings(summary, chat, reader));
+        ObjectNode settings = chatSettings(summary, chat, reader);
+        // message actions part: the pinned message (F-MSG-08) and the phantom chat flag (F-CHAT-11)
+        engine.pinned(reader, chat.id()).ifPresent(m -> settings.set("pinned_message", messages.pinned(m, reader)));
+        if (engine.disappearing(reader, chat.id()).isPresent()) {
+            settings.put("is_disappearing", true);
+        }
+        json.set("chat_settings", settings);
         json.put("version", lastId);
         if (summary.archived()) {
             json.put("is_archived", true);

@@ -64,8 +64,8 @@ final class MessageJson {
         json.put("version", message.id().value());
         message.editedAt().ifPresent(at -> json.put("update_time", at.getEpochSecond()));
         json.putArray("attachments");
-        json.putArray("fwd_messages");
-        json.put("important", false);
+        json.set("fwd_messages", forwarded(message));
+        json.put("important", message.important());
         json.put("is_hidden", false);
         if (message.replyTo().isPresent()) {
             MessageId target = message.replyTo().get();
@@ -91,6 +91,45 @@ final class MessageJson {
         json.put("peer_id", message.chat().peerId());
         json.put("text", message.text());
         message.editedAt().ifPresent(at -> json.put("update_time", at.getEpochSecond()));
+        if (!message.forwarded().isEmpty()) {
+            json.set("fwd_messages", forwarded(message));
+        }
+        return json;
+    }
+
+    /**
+     * Renders the messages a message forwards as the schema's {@code messages_fwd_messages}: foreign messages
+     * that keep their original id, chat, author and date, nested as forwarded (F-MSG-03).
+     *
+     * @param message the forwarding message
+     * @return the array, empty when it forwards nothing
+     */
+    static ArrayNode forwarded(Message message) {
+        ArrayNode out = Json.array();
+        for (Message forwarded : message.forwarded()) {
+            out.add(foreign(forwarded));
+        }
+        return out;
+    }
+
+    /**
+     * Renders a chat's pinned message as the schema's {@code messages_pinned_message}, for one reader (F-MSG-08).
+     *
+     * @param message the pinned message
+     * @param reader who reads it
+     * @return the object
+     */
+    ObjectNode pinned(Message message, UserId reader) {
+        ObjectNode json = foreign(message);
+        json.putArray("attachments");
+        json.set("fwd_messages", forwarded(message));
+        json.put("out", message.author().equals(reader));
+        json.put("important", message.important());
+        if (message.replyTo().isPresent()) {
+            engine.visibleMessage(reader, message.replyTo().get())
+                    .filter(m -> m.chat().equals(message.chat()))
+                    .ifPresent(m -> json.set("reply_message", foreign(m)));
+        }
         return json;
     }
 }

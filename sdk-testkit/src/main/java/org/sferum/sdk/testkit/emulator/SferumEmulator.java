@@ -256,6 +256,7 @@ public final class SferumEmulator implements AutoCloseable {
         new ChatsMethods(engine, conversationJson).register(methods);
         new ChatAdminMethods(engine, conversationJson).register(methods);
         new UsersMethods(engine).register(methods);
+        new MessageActionsMethods(engine, messageJson, conversationJson).register(methods);
         return methods;
     }
 

@@ -32,6 +32,11 @@ final class ChatState {
     String inviteToken;
     /** Who issued the current invite link: the {@code invited_by} of those who join by it. */
     UserId inviteIssuer;
+    // message actions part (F-MSG-08, F-CHAT-11)
+    /** The id of the pinned message; 0 when none. */
+    long pinnedMessageId;
+    /** How long new messages live in a phantom chat; {@code null} when they do not disappear. */
+    java.time.Duration disappearAfter;
 
     ChatState(ChatId id, UserId owner, String title, ChatSettings settings, Instant createdAt) {
         this.id = id;
@@ -54,14 +59,31 @@ final class ChatState {
         return messages.isEmpty() ? 0 : messages.get(messages.size() - 1).cmid;
     }
 
-    int unreadFor(UserId user) {
+    int unreadFor(UserId user, Instant now) {
         long read = readUpTo.getOrDefault(user, 0L);
         int unread = 0;
         for (int i = messages.size() - 1; i >= 0 && messages.get(i).cmid > read; i--) {
-            if (!messages.get(i).author.equals(user)) {
+            if (!messages.get(i).author.equals(user) && messages.get(i).visibleTo(user, now)) {
                 unread++;
             }
         }
         return unread;
+    }
+
+    /**
+     * The messages a reader sees, in order (message actions part).
+     *
+     * @param reader the reader
+     * @param now the engine's time
+     * @return the visible messages
+     */
+    List<StoredMessage> visibleTo(UserId reader, Instant now) {
+        List<StoredMessage> out = new ArrayList<>(messages.size());
+        for (StoredMessage message : messages) {
+            if (message.visibleTo(reader, now)) {
+                out.add(message);
+            }
+        }
+        return out;
     }
 }

@@ -335,9 +335,10 @@ public final class PlatformEngine {
     }
 
     private ChatSummary summary(UserId actor, ChatState chat) {
-        Optional<Message> last = chat.messages.isEmpty() ? Optional.empty()
-                : Optional.of(chat.messages.get(chat.messages.size() - 1).toMessage());
-        return new ChatSummary(chat.id, chat.title, last, chat.unreadFor(actor), false, false, false,
+        List<StoredMessage> visible = chat.visibleTo(actor, now());
+        Optional<Message> last = visible.isEmpty() ? Optional.empty()
+                : Optional.of(visible.get(visible.size() - 1).toMessage(actor));
+        return new ChatSummary(chat.id, chat.title, last, chat.unreadFor(actor, now()), false, false, false,
                 chat.members.size());
     }
 
@@ -353,9 +354,9 @@ public final class PlatformEngine {
      */
     public Message send(UserId actor, ChatId chatId, Draft draft) {
         synchronized (lock) {
-            if (!draft.attachments().isEmpty() || !draft.forwarded().isEmpty()) {
+            if (!draft.attachments().isEmpty()) {
                 throw new UnsupportedOperationException(
-                        "attachments and forwarding are not implemented yet (see docs/status.md)");
+                        "attachments are not implemented yet (see docs/status.md)");
             }
             ChatState chat = memberChat(actor, chatId);
             Instant now = now();
@@ -364,18 +365,20 @@ public final class PlatformEngine {
                 key = new IdempotencyKey(actor, chatId.peerId(), draft.randomId().getAsInt());
                 Remembered earlier = sentByRandomId.get(key);
                 if (earlier != null && earlier.at.plus(IDEMPOTENCY_WINDOW).isAfter(now)) {
-                    return messagesById.get(earlier.messageId).toMessage();
+                    return messagesById.get(earlier.messageId).toMessage(actor);
                 }
             }
             if (draft.replyTo().isPresent()) {
                 StoredMessage target = messagesById.get(draft.replyTo().get().value());
-                if (target == null || !target.chat.equals(chatId)) {
+                if (target == null || !target.chat.equals(chatId) || !target.visibleTo(actor, now)) {
                     throw new NotFoundException(ErrorCode.MESSAGE_NOT_FOUND, "the message replied to ("
                             + draft.replyTo().get().value() + ") is not in this chat; reply to a message of the same chat");
                 }
             }
+            List<Message> forwarded = forwardedCopies(actor, draft.forwarded(), now);
             StoredMessage message = new StoredMessage(nextMessageId++, chatId, chat.lastCmid() + 1, actor,
                     draft.text(), now, draft.replyTo(), draft.randomId().orElse(0));
+            stampNew(chat, message, forwarded, now);
             chat.messages.add(message);
             messagesById.put(message.id, message);
             chat.readUpTo.put(actor, message.cmid);
@@ -383,7 +386,7 @@ public final class PlatformEngine {
             if (key != null) {
                 sentByRandomId.put(key, new Remembered(message.id, now));
             }
-            return message.toMessage();
+            return message.toMessage(actor);
         }
     }
 
@@ -412,7 +415,7 @@ public final class PlatformEngine {
                         "a negative offset needs a start message");
             }
             ChatState chat = memberChat(actor, chatId);
-            List<StoredMessage> ordered = new ArrayList<>(chat.messages);
+            List<StoredMessage> ordered = chat.visibleTo(actor, now());
             boolean newestFirst = order == HistoryOrder.NEWEST_FIRST;
             if (newestFirst) {
                 java.util.Collections.reverse(ordered);
@@ -433,7 +436,7 @@ public final class PlatformEngine {
             int to = Math.min(ordered.size(), from + count);
             List<Message> items = new ArrayList<>(to - from);
             for (int i = from; i < to; i++) {
-                items.add(ordered.get(i).toMessage());
+                items.add(ordered.get(i).toMessage(actor));
             }
             return new HistoryWindow(items, ordered.size(), to < ordered.size());
         }
@@ -471,7 +474,7 @@ public final class PlatformEngine {
      */
     public int unreadCount(UserId actor, ChatId chatId) {
         synchronized (lock) {
-            return memberChat(actor, chatId).unreadFor(actor);
+            return memberChat(actor, chatId).unreadFor(actor, now());
         }
     }
 
@@ -490,7 +493,8 @@ public final class PlatformEngine {
                 return Optional.empty();
             }
             ChatState chat = chats.get(message.chat.peerId());
-            return chat != null && chat.isMember(reader) ? Optional.of(message.toMessage()) : Optional.empty();
+            return chat != null && chat.isMember(reader) && message.visibleTo(reader, now())
+                    ? Optional.of(message.toMessage(reader)) : Optional.empty();
         }
     }
 
@@ -674,6 +678,354 @@ public final class PlatformEngine {
     }
 
     // ---------------------------------------------------------------- chats issue: message actions (F-MSG-02 … F-MSG-10, F-CHAT-09, F-CHAT-11)
+
+    /** How long after sending its author may edit a message (F-MSG-07) [choice: VK's classic docs say 24 h]. */
+    public static final Duration EDIT_WINDOW = Duration.ofHours(24);
+    /** How long after sending its author may delete a message for everyone (F-MSG-06) [choice: 24 h]. */
+    public static final Duration DELETE_FOR_EVERYONE_WINDOW = Duration.ofHours(24);
+    /** The most messages one delete or one important-mark takes, as {@code messages.delete}'s {@code maxItems}. */
+    public static final int MAX_MESSAGES_PER_ACTION = 1000;
+    /** The largest page of {@code messages.search}, as the schema's {@code maximum}. */
+    public static final int MAX_SEARCH_COUNT = 100;
+    /** The shortest life of a phantom chat's message (F-CHAT-11) [choice]. */
+    public static final Duration MIN_DISAPPEARING = Duration.ofSeconds(1);
+    /** The longest life of a phantom chat's message (F-CHAT-11) [choice]. */
+    public static final Duration MAX_DISAPPEARING = Duration.ofDays(7);
+
+    private final List<MessageReport> reports = new ArrayList<>();
+
+    /**
+     * Edits the text of the actor's own message within {@link #EDIT_WINDOW} (F-MSG-07). The same text again
+     * changes nothing, so a retried edit is harmless.
+     *
+     * @param actor the author
+     * @param chatId the chat
+     * @param id the message
+     * @param newText the new text, checked as a text {@link Draft}
+     * @return the message after the edit
+     * @throws PermissionDeniedException with {@code PERMISSION_DENIED} if the actor did not write it
+     * @throws org.sferum.sdk.error.ConflictException with {@code EDIT_WINDOW_EXPIRED} after the window
+     * @throws NotFoundException with {@code MESSAGE_NOT_FOUND} if the actor cannot see it in the chat
+     */
+    public Message edit(UserId actor, ChatId chatId, MessageId id, String newText) {
+        String text = Draft.text(newText).text();
+        synchronized (lock) {
+            Instant now = now();
+            ChatState chat = memberChat(actor, chatId);
+            StoredMessage message = visibleIn(actor, chat, id, now);
+            if (!message.author.equals(actor)) {
+                throw new PermissionDeniedException(ErrorCode.PERMISSION_DENIED,
+                        "only the author of message " + id.value() + " can edit it");
+            }
+            if (!now.isBefore(message.sentAt.plus(EDIT_WINDOW))) {
+                throw new org.sferum.sdk.error.ConflictException(ErrorCode.EDIT_WINDOW_EXPIRED, "message "
+                        + id.value() + " was sent more than " + EDIT_WINDOW.toHours() + " h ago and can no longer"
+                        + " be edited; send a new message instead");
+            }
+            if (!message.text.equals(text)) {
+                message.text = text;
+                message.editedAt = now;
+            }
+            return message.toMessage(actor);
+        }
+    }
+
+    /**
+     * Deletes messages for the actor only, or for every member (F-MSG-06, F-MSG-10). All or nothing: when one
+     * message is refused, none is deleted. Deleting a message already gone the same way changes nothing, so a
+     * retried delete is harmless. A message deleted for everyone is unpinned.
+     *
+     * @param actor who deletes
+     * @param chatId the chat every message must belong to; empty to take each message's own chat
+     * @param ids the messages, 1 to {@link #MAX_MESSAGES_PER_ACTION}
+     * @param forEveryone for every member: the author within {@link #DELETE_FOR_EVERYONE_WINDOW}, or an admin
+     *     or the owner of the chat at any time
+     * @return the messages deleted, in the order given
+     * @throws PermissionDeniedException with {@code CANNOT_DELETE_FOR_EVERYONE} when the actor may not delete one
+     *     for everyone
+     * @throws NotFoundException with {@code MESSAGE_NOT_FOUND} if the actor cannot see one (in the chat)
+     */
+    public List<DeletedMessage> delete(UserId actor, Optional<ChatId> chatId, List<MessageId> ids,
+                                       boolean forEveryone) {
+        List<MessageId> unique = distinct(ids);
+        synchronized (lock) {
+            Instant now = now();
+            account(actor);
+            chatId.ifPresent(id -> memberChat(actor, id));
+            List<StoredMessage> targets = new ArrayList<>(unique.size());
+            for (MessageId id : unique) {
+                StoredMessage message = messagesById.get(id.value());
+                ChatState chat = message == null ? null : chats.get(message.chat.peerId());
+                boolean gone = message != null && (message.deletedForAll
+                        || (!forEveryone && message.hiddenFor.contains(actor)));
+                if (chat == null || !chat.isMember(actor) || chatId.map(c -> !c.equals(message.chat)).orElse(false)
+                        || (!gone && !message.visibleTo(actor, now))) {
+                    throw new NotFoundException(ErrorCode.MESSAGE_NOT_FOUND, "message " + id.value()
+                            + " is not one the user can see" + chatId.map(c -> " in this chat").orElse(""));
+                }
+                if (forEveryone && !gone) {
+                    MemberRole role = chat.members.get(actor).role();
+                    boolean moderator = role == MemberRole.OWNER || role == MemberRole.ADMIN;
+                    boolean author = message.author.equals(actor)
+                            && now.isBefore(message.sentAt.plus(DELETE_FOR_EVERYONE_WINDOW));
+                    if (!moderator && !author) {
+                        throw new PermissionDeniedException(ErrorCode.CANNOT_DELETE_FOR_EVERYONE, "message "
+                                + id.value() + " can be deleted for everyone only by its author within "
+                                + DELETE_FOR_EVERYONE_WINDOW.toHours() + " h, or by an admin of the chat;"
+                                + " delete it for yourself instead");
+                    }
+                }
+                targets.add(message);
+            }
+            List<DeletedMessage> out = new ArrayList<>(targets.size());
+            for (StoredMessage message : targets) {
+                if (forEveryone) {
+                    message.deletedForAll = true;
+                    ChatState chat = chats.get(message.chat.peerId());
+                    if (chat.pinnedMessageId == message.id) {
+                        chat.pinnedMessageId = 0;
+                    }
+                } else {
+                    message.hiddenFor.add(actor);
+                }
+                out.add(new DeletedMessage(message.chat, MessageId.of(message.id), message.cmid));
+            }
+            return out;
+        }
+    }
+
+    /**
+     * Marks messages important for the actor, or not (F-MSG-04). Each member has their own flags. Messages the
+     * actor cannot see are left out [choice], as {@code messages.getById} leaves them out.
+     *
+     * @param actor the reader
+     * @param ids the messages, at most {@link #MAX_MESSAGES_PER_ACTION}
+     * @param important the new flag
+     * @return the messages whose flag is now as asked
+     */
+    public List<MessageId> markImportant(UserId actor, List<MessageId> ids, boolean important) {
+        List<MessageId> unique = distinct(ids);
+        synchronized (lock) {
+            Instant now = now();
+            account(actor);
+            List<MessageId> out = new ArrayList<>();
+            for (MessageId id : unique) {
+                StoredMessage message = messagesById.get(id.value());
+                ChatState chat = message == null ? null : chats.get(message.chat.peerId());
+                if (chat != null && chat.isMember(actor) && message.visibleTo(actor, now)) {
+                    if (important) {
+                        message.importantFor.add(actor);
+                    } else {
+                        message.importantFor.remove(actor);
+                    }
+                    out.add(id);
+                }
+            }
+            return out;
+        }
+    }
+
+    /**
+     * Reports a message to the platform's moderators (F-MSG-05). Reporting hides nothing; a second report of the
+     * same message by the same member is not stored again.
+     *
+     * @param actor who reports
+     * @param chatId the chat
+     * @param id the message
+     * @param reason why
+     * @throws NotFoundException with {@code MESSAGE_NOT_FOUND} if the actor cannot see it in the chat
+     */
+    public void report(UserId actor, ChatId chatId, MessageId id, org.sferum.sdk.messages.ReportReason reason) {
+        Objects.requireNonNull(reason, "reason");
+        synchronized (lock) {
+            Instant now = now();
+            StoredMessage message = visibleIn(actor, memberChat(actor, chatId), id, now);
+            for (MessageReport earlier : reports) {
+                if (earlier.reporter().equals(actor) && earlier.message().equals(id)) {
+                    return;
+                }
+            }
+            reports.add(new MessageReport(actor, chatId, id, message.author, reason, now));
+        }
+    }
+
+    /**
+     * Returns the reports moderators would see, oldest first: for tests.
+     *
+     * @return a copy of the reports
+     */
+    public List<MessageReport> reports() {
+        synchronized (lock) {
+            return List.copyOf(reports);
+        }
+    }
+
+    /**
+     * Pins a message in its chat for every member (F-MSG-08), as {@link org.sferum.sdk.chats.ChatAction#CHANGE_PIN}
+     * allows. Pinning the pinned message again changes nothing.
+     *
+     * @param actor who pins
+     * @param chatId the chat
+     * @param id the message
+     * @return the pinned message
+     * @throws PermissionDeniedException with {@code NOT_ALLOWED_IN_CHAT} when the settings do not allow the actor
+     * @throws org.sferum.sdk.error.ConflictException with {@code CANNOT_PIN_EXPIRING_MESSAGE} for a phantom chat's
+     *     message
+     */
+    public Message pin(UserId actor, ChatId chatId, MessageId id) {
+        synchronized (lock) {
+            Instant now = now();
+            ChatState chat = memberChat(actor, chatId);
+            requireAllowed(chat, actor, org.sferum.sdk.chats.ChatAction.CHANGE_PIN);
+            StoredMessage message = visibleIn(actor, chat, id, now);
+            if (message.expiresAt != null) {
+                throw new org.sferum.sdk.error.ConflictException(ErrorCode.CANNOT_PIN_EXPIRING_MESSAGE, "message "
+                        + id.value() + " disappears after a while (a phantom chat) and cannot be pinned");
+            }
+            chat.pinnedMessageId = message.id;
+            return message.toMessage(actor);
+        }
+    }
+
+    /**
+     * Unpins the chat's pinned message (F-MSG-08), as {@link org.sferum.sdk.chats.ChatAction#CHANGE_PIN} allows.
+     * Nothing pinned: nothing changes.
+     *
+     * @param actor who unpins
+     * @param chatId the chat
+     */
+    public void unpin(UserId actor, ChatId chatId) {
+        synchronized (lock) {
+            ChatState chat = memberChat(actor, chatId);
+            requireAllowed(chat, actor, org.sferum.sdk.chats.ChatAction.CHANGE_PIN);
+            chat.pinnedMessageId = 0;
+        }
+    }
+
+    /**
+     * Returns the chat's pinned message as a member sees it.
+     *
+     * @param actor the member
+     * @param chatId the chat
+     * @return the message; empty when none is pinned or the member no longer sees it
+     */
+    public Optional<Message> pinned(UserId actor, ChatId chatId) {
+        synchronized (lock) {
+            ChatState chat = memberChat(actor, chatId);
+            StoredMessage message = chat.pinnedMessageId == 0 ? null : messagesById.get(chat.pinnedMessageId);
+            return message != null && message.visibleTo(actor, now()) ? Optional.of(message.toMessage(actor))
+                    : Optional.empty();
+        }
+    }
+
+    /**
+     * Searches a chat's messages the actor can see by keyword (F-CHAT-09), newest first, case-insensitively.
+     *
+     * @param actor the reader
+     * @param chatId the chat
+     * @param query the words, as one substring
+     * @param offset how many matches to skip, not negative
+     * @param count how many to return, 0 to {@link #MAX_SEARCH_COUNT}
+     * @return the window; {@code total} is the number of matches
+     */
+    public HistoryWindow search(UserId actor, ChatId chatId, String query, int offset, int count) {
+        MessageSearch search = MessageSearch.of(query);
+        if (count < 0 || count > MAX_SEARCH_COUNT || offset < 0) {
+            throw new ValidationException(ErrorCode.INVALID_PAGE_REQUEST, "search takes an offset of 0 or more and"
+                    + " a count from 0 to " + MAX_SEARCH_COUNT);
+        }
+        synchronized (lock) {
+            List<StoredMessage> visible = memberChat(actor, chatId).visibleTo(actor, now());
+            List<Message> matches = new ArrayList<>();
+            for (int i = visible.size() - 1; i >= 0; i--) {
+                if (search.matches(visible.get(i).text)) {
+                    matches.add(visible.get(i).toMessage(actor));
+                }
+            }
+            int from = Math.min(offset, matches.size());
+            int to = Math.min(matches.size(), from + count);
+            return new HistoryWindow(matches.subList(from, to), matches.size(), to < matches.size());
+        }
+    }
+
+    /**
+     * Makes a group chat a phantom chat («фантом-чат», F-CHAT-11), or an ordinary one again, as
+     * {@link org.sferum.sdk.chats.ChatAction#CHANGE_INFO} allows [choice]. Messages sent afterwards disappear for
+     * everyone that long after they were sent; messages sent before keep their own fate.
+     *
+     * @param actor who changes it
+     * @param chatId the chat
+     * @param after how long new messages live, {@link #MIN_DISAPPEARING} to {@link #MAX_DISAPPEARING} (whole
+     *     seconds); empty to stop
+     */
+    public void setDisappearing(UserId actor, ChatId chatId, Optional<Duration> after) {
+        Duration ttl = after.map(d -> Duration.ofSeconds(d.getSeconds())).orElse(null);
+        if (ttl != null && (ttl.compareTo(MIN_DISAPPEARING) < 0 || ttl.compareTo(MAX_DISAPPEARING) > 0)) {
+            throw new ValidationException(ErrorCode.INVALID_ARGUMENT, "a phantom chat's messages live from "
+                    + MIN_DISAPPEARING.getSeconds() + " to " + MAX_DISAPPEARING.getSeconds() + " seconds");
+        }
+        synchronized (lock) {
+            ChatState chat = memberChat(actor, chatId);
+            requireAllowed(chat, actor, org.sferum.sdk.chats.ChatAction.CHANGE_INFO);
+            chat.disappearAfter = ttl;
+        }
+    }
+
+    /**
+     * Returns how long new messages of a phantom chat live.
+     *
+     * @param actor a member
+     * @param chatId the chat
+     * @return the time; empty for an ordinary chat
+     */
+    public Optional<Duration> disappearing(UserId actor, ChatId chatId) {
+        synchronized (lock) {
+            return Optional.ofNullable(memberChat(actor, chatId).disappearAfter);
+        }
+    }
+
+    /** Copies the messages a new message forwards; each must be one the actor sees. Under the lock. */
+    private List<Message> forwardedCopies(UserId actor, List<MessageId> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Message> out = new ArrayList<>(ids.size());
+        for (MessageId id : distinct(ids)) {
+            StoredMessage message = messagesById.get(id.value());
+            ChatState chat = message == null ? null : chats.get(message.chat.peerId());
+            if (chat == null || !chat.isMember(actor) || !message.visibleTo(actor, now)) {
+                throw new NotFoundException(ErrorCode.MESSAGE_NOT_FOUND, "message " + id.value()
+                        + " cannot be forwarded: the user cannot see it");
+            }
+            out.add(message.toMessage());
+        }
+        return out;
+    }
+
+    /** Sets what message actions keep on a new message: its forwarded copies and a phantom chat's expiry. */
+    private static void stampNew(ChatState chat, StoredMessage message, List<Message> forwarded, Instant now) {
+        message.forwarded = List.copyOf(forwarded);
+        message.expiresAt = chat.disappearAfter == null ? null : now.plus(chat.disappearAfter);
+    }
+
+    /** Finds a message of the chat the actor sees, or refuses with {@code MESSAGE_NOT_FOUND}. Under the lock. */
+    private StoredMessage visibleIn(UserId actor, ChatState chat, MessageId id, Instant now) {
+        StoredMessage message = messagesById.get(Objects.requireNonNull(id, "message").value());
+        if (message == null || !message.chat.equals(chat.id) || !message.visibleTo(actor, now)) {
+            throw new NotFoundException(ErrorCode.MESSAGE_NOT_FOUND,
+                    "message " + id.value() + " is not one the user can see in this chat");
+        }
+        return message;
+    }
+
+    private static List<MessageId> distinct(List<MessageId> ids) {
+        List<MessageId> unique = List.copyOf(new java.util.LinkedHashSet<>(Objects.requireNonNull(ids, "ids")));
+        if (unique.isEmpty() || unique.size() > MAX_MESSAGES_PER_ACTION) {
+            throw new ValidationException(ErrorCode.INVALID_ARGUMENT, "give 1 to " + MAX_MESSAGES_PER_ACTION
+                    + " message ids, got " + unique.size());
+        }
+        return unique;
+    }
 
     // ---------------------------------------------------------------- chats issue: one-to-one chats, contacts, notifications (F-CHAT-12, F-MSG-09, F-ACC-01, F-ACC-02)
 

@@ -1,5 +1,6 @@
 package org.sferum.sdk.testkit.fake;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -20,7 +21,7 @@ import org.sferum.sdk.users.UserId;
 
 /** The fake's messages: the engine's message operations as the acting user. */
 final class FakeMessages implements Messages {
-    private static final String LATER = "the chats issue (F-MSG-02 … F-MSG-10)";
+    private static final String LATER = "the chats issue (F-MSG-09)";
 
     private final PlatformEngine engine;
     private final Supplier<UserId> actor;
@@ -58,32 +59,39 @@ final class FakeMessages implements Messages {
 
     @Override
     public Message edit(ChatId chat, MessageId message, String newText) {
-        throw later("edit");
+        return engine.edit(actor.get(), Checks.notNull(chat, "chat"), Checks.notNull(message, "message"), newText);
     }
 
     @Override
     public void delete(ChatId chat, List<MessageId> messages, boolean forEveryone) {
-        throw later("delete");
+        engine.delete(actor.get(), Optional.of(Checks.notNull(chat, "chat")), Checks.notNull(messages, "messages"),
+                forEveryone);
     }
 
     @Override
     public void pin(ChatId chat, MessageId message) {
-        throw later("pin");
+        engine.pin(actor.get(), Checks.notNull(chat, "chat"), Checks.notNull(message, "message"));
     }
 
     @Override
     public void unpin(ChatId chat) {
-        throw later("unpin");
+        engine.unpin(actor.get(), Checks.notNull(chat, "chat"));
     }
 
     @Override
-    public void markImportant(List<MessageId> messages, boolean important) {
-        throw later("markImportant");
+    public Optional<Message> pinned(ChatId chat) {
+        return engine.pinned(actor.get(), Checks.notNull(chat, "chat"));
+    }
+
+    @Override
+    public List<MessageId> markImportant(List<MessageId> messages, boolean important) {
+        return engine.markImportant(actor.get(), Checks.notNull(messages, "messages"), important);
     }
 
     @Override
     public void report(ChatId chat, MessageId message, ReportReason reason) {
-        throw later("report");
+        engine.report(actor.get(), Checks.notNull(chat, "chat"), Checks.notNull(message, "message"),
+                Checks.notNull(reason, "reason"));
     }
 
     @Override
@@ -93,7 +101,19 @@ final class FakeMessages implements Messages {
 
     @Override
     public Page<Message> search(ChatId chat, String query, PageRequest page) {
-        throw later("search");
+        Checks.notNull(chat, "chat");
+        Checks.notNull(page, "page");
+        int offset = page.cursor().map(c -> (int) Cursors.decode('s', c)).orElse(0);
+        HistoryWindow window = engine.search(actor.get(), chat, query, offset, page.size());
+        Optional<org.sferum.sdk.paging.PageCursor> next = window.moreAfter()
+                ? Optional.of(Cursors.encode('s', offset + window.items().size()))
+                : Optional.empty();
+        return new Page<>(window.items(), next, OptionalLong.of(window.total()));
+    }
+
+    @Override
+    public void setDisappearing(ChatId chat, Optional<Duration> after) {
+        engine.setDisappearing(actor.get(), Checks.notNull(chat, "chat"), Checks.notNull(after, "after"));
     }
 
     private static UnsupportedOperationException later(String method) {

@@ -196,8 +196,6 @@ class VkApiErrorsTest extends EmulatorTestBase {
         JsonNode direct = refused(23, "messages.send", "peer_id", Long.toString(student1.id().value()),
                 "message", "Лично");
         assertTrue(direct.get("error_msg").asText().startsWith("This method was disabled: "), direct::toString);
-        refused(23, "messages.send", "peer_id", Long.toString(peer), "message", "Смотрите",
-                "forward_messages", "1");
         refused(23, "messages.send", "peer_id", Long.toString(peer), "message", "Фото",
                 "attachment", "photo100001_1");
     }

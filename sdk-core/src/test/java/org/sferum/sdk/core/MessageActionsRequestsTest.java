@@ -1,0 +1,130 @@
+package org.sferum.sdk.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.sferum.sdk.SferumSession;
+import org.sferum.sdk.chats.ChatId;
+import org.sferum.sdk.error.ErrorCode;
+import org.sferum.sdk.error.ValidationException;
+import org.sferum.sdk.messages.Draft;
+import org.sferum.sdk.messages.Message;
+import org.sferum.sdk.messages.MessageId;
+import org.sferum.sdk.messages.ReportReason;
+import org.sferum.sdk.paging.PageRequest;
+import org.sferum.sdk.users.AccessToken;
+
+/** The requests of message actions (docs/wire/chats-messages.md), and which of them are retried. */
+class MessageActionsRequestsTest {
+    private static final ChatId CHAT = ChatId.group(1);
+
+    private final ScriptedTransport transport = new ScriptedTransport();
+    private final List<Duration> sleeps = new ArrayList<>();
+    private final SferumSession session = TestClients.builder(transport, sleeps).build()
+            .session(AccessToken.of(TestClients.TOKEN));
+
+    private Map<String, String> form(int index) {
+        return ScriptedTransport.form(transport.requests.get(index));
+    }
+
+    private String method(int index) {
+        return ScriptedTransport.method(transport.requests.get(index));
+    }
+
+    @Test
+    @DisplayName("F-MSG-03 a forward sends forward_messages, and the message read back carries fwd_messages")
+    void forward() {
+        String stored = "{\"id\":18,\"date\":1764000000,\"peer_id\":2000000001,\"from_id\":100001,\"out\":1,"
+                + "\"text\":\"\",\"conversation_message_id\":4,\"version\":18,\"attachments\":[],"
+                + "\"fwd_messages\":[{\"id\":15,\"conversation_message_id\":1,\"date\":1763999000,"
+                + "\"from_id\":100002,\"peer_id\":2000000002,\"text\":\"Кто решил?\"}],\"important\":true}";
+        transport.ok("18").ok("{\"count\":1,\"items\":[" + stored + "]}");
+
+        Message sent = session.messages().send(CHAT, Draft.forward(List.of(MessageId.of(15), MessageId.of(16))));
+
+        assertEquals("15,16", form(0).get("forward_messages"));
+        assertEquals(1, sent.forwarded().size());
+        Message copy = sent.forwarded().get(0);
+        assertEquals(MessageId.of(15), copy.id());
+        assertEquals(ChatId.group(2), copy.chat());
+        assertEquals("Кто решил?", copy.text());
+        assertTrue(sent.important());
+    }
+
+    @Test
+    @DisplayName("F-MSG-06 F-MSG-07 F-MSG-08 edit, delete, pin and unpin are retried after a network failure")
+    void idempotentActionsAreRetried() {
+        transport.fail(new IOException("reset")).ok("1").ok("{\"count\":0,\"items\":[]}");
+        assertThrows(org.sferum.sdk.error.ServiceException.class,
+                () -> session.messages().edit(CHAT, MessageId.of(7), "Новый текст"));
+        assertEquals("messages.edit", method(0));
+        assertEquals(Map.of("v", "5.199", "peer_id", "2000000001", "message_id", "7", "message", "Новый текст"),
+                form(1));
+        transport.requests.clear();
+
+        transport.fail(new IOException("reset")).ok("[]");
+        session.messages().delete(CHAT, List.of(MessageId.of(7), MessageId.of(8)), true);
+        assertEquals(Map.of("v", "5.199", "peer_id", "2000000001", "message_ids", "7,8", "delete_for_all", "1"),
+                form(1));
+        transport.requests.clear();
+
+        transport.fail(new IOException("reset")).ok("{}").ok("1");
+        session.messages().pin(CHAT, MessageId.of(7));
+        session.messages().unpin(CHAT);
+        assertEquals(List.of("messages.pin", "messages.pin", "messages.unpin"),
+                List.of(method(0), method(1), method(2)));
+    }
+
+    @Test
+    @DisplayName("F-MSG-04 F-MSG-05 F-CHAT-11 markAsImportant, report and setDisappearing send their parameters")
+    void otherActions() {
+        transport.ok("[7]").ok("1").ok("1").ok("1");
+        assertEquals(List.of(MessageId.of(7)),
+                session.messages().markImportant(List.of(MessageId.of(7), MessageId.of(9)), false));
+        session.messages().report(CHAT, MessageId.of(7), ReportReason.ADULT_CONTENT);
+        session.messages().setDisappearing(CHAT, Optional.of(Duration.ofMinutes(2)));
+        session.messages().setDisappearing(CHAT, Optional.empty());
+        assertEquals(Map.of("v", "5.199", "message_ids", "7,9", "important", "0"), form(0));
+        assertEquals(Map.of("v", "5.199", "peer_id", "2000000001", "message_id", "7", "reason", "adult_content"),
+                form(1));
+        assertEquals("120", form(2).get("ttl"));
+        assertEquals("0", form(3).get("ttl"));
+    }
+
+    @Test
+    @DisplayName("F-CHAT-09 search pages by offset while the total count goes beyond the page")
+    void searchPaging() {
+        String message = "{\"id\":5,\"date\":1764000000,\"peer_id\":2000000001,\"from_id\":100001,\"out\":1,"
+                + "\"text\":\"Задача\",\"conversation_message_id\":5,\"version\":5}";
+        transport.ok("{\"count\":3,\"items\":[" + message + "," + message.replace("\"id\":5", "\"id\":4") + "]}")
+                .ok("{\"count\":3,\"items\":[" + message.replace("\"id\":5", "\"id\":3") + "]}");
+        var first = session.messages().search(CHAT, "задача", PageRequest.ofSize(2));
+        var second = session.messages().search(CHAT, "задача", PageRequest.ofSize(2).after(first.nextCursor().get()));
+        assertEquals(Map.of("v", "5.199", "peer_id", "2000000001", "q", "задача", "offset", "0", "count", "2"),
+                form(0));
+        assertEquals("2", form(1).get("offset"));
+        assertEquals(1, second.items().size());
+        assertTrue(second.nextCursor().isEmpty());
+    }
+
+    @Test
+    @DisplayName("F-MSG-07 F-CHAT-09 bad input is refused before any request")
+    void refusedLocally() {
+        assertEquals(ErrorCode.MESSAGE_EMPTY, assertThrows(ValidationException.class,
+                () -> session.messages().edit(CHAT, MessageId.of(1), " ")).code());
+        assertEquals(ErrorCode.INVALID_PAGE_REQUEST, assertThrows(ValidationException.class,
+                () -> session.messages().search(CHAT, "x", PageRequest.ofSize(101))).code());
+        assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(ValidationException.class,
+                () -> session.messages().setDisappearing(CHAT, Optional.of(Duration.ofMillis(500)))).code());
+        assertTrue(transport.requests.isEmpty());
+    }
+}
