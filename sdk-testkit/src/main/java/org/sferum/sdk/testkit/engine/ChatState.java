@@ -26,6 +26,8 @@ final class ChatState {
     final List<StoredMessage> messages = new ArrayList<>();
     /** Per member: the highest conversation message id they have read. */
     final Map<UserId, Long> readUpTo = new LinkedHashMap<>();
+    /** Per member: their own settings of the chat (chats issue, part "actions": F-CHAT-07, F-CHAT-08). */
+    final Map<UserId, OwnChatSettings> own = new java.util.HashMap<>();
 
     ChatState(ChatId id, UserId owner, String title, ChatSettings settings, Instant createdAt) {
         this.id = id;
@@ -42,6 +44,7 @@ final class ChatState {
     void addMember(UserId user, MemberRole role, UserId invitedBy, Instant at) {
         members.put(user, new ChatMember(user, role, invitedBy, at));
         readUpTo.put(user, lastCmid());
+        own.remove(user); // a member who comes back starts with no settings of their own
     }
 
     long lastCmid() {
