@@ -15,9 +15,11 @@ import org.sferum.sdk.messages.Message;
  * @param archived whether the user archived the chat
  * @param muted whether the user muted the chat's notifications
  * @param membersCount how many members the chat has
+ * @param markedUnread whether the user marked the chat unread (F-CHAT-08); reading the chat clears it
  */
 public record ChatSummary(ChatId id, String title, Optional<Message> lastMessage, int unreadCount,
-                          boolean pinned, boolean archived, boolean muted, int membersCount) {
+                          boolean pinned, boolean archived, boolean muted, int membersCount,
+                          boolean markedUnread) {
     /**
      * Validates the fields.
      *
@@ -29,6 +31,7 @@ public record ChatSummary(ChatId id, String title, Optional<Message> lastMessage
      * @param archived whether the user archived the chat
      * @param muted whether the user muted the chat's notifications
      * @param membersCount how many members the chat has
+     * @param markedUnread whether the user marked the chat unread (F-CHAT-08); reading the chat clears it
      */
     public ChatSummary {
         Objects.requireNonNull(id, "id");
@@ -37,5 +40,31 @@ public record ChatSummary(ChatId id, String title, Optional<Message> lastMessage
         if (unreadCount < 0 || membersCount < 0) {
             throw new IllegalArgumentException("counts must not be negative");
         }
+    }
+
+    /**
+     * Creates a row that is not marked unread.
+     *
+     * @param id the chat id
+     * @param title the title (for a one-to-one chat, the other user's name)
+     * @param lastMessage the latest message the user can see
+     * @param unreadCount how many messages the user has not read
+     * @param pinned whether the user pinned the chat
+     * @param archived whether the user archived the chat
+     * @param muted whether the user muted the chat's notifications
+     * @param membersCount how many members the chat has
+     */
+    public ChatSummary(ChatId id, String title, Optional<Message> lastMessage, int unreadCount,
+                       boolean pinned, boolean archived, boolean muted, int membersCount) {
+        this(id, title, lastMessage, unreadCount, pinned, archived, muted, membersCount, false);
+    }
+
+    /**
+     * Tells whether the chat shows as unread: it has unread messages or the user marked it unread.
+     *
+     * @return whether it is unread
+     */
+    public boolean unread() {
+        return unreadCount > 0 || markedUnread;
     }
 }

@@ -198,25 +198,4 @@ class ChatsTest {
                 + "\"change_admins\":\"owner\"}",
                 ScriptedTransport.form(transport.requests.get(1)).get("permissions"));
     }
-
-    @Test
-    @DisplayName("chat operations of later issues say which issue delivers them")
-    void laterOperations() {
-        ChatId chat = ChatId.group(1);
-        List<Runnable> later = List.of(
-                () -> session.chats().pin(chat),
-                () -> session.chats().unpin(chat),
-                () -> session.chats().setArchived(chat, true),
-                () -> session.chats().markUnread(chat),
-                () -> session.chats().mute(chat, Optional.empty()),
-                () -> session.chats().unmute(chat),
-                () -> session.chats().clearHistory(chat),
-                () -> session.chats().leave(chat));
-        for (Runnable call : later) {
-            UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, call::run);
-            assertTrue(e.getMessage().contains("the chats issue") && e.getMessage().contains("docs/status.md"),
-                    e.getMessage());
-        }
-        assertTrue(transport.requests.isEmpty());
-    }
 }

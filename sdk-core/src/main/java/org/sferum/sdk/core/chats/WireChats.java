@@ -171,7 +171,8 @@ public final class WireChats implements Chats {
         boolean pinned = Json.longOr(conversation.get("sort_id"), "major_id", 0) > 0;
         boolean archived = Json.bool(conversation, "is_archived");
         return new ChatSummary(id, title, lastMessage, unread, pinned, archived,
-                muted(conversation.get("push_settings"), now), members);
+                muted(conversation.get("push_settings"), now), members,
+                Json.bool(conversation, "is_marked_unread"));
     }
 
     /** Muted while notifications are off forever ({@code disabled_forever}, or VK's {@code -1}) or until later. */
@@ -225,41 +226,42 @@ public final class WireChats implements Chats {
 
     @Override
     public void pin(ChatId chat) {
-        throw NotYet.available("Chats.pin (F-CHAT-07)", LATER);
+        api.call(token, ChatActionRequests.pin(Checks.notNull(chat, "chat")));
     }
 
     @Override
     public void unpin(ChatId chat) {
-        throw NotYet.available("Chats.unpin (F-CHAT-07)", LATER);
+        api.call(token, ChatActionRequests.unpin(Checks.notNull(chat, "chat")));
     }
 
     @Override
     public void setArchived(ChatId chat, boolean archived) {
-        throw NotYet.available("Chats.setArchived (F-CHAT-08)", LATER);
+        api.call(token, ChatActionRequests.archive(Checks.notNull(chat, "chat"), archived));
     }
 
     @Override
     public void markUnread(ChatId chat) {
-        throw NotYet.available("Chats.markUnread (F-CHAT-08)", LATER);
+        api.call(token, ChatActionRequests.markUnread(Checks.notNull(chat, "chat")));
     }
 
     @Override
     public void mute(ChatId chat, Optional<Instant> until) {
-        throw NotYet.available("Chats.mute (F-CHAT-08)", LATER);
+        api.call(token, ChatActionRequests.mute(Checks.notNull(chat, "chat"), Checks.notNull(until, "until"),
+                clock.instant()));
     }
 
     @Override
     public void unmute(ChatId chat) {
-        throw NotYet.available("Chats.unmute (F-CHAT-08)", LATER);
+        api.call(token, ChatActionRequests.unmute(Checks.notNull(chat, "chat")));
     }
 
     @Override
     public void clearHistory(ChatId chat) {
-        throw NotYet.available("Chats.clearHistory (F-CHAT-08)", LATER);
+        api.call(token, ChatActionRequests.clearHistory(Checks.notNull(chat, "chat")));
     }
 
     @Override
     public void leave(ChatId chat) {
-        throw NotYet.available("Chats.leave (F-CHAT-08)", LATER);
+        api.call(token, ChatActionRequests.leave(Checks.notNull(chat, "chat"), users.me().id()));
     }
 }

@@ -97,7 +97,7 @@ final class ChatsMethods {
         List<ChatSummary> all = engine.conversations(caller, filter(params));
         ObjectNode result = Json.object();
         result.put("count", all.size());
-        result.put("unread_count", all.stream().filter(s -> s.unreadCount() > 0).count());
+        result.put("unread_count", all.stream().filter(ChatSummary::unread).count());
         ArrayNode items = result.putArray("items");
         for (ChatSummary summary : all.subList(Math.min(offset, all.size()), Math.min(all.size(),
                 Math.min(offset, all.size()) + count))) {

@@ -6,6 +6,7 @@ import org.sferum.sdk.chats.Chat;
 import org.sferum.sdk.chats.ChatMember;
 import org.sferum.sdk.chats.ChatSummary;
 import org.sferum.sdk.chats.MemberRole;
+import org.sferum.sdk.testkit.engine.OwnChatState;
 import org.sferum.sdk.testkit.engine.PlatformEngine;
 import org.sferum.sdk.testkit.engine.ReadState;
 import org.sferum.sdk.users.UserId;
@@ -16,6 +17,9 @@ import org.sferum.sdk.users.UserId;
  * {@code version} and {@code chat_settings.acl}.
  */
 final class ConversationJson {
+    /** The step of {@code sort_id.major_id} between pinned chats (research §2.4: 16, 32, … 80). */
+    static final int PIN_STEP = 16;
+
     private final MessageJson messages;
     private final PlatformEngine engine;
 
@@ -56,6 +60,7 @@ final class ConversationJson {
     ObjectNode conversation(ChatSummary summary, Chat chat, UserId reader) {
         long lastId = summary.lastMessage().map(m -> m.id().value()).orElse(0L);
         ReadState read = engine.readState(reader, chat.id());
+        OwnChatState own = engine.ownState(reader, chat.id());
         ObjectNode json = Json.object();
         ObjectNode peer = json.putObject("peer");
         peer.put("id", summary.id().peerId());
@@ -69,14 +74,15 @@ final class ConversationJson {
         if (summary.unreadCount() > 0) {
             json.put("unread_count", summary.unreadCount());
         }
-        json.put("is_marked_unread", false);
+        json.put("is_marked_unread", own.markedUnread());
         ObjectNode sortId = json.putObject("sort_id");
-        // [choice] VK does not publish major_id values; any positive one means pinned.
-        sortId.put("major_id", summary.pinned() ? 1 : 0);
+        // docs/wire/chats-actions.md: 16 for each pinned chat from the bottom, up to 80; 0 when not pinned.
+        sortId.put("major_id", PIN_STEP * own.pinSlot());
         sortId.put("minor_id", lastId);
-        if (summary.muted()) {
+        if (own.muted()) {
             ObjectNode push = json.putObject("push_settings");
-            push.put("disabled_forever", true);
+            push.put("disabled_forever", own.mutedForever());
+            own.mutedUntil().ifPresent(until -> push.put("disabled_until", until.getEpochSecond()));
             push.put("no_sound", true);
         }
         ObjectNode settings = chatSettings(summary, chat, reader);

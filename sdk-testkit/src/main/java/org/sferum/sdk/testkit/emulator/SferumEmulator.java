@@ -257,6 +257,7 @@ public final class SferumEmulator implements AutoCloseable {
         new ChatAdminMethods(engine, conversationJson).register(methods);
         new UsersMethods(engine).register(methods);
         new MessageActionsMethods(engine, messageJson, conversationJson).register(methods);
+        new ChatActionsMethods(engine).register(methods);
         return methods;
     }
 

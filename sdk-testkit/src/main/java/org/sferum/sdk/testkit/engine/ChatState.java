@@ -37,6 +37,8 @@ final class ChatState {
     long pinnedMessageId;
     /** How long new messages live in a phantom chat; {@code null} when they do not disappear. */
     java.time.Duration disappearAfter;
+    /** Per member: their own settings of the chat (chats issue, part "actions": F-CHAT-07, F-CHAT-08). */
+    final Map<UserId, OwnChatSettings> own = new java.util.HashMap<>();
 
     ChatState(ChatId id, UserId owner, String title, ChatSettings settings, Instant createdAt) {
         this.id = id;
@@ -53,6 +55,7 @@ final class ChatState {
     void addMember(UserId user, MemberRole role, UserId invitedBy, Instant at) {
         members.put(user, new ChatMember(user, role, invitedBy, at));
         readUpTo.put(user, lastCmid());
+        own.remove(user); // a member who comes back starts with no settings of their own
     }
 
     long lastCmid() {
@@ -63,11 +66,24 @@ final class ChatState {
         long read = readUpTo.getOrDefault(user, 0L);
         int unread = 0;
         for (int i = messages.size() - 1; i >= 0 && messages.get(i).cmid > read; i--) {
-            if (!messages.get(i).author.equals(user) && messages.get(i).visibleTo(user, now)) {
+            if (!messages.get(i).author.equals(user) && sees(user, messages.get(i), now)) {
                 unread++;
             }
         }
         return unread;
+    }
+
+    /**
+     * Tells whether a reader sees a message: not deleted for them or for everyone, not expired in a phantom chat
+     * (message actions part), and not before the point where they cleared the history (actions part).
+     *
+     * @param reader the reader
+     * @param message the message of this chat
+     * @param now the engine's time
+     * @return whether the reader sees it
+     */
+    boolean sees(UserId reader, StoredMessage message, Instant now) {
+        return message.cmid > ChatActions.peek(this, reader).clearedUpTo && message.visibleTo(reader, now);
     }
 
     /**
@@ -80,7 +96,7 @@ final class ChatState {
     List<StoredMessage> visibleTo(UserId reader, Instant now) {
         List<StoredMessage> out = new ArrayList<>(messages.size());
         for (StoredMessage message : messages) {
-            if (message.visibleTo(reader, now)) {
+            if (sees(reader, message, now)) {
                 out.add(message);
             }
         }

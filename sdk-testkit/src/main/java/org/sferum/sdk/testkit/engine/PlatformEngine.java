@@ -254,7 +254,9 @@ public final class PlatformEngine {
     }
 
     /**
-     * Lists the actor's chats, most recently active first (F-SECT-01).
+     * Lists the actor's chats (F-SECT-01): the chats they pinned first, the latest pin first, then the others by
+     * latest activity; each row with the actor's own flags (pinned, archived, muted, marked unread) and what the
+     * actor sees of the chat (a cleared history starts after the point where it was cleared).
      *
      * @param actor who asks
      * @param filter which chats
@@ -269,33 +271,16 @@ public final class PlatformEngine {
                     mine.add(chat);
                 }
             }
-            mine.sort(Comparator.comparingLong(PlatformEngine::activity).reversed());
+            mine.sort(ChatActions.listOrder(actor));
             List<ChatSummary> out = new ArrayList<>();
             for (ChatState chat : mine) {
                 ChatSummary summary = summary(actor, chat);
-                boolean keep;
-                switch (filter) {
-                    case UNREAD:
-                        keep = summary.unreadCount() > 0;
-                        break;
-                    case ARCHIVED:
-                        keep = summary.archived();
-                        break;
-                    case ALL:
-                    default:
-                        keep = !summary.archived();
-                        break;
-                }
-                if (keep) {
+                if (ChatActions.shows(Objects.requireNonNull(filter, "filter"), summary)) {
                     out.add(summary);
                 }
             }
             return out;
         }
-    }
-
-    private static long activity(ChatState chat) {
-        return chat.lastActivity;
     }
 
     /**
@@ -338,8 +323,9 @@ public final class PlatformEngine {
         List<StoredMessage> visible = chat.visibleTo(actor, now());
         Optional<Message> last = visible.isEmpty() ? Optional.empty()
                 : Optional.of(visible.get(visible.size() - 1).toMessage(actor));
-        return new ChatSummary(chat.id, chat.title, last, chat.unreadFor(actor, now()), false, false, false,
-                chat.members.size());
+        OwnChatSettings own = ChatActions.peek(chat, actor);
+        return new ChatSummary(chat.id, chat.title, last, chat.unreadFor(actor, now()), own.pinned(), own.archived,
+                own.mutedAt(now()), chat.members.size(), own.markedUnread);
     }
 
     // ---------------------------------------------------------------- messages
@@ -462,6 +448,7 @@ public final class PlatformEngine {
                 cmid = message.cmid;
             }
             chat.readUpTo.merge(actor, cmid, Math::max);
+            ChatActions.read(actor, chat);
         }
     }
 
@@ -493,7 +480,7 @@ public final class PlatformEngine {
                 return Optional.empty();
             }
             ChatState chat = chats.get(message.chat.peerId());
-            return chat != null && chat.isMember(reader) && message.visibleTo(reader, now())
+            return chat != null && chat.isMember(reader) && chat.sees(reader, message, now())
                     ? Optional.of(message.toMessage(reader)) : Optional.empty();
         }
     }
@@ -539,6 +526,120 @@ public final class PlatformEngine {
     }
 
     // ---------------------------------------------------------------- chats issue: per-user chat actions (F-CHAT-07, F-CHAT-08)
+
+    /** The rules of the per-user chat actions; pins are numbered here. */
+    private final ChatActions chatActions = new ChatActions();
+
+    /**
+     * Pins a chat on top of the actor's list (F-CHAT-07). Pinning a pinned chat changes nothing; pinning an
+     * archived chat brings it back from the archive.
+     *
+     * @param actor who pins
+     * @param chatId the chat
+     * @throws org.sferum.sdk.error.ConflictException with {@code LIMIT_REACHED} when the actor has five pinned
+     *     chats already
+     * @throws PermissionDeniedException with {@code NOT_A_CHAT_MEMBER} if the actor is not a member
+     */
+    public void pinChat(UserId actor, ChatId chatId) {
+        synchronized (lock) {
+            chatActions.pin(actor, memberChat(actor, chatId), chats.values());
+        }
+    }
+
+    /**
+     * Unpins a chat (F-CHAT-07); a chat that is not pinned stays as it is.
+     *
+     * @param actor who unpins
+     * @param chatId the chat
+     */
+    public void unpinChat(UserId actor, ChatId chatId) {
+        synchronized (lock) {
+            ChatActions.unpin(actor, memberChat(actor, chatId));
+        }
+    }
+
+    /**
+     * Archives a chat for the actor, or brings it back (F-CHAT-08). Archiving unpins; a new message does not bring
+     * the chat back.
+     *
+     * @param actor who archives
+     * @param chatId the chat
+     * @param archived the new state
+     */
+    public void setArchived(UserId actor, ChatId chatId, boolean archived) {
+        synchronized (lock) {
+            ChatActions.setArchived(actor, memberChat(actor, chatId), archived);
+        }
+    }
+
+    /**
+     * Marks a chat unread for the actor until they read it (F-CHAT-08).
+     *
+     * @param actor who marks
+     * @param chatId the chat
+     */
+    public void markUnread(UserId actor, ChatId chatId) {
+        synchronized (lock) {
+            ChatActions.markUnread(actor, memberChat(actor, chatId));
+        }
+    }
+
+    /**
+     * Mutes a chat's notifications for the actor (F-CHAT-08, F-ACC-02), forever or until a time; a mute with an
+     * end ends by itself on the engine's clock. A new mute replaces the previous one.
+     *
+     * @param actor who mutes
+     * @param chatId the chat
+     * @param until when the mute ends (kept to the second, rounded up); empty for never
+     * @throws ValidationException with {@code INVALID_ARGUMENT} if the end is not in the future
+     */
+    public void mute(UserId actor, ChatId chatId, Optional<Instant> until) {
+        Objects.requireNonNull(until, "until");
+        synchronized (lock) {
+            Instant now = now();
+            ChatActions.checkMuteEnd(until, now);
+            ChatActions.mute(actor, memberChat(actor, chatId), until, now);
+        }
+    }
+
+    /**
+     * Turns a chat's notifications back on for the actor; a chat that is not muted stays as it is.
+     *
+     * @param actor who unmutes
+     * @param chatId the chat
+     */
+    public void unmute(UserId actor, ChatId chatId) {
+        synchronized (lock) {
+            ChatActions.unmute(actor, memberChat(actor, chatId));
+        }
+    }
+
+    /**
+     * Clears a chat's history for the actor only (F-CHAT-08): their history, unread count and last message of the
+     * chat start after its current latest message; the other members still see everything.
+     *
+     * @param actor who clears
+     * @param chatId the chat
+     * @return the id of the latest message cleared, 0 when the chat has none
+     */
+    public long clearHistory(UserId actor, ChatId chatId) {
+        synchronized (lock) {
+            return ChatActions.clearHistory(actor, memberChat(actor, chatId));
+        }
+    }
+
+    /**
+     * Returns a member's own settings of a chat as they stand now, for the faces to render.
+     *
+     * @param actor the member
+     * @param chatId the chat
+     * @return the settings
+     */
+    public OwnChatState ownState(UserId actor, ChatId chatId) {
+        synchronized (lock) {
+            return ChatActions.state(actor, memberChat(actor, chatId), chats.values(), now());
+        }
+    }
 
     // ---------------------------------------------------------------- chats issue: chat management (F-CHAT-03 … F-CHAT-06, F-CHAT-10)
 

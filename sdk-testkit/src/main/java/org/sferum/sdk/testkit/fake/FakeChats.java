@@ -90,42 +90,42 @@ final class FakeChats implements Chats {
 
     @Override
     public void pin(ChatId chat) {
-        throw later("pin");
+        engine.pinChat(actor.get(), Checks.notNull(chat, "chat"));
     }
 
     @Override
     public void unpin(ChatId chat) {
-        throw later("unpin");
+        engine.unpinChat(actor.get(), Checks.notNull(chat, "chat"));
     }
 
     @Override
     public void setArchived(ChatId chat, boolean archived) {
-        throw later("setArchived");
+        engine.setArchived(actor.get(), Checks.notNull(chat, "chat"), archived);
     }
 
     @Override
     public void markUnread(ChatId chat) {
-        throw later("markUnread");
+        engine.markUnread(actor.get(), Checks.notNull(chat, "chat"));
     }
 
     @Override
     public void mute(ChatId chat, Optional<Instant> until) {
-        throw later("mute");
+        engine.mute(actor.get(), Checks.notNull(chat, "chat"), Checks.notNull(until, "until"));
     }
 
     @Override
     public void unmute(ChatId chat) {
-        throw later("unmute");
+        engine.unmute(actor.get(), Checks.notNull(chat, "chat"));
     }
 
     @Override
     public void clearHistory(ChatId chat) {
-        throw later("clearHistory");
+        engine.clearHistory(actor.get(), Checks.notNull(chat, "chat"));
     }
 
     @Override
     public void leave(ChatId chat) {
-        throw later("leave");
+        engine.leaveChat(actor.get(), Checks.notNull(chat, "chat"));
     }
 
     private static UnsupportedOperationException later(String method) {
