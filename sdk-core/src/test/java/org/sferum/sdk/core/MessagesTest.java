@@ -241,7 +241,6 @@ class MessagesTest {
                 () -> session.messages().unpin(CHAT),
                 () -> session.messages().markImportant(List.of(MessageId.of(1)), true),
                 () -> session.messages().report(CHAT, MessageId.of(1), ReportReason.SPAM),
-                () -> session.messages().replyPrivately(CHAT, MessageId.of(1), Draft.text("x")),
                 () -> session.messages().search(CHAT, "x", PageRequest.first()));
         for (Runnable call : later) {
             UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, call::run);

@@ -37,6 +37,7 @@ public final class WireMessages implements Messages {
 
     private final VkApi api;
     private final TokenSource token;
+    private final PrivateReplies privateReplies;
 
     /**
      * Creates the client.
@@ -47,6 +48,7 @@ public final class WireMessages implements Messages {
     public WireMessages(VkApi api, TokenSource token) {
         this.api = Objects.requireNonNull(api, "api");
         this.token = Objects.requireNonNull(token, "token");
+        this.privateReplies = new PrivateReplies(api, token);
     }
 
     /**
@@ -194,9 +196,17 @@ public final class WireMessages implements Messages {
         throw NotYet.available("Messages.report (F-MSG-05)", LATER);
     }
 
+    /**
+     * Answers in the author's one-to-one chat: {@code messages.getById} for the author, {@code messages.send} with a
+     * {@code forward} reply to the original, {@code messages.getById} for the answer (see {@code PrivateReplies}).
+     * Retried as a send: its {@code random_id} is kept across retries.
+     */
     @Override
     public Message replyPrivately(ChatId chat, MessageId message, Draft draft) {
-        throw NotYet.available("Messages.replyPrivately (F-MSG-09)", LATER);
+        Checks.notNull(chat, "chat");
+        Checks.notNull(message, "message");
+        Checks.notNull(draft, "draft");
+        return privateReplies.send(chat, message, draft);
     }
 
     @Override

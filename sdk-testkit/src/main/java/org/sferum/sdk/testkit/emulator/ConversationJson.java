@@ -51,8 +51,11 @@ final class ConversationJson {
         ObjectNode json = Json.object();
         ObjectNode peer = json.putObject("peer");
         peer.put("id", summary.id().peerId());
-        peer.put("type", "chat");
-        peer.put("local_id", summary.id().localId());
+        boolean group = summary.id().isGroup();
+        peer.put("type", group ? "chat" : "user");
+        if (group) {
+            peer.put("local_id", summary.id().localId());
+        }
         json.put("last_message_id", lastId);
         json.put("last_conversation_message_id",
                 summary.lastMessage().map(m -> m.conversationMessageId()).orElse(0L));
@@ -71,7 +74,10 @@ final class ConversationJson {
             push.put("disabled_forever", true);
             push.put("no_sound", true);
         }
-        json.set("chat_settings", chatSettings(summary, chat, reader));
+        DirectJson.canWrite(engine, reader, summary.id()).ifPresent(canWrite -> json.set("can_write", canWrite));
+        if (group) {
+            json.set("chat_settings", chatSettings(summary, chat, reader));
+        }
         json.put("version", lastId);
         if (summary.archived()) {
             json.put("is_archived", true);

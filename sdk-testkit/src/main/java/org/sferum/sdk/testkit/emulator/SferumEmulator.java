@@ -255,6 +255,7 @@ public final class SferumEmulator implements AutoCloseable {
         new MessagesMethods(engine, messageJson).register(methods);
         new ChatsMethods(engine, conversationJson).register(methods);
         new UsersMethods(engine).register(methods);
+        new DirectMethods(engine).register(methods); // after MessagesMethods: wraps messages.send
         return methods;
     }
 

@@ -26,6 +26,8 @@ final class ChatState {
     final List<StoredMessage> messages = new ArrayList<>();
     /** Per member: the highest conversation message id they have read. */
     final Map<UserId, Long> readUpTo = new LinkedHashMap<>();
+    /** One-to-one chats (the direct part of the chats issue): the two users; {@code null} for a group chat. */
+    DirectChats.Pair direct;
 
     ChatState(ChatId id, UserId owner, String title, ChatSettings settings, Instant createdAt) {
         this.id = id;
