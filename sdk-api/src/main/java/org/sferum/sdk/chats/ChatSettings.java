@@ -8,15 +8,18 @@ import org.sferum.sdk.internal.Checks;
 
 /**
  * Who may do what in a chat. Every {@link ChatAction} has a level; actions not given take the recommended
- * default, {@link PermissionLevel#OWNER} (F-CHAT-03).
+ * default, {@link PermissionLevel#OWNER} (F-CHAT-03). A chat where {@link #onlyAdminsWrite() only the owner and
+ * admins write} is a school-wide announcement chat (one-to-all, F-CHAT-12): members read it but cannot post.
  *
  * @param levels the level of each action
+ * @param onlyAdminsWrite whether only the owner and admins may send messages
  */
-public record ChatSettings(Map<ChatAction, PermissionLevel> levels) {
+public record ChatSettings(Map<ChatAction, PermissionLevel> levels, boolean onlyAdminsWrite) {
     /**
      * Fills missing actions with the default and checks that admins are changed by owner or admins only.
      *
      * @param levels the level of each action
+     * @param onlyAdminsWrite whether only the owner and admins may send messages
      */
     public ChatSettings {
         Objects.requireNonNull(levels, "levels");
@@ -32,12 +35,41 @@ public record ChatSettings(Map<ChatAction, PermissionLevel> levels) {
     }
 
     /**
+     * Settings where every member may write.
+     *
+     * @param levels the level of each action
+     */
+    public ChatSettings(Map<ChatAction, PermissionLevel> levels) {
+        this(levels, false);
+    }
+
+    /**
      * The recommended settings: every action for the owner only.
      *
      * @return the settings
      */
     public static ChatSettings ownerOnly() {
         return new ChatSettings(Map.of());
+    }
+
+    /**
+     * The settings of a school-wide announcement chat (F-CHAT-12): the recommended levels, and only the owner and
+     * admins write.
+     *
+     * @return the settings
+     */
+    public static ChatSettings announcement() {
+        return new ChatSettings(Map.of(), true);
+    }
+
+    /**
+     * Returns a copy where only the owner and admins write, or everyone does.
+     *
+     * @param only {@code true} for an announcement chat
+     * @return the new settings
+     */
+    public ChatSettings withOnlyAdminsWrite(boolean only) {
+        return new ChatSettings(levels, only);
     }
 
     /**
@@ -60,6 +92,6 @@ public record ChatSettings(Map<ChatAction, PermissionLevel> levels) {
     public ChatSettings with(ChatAction action, PermissionLevel level) {
         EnumMap<ChatAction, PermissionLevel> copy = new EnumMap<>(levels);
         copy.put(Checks.notNull(action, "chat action"), Checks.notNull(level, "permission level"));
-        return new ChatSettings(copy);
+        return new ChatSettings(copy, onlyAdminsWrite);
     }
 }

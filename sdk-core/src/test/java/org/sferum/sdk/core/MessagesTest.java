@@ -228,20 +228,6 @@ class MessagesTest {
                 ScriptedTransport.form(transport.requests.get(0)));
     }
 
-    @Test
-    @DisplayName("operations of later issues say which issue delivers them")
-    void laterOperations() {
-        List<Runnable> later = List.of(
-                () -> session.messages().replyPrivately(CHAT, MessageId.of(1), Draft.text("x")));
-        for (Runnable call : later) {
-            UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, call::run);
-            assertTrue(e.getMessage().contains("the chats issue") && e.getMessage().contains("docs/status.md"),
-                    e.getMessage());
-        }
-        assertTrue(transport.requests.isEmpty());
-        assertEquals(HistoryOrder.NEWEST_FIRST, HistoryQuery.newestFirst(1).order());
-    }
-
     private static List<Long> ids(long from, long to) {
         List<Long> out = new ArrayList<>();
         for (long id = from; id >= to; id--) {

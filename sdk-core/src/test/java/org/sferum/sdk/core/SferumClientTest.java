@@ -16,7 +16,6 @@ import org.sferum.sdk.calls.CallId;
 import org.sferum.sdk.chats.ChatId;
 import org.sferum.sdk.error.ErrorCode;
 import org.sferum.sdk.error.ValidationException;
-import org.sferum.sdk.notifications.NotificationSettings;
 import org.sferum.sdk.paging.PageRequest;
 import org.sferum.sdk.users.AccessToken;
 import org.sferum.sdk.users.SchoolAccountId;
@@ -121,10 +120,6 @@ class SferumClientTest {
                     "the attachments issue"},
                 new Object[] {(Runnable) () -> session.calls().list(PageRequest.first()), "the calls issue"},
                 new Object[] {(Runnable) () -> session.calls().get(new CallId("c1")), "the calls issue"},
-                new Object[] {(Runnable) () -> session.contacts().list(PageRequest.first()), "the chats issue"},
-                new Object[] {(Runnable) () -> session.notifications().get(), "the chats issue"},
-                new Object[] {(Runnable) () -> session.notifications().update(
-                        new NotificationSettings(true, true, true)), "the chats issue"},
                 new Object[] {(Runnable) () -> session.events().subscribe(event -> { }), "the events issue"});
         for (Object[] c : cases) {
             UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,

@@ -13,7 +13,8 @@ import org.sferum.sdk.core.wire.Json;
 /**
  * Chat settings in the shape of the VK schema's {@code messages_chat_settings_permissions}:
  * {@code {"invite":"owner","change_info":"owner_and_admins",…}} with the levels {@code owner},
- * {@code owner_and_admins} and {@code all}.
+ * {@code owner_and_admins} and {@code all}; an announcement chat adds the Sferum extension
+ * {@code "only_admins_write": true} ({@code docs/wire/chats-direct.md}).
  */
 public final class Permissions {
     private Permissions() {
@@ -26,9 +27,12 @@ public final class Permissions {
      * @return the JSON object text
      */
     public static String toJson(ChatSettings settings) {
-        Map<String, String> out = new LinkedHashMap<>();
+        Map<String, Object> out = new LinkedHashMap<>();
         for (ChatAction action : ChatAction.values()) {
             out.put(key(action), level(settings.level(action)));
+        }
+        if (settings.onlyAdminsWrite()) {
+            out.put("only_admins_write", true);
         }
         return Json.write(out);
     }

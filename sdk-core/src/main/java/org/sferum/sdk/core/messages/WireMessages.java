@@ -42,6 +42,7 @@ public final class WireMessages implements Messages {
 
     private final VkApi api;
     private final TokenSource token;
+    private final PrivateReplies privateReplies;
 
     /**
      * Creates the client.
@@ -52,6 +53,7 @@ public final class WireMessages implements Messages {
     public WireMessages(VkApi api, TokenSource token) {
         this.api = Objects.requireNonNull(api, "api");
         this.token = Objects.requireNonNull(token, "token");
+        this.privateReplies = new PrivateReplies(api, token);
     }
 
     /**
@@ -314,9 +316,17 @@ public final class WireMessages implements Messages {
                 .param("ttl", after.map(Duration::getSeconds).orElse(0L)));
     }
 
+    /**
+     * Answers in the author's one-to-one chat: {@code messages.getById} for the author, {@code messages.send} with a
+     * {@code forward} reply to the original, {@code messages.getById} for the answer (see {@code PrivateReplies}).
+     * Retried as a send: its {@code random_id} is kept across retries.
+     */
     @Override
     public Message replyPrivately(ChatId chat, MessageId message, Draft draft) {
-        throw NotYet.available("Messages.replyPrivately (F-MSG-09)", LATER);
+        Checks.notNull(chat, "chat");
+        Checks.notNull(message, "message");
+        Checks.notNull(draft, "draft");
+        return privateReplies.send(chat, message, draft);
     }
 
 }

@@ -7,6 +7,8 @@ import org.sferum.sdk.attachments.Attachments;
 import org.sferum.sdk.calls.Calls;
 import org.sferum.sdk.chats.Chats;
 import org.sferum.sdk.contacts.Contacts;
+import org.sferum.sdk.core.account.WireContacts;
+import org.sferum.sdk.core.account.WireNotifications;
 import org.sferum.sdk.core.chats.WireChats;
 import org.sferum.sdk.core.messages.WireMessages;
 import org.sferum.sdk.core.users.WireUsers;
@@ -27,6 +29,8 @@ public final class WireSession implements SferumSession {
     private final WireUsers users;
     private final Chats chats;
     private final Messages messages;
+    private final Contacts contacts;
+    private final Notifications notifications;
 
     /**
      * Creates the session.
@@ -53,6 +57,8 @@ public final class WireSession implements SferumSession {
         this.users = new WireUsers(api, tokens);
         this.chats = new WireChats(api, tokens, users, clock);
         this.messages = new WireMessages(api, tokens);
+        this.contacts = new WireContacts(api, tokens);
+        this.notifications = new WireNotifications(api, tokens);
     }
 
     /** Reads the user with {@code users.get} on the first call and keeps it. */
@@ -83,12 +89,12 @@ public final class WireSession implements SferumSession {
 
     @Override
     public Contacts contacts() {
-        return NotYetContacts.INSTANCE;
+        return contacts;
     }
 
     @Override
     public Notifications notifications() {
-        return NotYetNotifications.INSTANCE;
+        return notifications;
     }
 
     @Override

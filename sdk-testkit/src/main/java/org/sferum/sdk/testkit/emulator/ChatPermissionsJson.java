@@ -15,9 +15,13 @@ import org.sferum.sdk.chats.PermissionLevel;
 /**
  * Chat settings on the wire: the schema's {@code messages_chat_settings_permissions} (keys {@code invite},
  * {@code change_info}, …; values {@code owner}, {@code owner_and_admins}, {@code all}) read into
- * {@link ChatSettings} and written from it, and the caller's {@code acl} derived from them.
+ * {@link ChatSettings} and written from it, and the caller's {@code acl} derived from them. The Sferum extension
+ * {@code "only_admins_write": true} marks an announcement chat (F-CHAT-12, {@code docs/wire/chats-direct.md}).
  */
 final class ChatPermissionsJson {
+    /** The partner extension's key: only the owner and admins write (an announcement chat). */
+    static final String ONLY_ADMINS_WRITE = "only_admins_write";
+
     private ChatPermissionsJson() {
     }
 
@@ -40,12 +44,18 @@ final class ChatPermissionsJson {
             throw VkParams.invalid(name, "must be a JSON object");
         }
         Map<ChatAction, PermissionLevel> levels = new EnumMap<>(ChatAction.class);
+        boolean onlyAdminsWrite = false;
         for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
+            if (entry.getKey().equals(ONLY_ADMINS_WRITE)) {
+                onlyAdminsWrite = flag(name, entry.getValue());
+                continue;
+            }
             ChatAction action = action(name, entry.getKey());
             levels.put(action, level(name, entry.getKey(), entry.getValue()));
         }
-        return VkParams.value(name, () -> new ChatSettings(levels));
+        boolean announcement = onlyAdminsWrite;
+        return VkParams.value(name, () -> new ChatSettings(levels, announcement));
     }
 
     /**
@@ -58,6 +68,9 @@ final class ChatPermissionsJson {
         ObjectNode json = Json.object();
         for (ChatAction action : ChatAction.values()) {
             json.put(key(action), settings.level(action).name().toLowerCase(Locale.ROOT));
+        }
+        if (settings.onlyAdminsWrite()) {
+            json.put(ONLY_ADMINS_WRITE, true);
         }
         return json;
     }
@@ -111,6 +124,16 @@ final class ChatPermissionsJson {
             }
         }
         throw VkParams.invalid(name, "has an unknown key; the keys are those of messages_chat_settings_permissions");
+    }
+
+    private static boolean flag(String name, JsonNode value) {
+        if (value.isBoolean()) {
+            return value.booleanValue();
+        }
+        if (value.isInt() && (value.intValue() == 0 || value.intValue() == 1)) {
+            return value.intValue() == 1;
+        }
+        throw VkParams.invalid(name, "." + ONLY_ADMINS_WRITE + " must be true or false");
     }
 
     private static PermissionLevel level(String name, String key, JsonNode value) {

@@ -64,8 +64,11 @@ final class ConversationJson {
         ObjectNode json = Json.object();
         ObjectNode peer = json.putObject("peer");
         peer.put("id", summary.id().peerId());
-        peer.put("type", "chat");
-        peer.put("local_id", summary.id().localId());
+        boolean group = summary.id().isGroup();
+        peer.put("type", group ? "chat" : "user");
+        if (group) {
+            peer.put("local_id", summary.id().localId());
+        }
         json.put("last_message_id", lastId);
         json.put("last_conversation_message_id",
                 summary.lastMessage().map(m -> m.conversationMessageId()).orElse(0L));
@@ -85,13 +88,16 @@ final class ConversationJson {
             own.mutedUntil().ifPresent(until -> push.put("disabled_until", until.getEpochSecond()));
             push.put("no_sound", true);
         }
-        ObjectNode settings = chatSettings(summary, chat, reader);
-        // message actions part: the pinned message (F-MSG-08) and the phantom chat flag (F-CHAT-11)
-        engine.pinned(reader, chat.id()).ifPresent(m -> settings.set("pinned_message", messages.pinned(m, reader)));
-        if (engine.disappearing(reader, chat.id()).isPresent()) {
-            settings.put("is_disappearing", true);
+        DirectJson.canWrite(engine, reader, summary.id()).ifPresent(canWrite -> json.set("can_write", canWrite));
+        if (group) {
+            ObjectNode settings = chatSettings(summary, chat, reader);
+            // message actions part: the pinned message (F-MSG-08) and the phantom chat flag (F-CHAT-11)
+            engine.pinned(reader, chat.id()).ifPresent(m -> settings.set("pinned_message", messages.pinned(m, reader)));
+            if (engine.disappearing(reader, chat.id()).isPresent()) {
+                settings.put("is_disappearing", true);
+            }
+            json.set("chat_settings", settings);
         }
-        json.set("chat_settings", settings);
         json.put("version", lastId);
         if (summary.archived()) {
             json.put("is_archived", true);

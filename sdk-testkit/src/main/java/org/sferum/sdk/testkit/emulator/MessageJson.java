@@ -69,8 +69,9 @@ final class MessageJson {
         json.put("is_hidden", false);
         if (message.replyTo().isPresent()) {
             MessageId target = message.replyTo().get();
-            Optional<Message> replied = engine.visibleMessage(reader, target)
-                    .filter(m -> m.chat().equals(message.chat()));
+            // The engine keeps replies in their chat, except a private reply (F-MSG-09), which answers a message
+            // of a group chat in a one-to-one chat.
+            Optional<Message> replied = engine.visibleMessage(reader, target);
             replied.ifPresent(m -> json.set("reply_message", foreign(m)));
         }
         return json;

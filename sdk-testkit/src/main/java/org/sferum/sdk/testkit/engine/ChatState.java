@@ -39,6 +39,8 @@ final class ChatState {
     java.time.Duration disappearAfter;
     /** Per member: their own settings of the chat (chats issue, part "actions": F-CHAT-07, F-CHAT-08). */
     final Map<UserId, OwnChatSettings> own = new java.util.HashMap<>();
+    /** One-to-one chats (the direct part of the chats issue): the two users; {@code null} for a group chat. */
+    DirectChats.Pair direct;
 
     ChatState(ChatId id, UserId owner, String title, ChatSettings settings, Instant createdAt) {
         this.id = id;

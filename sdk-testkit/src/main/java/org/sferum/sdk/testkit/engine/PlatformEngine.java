@@ -29,6 +29,7 @@ import org.sferum.sdk.messages.Draft;
 import org.sferum.sdk.messages.HistoryOrder;
 import org.sferum.sdk.messages.Message;
 import org.sferum.sdk.messages.MessageId;
+import org.sferum.sdk.notifications.NotificationSettings;
 import org.sferum.sdk.testkit.engine.vkid.VkIdEngine;
 import org.sferum.sdk.testkit.engine.vkid.VkIdService;
 import org.sferum.sdk.users.Person;
@@ -249,7 +250,8 @@ public final class PlatformEngine {
     public Chat chat(UserId actor, ChatId id) {
         synchronized (lock) {
             ChatState chat = memberChat(actor, id);
-            return new Chat(chat.id, chat.title, chat.owner, List.copyOf(chat.members.values()), chat.settings);
+            return new Chat(DirectChats.idFor(chat, actor), direct.titleFor(chat, actor), chat.owner,
+                    List.copyOf(chat.members.values()), chat.settings);
         }
     }
 
@@ -267,7 +269,7 @@ public final class PlatformEngine {
             account(actor);
             List<ChatState> mine = new ArrayList<>();
             for (ChatState chat : chats.values()) {
-                if (chat.isMember(actor)) {
+                if (chat.isMember(actor) && DirectChats.listed(chat)) {
                     mine.add(chat);
                 }
             }
@@ -311,7 +313,7 @@ public final class PlatformEngine {
             account(user);
             List<ChatId> out = new ArrayList<>();
             for (ChatState chat : chats.values()) {
-                if (chat.isMember(user)) {
+                if (chat.isMember(user) && !DirectChats.isDirect(chat)) {
                     out.add(chat.id);
                 }
             }
@@ -322,10 +324,11 @@ public final class PlatformEngine {
     private ChatSummary summary(UserId actor, ChatState chat) {
         List<StoredMessage> visible = chat.visibleTo(actor, now());
         Optional<Message> last = visible.isEmpty() ? Optional.empty()
-                : Optional.of(visible.get(visible.size() - 1).toMessage(actor));
+                : Optional.of(direct.view(visible.get(visible.size() - 1), actor));
         OwnChatSettings own = ChatActions.peek(chat, actor);
-        return new ChatSummary(chat.id, chat.title, last, chat.unreadFor(actor, now()), own.pinned(), own.archived,
-                own.mutedAt(now()), chat.members.size(), own.markedUnread);
+        return new ChatSummary(DirectChats.idFor(chat, actor), direct.titleFor(chat, actor), last,
+                chat.unreadFor(actor, now()), own.pinned(), own.archived, own.mutedAt(now()), chat.members.size(),
+                own.markedUnread);
     }
 
     // ---------------------------------------------------------------- messages
@@ -345,24 +348,26 @@ public final class PlatformEngine {
                         "attachments are not implemented yet (see docs/status.md)");
             }
             ChatState chat = memberChat(actor, chatId);
+            direct.requireCanWrite(chat, actor);
             Instant now = now();
             IdempotencyKey key = null;
             if (draft.randomId().isPresent()) {
                 key = new IdempotencyKey(actor, chatId.peerId(), draft.randomId().getAsInt());
                 Remembered earlier = sentByRandomId.get(key);
                 if (earlier != null && earlier.at.plus(IDEMPOTENCY_WINDOW).isAfter(now)) {
-                    return messagesById.get(earlier.messageId).toMessage(actor);
+                    return direct.view(messagesById.get(earlier.messageId), actor);
                 }
             }
             if (draft.replyTo().isPresent()) {
                 StoredMessage target = messagesById.get(draft.replyTo().get().value());
-                if (target == null || !target.chat.equals(chatId) || !target.visibleTo(actor, now)) {
+                if (target == null || !target.visibleTo(actor, now)
+                        || !(target.chat.equals(chat.id) || direct.isPrivateReply(chat, target, actor))) {
                     throw new NotFoundException(ErrorCode.MESSAGE_NOT_FOUND, "the message replied to ("
                             + draft.replyTo().get().value() + ") is not in this chat; reply to a message of the same chat");
                 }
             }
             List<Message> forwarded = forwardedCopies(actor, draft.forwarded(), now);
-            StoredMessage message = new StoredMessage(nextMessageId++, chatId, chat.lastCmid() + 1, actor,
+            StoredMessage message = new StoredMessage(nextMessageId++, chat.id, chat.lastCmid() + 1, actor,
                     draft.text(), now, draft.replyTo(), draft.randomId().orElse(0));
             stampNew(chat, message, forwarded, now);
             chat.messages.add(message);
@@ -372,7 +377,7 @@ public final class PlatformEngine {
             if (key != null) {
                 sentByRandomId.put(key, new Remembered(message.id, now));
             }
-            return message.toMessage(actor);
+            return direct.view(message, actor);
         }
     }
 
@@ -422,7 +427,7 @@ public final class PlatformEngine {
             int to = Math.min(ordered.size(), from + count);
             List<Message> items = new ArrayList<>(to - from);
             for (int i = from; i < to; i++) {
-                items.add(ordered.get(i).toMessage(actor));
+                items.add(direct.view(ordered.get(i), actor));
             }
             return new HistoryWindow(items, ordered.size(), to < ordered.size());
         }
@@ -441,7 +446,7 @@ public final class PlatformEngine {
             long cmid = chat.lastCmid();
             if (upTo.isPresent()) {
                 StoredMessage message = messagesById.get(upTo.get().value());
-                if (message == null || !message.chat.equals(chatId)) {
+                if (message == null || !message.chat.equals(chat.id)) {
                     throw new NotFoundException(ErrorCode.MESSAGE_NOT_FOUND,
                             "message " + upTo.get().value() + " is not in this chat");
                 }
@@ -481,7 +486,7 @@ public final class PlatformEngine {
             }
             ChatState chat = chats.get(message.chat.peerId());
             return chat != null && chat.isMember(reader) && chat.sees(reader, message, now())
-                    ? Optional.of(message.toMessage(reader)) : Optional.empty();
+                    ? Optional.of(direct.view(message, reader)) : Optional.empty();
         }
     }
 
@@ -827,7 +832,7 @@ public final class PlatformEngine {
                 message.text = text;
                 message.editedAt = now;
             }
-            return message.toMessage(actor);
+            return direct.view(message, actor);
         }
     }
 
@@ -984,7 +989,7 @@ public final class PlatformEngine {
                         + id.value() + " disappears after a while (a phantom chat) and cannot be pinned");
             }
             chat.pinnedMessageId = message.id;
-            return message.toMessage(actor);
+            return direct.view(message, actor);
         }
     }
 
@@ -1014,7 +1019,7 @@ public final class PlatformEngine {
         synchronized (lock) {
             ChatState chat = memberChat(actor, chatId);
             StoredMessage message = chat.pinnedMessageId == 0 ? null : messagesById.get(chat.pinnedMessageId);
-            return message != null && message.visibleTo(actor, now()) ? Optional.of(message.toMessage(actor))
+            return message != null && message.visibleTo(actor, now()) ? Optional.of(direct.view(message, actor))
                     : Optional.empty();
         }
     }
@@ -1040,7 +1045,7 @@ public final class PlatformEngine {
             List<Message> matches = new ArrayList<>();
             for (int i = visible.size() - 1; i >= 0; i--) {
                 if (search.matches(visible.get(i).text)) {
-                    matches.add(visible.get(i).toMessage(actor));
+                    matches.add(direct.view(visible.get(i), actor));
                 }
             }
             int from = Math.min(offset, matches.size());
@@ -1130,16 +1135,141 @@ public final class PlatformEngine {
 
     // ---------------------------------------------------------------- chats issue: one-to-one chats, contacts, notifications (F-CHAT-12, F-MSG-09, F-ACC-01, F-ACC-02)
 
+    /** One-to-one chats and contacts; see {@link DirectChats}. Initialised after {@link #chats}. */
+    private final DirectChats direct = new DirectChats(chats, this::person);
+    /** Each user's notification settings. */
+    private final NotificationPrefs notificationPrefs = new NotificationPrefs();
+
+    /**
+     * Lists the people the actor can reach (F-ACC-01): [choice] every user who shares a group chat with the actor,
+     * by last name, then first name (Russian collation), then id.
+     *
+     * @param actor who asks
+     * @return the contacts
+     */
+    public List<Person> contacts(UserId actor) {
+        synchronized (lock) {
+            account(actor);
+            return direct.contacts(actor);
+        }
+    }
+
+    /**
+     * Tells whether the actor may post in a chat now, and if not, why (for the chat list's {@code can_write}).
+     *
+     * @param actor a member of the chat
+     * @param chatId the chat
+     * @return empty when the actor may post; {@code NOT_A_CONTACT} in a one-to-one chat with someone who is no
+     *     longer a contact; {@code WRITING_DISABLED} for a member of an announcement chat (F-CHAT-12)
+     */
+    public Optional<ErrorCode> writeRefusal(UserId actor, ChatId chatId) {
+        synchronized (lock) {
+            return Optional.ofNullable(direct.writeRefusal(memberChat(actor, chatId), actor));
+        }
+    }
+
+    /**
+     * Answers a group chat message in the one-to-one chat with its author (F-MSG-09), opening that chat or reusing
+     * it. The answer replies to the original (its {@code replyTo} is the group chat message). Idempotent by the
+     * draft's random id, as {@link #send}.
+     *
+     * @param actor who answers
+     * @param chatId the group chat
+     * @param original the message answered, of that chat
+     * @param draft the answer; it must not reply to anything itself
+     * @return the answer as the actor sees it, in chat {@code direct(author)}
+     * @throws PermissionDeniedException with {@code NOT_A_CHAT_MEMBER} when the actor cannot see the group chat,
+     *     with {@code NOT_A_CONTACT} when the author is no longer a contact
+     * @throws NotFoundException with {@code CHAT_NOT_FOUND} or {@code MESSAGE_NOT_FOUND}
+     * @throws ValidationException with {@code INVALID_ARGUMENT} for a one-to-one chat, one's own message, or a
+     *     draft that replies to something
+     */
+    public Message replyPrivately(UserId actor, ChatId chatId, MessageId original, Draft draft) {
+        synchronized (lock) {
+            Objects.requireNonNull(original, "message");
+            Objects.requireNonNull(draft, "draft");
+            if (!Objects.requireNonNull(chatId, "chat").isGroup()) {
+                throw new ValidationException(ErrorCode.INVALID_ARGUMENT,
+                        "reply privately answers a message of a group chat; in a one-to-one chat, reply to it");
+            }
+            ChatState chat = memberChat(actor, chatId);
+            StoredMessage target = messagesById.get(original.value());
+            if (target == null || !target.chat.equals(chat.id)) {
+                throw new NotFoundException(ErrorCode.MESSAGE_NOT_FOUND, "message " + original.value()
+                        + " is not in chat " + chatId.localId());
+            }
+            if (target.author.equals(actor)) {
+                throw new ValidationException(ErrorCode.INVALID_ARGUMENT,
+                        "message " + original.value() + " is the user's own; reply privately answers someone else");
+            }
+            if (draft.replyTo().isPresent()) {
+                throw new ValidationException(ErrorCode.INVALID_ARGUMENT,
+                        "a private reply answers the original message; the draft must not reply to another one");
+            }
+            return send(actor, ChatId.direct(target.author), draft.replyTo(original));
+        }
+    }
+
+    /**
+     * Finds a message of a chat by its conversation message id, for a member (the VK API's {@code forward} object
+     * names messages so).
+     *
+     * @param reader a member of the chat
+     * @param chatId the chat
+     * @param cmid the conversation message id
+     * @return the message as the reader sees it
+     * @throws PermissionDeniedException with {@code NOT_A_CHAT_MEMBER} when the reader is not a member
+     * @throws NotFoundException with {@code MESSAGE_NOT_FOUND} when the chat holds no such message
+     */
+    public Message messageAt(UserId reader, ChatId chatId, long cmid) {
+        synchronized (lock) {
+            ChatState chat = memberChat(reader, chatId);
+            for (StoredMessage message : chat.messages) {
+                if (message.cmid == cmid) {
+                    return direct.view(message, reader);
+                }
+            }
+            throw new NotFoundException(ErrorCode.MESSAGE_NOT_FOUND,
+                    "the chat has no message with conversation message id " + cmid);
+        }
+    }
+
+    /**
+     * Returns a user's notification settings (F-ACC-02); everything on, with sound, until changed.
+     *
+     * @param actor the user
+     * @return the settings
+     */
+    public NotificationSettings notificationSettings(UserId actor) {
+        synchronized (lock) {
+            account(actor);
+            return notificationPrefs.of(actor);
+        }
+    }
+
+    /**
+     * Replaces a user's notification settings (F-ACC-02). Per-chat muting is separate.
+     *
+     * @param actor the user
+     * @param settings the new settings
+     */
+    public void updateNotificationSettings(UserId actor, NotificationSettings settings) {
+        synchronized (lock) {
+            account(actor);
+            notificationPrefs.set(actor, Objects.requireNonNull(settings, "notification settings"));
+        }
+    }
+
+
     // ---------------------------------------------------------------- rules shared by all operations
 
     private ChatState memberChat(UserId actor, ChatId id) {
         account(actor);
         if (!Objects.requireNonNull(id, "chat").isGroup()) {
-            throw new UnsupportedOperationException(
-                    "one-to-one chats are not implemented yet (see docs/status.md)");
+            return direct.open(actor, id, now());
         }
         ChatState chat = chats.get(id.peerId());
-        if (chat == null) {
+        if (chat == null || DirectChats.isDirect(chat)) {
             throw new NotFoundException(ErrorCode.CHAT_NOT_FOUND,
                     "chat " + id.localId() + " does not exist; list the user's chats to find its id");
         }

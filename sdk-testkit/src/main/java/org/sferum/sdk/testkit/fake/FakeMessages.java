@@ -96,7 +96,10 @@ final class FakeMessages implements Messages {
 
     @Override
     public Message replyPrivately(ChatId chat, MessageId message, Draft draft) {
-        throw later("replyPrivately");
+        Checks.notNull(chat, "chat");
+        Checks.notNull(message, "message");
+        Checks.notNull(draft, "draft");
+        return engine.replyPrivately(actor.get(), chat, message, draft);
     }
 
     @Override

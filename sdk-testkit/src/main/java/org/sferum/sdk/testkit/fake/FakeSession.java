@@ -23,12 +23,16 @@ final class FakeSession implements SferumSession {
     private final Supplier<AccessToken> token;
     private final Chats chats;
     private final Messages messages;
+    private final Contacts contacts;
+    private final Notifications notifications;
 
     FakeSession(PlatformEngine engine, Supplier<AccessToken> token) {
         this.engine = engine;
         this.token = token;
         this.chats = new FakeChats(engine, this::actor);
         this.messages = new FakeMessages(engine, this::actor);
+        this.contacts = new FakeContacts(engine, this::actor);
+        this.notifications = new FakeNotifications(engine, this::actor);
     }
 
     private UserId actor() {
@@ -62,12 +66,12 @@ final class FakeSession implements SferumSession {
 
     @Override
     public Contacts contacts() {
-        return Unsupported.of(Contacts.class, "the chats issue (F-ACC-01)");
+        return contacts;
     }
 
     @Override
     public Notifications notifications() {
-        return Unsupported.of(Notifications.class, "the chats issue (F-ACC-02)");
+        return notifications;
     }
 
     @Override

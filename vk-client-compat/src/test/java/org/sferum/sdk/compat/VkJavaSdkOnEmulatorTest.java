@@ -1,0 +1,189 @@
+package org.sferum.sdk.compat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.vk.api.sdk.client.VkApiClient;
+import com.vk.api.sdk.client.actors.UserActor;
+import com.vk.api.sdk.exceptions.ApiException;
+import com.vk.api.sdk.objects.messages.ConversationPeerType;
+import com.vk.api.sdk.objects.messages.ConversationWithMessage;
+import com.vk.api.sdk.objects.messages.Message;
+import com.vk.api.sdk.objects.messages.responses.CreateChatWithPeerIdsResponse;
+import com.vk.api.sdk.objects.messages.responses.GetConversationsResponse;
+import com.vk.api.sdk.objects.messages.responses.GetHistoryResponse;
+import com.vk.api.sdk.objects.users.responses.GetResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.sferum.sdk.testkit.emulator.SferumEmulator;
+
+/**
+ * The official VK Java SDK ({@code com.vk.api:sdk} 1.0.15), unchanged, against the emulator. Two settings point it
+ * there: a subclass of its {@code VkApiClient} overrides {@code getApiEndpoint()} to the emulator's plain-HTTP
+ * address (the SDK's own {@code api.host} property only builds {@code https://} URLs), and its
+ * {@code HttpTransportClient} is used through {@link CanonicalHeaderTransport}, because the SDK reads
+ * {@code Content-Type} case-sensitively while the JDK's HTTP server sends {@code Content-type}. The demo users'
+ * tokens come from {@code GET /_emulator/demo}, as any tool would get them.
+ */
+class VkJavaSdkOnEmulatorTest {
+    private static final long GROUP_CHAT_OFFSET = 2_000_000_000L;
+
+    private SferumEmulator emulator;
+    private VkApiClient vk;
+    private Map<String, UserActor> users;
+
+    @BeforeEach
+    void start() throws IOException, InterruptedException {
+        emulator = SferumEmulator.start();
+        String endpoint = emulator.baseUri().resolve("/method/").toString();
+        vk = new VkApiClient(new CanonicalHeaderTransport()) {
+            @Override
+            public String getApiEndpoint() {
+                return endpoint;
+            }
+        };
+        users = demoUsers(emulator.baseUri());
+    }
+
+    @AfterEach
+    void stop() {
+        emulator.close();
+    }
+
+    /** Reads the demo school from the control API: each user's label, id and token. */
+    private static Map<String, UserActor> demoUsers(URI base) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(base.resolve("/_emulator/demo")).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(200, response.statusCode());
+        JsonObject demo = JsonParser.parseString(response.body()).getAsJsonObject();
+        Map<String, UserActor> out = new HashMap<>();
+        for (JsonElement element : demo.getAsJsonArray("users")) {
+            JsonObject user = element.getAsJsonObject();
+            out.put(user.get("label").getAsString(),
+                    new UserActor(user.get("id").getAsLong(), user.get("access_token").getAsString()));
+        }
+        return out;
+    }
+
+    private UserActor user(String label) {
+        return users.get(label);
+    }
+
+    private long createClassChat() throws Exception {
+        CreateChatWithPeerIdsResponse created = vk.messages().createChatWithpeerids(user("teacher"))
+                .userIds(user("student1").getId(), user("student2").getId(), user("student3").getId())
+                .title("5в Математика")
+                .execute();
+        assertEquals(3, created.getPeerIds().size());
+        return GROUP_CHAT_OFFSET + created.getChatId();
+    }
+
+    @Test
+    @DisplayName("F-CHAT-02 F-MSG-01 F-SECT-01 the VK Java SDK creates a chat, sends, reads history and the chat list")
+    void chatRoundTrip() throws Exception {
+        long peer = createClassChat();
+        Integer sent = vk.messages().sendDeprecated(user("teacher")).peerId(peer).randomId(424242)
+                .message("Домашнее задание: №15, №16").execute();
+        Integer again = vk.messages().sendDeprecated(user("teacher")).peerId(peer).randomId(424242)
+                .message("Домашнее задание: №15, №16").execute();
+        assertEquals(sent, again, "the same random_id stores one message");
+
+        GetHistoryResponse history = vk.messages().getHistory(user("student2")).peerId(peer).count(20).execute();
+        assertEquals(1, history.getCount());
+        Message message = history.getItems().get(0);
+        assertEquals(sent, message.getId());
+        assertEquals("Домашнее задание: №15, №16", message.getText());
+        assertEquals(user("teacher").getId(), message.getFromId());
+        assertEquals(peer, message.getPeerId());
+        assertFalse(message.isOut());
+
+        GetConversationsResponse list = vk.messages().getConversations(user("student2")).execute();
+        assertEquals(1, list.getCount());
+        ConversationWithMessage row = list.getItems().get(0);
+        assertEquals(peer, row.getConversation().getPeer().getId());
+        assertEquals(ConversationPeerType.CHAT, row.getConversation().getPeer().getType());
+        assertEquals("5в Математика", row.getConversation().getChatSettings().getTitle());
+        assertEquals(1, row.getConversation().getUnreadCount());
+        assertEquals(sent, row.getLastMessage().getId());
+    }
+
+    @Test
+    @DisplayName("F-CHAT-12 the VK Java SDK writes one-to-one by user id and sees a user conversation")
+    void oneToOne() throws Exception {
+        createClassChat();
+        long student = user("student1").getId();
+        Integer sent = vk.messages().sendDeprecated(user("teacher")).peerId(student).randomId(7)
+                .message("Иван, зайди после урока").execute();
+
+        ConversationWithMessage row = vk.messages().getConversations(user("student1")).execute().getItems().get(0);
+        assertEquals(ConversationPeerType.USER, row.getConversation().getPeer().getType());
+        assertEquals(user("teacher").getId(), row.getConversation().getPeer().getId());
+        assertEquals(sent, row.getLastMessage().getId());
+        Message seen = vk.messages().getHistory(user("student1")).peerId(user("teacher").getId()).execute()
+                .getItems().get(0);
+        assertEquals("Иван, зайди после урока", seen.getText());
+    }
+
+    @Test
+    @DisplayName("F-LINK-08 users.get through the VK Java SDK answers the educational profiles")
+    void usersGet() throws Exception {
+        List<GetResponse> me = vk.users().get(user("teacher")).execute();
+        assertEquals(1, me.size());
+        assertEquals(user("teacher").getId(), me.get(0).getId());
+        assertEquals("Анна", me.get(0).getFirstName());
+        assertEquals("Смирнова", me.get(0).getLastName());
+
+        List<GetResponse> students = vk.users().get(user("teacher"))
+                .userIds(List.of(String.valueOf(user("student1").getId()), String.valueOf(user("student2").getId())))
+                .execute();
+        assertEquals(List.of("Петров", "Козлова"),
+                students.stream().map(GetResponse::getLastName).collect(Collectors.toList()));
+    }
+
+    @Test
+    @DisplayName("F-MSG-01 F-CHAT-12 refusals reach the VK Java SDK as ApiException with the VK error code")
+    void errors() throws Exception {
+        long peer = createClassChat();
+        vk.messages().sendDeprecated(user("teacher")).peerId(peer).randomId(1).message("Только для 5в").execute();
+
+        ApiException notMember = assertThrows(ApiException.class,
+                () -> vk.messages().getHistory(user("outsider")).peerId(peer).execute());
+        assertEquals(917, notMember.getCode());
+        ApiException notContact = assertThrows(ApiException.class, () -> vk.messages()
+                .sendDeprecated(user("outsider")).peerId(user("teacher").getId()).randomId(2).message("Привет")
+                .execute());
+        assertEquals(902, notContact.getCode());
+
+        // The announcement chat is the Sferum extension of createChat's permissions, passed as an extra parameter.
+        CreateChatWithPeerIdsResponse news = vk.messages().createChatWithpeerids(user("teacher"))
+                .userIds(user("student1").getId()).title("Объявления")
+                .unsafeParam("permissions", "{\"only_admins_write\":true}")
+                .execute();
+        ApiException disabled = assertThrows(ApiException.class, () -> vk.messages()
+                .sendDeprecated(user("student1")).peerId(GROUP_CHAT_OFFSET + news.getChatId()).randomId(3)
+                .message("Можно?").execute());
+        assertEquals(1012, disabled.getCode());
+        assertNotNull(disabled.getMessage());
+        assertTrue(vk.messages().getHistory(user("student1")).peerId(GROUP_CHAT_OFFSET + news.getChatId())
+                .execute().getItems().isEmpty());
+    }
+}
