@@ -21,8 +21,6 @@ import org.sferum.sdk.users.UserId;
 
 /** The fake's chats: the engine's chat operations as the acting user. */
 final class FakeChats implements Chats {
-    private static final String LATER = "the chats issue (F-CHAT-*)";
-
     private final PlatformEngine engine;
     private final Supplier<UserId> actor;
 
@@ -126,10 +124,5 @@ final class FakeChats implements Chats {
     @Override
     public void leave(ChatId chat) {
         engine.leaveChat(actor.get(), Checks.notNull(chat, "chat"));
-    }
-
-    private static UnsupportedOperationException later(String method) {
-        return new UnsupportedOperationException("Chats." + method + " is not implemented yet: it arrives with "
-                + LATER + " (see docs/status.md)");
     }
 }

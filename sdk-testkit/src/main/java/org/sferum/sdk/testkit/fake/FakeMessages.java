@@ -21,8 +21,6 @@ import org.sferum.sdk.users.UserId;
 
 /** The fake's messages: the engine's message operations as the acting user. */
 final class FakeMessages implements Messages {
-    private static final String LATER = "the chats issue (F-MSG-09)";
-
     private final PlatformEngine engine;
     private final Supplier<UserId> actor;
 
@@ -117,10 +115,5 @@ final class FakeMessages implements Messages {
     @Override
     public void setDisappearing(ChatId chat, Optional<Duration> after) {
         engine.setDisappearing(actor.get(), Checks.notNull(chat, "chat"), Checks.notNull(after, "after"));
-    }
-
-    private static UnsupportedOperationException later(String method) {
-        return new UnsupportedOperationException("Messages." + method + " is not implemented yet: it arrives with "
-                + LATER + " (see docs/status.md)");
     }
 }
