@@ -10,6 +10,6 @@ import org.sferum.sdk.testkit.contract.SferumFixture;
 class CoreOnEmulatorDirectChatsContractTest extends DirectChatsContract {
     @Override
     protected SferumFixture openFixture() {
-        return CoreOnEmulatorMessagingContractTest.CoreOnEmulator.open();
+        return CoreOnEmulator.open();
     }
 }

@@ -1,57 +1,22 @@
 package org.sferum.sdk.core.contract;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import org.sferum.sdk.Sferum;
-import org.sferum.sdk.core.Endpoints;
-import org.sferum.sdk.core.SferumClient;
-import org.sferum.sdk.testkit.DemoSchool;
-import org.sferum.sdk.testkit.TestClock;
 import org.sferum.sdk.testkit.contract.MessageActionsContract;
 import org.sferum.sdk.testkit.contract.SferumFixture;
-import org.sferum.sdk.testkit.emulator.SferumEmulator;
 import org.sferum.sdk.testkit.engine.MessageReport;
 
 /** The message actions contract against sdk-core talking HTTP to the emulator, both on one test clock. */
 class CoreOnEmulatorMessageActionsContractTest extends MessageActionsContract {
-    private SferumEmulator emulator;
+    private CoreOnEmulator face;
 
     @Override
     protected SferumFixture openFixture() {
-        TestClock clock = TestClock.at(Instant.parse("2026-09-01T06:00:00Z"));
-        emulator = SferumEmulator.builder().clock(clock).seedDemo(true).port(0).start();
-        SferumClient client = SferumClient.builder()
-                .endpoints(Endpoints.emulator(emulator.baseUri()))
-                .clock(clock)
-                .discoverPlugins(false)
-                .build();
-        return new SferumFixture() {
-            @Override
-            public Sferum sferum() {
-                return client;
-            }
-
-            @Override
-            public DemoSchool school() {
-                return emulator.demoSchool().orElseThrow();
-            }
-
-            @Override
-            public void advanceClock(Duration amount) {
-                clock.advance(amount);
-            }
-
-            @Override
-            public void close() {
-                client.close();
-                emulator.close();
-            }
-        };
+        face = CoreOnEmulator.open();
+        return face;
     }
 
     @Override
     protected List<MessageReport> moderatorReports() {
-        return emulator.engine().reports();
+        return face.emulator().engine().reports();
     }
 }

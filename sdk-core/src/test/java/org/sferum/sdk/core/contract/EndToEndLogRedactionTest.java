@@ -52,7 +52,7 @@ class EndToEndLogRedactionTest {
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
     private Logger root;
     private Level previousLevel;
-    private CoreOnEmulatorMessagingContractTest.CoreOnEmulator face;
+    private CoreOnEmulator face;
 
     @BeforeEach
     void captureLogs() {
@@ -63,7 +63,7 @@ class EndToEndLogRedactionTest {
         appender.setContext(context);
         appender.start();
         root.addAppender(appender);
-        face = CoreOnEmulatorMessagingContractTest.CoreOnEmulator.open();
+        face = CoreOnEmulator.open();
     }
 
     @AfterEach

@@ -1,48 +1,22 @@
 package org.sferum.sdk.testkit.fake;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import org.sferum.sdk.Sferum;
-import org.sferum.sdk.testkit.DemoSchool;
-import org.sferum.sdk.testkit.TestClock;
 import org.sferum.sdk.testkit.contract.MessageActionsContract;
 import org.sferum.sdk.testkit.contract.SferumFixture;
 import org.sferum.sdk.testkit.engine.MessageReport;
 
 /** The message actions contract against the in-memory fake, on a test clock. */
 class FakeMessageActionsContractTest extends MessageActionsContract {
-    private FakeSferum fake;
+    private FakeFixture fixture;
 
     @Override
     protected SferumFixture openFixture() {
-        TestClock clock = TestClock.at(Instant.parse("2026-09-01T06:00:00Z"));
-        fake = FakeSferum.builder().clock(clock).seedDemo(true).build();
-        return new SferumFixture() {
-            @Override
-            public Sferum sferum() {
-                return fake;
-            }
-
-            @Override
-            public DemoSchool school() {
-                return fake.demoSchool().orElseThrow();
-            }
-
-            @Override
-            public void advanceClock(Duration amount) {
-                clock.advance(amount);
-            }
-
-            @Override
-            public void close() {
-                fake.close();
-            }
-        };
+        fixture = FakeFixture.open();
+        return fixture;
     }
 
     @Override
     protected List<MessageReport> moderatorReports() {
-        return fake.engine().reports();
+        return fixture.fake().engine().reports();
     }
 }

@@ -1,0 +1,76 @@
+package org.sferum.sdk.testkit.fake;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.sferum.sdk.Sferum;
+import org.sferum.sdk.testkit.DemoSchool;
+import org.sferum.sdk.testkit.TestClock;
+import org.sferum.sdk.testkit.contract.SferumFixture;
+import org.sferum.sdk.testkit.vkid.VkIdUsers;
+
+/**
+ * The fake as a face of the contract tests: a {@link FakeSferum} with the demo school seeded, on a
+ * {@link TestClock} that {@link #advanceClock} moves, with its scripted VK ID users.
+ *
+ * <pre>{@code
+ * class MyChatsTest extends ChatListContract {
+ *     protected SferumFixture openFixture() { return FakeFixture.open(); }
+ * }
+ * }</pre>
+ */
+public final class FakeFixture implements SferumFixture {
+    /** Where the fixture's clock starts: 1 September 2026, 09:00 Moscow time. */
+    public static final Instant START = Instant.parse("2026-09-01T06:00:00Z");
+
+    private final TestClock clock;
+    private final FakeSferum fake;
+
+    private FakeFixture(TestClock clock, FakeSferum fake) {
+        this.clock = clock;
+        this.fake = fake;
+    }
+
+    /**
+     * Opens a fresh fake.
+     *
+     * @return the fixture
+     */
+    public static FakeFixture open() {
+        TestClock clock = TestClock.at(START);
+        return new FakeFixture(clock, FakeSferum.builder().clock(clock).seedDemo(true).build());
+    }
+
+    /**
+     * Returns the fake itself, to reach its engine.
+     *
+     * @return the fake
+     */
+    public FakeSferum fake() {
+        return fake;
+    }
+
+    @Override
+    public Sferum sferum() {
+        return fake;
+    }
+
+    @Override
+    public DemoSchool school() {
+        return fake.demoSchool().orElseThrow();
+    }
+
+    @Override
+    public VkIdUsers vkId() {
+        return fake.vkId();
+    }
+
+    @Override
+    public void advanceClock(Duration amount) {
+        clock.advance(amount);
+    }
+
+    @Override
+    public void close() {
+        fake.close();
+    }
+}
