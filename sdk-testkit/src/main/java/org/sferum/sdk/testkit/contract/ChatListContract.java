@@ -13,8 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -34,7 +32,6 @@ import org.sferum.sdk.messages.HistoryQuery;
 import org.sferum.sdk.messages.Message;
 import org.sferum.sdk.paging.Page;
 import org.sferum.sdk.paging.PageRequest;
-import org.sferum.sdk.testkit.DemoSchool;
 import org.sferum.sdk.testkit.SeededUser;
 import org.sferum.sdk.users.UserId;
 
@@ -44,40 +41,8 @@ import org.sferum.sdk.users.UserId;
  * leaving. Extend it and return the face under test from {@link #openFixture()}; the fixture must be able to
  * {@link SferumFixture#advanceClock move its clock} (a mute with an end time ends on it).
  */
-public abstract class ChatListContract {
-    /** The face under test, fresh for each test. */
-    protected SferumFixture fixture;
-    /** The seeded school of {@link #fixture}. */
-    protected DemoSchool school;
-    /** The class teacher's session. */
-    protected SferumSession teacher;
+public abstract class ChatListContract extends SchoolContract {
 
-    /**
-     * Opens a fresh face with the demo school seeded and a clock that {@link SferumFixture#advanceClock} moves.
-     *
-     * @return the fixture
-     */
-    protected abstract SferumFixture openFixture();
-
-    /** Opens the fixture. */
-    @BeforeEach
-    void openFace() {
-        fixture = openFixture();
-        school = fixture.school();
-        teacher = fixture.as(school.teacher());
-    }
-
-    /** Closes the fixture. */
-    @AfterEach
-    void closeFace() {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
-
-    private SferumSession student(int index) {
-        return fixture.as(school.students().get(index));
-    }
 
     private Set<UserId> studentIds() {
         return school.students().stream().map(SeededUser::id).collect(Collectors.toSet());

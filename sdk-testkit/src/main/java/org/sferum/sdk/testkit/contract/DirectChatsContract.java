@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -33,7 +31,6 @@ import org.sferum.sdk.messages.MessageId;
 import org.sferum.sdk.notifications.NotificationSettings;
 import org.sferum.sdk.paging.Page;
 import org.sferum.sdk.paging.PageRequest;
-import org.sferum.sdk.testkit.DemoSchool;
 import org.sferum.sdk.testkit.SeededUser;
 import org.sferum.sdk.users.Person;
 import org.sferum.sdk.users.UserId;
@@ -46,40 +43,8 @@ import org.sferum.sdk.users.UserId;
  * <p>Contacts are the users who share a group chat with the user; the demo's outsider (another school) and the
  * parent (in no chat) start with none.
  */
-public abstract class DirectChatsContract {
-    /** The face under test, fresh for each test. */
-    protected SferumFixture fixture;
-    /** The seeded school of {@link #fixture}. */
-    protected DemoSchool school;
-    /** The class teacher's session. */
-    protected SferumSession teacher;
+public abstract class DirectChatsContract extends SchoolContract {
 
-    /**
-     * Opens a fresh face with the demo school seeded.
-     *
-     * @return the fixture
-     */
-    protected abstract SferumFixture openFixture();
-
-    /** Opens the fixture. */
-    @BeforeEach
-    void openFace() {
-        fixture = openFixture();
-        school = fixture.school();
-        teacher = fixture.as(school.teacher());
-    }
-
-    /** Closes the fixture. */
-    @AfterEach
-    void closeFace() {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
-
-    private SferumSession student(int index) {
-        return fixture.as(school.students().get(index));
-    }
 
     private UserId studentId(int index) {
         return school.students().get(index).id();

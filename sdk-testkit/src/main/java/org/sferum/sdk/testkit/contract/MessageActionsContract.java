@@ -16,8 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.sferum.sdk.SferumSession;
@@ -39,7 +37,6 @@ import org.sferum.sdk.messages.MessageId;
 import org.sferum.sdk.messages.ReportReason;
 import org.sferum.sdk.paging.Page;
 import org.sferum.sdk.paging.PageRequest;
-import org.sferum.sdk.testkit.DemoSchool;
 import org.sferum.sdk.testkit.SeededUser;
 import org.sferum.sdk.testkit.engine.MessageReport;
 import org.sferum.sdk.users.UserId;
@@ -51,47 +48,13 @@ import org.sferum.sdk.users.UserId;
  * it, return the face under test from {@link #openFixture()} (its clock must move with
  * {@link SferumFixture#advanceClock}) and the moderators' view from {@link #moderatorReports()}.
  */
-public abstract class MessageActionsContract {
-    /** The face under test, fresh for each test. */
-    protected SferumFixture fixture;
-    /** The seeded school of {@link #fixture}. */
-    protected DemoSchool school;
-    /** The class teacher's session: the owner of the chats the tests create. */
-    protected SferumSession teacher;
-
-    /**
-     * Opens a fresh face with the demo school seeded and a clock that {@link SferumFixture#advanceClock} moves.
-     *
-     * @return the fixture
-     */
-    protected abstract SferumFixture openFixture();
-
+public abstract class MessageActionsContract extends SchoolContract {
     /**
      * Returns the reports the platform behind the fixture keeps for its moderators (F-MSG-05).
      *
      * @return the reports, oldest first
      */
     protected abstract List<MessageReport> moderatorReports();
-
-    /** Opens the fixture. */
-    @BeforeEach
-    void openFace() {
-        fixture = openFixture();
-        school = fixture.school();
-        teacher = fixture.as(school.teacher());
-    }
-
-    /** Closes the fixture. */
-    @AfterEach
-    void closeFace() {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
-
-    private SferumSession student(int index) {
-        return fixture.as(school.students().get(index));
-    }
 
     private UserId studentId(int index) {
         return school.students().get(index).id();

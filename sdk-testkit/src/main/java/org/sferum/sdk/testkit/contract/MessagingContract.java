@@ -17,8 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.sferum.sdk.SferumSession;
@@ -39,7 +37,6 @@ import org.sferum.sdk.messages.MessageId;
 import org.sferum.sdk.paging.Page;
 import org.sferum.sdk.paging.PageCursor;
 import org.sferum.sdk.paging.PageRequest;
-import org.sferum.sdk.testkit.DemoSchool;
 import org.sferum.sdk.testkit.SeededUser;
 import org.sferum.sdk.users.AccessToken;
 import org.sferum.sdk.users.UserId;
@@ -49,40 +46,8 @@ import org.sferum.sdk.users.UserId;
  * F-MSG-11, F-SECT-01). Extend it and return the face under test from {@link #openFixture()}; every test runs
  * against a fresh fixture.
  */
-public abstract class MessagingContract {
-    /** The face under test, fresh for each test. */
-    protected SferumFixture fixture;
-    /** The seeded school of {@link #fixture}. */
-    protected DemoSchool school;
-    /** The class teacher's session. */
-    protected SferumSession teacher;
+public abstract class MessagingContract extends SchoolContract {
 
-    /**
-     * Opens a fresh face with the demo school seeded.
-     *
-     * @return the fixture
-     */
-    protected abstract SferumFixture openFixture();
-
-    /** Opens the fixture. */
-    @BeforeEach
-    void openFace() {
-        fixture = openFixture();
-        school = fixture.school();
-        teacher = fixture.as(school.teacher());
-    }
-
-    /** Closes the fixture. */
-    @AfterEach
-    void closeFace() {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
-
-    private SferumSession student(int index) {
-        return fixture.as(school.students().get(index));
-    }
 
     private Set<UserId> studentIds() {
         return school.students().stream().map(SeededUser::id).collect(Collectors.toSet());
