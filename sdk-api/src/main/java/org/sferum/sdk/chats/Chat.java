@@ -2,6 +2,7 @@ package org.sferum.sdk.chats;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.sferum.sdk.users.UserId;
 
 /**
@@ -12,8 +13,10 @@ import org.sferum.sdk.users.UserId;
  * @param owner the creator
  * @param members the members, owner included
  * @param settings who may do what
+ * @param photoUrl where the chat's avatar image is served (F-CHAT-06); empty when it has none
  */
-public record Chat(ChatId id, String title, UserId owner, List<ChatMember> members, ChatSettings settings) {
+public record Chat(ChatId id, String title, UserId owner, List<ChatMember> members, ChatSettings settings,
+                   Optional<String> photoUrl) {
     /**
      * Validates and copies the fields.
      *
@@ -22,6 +25,7 @@ public record Chat(ChatId id, String title, UserId owner, List<ChatMember> membe
      * @param owner the creator
      * @param members the members, owner included
      * @param settings who may do what
+     * @param photoUrl where the chat's avatar image is served (F-CHAT-06); empty when it has none
      */
     public Chat {
         Objects.requireNonNull(id, "id");
@@ -29,6 +33,20 @@ public record Chat(ChatId id, String title, UserId owner, List<ChatMember> membe
         Objects.requireNonNull(owner, "owner");
         members = List.copyOf(members);
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(photoUrl, "photoUrl");
+    }
+
+    /**
+     * Creates a chat without an avatar.
+     *
+     * @param id the chat id
+     * @param title the title
+     * @param owner the creator
+     * @param members the members, owner included
+     * @param settings who may do what
+     */
+    public Chat(ChatId id, String title, UserId owner, List<ChatMember> members, ChatSettings settings) {
+        this(id, title, owner, members, settings, Optional.empty());
     }
 
     /**

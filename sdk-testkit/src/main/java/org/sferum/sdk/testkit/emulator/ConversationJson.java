@@ -96,6 +96,14 @@ final class ConversationJson {
             if (engine.disappearing(reader, chat.id()).isPresent()) {
                 settings.put("is_disappearing", true);
             }
+            chat.photoUrl().ifPresent(url -> {
+                // chat avatar (F-CHAT-06): one image at every size [choice]
+                ObjectNode photo = settings.putObject("photo");
+                photo.put("photo_50", url);
+                photo.put("photo_100", url);
+                photo.put("photo_200", url);
+                photo.put("is_default_photo", false);
+            });
             json.set("chat_settings", settings);
         }
         json.put("version", lastId);

@@ -86,7 +86,12 @@ public final class SferumEmulator implements AutoCloseable {
         server.setExecutor(executor);
         VkIdService vkId = engine.vkId();
         IdTokens idTokens = new IdTokens(baseUri, clock.clock());
-        server.createContext(VkCallReader.PREFIX, new VkApiHandler(new VkApi(engine, methods(engine))));
+        Map<String, VkMethod> methods = methods(engine);
+        ChatPhotoMethods chatPhotos = new ChatPhotoMethods(engine, baseUri);
+        chatPhotos.register(methods);
+        server.createContext(VkCallReader.PREFIX, new VkApiHandler(new VkApi(engine, methods)));
+        server.createContext(ChatPhotoMethods.UPLOAD_PATH, chatPhotos::upload);
+        server.createContext(ChatPhotoMethods.PHOTO_PATH, chatPhotos::serve);
         server.createContext(LoginForm.PATH, new LoginPagesHandler(vkId));
         server.createContext(OAuthHandler.PREFIX, new OAuthHandler(new TokenEndpoint(vkId, idTokens),
                 new UserEndpoints(engine, idTokens)));
