@@ -14,9 +14,10 @@ import org.sferum.sdk.users.UserId;
  * @param members the members, owner included
  * @param settings who may do what
  * @param photoUrl where the chat's avatar image is served (F-CHAT-06); empty when it has none
+ * @param appearance the theme every member sees the chat in (F-CHAT-11)
  */
 public record Chat(ChatId id, String title, UserId owner, List<ChatMember> members, ChatSettings settings,
-                   Optional<String> photoUrl) {
+                   Optional<String> photoUrl, ChatAppearance appearance) {
     /**
      * Validates and copies the fields.
      *
@@ -26,6 +27,7 @@ public record Chat(ChatId id, String title, UserId owner, List<ChatMember> membe
      * @param members the members, owner included
      * @param settings who may do what
      * @param photoUrl where the chat's avatar image is served (F-CHAT-06); empty when it has none
+     * @param appearance the theme every member sees the chat in (F-CHAT-11)
      */
     public Chat {
         Objects.requireNonNull(id, "id");
@@ -34,6 +36,22 @@ public record Chat(ChatId id, String title, UserId owner, List<ChatMember> membe
         members = List.copyOf(members);
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(photoUrl, "photoUrl");
+        Objects.requireNonNull(appearance, "appearance");
+    }
+
+    /**
+     * Creates a chat in the default appearance.
+     *
+     * @param id the chat id
+     * @param title the title
+     * @param owner the creator
+     * @param members the members, owner included
+     * @param settings who may do what
+     * @param photoUrl where the chat's avatar image is served (F-CHAT-06); empty when it has none
+     */
+    public Chat(ChatId id, String title, UserId owner, List<ChatMember> members, ChatSettings settings,
+                Optional<String> photoUrl) {
+        this(id, title, owner, members, settings, photoUrl, ChatAppearance.DEFAULT);
     }
 
     /**
@@ -46,7 +64,7 @@ public record Chat(ChatId id, String title, UserId owner, List<ChatMember> membe
      * @param settings who may do what
      */
     public Chat(ChatId id, String title, UserId owner, List<ChatMember> members, ChatSettings settings) {
-        this(id, title, owner, members, settings, Optional.empty());
+        this(id, title, owner, members, settings, Optional.empty(), ChatAppearance.DEFAULT);
     }
 
     /**

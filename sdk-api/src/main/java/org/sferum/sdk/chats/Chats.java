@@ -182,4 +182,15 @@ public interface Chats {
      *     settings do not let the user change its information
      */
     void removePhoto(ChatId chat);
+
+    /**
+     * Sets the chat's appearance (F-CHAT-11), as {@link ChatAction#CHANGE_INFO} allows; every member then sees it in
+     * {@link Chat#appearance()}.
+     *
+     * @param chat the chat
+     * @param appearance the theme
+     * @throws org.sferum.sdk.error.PermissionDeniedException with {@code NOT_ALLOWED_IN_CHAT} when the chat's
+     *     settings do not let the user change its information
+     */
+    void setAppearance(ChatId chat, ChatAppearance appearance);
 }

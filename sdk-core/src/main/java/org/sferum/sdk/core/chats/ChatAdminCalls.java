@@ -59,7 +59,9 @@ final class ChatAdminCalls {
             throw result.malformed("has no chat_settings with an owner_id");
         }
         return new Chat(chat, Json.text(settings, "title", ""), UserId.of(owner), members,
-                Permissions.fromJson(settings.get("permissions")), photoUrl(settings));
+                Permissions.fromJson(settings.get("permissions")), photoUrl(settings),
+                org.sferum.sdk.chats.ChatAppearance.fromWire(Json.text(settings, "style", ""))
+                        .orElse(org.sferum.sdk.chats.ChatAppearance.DEFAULT));
     }
 
     private List<ChatMember> members(ChatId chat) {
@@ -206,6 +208,17 @@ final class ChatAdminCalls {
     /** Removes the avatar with {@code messages.deleteChatPhoto}; retried (removing twice is removing once). */
     void removePhoto(ChatId chat) {
         api.call(token, VkRequest.idempotent("messages.deleteChatPhoto").param("chat_id", group(chat).localId()));
+    }
+
+    /**
+     * Sets the appearance with the Sferum partner method {@code messages.setChatStyle} (F-CHAT-11); retried
+     * (setting the same theme twice is setting it once).
+     */
+    void setAppearance(ChatId chat, org.sferum.sdk.chats.ChatAppearance appearance) {
+        Checks.notNull(appearance, "appearance");
+        api.call(token, VkRequest.idempotent("messages.setChatStyle")
+                .param("peer_id", group(chat).peerId())
+                .param("style", appearance.wireName()));
     }
 
     /** The avatar's address from {@code chat_settings.photo.photo_200} (else 100, 50); empty when none. */

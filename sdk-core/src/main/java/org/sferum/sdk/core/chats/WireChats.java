@@ -274,4 +274,9 @@ public final class WireChats implements Chats {
     public void removePhoto(ChatId chat) {
         admin.removePhoto(chat);
     }
+
+    @Override
+    public void setAppearance(ChatId chat, org.sferum.sdk.chats.ChatAppearance appearance) {
+        admin.setAppearance(chat, appearance);
+    }
 }

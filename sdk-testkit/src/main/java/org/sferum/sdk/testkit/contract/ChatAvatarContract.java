@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.sferum.sdk.SferumSession;
 import org.sferum.sdk.chats.ChatAction;
+import org.sferum.sdk.chats.ChatAppearance;
 import org.sferum.sdk.chats.ChatFilter;
 import org.sferum.sdk.chats.ChatId;
 import org.sferum.sdk.chats.ChatPhoto;
@@ -34,8 +35,8 @@ import org.sferum.sdk.testkit.SeededUser;
 
 /**
  * The contract of chat avatars (F-CHAT-06): set, seen by every member in the chat and in the chat list, replaced,
- * removed, as {@link ChatAction#CHANGE_INFO} allows; bad images refused before anything changes. Extend it and
- * return the face under test from {@link #openFixture()}.
+ * removed, as {@link ChatAction#CHANGE_INFO} allows; bad images refused before anything changes. And of the chat's
+ * appearance (F-CHAT-11), under the same right. Extend it and return the face under test from {@link #openFixture()}.
  */
 public abstract class ChatAvatarContract {
     /** A PNG file's signature followed by a few bytes: what the checks look at. */
@@ -180,5 +181,32 @@ public abstract class ChatAvatarContract {
                 tooLarge));
         assertEquals(Optional.of(before), photo(teacher, chat));
         assertEquals(Optional.of(before), listed(student(), chat));
+    }
+
+    @Test
+    @DisplayName("F-CHAT-11: a chat starts in the default appearance; the owner sets a theme every member sees")
+    void appearanceSetAndSeen() {
+        ChatId chat = classChat(ChatSettings.ownerOnly());
+        assertEquals(ChatAppearance.DEFAULT, student().chats().get(chat).appearance());
+        teacher.chats().setAppearance(chat, ChatAppearance.SPACE);
+        assertEquals(ChatAppearance.SPACE, student().chats().get(chat).appearance());
+        teacher.chats().setAppearance(chat, ChatAppearance.SPRING);
+        assertEquals(ChatAppearance.SPRING, teacher.chats().get(chat).appearance());
+    }
+
+    @Test
+    @DisplayName("F-CHAT-11: a member without CHANGE_INFO cannot change the appearance (NOT_ALLOWED_IN_CHAT); "
+            + "with CHANGE_INFO open to all, they can")
+    void appearanceNeedsChangeInfo() {
+        ChatId chat = classChat(ChatSettings.ownerOnly());
+        teacher.chats().setAppearance(chat, ChatAppearance.WINTER);
+        SferumSession student = student();
+        refused(PermissionDeniedException.class, ErrorCode.NOT_ALLOWED_IN_CHAT,
+                () -> student.chats().setAppearance(chat, ChatAppearance.SPACE));
+        assertEquals(ChatAppearance.WINTER, teacher.chats().get(chat).appearance());
+
+        ChatId open = classChat(ChatSettings.ownerOnly().with(ChatAction.CHANGE_INFO, PermissionLevel.ALL));
+        student.chats().setAppearance(open, ChatAppearance.SUMMER);
+        assertEquals(ChatAppearance.SUMMER, teacher.chats().get(open).appearance());
     }
 }

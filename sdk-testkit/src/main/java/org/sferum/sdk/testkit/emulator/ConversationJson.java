@@ -3,6 +3,7 @@ package org.sferum.sdk.testkit.emulator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.sferum.sdk.chats.Chat;
+import org.sferum.sdk.chats.ChatAppearance;
 import org.sferum.sdk.chats.ChatMember;
 import org.sferum.sdk.chats.ChatSummary;
 import org.sferum.sdk.chats.MemberRole;
@@ -95,6 +96,9 @@ final class ConversationJson {
             engine.pinned(reader, chat.id()).ifPresent(m -> settings.set("pinned_message", messages.pinned(m, reader)));
             if (engine.disappearing(reader, chat.id()).isPresent()) {
                 settings.put("is_disappearing", true);
+            }
+            if (chat.appearance() != ChatAppearance.DEFAULT) { // chat appearance (F-CHAT-11) [choice]
+                settings.put("style", chat.appearance().wireName());
             }
             chat.photoUrl().ifPresent(url -> {
                 // chat avatar (F-CHAT-06): one image at every size [choice]

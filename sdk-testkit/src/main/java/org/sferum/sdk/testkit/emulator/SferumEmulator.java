@@ -263,6 +263,7 @@ public final class SferumEmulator implements AutoCloseable {
         new UsersMethods(engine).register(methods);
         new MessageActionsMethods(engine, messageJson, conversationJson).register(methods);
         new ChatActionsMethods(engine).register(methods);
+        new ChatStyleMethods(engine).register(methods);
         new DirectMethods(engine).register(methods); // after MessagesMethods: wraps messages.send
         return methods;
     }

@@ -251,7 +251,8 @@ public final class PlatformEngine {
         synchronized (lock) {
             ChatState chat = memberChat(actor, id);
             return new Chat(DirectChats.idFor(chat, actor), direct.titleFor(chat, actor), chat.owner,
-                    List.copyOf(chat.members.values()), chat.settings, ChatPhotos.url(chat, photoUrlBase));
+                    List.copyOf(chat.members.values()), chat.settings, ChatPhotos.url(chat, photoUrlBase),
+                    chat.appearance);
         }
     }
 
@@ -1298,7 +1299,7 @@ public final class PlatformEngine {
         }
     }
 
-    // ---------------------------------------------------------------- chats issue: chat avatar (F-CHAT-06)
+    // ---------------------------------------------------------------- chats issue: chat avatar and appearance (F-CHAT-06, F-CHAT-11)
 
     /** [choice] Where the fake says chat images are served, until {@link #serveChatPhotosAt} says otherwise. */
     public static final String DEFAULT_PHOTO_URL_BASE = "https://sferum.test/chat_photo/";
@@ -1356,6 +1357,23 @@ public final class PlatformEngine {
     public Optional<org.sferum.sdk.chats.ChatPhoto> chatImage(String key) {
         synchronized (lock) {
             return Optional.ofNullable(chatImages.get(key));
+        }
+    }
+
+    /**
+     * Sets a chat's appearance, as {@code CHANGE_INFO} allows (F-CHAT-11).
+     *
+     * @param actor who sets it
+     * @param chatId the chat
+     * @param appearance the theme
+     * @throws PermissionDeniedException with {@code NOT_ALLOWED_IN_CHAT} when the settings do not allow it
+     */
+    public void setChatAppearance(UserId actor, ChatId chatId, org.sferum.sdk.chats.ChatAppearance appearance) {
+        Objects.requireNonNull(appearance, "appearance");
+        synchronized (lock) {
+            ChatState chat = memberChat(actor, chatId);
+            requireAllowed(chat, actor, org.sferum.sdk.chats.ChatAction.CHANGE_INFO);
+            chat.appearance = appearance;
         }
     }
 

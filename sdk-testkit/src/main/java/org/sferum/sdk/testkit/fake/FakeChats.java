@@ -136,4 +136,9 @@ final class FakeChats implements Chats {
     public void removePhoto(ChatId chat) {
         engine.removeChatPhoto(actor.get(), Checks.notNull(chat, "chat"));
     }
+
+    @Override
+    public void setAppearance(ChatId chat, org.sferum.sdk.chats.ChatAppearance appearance) {
+        engine.setChatAppearance(actor.get(), Checks.notNull(chat, "chat"), Checks.notNull(appearance, "appearance"));
+    }
 }

@@ -137,4 +137,26 @@ class ChatPhotoMethodsTest extends EmulatorTestBase {
         assertEquals(before, settings(student1, peer).get("photo").get("photo_200").asText());
         assertNotEquals("", before);
     }
+
+    @Test
+    @DisplayName("F-CHAT-11 messages.setChatStyle answers 1; chat_settings.style shows the theme; refusals 925, "
+            + "917, 100 leave it unchanged")
+    void setChatStyle() {
+        long peer = classChat();
+        assertFalse(settings(student1, peer).has("style"), "the default style is not written");
+        JsonNode set = wire.call(teacher, "messages.setChatStyle", "peer_id", Long.toString(peer), "style", "space");
+        schema.check("base/responses.json", "base_ok_response", set);
+        assertEquals("space", settings(student1, peer).get("style").asText());
+        wire.ok(teacher, "messages.setChatStyle", "peer_id", Long.toString(peer), "style", "default");
+        assertFalse(settings(student1, peer).has("style"));
+        wire.ok(teacher, "messages.setChatStyle", "peer_id", Long.toString(peer), "style", "space");
+
+        assertEquals(925, errorCode(wire.call(student1, "messages.setChatStyle", "peer_id", Long.toString(peer),
+                "style", "spring")));
+        assertEquals(917, errorCode(wire.call(outsider, "messages.setChatStyle", "peer_id", Long.toString(peer),
+                "style", "spring")));
+        assertEquals(100, errorCode(wire.call(teacher, "messages.setChatStyle", "peer_id", Long.toString(peer),
+                "style", "neon")));
+        assertEquals("space", settings(teacher, peer).get("style").asText());
+    }
 }
