@@ -2,6 +2,7 @@ package org.sferum.sdk.chats;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.sferum.sdk.users.UserId;
 
 /**
@@ -12,8 +13,11 @@ import org.sferum.sdk.users.UserId;
  * @param owner the creator
  * @param members the members, owner included
  * @param settings who may do what
+ * @param photoUrl where the chat's avatar image is served (F-CHAT-06); empty when it has none
+ * @param appearance the theme every member sees the chat in (F-CHAT-11)
  */
-public record Chat(ChatId id, String title, UserId owner, List<ChatMember> members, ChatSettings settings) {
+public record Chat(ChatId id, String title, UserId owner, List<ChatMember> members, ChatSettings settings,
+                   Optional<String> photoUrl, ChatAppearance appearance) {
     /**
      * Validates and copies the fields.
      *
@@ -22,6 +26,8 @@ public record Chat(ChatId id, String title, UserId owner, List<ChatMember> membe
      * @param owner the creator
      * @param members the members, owner included
      * @param settings who may do what
+     * @param photoUrl where the chat's avatar image is served (F-CHAT-06); empty when it has none
+     * @param appearance the theme every member sees the chat in (F-CHAT-11)
      */
     public Chat {
         Objects.requireNonNull(id, "id");
@@ -29,6 +35,36 @@ public record Chat(ChatId id, String title, UserId owner, List<ChatMember> membe
         Objects.requireNonNull(owner, "owner");
         members = List.copyOf(members);
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(photoUrl, "photoUrl");
+        Objects.requireNonNull(appearance, "appearance");
+    }
+
+    /**
+     * Creates a chat in the default appearance.
+     *
+     * @param id the chat id
+     * @param title the title
+     * @param owner the creator
+     * @param members the members, owner included
+     * @param settings who may do what
+     * @param photoUrl where the chat's avatar image is served (F-CHAT-06); empty when it has none
+     */
+    public Chat(ChatId id, String title, UserId owner, List<ChatMember> members, ChatSettings settings,
+                Optional<String> photoUrl) {
+        this(id, title, owner, members, settings, photoUrl, ChatAppearance.DEFAULT);
+    }
+
+    /**
+     * Creates a chat without an avatar.
+     *
+     * @param id the chat id
+     * @param title the title
+     * @param owner the creator
+     * @param members the members, owner included
+     * @param settings who may do what
+     */
+    public Chat(ChatId id, String title, UserId owner, List<ChatMember> members, ChatSettings settings) {
+        this(id, title, owner, members, settings, Optional.empty(), ChatAppearance.DEFAULT);
     }
 
     /**

@@ -157,4 +157,40 @@ public interface Chats {
      * @param chat the chat
      */
     void leave(ChatId chat);
+
+    /**
+     * Sets or replaces the chat's avatar (F-CHAT-06), as {@link ChatAction#CHANGE_INFO} allows; every member then
+     * sees its {@link Chat#photoUrl()} and {@link ChatSummary#photoUrl()}. The image is checked here first, as
+     * {@link ChatPhoto#read} does: a JPEG or PNG image, not empty, at most {@link ChatPhoto#MAX_BYTES}. The stream
+     * is read but not closed.
+     *
+     * @param chat the chat
+     * @param fileName the image file's name
+     * @param content the image's bytes
+     * @throws org.sferum.sdk.error.ValidationException with {@code INVALID_ARGUMENT} for a bad image
+     * @throws org.sferum.sdk.error.PermissionDeniedException with {@code NOT_ALLOWED_IN_CHAT} when the chat's
+     *     settings do not let the user change its information
+     */
+    void setPhoto(ChatId chat, String fileName, java.io.InputStream content);
+
+    /**
+     * Removes the chat's avatar (F-CHAT-06), as {@link ChatAction#CHANGE_INFO} allows; removing it when there is
+     * none changes nothing.
+     *
+     * @param chat the chat
+     * @throws org.sferum.sdk.error.PermissionDeniedException with {@code NOT_ALLOWED_IN_CHAT} when the chat's
+     *     settings do not let the user change its information
+     */
+    void removePhoto(ChatId chat);
+
+    /**
+     * Sets the chat's appearance (F-CHAT-11), as {@link ChatAction#CHANGE_INFO} allows; every member then sees it in
+     * {@link Chat#appearance()}.
+     *
+     * @param chat the chat
+     * @param appearance the theme
+     * @throws org.sferum.sdk.error.PermissionDeniedException with {@code NOT_ALLOWED_IN_CHAT} when the chat's
+     *     settings do not let the user change its information
+     */
+    void setAppearance(ChatId chat, ChatAppearance appearance);
 }

@@ -59,7 +59,9 @@ final class ChatAdminCalls {
             throw result.malformed("has no chat_settings with an owner_id");
         }
         return new Chat(chat, Json.text(settings, "title", ""), UserId.of(owner), members,
-                Permissions.fromJson(settings.get("permissions")));
+                Permissions.fromJson(settings.get("permissions")), photoUrl(settings),
+                org.sferum.sdk.chats.ChatAppearance.fromWire(Json.text(settings, "style", ""))
+                        .orElse(org.sferum.sdk.chats.ChatAppearance.DEFAULT));
     }
 
     private List<ChatMember> members(ChatId chat) {
@@ -173,6 +175,65 @@ final class ChatAdminCalls {
             throw result.malformed("has no valid chat_id");
         }
         return ChatId.group(localId);
+    }
+
+    /**
+     * Sets the avatar (F-CHAT-06): the image is checked first, then {@code photos.getChatUploadServer}, the
+     * multipart upload of field {@code file}, and {@code messages.setChatPhoto} with the upload's answer (not
+     * retried: each upload is used once).
+     */
+    void setPhoto(ChatId chat, String fileName, java.io.InputStream content) {
+        ChatId group = group(chat);
+        org.sferum.sdk.chats.ChatPhoto photo = org.sferum.sdk.chats.ChatPhoto.read(fileName, content);
+        VkResult server = api.call(token, VkRequest.idempotent("photos.getChatUploadServer")
+                .param("chat_id", group.localId()));
+        String uploadUrl = Json.text(server.response(), "upload_url", "");
+        java.net.URI address;
+        try {
+            address = java.net.URI.create(uploadUrl);
+        } catch (IllegalArgumentException e) {
+            throw server.malformed("has an upload_url that is not an address");
+        }
+        if (uploadUrl.isEmpty() || !address.isAbsolute()) {
+            throw server.malformed("has no absolute upload_url");
+        }
+        JsonNode file = api.upload(address, "file", photo.fileName(), photo.contentType(), photo.content());
+        if (file == null || !file.isTextual() || file.asText().isEmpty()) {
+            throw new org.sferum.sdk.error.ServiceException(ErrorCode.MALFORMED_RESPONSE,
+                    "the chat photo upload answered no file string");
+        }
+        api.call(token, VkRequest.once("messages.setChatPhoto").param("file", file.asText()));
+    }
+
+    /** Removes the avatar with {@code messages.deleteChatPhoto}; retried (removing twice is removing once). */
+    void removePhoto(ChatId chat) {
+        api.call(token, VkRequest.idempotent("messages.deleteChatPhoto").param("chat_id", group(chat).localId()));
+    }
+
+    /**
+     * Sets the appearance with the Sferum partner method {@code messages.setChatStyle} (F-CHAT-11); retried
+     * (setting the same theme twice is setting it once).
+     */
+    void setAppearance(ChatId chat, org.sferum.sdk.chats.ChatAppearance appearance) {
+        Checks.notNull(appearance, "appearance");
+        api.call(token, VkRequest.idempotent("messages.setChatStyle")
+                .param("peer_id", group(chat).peerId())
+                .param("style", appearance.wireName()));
+    }
+
+    /** The avatar's address from {@code chat_settings.photo.photo_200} (else 100, 50); empty when none. */
+    static java.util.Optional<String> photoUrl(JsonNode settings) {
+        JsonNode photo = settings == null ? null : settings.get("photo");
+        if (photo == null || !photo.isObject()) {
+            return java.util.Optional.empty();
+        }
+        for (String size : new String[] {"photo_200", "photo_100", "photo_50"}) {
+            String url = Json.text(photo, size, "");
+            if (!url.isEmpty()) {
+                return java.util.Optional.of(url);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static ChatId group(ChatId chat) {

@@ -172,7 +172,7 @@ public final class WireChats implements Chats {
         boolean archived = Json.bool(conversation, "is_archived");
         return new ChatSummary(id, title, lastMessage, unread, pinned, archived,
                 muted(conversation.get("push_settings"), now), members,
-                Json.bool(conversation, "is_marked_unread"));
+                Json.bool(conversation, "is_marked_unread"), ChatAdminCalls.photoUrl(settings));
     }
 
     /** Muted while notifications are off forever ({@code disabled_forever}, or VK's {@code -1}) or until later. */
@@ -263,5 +263,20 @@ public final class WireChats implements Chats {
     @Override
     public void leave(ChatId chat) {
         api.call(token, ChatActionRequests.leave(Checks.notNull(chat, "chat"), users.me().id()));
+    }
+
+    @Override
+    public void setPhoto(ChatId chat, String fileName, java.io.InputStream content) {
+        admin.setPhoto(chat, fileName, content);
+    }
+
+    @Override
+    public void removePhoto(ChatId chat) {
+        admin.removePhoto(chat);
+    }
+
+    @Override
+    public void setAppearance(ChatId chat, org.sferum.sdk.chats.ChatAppearance appearance) {
+        admin.setAppearance(chat, appearance);
     }
 }

@@ -208,6 +208,61 @@ public final class VkApi {
         }
     }
 
+    /**
+     * Uploads one file to an upload address a method gave (VK's upload servers): a single {@code multipart/form-data}
+     * POST through the same transport, with no access token (the address names the upload), never retried. The
+     * server answers as the VK API does: {@code response} or {@code error}.
+     *
+     * @param uploadUrl the address
+     * @param field the multipart field's name
+     * @param fileName the file's name
+     * @param contentType the file's content type
+     * @param content the file's bytes
+     * @return the value of {@code response}
+     * @throws SferumException of the matching subclass when the upload failed
+     */
+    public JsonNode upload(URI uploadUrl, String field, String fileName, String contentType, byte[] content) {
+        Objects.requireNonNull(uploadUrl, "uploadUrl");
+        if (closed) {
+            throw new IllegalStateException("the Sferum client is closed; build a new one");
+        }
+        String method = "upload";
+        String requestId = UUID.randomUUID().toString();
+        byte[] boundaryBytes = new byte[16];
+        ThreadLocalRandom.current().nextBytes(boundaryBytes);
+        String boundary = "sferum-" + java.util.HexFormat.of().formatHex(boundaryBytes);
+        byte[] body = multipart(boundary, field, fileName, contentType, content);
+        Map<String, List<String>> headers = TransportRequest.newHeaders();
+        TransportRequest.addHeader(headers, "Content-Type", "multipart/form-data; boundary=" + boundary);
+        TransportRequest.addHeader(headers, "Accept", "application/json");
+        TransportRequest.addHeader(headers, "X-Request-Id", requestId);
+        Outcome outcome;
+        try {
+            outcome = read(transport.execute(new TransportRequest("POST", uploadUrl, headers, body, requestTimeout)));
+        } catch (IOException e) {
+            outcome = transportFailure(e, uploadUrl);
+        }
+        LOG.debug("upload of {} bytes {} [request {}]", content.length, outcome.describe(), requestId);
+        if (outcome.failed()) {
+            throw outcome.exception(method, requestId, 1);
+        }
+        return outcome.response;
+    }
+
+    private static byte[] multipart(String boundary, String field, String fileName, String contentType,
+                                    byte[] content) {
+        String safeName = fileName.replaceAll("[\"\\r\\n]", "_");
+        String head = "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"" + field + "\"; filename=\"" + safeName + "\"\r\n"
+                + "Content-Type: " + contentType + "\r\n\r\n";
+        String tail = "\r\n--" + boundary + "--\r\n";
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(content.length + 256);
+        out.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(content);
+        out.writeBytes(tail.getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
     /** Refuses every later call, including the next attempt of a call under way. Idempotent. */
     public void close() {
         closed = true;

@@ -104,7 +104,17 @@ final class ChatAdminMethods {
 
     /** {@code messages.getChat}: the schema's {@code messages_chat} ({@code admin_id} is the owner). */
     private JsonNode getChat(UserId caller, VkParams params) {
-        Chat chat = engine.chat(caller, chatId(params));
+        return chatJson(engine.chat(caller, chatId(params)));
+    }
+
+    /**
+     * Renders the schema's {@code messages_chat}; the avatar as {@code photo_50/100/200}, one image at every size
+     * [choice].
+     *
+     * @param chat the chat
+     * @return the JSON
+     */
+    static ObjectNode chatJson(Chat chat) {
         ObjectNode json = Json.object();
         json.put("id", chat.id().localId());
         json.put("type", "chat");
@@ -113,6 +123,11 @@ final class ChatAdminMethods {
         ArrayNode users = json.putArray("users");
         chat.members().forEach(m -> users.add(m.user().value()));
         json.put("members_count", chat.members().size());
+        chat.photoUrl().ifPresent(url -> {
+            json.put("photo_50", url);
+            json.put("photo_100", url);
+            json.put("photo_200", url);
+        });
         return json;
     }
 

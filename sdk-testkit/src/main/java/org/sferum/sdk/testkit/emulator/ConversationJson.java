@@ -3,6 +3,7 @@ package org.sferum.sdk.testkit.emulator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.sferum.sdk.chats.Chat;
+import org.sferum.sdk.chats.ChatAppearance;
 import org.sferum.sdk.chats.ChatMember;
 import org.sferum.sdk.chats.ChatSummary;
 import org.sferum.sdk.chats.MemberRole;
@@ -96,6 +97,17 @@ final class ConversationJson {
             if (engine.disappearing(reader, chat.id()).isPresent()) {
                 settings.put("is_disappearing", true);
             }
+            if (chat.appearance() != ChatAppearance.DEFAULT) { // chat appearance (F-CHAT-11) [choice]
+                settings.put("style", chat.appearance().wireName());
+            }
+            chat.photoUrl().ifPresent(url -> {
+                // chat avatar (F-CHAT-06): one image at every size [choice]
+                ObjectNode photo = settings.putObject("photo");
+                photo.put("photo_50", url);
+                photo.put("photo_100", url);
+                photo.put("photo_200", url);
+                photo.put("is_default_photo", false);
+            });
             json.set("chat_settings", settings);
         }
         json.put("version", lastId);

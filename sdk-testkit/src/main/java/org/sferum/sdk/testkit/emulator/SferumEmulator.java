@@ -86,7 +86,12 @@ public final class SferumEmulator implements AutoCloseable {
         server.setExecutor(executor);
         VkIdService vkId = engine.vkId();
         IdTokens idTokens = new IdTokens(baseUri, clock.clock());
-        server.createContext(VkCallReader.PREFIX, new VkApiHandler(new VkApi(engine, methods(engine))));
+        Map<String, VkMethod> methods = methods(engine);
+        ChatPhotoMethods chatPhotos = new ChatPhotoMethods(engine, baseUri);
+        chatPhotos.register(methods);
+        server.createContext(VkCallReader.PREFIX, new VkApiHandler(new VkApi(engine, methods)));
+        server.createContext(ChatPhotoMethods.UPLOAD_PATH, chatPhotos::upload);
+        server.createContext(ChatPhotoMethods.PHOTO_PATH, chatPhotos::serve);
         server.createContext(LoginForm.PATH, new LoginPagesHandler(vkId));
         server.createContext(OAuthHandler.PREFIX, new OAuthHandler(new TokenEndpoint(vkId, idTokens),
                 new UserEndpoints(engine, idTokens)));
@@ -258,6 +263,7 @@ public final class SferumEmulator implements AutoCloseable {
         new UsersMethods(engine).register(methods);
         new MessageActionsMethods(engine, messageJson, conversationJson).register(methods);
         new ChatActionsMethods(engine).register(methods);
+        new ChatStyleMethods(engine).register(methods);
         new DirectMethods(engine).register(methods); // after MessagesMethods: wraps messages.send
         return methods;
     }

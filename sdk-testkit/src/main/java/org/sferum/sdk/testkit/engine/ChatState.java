@@ -41,6 +41,10 @@ final class ChatState {
     final Map<UserId, OwnChatSettings> own = new java.util.HashMap<>();
     /** One-to-one chats (the direct part of the chats issue): the two users; {@code null} for a group chat. */
     DirectChats.Pair direct;
+    /** Chat avatar (F-CHAT-06): the key of the current image in the engine's images; {@code null} when none. */
+    String photoKey;
+    /** Chat appearance (F-CHAT-11): the theme every member sees. */
+    org.sferum.sdk.chats.ChatAppearance appearance = org.sferum.sdk.chats.ChatAppearance.DEFAULT;
 
     ChatState(ChatId id, UserId owner, String title, ChatSettings settings, Instant createdAt) {
         this.id = id;

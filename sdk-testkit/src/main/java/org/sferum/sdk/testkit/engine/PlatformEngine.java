@@ -251,7 +251,8 @@ public final class PlatformEngine {
         synchronized (lock) {
             ChatState chat = memberChat(actor, id);
             return new Chat(DirectChats.idFor(chat, actor), direct.titleFor(chat, actor), chat.owner,
-                    List.copyOf(chat.members.values()), chat.settings);
+                    List.copyOf(chat.members.values()), chat.settings, ChatPhotos.url(chat, photoUrlBase),
+                    chat.appearance);
         }
     }
 
@@ -328,7 +329,7 @@ public final class PlatformEngine {
         OwnChatSettings own = ChatActions.peek(chat, actor);
         return new ChatSummary(DirectChats.idFor(chat, actor), direct.titleFor(chat, actor), last,
                 chat.unreadFor(actor, now()), own.pinned(), own.archived, own.mutedAt(now()), chat.members.size(),
-                own.markedUnread);
+                own.markedUnread, ChatPhotos.url(chat, photoUrlBase));
     }
 
     // ---------------------------------------------------------------- messages
@@ -1295,6 +1296,84 @@ public final class PlatformEngine {
         if (!allowed) {
             throw new PermissionDeniedException(ErrorCode.NOT_ALLOWED_IN_CHAT, "the settings of chat "
                     + chat.id.localId() + " allow " + action + " to " + level + " only");
+        }
+    }
+
+    // ---------------------------------------------------------------- chats issue: chat avatar and appearance (F-CHAT-06, F-CHAT-11)
+
+    /** [choice] Where the fake says chat images are served, until {@link #serveChatPhotosAt} says otherwise. */
+    public static final String DEFAULT_PHOTO_URL_BASE = "https://sferum.test/chat_photo/";
+    /** The chat images by key; guarded by the lock. */
+    private final Map<String, org.sferum.sdk.chats.ChatPhoto> chatImages = new HashMap<>();
+    private long nextPhotoKey = 1;
+    private volatile String photoUrlBase = DEFAULT_PHOTO_URL_BASE;
+
+    /**
+     * Sets where chat images are served: a chat's photo URL is this base followed by the image's key (the
+     * emulator serves them itself).
+     *
+     * @param base the base, ending in {@code /}
+     */
+    public void serveChatPhotosAt(String base) {
+        this.photoUrlBase = Objects.requireNonNull(base, "base");
+    }
+
+    /**
+     * Sets or replaces a chat's avatar, as {@code CHANGE_INFO} allows (F-CHAT-06).
+     *
+     * @param actor who sets it
+     * @param chatId the chat
+     * @param photo the image, already checked
+     * @throws PermissionDeniedException with {@code NOT_ALLOWED_IN_CHAT} when the settings do not allow it
+     */
+    public void setChatPhoto(UserId actor, ChatId chatId, org.sferum.sdk.chats.ChatPhoto photo) {
+        Objects.requireNonNull(photo, "photo");
+        synchronized (lock) {
+            ChatState chat = memberChat(actor, chatId);
+            String key = chat.id.localId() + "_" + nextPhotoKey + "_" + Long.toUnsignedString(random.nextLong(), 36);
+            ChatPhotos.set(chat, actor, photo, key, chatImages);
+            nextPhotoKey++;
+        }
+    }
+
+    /**
+     * Removes a chat's avatar, as {@code CHANGE_INFO} allows (F-CHAT-06); nothing changes when it has none.
+     *
+     * @param actor who removes it
+     * @param chatId the chat
+     */
+    public void removeChatPhoto(UserId actor, ChatId chatId) {
+        synchronized (lock) {
+            ChatPhotos.remove(memberChat(actor, chatId), actor, chatImages);
+        }
+    }
+
+    /**
+     * Returns a current chat image by its key (the last part of its URL), for serving it.
+     *
+     * @param key the key
+     * @return the image; empty for an unknown, replaced or removed one
+     */
+    public Optional<org.sferum.sdk.chats.ChatPhoto> chatImage(String key) {
+        synchronized (lock) {
+            return Optional.ofNullable(chatImages.get(key));
+        }
+    }
+
+    /**
+     * Sets a chat's appearance, as {@code CHANGE_INFO} allows (F-CHAT-11).
+     *
+     * @param actor who sets it
+     * @param chatId the chat
+     * @param appearance the theme
+     * @throws PermissionDeniedException with {@code NOT_ALLOWED_IN_CHAT} when the settings do not allow it
+     */
+    public void setChatAppearance(UserId actor, ChatId chatId, org.sferum.sdk.chats.ChatAppearance appearance) {
+        Objects.requireNonNull(appearance, "appearance");
+        synchronized (lock) {
+            ChatState chat = memberChat(actor, chatId);
+            requireAllowed(chat, actor, org.sferum.sdk.chats.ChatAction.CHANGE_INFO);
+            chat.appearance = appearance;
         }
     }
 

@@ -125,4 +125,20 @@ final class FakeChats implements Chats {
     public void leave(ChatId chat) {
         engine.leaveChat(actor.get(), Checks.notNull(chat, "chat"));
     }
+
+    @Override
+    public void setPhoto(ChatId chat, String fileName, java.io.InputStream content) {
+        Checks.notNull(chat, "chat");
+        engine.setChatPhoto(actor.get(), chat, org.sferum.sdk.chats.ChatPhoto.read(fileName, content));
+    }
+
+    @Override
+    public void removePhoto(ChatId chat) {
+        engine.removeChatPhoto(actor.get(), Checks.notNull(chat, "chat"));
+    }
+
+    @Override
+    public void setAppearance(ChatId chat, org.sferum.sdk.chats.ChatAppearance appearance) {
+        engine.setChatAppearance(actor.get(), Checks.notNull(chat, "chat"), Checks.notNull(appearance, "appearance"));
+    }
 }
