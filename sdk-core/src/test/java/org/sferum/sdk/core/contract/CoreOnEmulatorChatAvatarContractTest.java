@@ -7,6 +7,6 @@ import org.sferum.sdk.testkit.contract.SferumFixture;
 class CoreOnEmulatorChatAvatarContractTest extends ChatAvatarContract {
     @Override
     protected SferumFixture openFixture() {
-        return CoreOnEmulatorMessagingContractTest.CoreOnEmulator.open();
+        return CoreOnEmulator.open();
     }
 }

@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -34,7 +32,6 @@ import org.sferum.sdk.error.ValidationException;
 import org.sferum.sdk.messages.Draft;
 import org.sferum.sdk.messages.HistoryQuery;
 import org.sferum.sdk.paging.PageRequest;
-import org.sferum.sdk.testkit.DemoSchool;
 import org.sferum.sdk.testkit.SeededUser;
 import org.sferum.sdk.users.UserId;
 
@@ -44,43 +41,9 @@ import org.sferum.sdk.users.UserId;
  * Every refusal checks the exception class, the {@link ErrorCode} and that the chat did not change. Extend it and
  * return the face under test from {@link #openFixture()}.
  */
-public abstract class ChatAdminContract {
-    /** The face under test, fresh for each test. */
-    protected SferumFixture fixture;
-    /** The seeded school of {@link #fixture}. */
-    protected DemoSchool school;
-    /** The class teacher's session: the owner of the chats the tests create. */
-    protected SferumSession teacher;
-
-    /**
-     * Opens a fresh face with the demo school seeded.
-     *
-     * @return the fixture
-     */
-    protected abstract SferumFixture openFixture();
-
-    /** Opens the fixture. */
-    @BeforeEach
-    void openFace() {
-        fixture = openFixture();
-        school = fixture.school();
-        teacher = fixture.as(school.teacher());
-    }
-
-    /** Closes the fixture. */
-    @AfterEach
-    void closeFace() {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
-
+public abstract class ChatAdminContract extends SchoolContract {
     private SeededUser studentUser(int index) {
         return school.students().get(index);
-    }
-
-    private SferumSession student(int index) {
-        return fixture.as(studentUser(index));
     }
 
     private UserId studentId(int index) {

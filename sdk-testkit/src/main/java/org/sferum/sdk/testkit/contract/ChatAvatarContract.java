@@ -10,8 +10,6 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -30,7 +28,6 @@ import org.sferum.sdk.error.PermissionDeniedException;
 import org.sferum.sdk.error.SferumException;
 import org.sferum.sdk.error.ValidationException;
 import org.sferum.sdk.paging.PageRequest;
-import org.sferum.sdk.testkit.DemoSchool;
 import org.sferum.sdk.testkit.SeededUser;
 
 /**
@@ -38,43 +35,13 @@ import org.sferum.sdk.testkit.SeededUser;
  * removed, as {@link ChatAction#CHANGE_INFO} allows; bad images refused before anything changes. And of the chat's
  * appearance (F-CHAT-11), under the same right. Extend it and return the face under test from {@link #openFixture()}.
  */
-public abstract class ChatAvatarContract {
+public abstract class ChatAvatarContract extends SchoolContract {
     /** A PNG file's signature followed by a few bytes: what the checks look at. */
     protected static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H',
         'D', 'R', 1, 2, 3};
     /** A JPEG file's first bytes followed by a few more. */
     protected static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I',
         'F', 0, 9, 8, 7};
-
-    /** The face under test, fresh for each test. */
-    protected SferumFixture fixture;
-    /** The seeded school of {@link #fixture}. */
-    protected DemoSchool school;
-    /** The class teacher's session: the owner of the chats the tests create. */
-    protected SferumSession teacher;
-
-    /**
-     * Opens a fresh face with the demo school seeded.
-     *
-     * @return the fixture
-     */
-    protected abstract SferumFixture openFixture();
-
-    /** Opens the fixture. */
-    @BeforeEach
-    void openFace() {
-        fixture = openFixture();
-        school = fixture.school();
-        teacher = fixture.as(school.teacher());
-    }
-
-    /** Closes the fixture. */
-    @AfterEach
-    void closeFace() {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
 
     private SferumSession student() {
         return fixture.as(school.students().get(0));

@@ -1,7 +1,5 @@
 package org.sferum.sdk.testkit.fake;
 
-import org.sferum.sdk.Sferum;
-import org.sferum.sdk.testkit.DemoSchool;
 import org.sferum.sdk.testkit.contract.ChatAvatarContract;
 import org.sferum.sdk.testkit.contract.SferumFixture;
 
@@ -9,22 +7,6 @@ import org.sferum.sdk.testkit.contract.SferumFixture;
 class FakeChatAvatarContractTest extends ChatAvatarContract {
     @Override
     protected SferumFixture openFixture() {
-        FakeSferum fake = FakeSferum.withDemoSchool();
-        return new SferumFixture() {
-            @Override
-            public Sferum sferum() {
-                return fake;
-            }
-
-            @Override
-            public DemoSchool school() {
-                return fake.demoSchool().orElseThrow();
-            }
-
-            @Override
-            public void close() {
-                fake.close();
-            }
-        };
+        return FakeFixture.open();
     }
 }
