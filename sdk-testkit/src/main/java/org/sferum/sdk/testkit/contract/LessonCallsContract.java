@@ -103,6 +103,19 @@ public abstract class LessonCallsContract extends SchoolContract {
     }
 
     @Test
+    @DisplayName("F-CALL-02: a lesson key taken in another class chat does not reveal that call to an outsider")
+    void lessonKeyOfAnotherChat() {
+        ChatId chat = classChat();
+        teacher.calls().createLessonCall(LESSON, chat);
+        SferumSession outsider = fixture.as(school.outsider());
+        ChatId own = outsider.chats().create(new NewChat("Кружок", Set.of(school.parent().id()),
+                ChatSettings.ownerOnly()));
+        refused(PermissionDeniedException.class, ErrorCode.NOT_A_CHAT_MEMBER,
+                () -> outsider.calls().createLessonCall(LESSON, own));
+        assertEquals(List.of(), tab(outsider));
+    }
+
+    @Test
     @DisplayName("F-SECT-02: the calls tab shows the calls of the user's chats only")
     void tabShowsOwnCalls() {
         ChatId chat = classChat();

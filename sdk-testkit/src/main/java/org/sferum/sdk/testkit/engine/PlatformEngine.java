@@ -1410,7 +1410,8 @@ public final class PlatformEngine {
             LessonCalls.requireTeacher(users.get(actor), actor);
             Optional<LessonCall> existing = lessonCalls.forLesson(lesson.lessonKey());
             if (existing.isPresent()) {
-                return LessonCalls.view(existing.get(), now());
+                // the same lesson's call, as its participants see it; nobody else learns of it
+                return LessonCalls.view(participantCall(actor, existing.get().id()), now());
             }
             long number = nextCallNumber++;
             String key = Long.toUnsignedString(random.nextLong(), 36);
