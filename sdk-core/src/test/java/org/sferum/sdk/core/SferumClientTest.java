@@ -12,7 +12,6 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.sferum.sdk.SferumSession;
-import org.sferum.sdk.calls.CallId;
 import org.sferum.sdk.chats.ChatId;
 import org.sferum.sdk.error.ErrorCode;
 import org.sferum.sdk.error.ValidationException;
@@ -118,8 +117,7 @@ class SferumClientTest {
                     "the attachments issue"},
                 new Object[] {(Runnable) () -> session.attachments().createPoll("?", List.of("a"), false),
                     "the attachments issue"},
-                new Object[] {(Runnable) () -> session.calls().list(PageRequest.first()), "the calls issue"},
-                new Object[] {(Runnable) () -> session.calls().get(new CallId("c1")), "the calls issue"},
+                new Object[] {(Runnable) () -> session.calls().startInChat(chat, true), "the calls issue"},
                 new Object[] {(Runnable) () -> session.events().subscribe(event -> { }), "the events issue"});
         for (Object[] c : cases) {
             UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,

@@ -9,6 +9,7 @@ import org.sferum.sdk.chats.Chats;
 import org.sferum.sdk.contacts.Contacts;
 import org.sferum.sdk.core.account.WireContacts;
 import org.sferum.sdk.core.account.WireNotifications;
+import org.sferum.sdk.core.calls.WireCalls;
 import org.sferum.sdk.core.chats.WireChats;
 import org.sferum.sdk.core.messages.WireMessages;
 import org.sferum.sdk.core.users.WireUsers;
@@ -30,6 +31,7 @@ public final class WireSession implements SferumSession {
     private final Chats chats;
     private final Messages messages;
     private final Contacts contacts;
+    private final Calls calls;
     private final Notifications notifications;
 
     /**
@@ -59,6 +61,7 @@ public final class WireSession implements SferumSession {
         this.messages = new WireMessages(api, tokens);
         this.contacts = new WireContacts(api, tokens);
         this.notifications = new WireNotifications(api, tokens);
+        this.calls = new WireCalls(api, tokens);
     }
 
     /** Reads the user with {@code users.get} on the first call and keeps it. */
@@ -84,7 +87,7 @@ public final class WireSession implements SferumSession {
 
     @Override
     public Calls calls() {
-        return NotYetCalls.INSTANCE;
+        return calls;
     }
 
     @Override

@@ -264,6 +264,7 @@ public final class SferumEmulator implements AutoCloseable {
         new MessageActionsMethods(engine, messageJson, conversationJson).register(methods);
         new ChatActionsMethods(engine).register(methods);
         new ChatStyleMethods(engine).register(methods);
+        new CallsMethods(engine).register(methods);
         new DirectMethods(engine).register(methods); // after MessagesMethods: wraps messages.send
         return methods;
     }

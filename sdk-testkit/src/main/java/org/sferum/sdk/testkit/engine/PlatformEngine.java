@@ -1377,6 +1377,125 @@ public final class PlatformEngine {
         }
     }
 
+    // ---------------------------------------------------------------- calls issue: lesson calls and the calls tab (F-CALL-02, F-SECT-02 … F-SECT-04)
+
+    /** [choice] Where join links point: this base followed by the call's link key. */
+    public static final String CALL_LINK_BASE = "https://vk.com/call/join/";
+    /** [choice] Where the OK app's join links point: this base followed by the call's link key. */
+    public static final String OK_CALL_LINK_BASE = "https://ok.ru/videochat/join/";
+    /** The lesson calls; guarded by the lock. */
+    private final LessonCalls lessonCalls = new LessonCalls();
+    private long nextCallNumber = 1;
+
+    /**
+     * Creates the call of a lesson for the members of a class chat, or returns the one already created for the same
+     * lesson key (F-CALL-02). The call starts at the lesson's time, or at once when that time has passed.
+     *
+     * @param actor who creates it: a teacher who is a member of the chat
+     * @param lesson the lesson
+     * @param chatId the class chat
+     * @return the call as the actor sees it now
+     * @throws PermissionDeniedException with {@code PERMISSION_DENIED} for a non-teacher, {@code NOT_A_CHAT_MEMBER}
+     *     for a non-member
+     */
+    public org.sferum.sdk.calls.Call createLessonCall(UserId actor, org.sferum.sdk.calls.Lesson lesson,
+                                                      ChatId chatId) {
+        Objects.requireNonNull(lesson, "lesson");
+        if (!Objects.requireNonNull(chatId, "chat").isGroup()) {
+            throw new ValidationException(ErrorCode.INVALID_ARGUMENT, "a lesson call is made in a class chat, "
+                    + "not a one-to-one chat");
+        }
+        synchronized (lock) {
+            ChatState chat = memberChat(actor, chatId);
+            LessonCalls.requireTeacher(users.get(actor), actor);
+            Optional<LessonCall> existing = lessonCalls.forLesson(lesson.lessonKey());
+            if (existing.isPresent()) {
+                // the same lesson's call, as its participants see it; nobody else learns of it
+                return LessonCalls.view(participantCall(actor, existing.get().id()), now());
+            }
+            long number = nextCallNumber++;
+            String key = Long.toUnsignedString(random.nextLong(), 36);
+            org.sferum.sdk.calls.CallId id = new org.sferum.sdk.calls.CallId("lesson" + number + "_" + key);
+            String shortId = Long.toString(100_000_000L + number);
+            String password = Long.toString(100_000 + (random.nextLong() & 0x7fffffffL) % 900_000);
+            Instant startsAt = lesson.startsAt().truncatedTo(ChronoUnit.SECONDS);
+            LessonCall call = lessonCalls.add(new LessonCall(id, lesson.lessonKey(), LessonCalls.title(lesson), actor,
+                    chat.id.peerId(), startsAt, CALL_LINK_BASE + key, shortId, password));
+            return LessonCalls.view(call, now());
+        }
+    }
+
+    /**
+     * Lists the calls the actor takes part in (the members of their chats), newest first (F-SECT-02).
+     *
+     * @param actor who asks
+     * @return the calls as the actor sees them now
+     */
+    public List<org.sferum.sdk.calls.Call> callsOf(UserId actor) {
+        synchronized (lock) {
+            account(actor);
+            List<org.sferum.sdk.calls.Call> out = new ArrayList<>();
+            for (LessonCall call : lessonCalls.all()) {
+                ChatState chat = chats.get(call.chatPeerId());
+                if (chat != null && chat.isMember(actor)) {
+                    out.add(0, LessonCalls.view(call, now()));
+                }
+            }
+            return out;
+        }
+    }
+
+    /**
+     * Returns a call as a participant sees it now (F-SECT-03, F-SECT-04): the join link only while it runs.
+     *
+     * @param actor a member of the call's chat
+     * @param id the call
+     * @return the call
+     * @throws NotFoundException with {@code NOT_FOUND} for an unknown call
+     * @throws PermissionDeniedException with {@code NOT_A_CHAT_MEMBER} for a non-participant
+     */
+    public org.sferum.sdk.calls.Call call(UserId actor, org.sferum.sdk.calls.CallId id) {
+        return LessonCalls.view(participantCall(actor, id), now());
+    }
+
+    /**
+     * Returns a call as the engine keeps it, for the emulator's answers (short credentials, OK link).
+     *
+     * @param actor a member of the call's chat
+     * @param id the call
+     * @return the call
+     */
+    public LessonCall lessonCall(UserId actor, org.sferum.sdk.calls.CallId id) {
+        return participantCall(actor, id);
+    }
+
+    /**
+     * Ends a call for everyone (F-CALL-04): only its organiser may; ending it again changes nothing.
+     *
+     * @param actor who ends it
+     * @param id the call
+     * @throws PermissionDeniedException with {@code NOT_ALLOWED_IN_CHAT} for anyone but the organiser
+     */
+    public void endCallForAll(UserId actor, org.sferum.sdk.calls.CallId id) {
+        synchronized (lock) {
+            LessonCalls.end(participantCall(actor, id), actor, now());
+        }
+    }
+
+    private LessonCall participantCall(UserId actor, org.sferum.sdk.calls.CallId id) {
+        Objects.requireNonNull(id, "call");
+        synchronized (lock) {
+            account(actor);
+            LessonCall call = lessonCalls.find(id);
+            ChatState chat = chats.get(call.chatPeerId());
+            if (chat == null || !chat.isMember(actor)) {
+                throw new PermissionDeniedException(ErrorCode.NOT_A_CHAT_MEMBER, "user " + actor.value()
+                        + " does not take part in call " + id.value() + "; only the class chat's members do");
+            }
+            return call;
+        }
+    }
+
     private record IdempotencyKey(UserId author, long peerId, int randomId) {
     }
 

@@ -25,6 +25,7 @@ final class FakeSession implements SferumSession {
     private final Messages messages;
     private final Contacts contacts;
     private final Notifications notifications;
+    private final Calls calls;
 
     FakeSession(PlatformEngine engine, Supplier<AccessToken> token) {
         this.engine = engine;
@@ -33,6 +34,7 @@ final class FakeSession implements SferumSession {
         this.messages = new FakeMessages(engine, this::actor);
         this.contacts = new FakeContacts(engine, this::actor);
         this.notifications = new FakeNotifications(engine, this::actor);
+        this.calls = new FakeCalls(engine, this::actor);
     }
 
     private UserId actor() {
@@ -61,7 +63,7 @@ final class FakeSession implements SferumSession {
 
     @Override
     public Calls calls() {
-        return Unsupported.of(Calls.class, "the calls issue (F-CALL-*)");
+        return calls;
     }
 
     @Override
