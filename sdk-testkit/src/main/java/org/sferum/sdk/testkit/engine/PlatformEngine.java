@@ -799,7 +799,9 @@ public final class PlatformEngine {
     /** The longest life of a phantom chat's message (F-CHAT-11) [choice]. */
     public static final Duration MAX_DISAPPEARING = Duration.ofDays(7);
 
-    private final List<MessageReport> reports = new ArrayList<>();
+    /** The rules of the message actions; reports are kept here. Reads {@link #direct}, set later, only when called. */
+    private final MessageActions messageActions =
+            new MessageActions(chats, messagesById, (message, reader) -> this.direct.view(message, reader));
 
     /**
      * Edits the text of the actor's own message within {@link #EDIT_WINDOW} (F-MSG-07). The same text again
@@ -818,22 +820,7 @@ public final class PlatformEngine {
         String text = Draft.text(newText).text();
         synchronized (lock) {
             Instant now = now();
-            ChatState chat = memberChat(actor, chatId);
-            StoredMessage message = visibleIn(actor, chat, id, now);
-            if (!message.author.equals(actor)) {
-                throw new PermissionDeniedException(ErrorCode.PERMISSION_DENIED,
-                        "only the author of message " + id.value() + " can edit it");
-            }
-            if (!now.isBefore(message.sentAt.plus(EDIT_WINDOW))) {
-                throw new org.sferum.sdk.error.ConflictException(ErrorCode.EDIT_WINDOW_EXPIRED, "message "
-                        + id.value() + " was sent more than " + EDIT_WINDOW.toHours() + " h ago and can no longer"
-                        + " be edited; send a new message instead");
-            }
-            if (!message.text.equals(text)) {
-                message.text = text;
-                message.editedAt = now;
-            }
-            return direct.view(message, actor);
+            return messageActions.edit(actor, memberChat(actor, chatId), id, text, now);
         }
     }
 
@@ -859,45 +846,7 @@ public final class PlatformEngine {
             Instant now = now();
             account(actor);
             chatId.ifPresent(id -> memberChat(actor, id));
-            List<StoredMessage> targets = new ArrayList<>(unique.size());
-            for (MessageId id : unique) {
-                StoredMessage message = messagesById.get(id.value());
-                ChatState chat = message == null ? null : chats.get(message.chat.peerId());
-                boolean gone = message != null && (message.deletedForAll
-                        || (!forEveryone && message.hiddenFor.contains(actor)));
-                if (chat == null || !chat.isMember(actor) || chatId.map(c -> !c.equals(message.chat)).orElse(false)
-                        || (!gone && !message.visibleTo(actor, now))) {
-                    throw new NotFoundException(ErrorCode.MESSAGE_NOT_FOUND, "message " + id.value()
-                            + " is not one the user can see" + chatId.map(c -> " in this chat").orElse(""));
-                }
-                if (forEveryone && !gone) {
-                    MemberRole role = chat.members.get(actor).role();
-                    boolean moderator = role == MemberRole.OWNER || role == MemberRole.ADMIN;
-                    boolean author = message.author.equals(actor)
-                            && now.isBefore(message.sentAt.plus(DELETE_FOR_EVERYONE_WINDOW));
-                    if (!moderator && !author) {
-                        throw new PermissionDeniedException(ErrorCode.CANNOT_DELETE_FOR_EVERYONE, "message "
-                                + id.value() + " can be deleted for everyone only by its author within "
-                                + DELETE_FOR_EVERYONE_WINDOW.toHours() + " h, or by an admin of the chat;"
-                                + " delete it for yourself instead");
-                    }
-                }
-                targets.add(message);
-            }
-            List<DeletedMessage> out = new ArrayList<>(targets.size());
-            for (StoredMessage message : targets) {
-                if (forEveryone) {
-                    message.deletedForAll = true;
-                    ChatState chat = chats.get(message.chat.peerId());
-                    if (chat.pinnedMessageId == message.id) {
-                        chat.pinnedMessageId = 0;
-                    }
-                } else {
-                    message.hiddenFor.add(actor);
-                }
-                out.add(new DeletedMessage(message.chat, MessageId.of(message.id), message.cmid));
-            }
-            return out;
+            return messageActions.delete(actor, chatId, unique, forEveryone, now);
         }
     }
 
@@ -915,20 +864,7 @@ public final class PlatformEngine {
         synchronized (lock) {
             Instant now = now();
             account(actor);
-            List<MessageId> out = new ArrayList<>();
-            for (MessageId id : unique) {
-                StoredMessage message = messagesById.get(id.value());
-                ChatState chat = message == null ? null : chats.get(message.chat.peerId());
-                if (chat != null && chat.isMember(actor) && message.visibleTo(actor, now)) {
-                    if (important) {
-                        message.importantFor.add(actor);
-                    } else {
-                        message.importantFor.remove(actor);
-                    }
-                    out.add(id);
-                }
-            }
-            return out;
+            return messageActions.markImportant(actor, unique, important, now);
         }
     }
 
@@ -946,13 +882,7 @@ public final class PlatformEngine {
         Objects.requireNonNull(reason, "reason");
         synchronized (lock) {
             Instant now = now();
-            StoredMessage message = visibleIn(actor, memberChat(actor, chatId), id, now);
-            for (MessageReport earlier : reports) {
-                if (earlier.reporter().equals(actor) && earlier.message().equals(id)) {
-                    return;
-                }
-            }
-            reports.add(new MessageReport(actor, chatId, id, message.author, reason, now));
+            messageActions.report(actor, chatId, memberChat(actor, chatId), id, reason, now);
         }
     }
 
@@ -963,7 +893,7 @@ public final class PlatformEngine {
      */
     public List<MessageReport> reports() {
         synchronized (lock) {
-            return List.copyOf(reports);
+            return messageActions.reports();
         }
     }
 
@@ -982,15 +912,7 @@ public final class PlatformEngine {
     public Message pin(UserId actor, ChatId chatId, MessageId id) {
         synchronized (lock) {
             Instant now = now();
-            ChatState chat = memberChat(actor, chatId);
-            requireAllowed(chat, actor, org.sferum.sdk.chats.ChatAction.CHANGE_PIN);
-            StoredMessage message = visibleIn(actor, chat, id, now);
-            if (message.expiresAt != null) {
-                throw new org.sferum.sdk.error.ConflictException(ErrorCode.CANNOT_PIN_EXPIRING_MESSAGE, "message "
-                        + id.value() + " disappears after a while (a phantom chat) and cannot be pinned");
-            }
-            chat.pinnedMessageId = message.id;
-            return direct.view(message, actor);
+            return messageActions.pin(actor, memberChat(actor, chatId), id, now);
         }
     }
 
@@ -1003,9 +925,7 @@ public final class PlatformEngine {
      */
     public void unpin(UserId actor, ChatId chatId) {
         synchronized (lock) {
-            ChatState chat = memberChat(actor, chatId);
-            requireAllowed(chat, actor, org.sferum.sdk.chats.ChatAction.CHANGE_PIN);
-            chat.pinnedMessageId = 0;
+            MessageActions.unpin(actor, memberChat(actor, chatId));
         }
     }
 
@@ -1018,10 +938,7 @@ public final class PlatformEngine {
      */
     public Optional<Message> pinned(UserId actor, ChatId chatId) {
         synchronized (lock) {
-            ChatState chat = memberChat(actor, chatId);
-            StoredMessage message = chat.pinnedMessageId == 0 ? null : messagesById.get(chat.pinnedMessageId);
-            return message != null && message.visibleTo(actor, now()) ? Optional.of(direct.view(message, actor))
-                    : Optional.empty();
+            return messageActions.pinned(actor, memberChat(actor, chatId), now());
         }
     }
 
@@ -1037,21 +954,9 @@ public final class PlatformEngine {
      */
     public HistoryWindow search(UserId actor, ChatId chatId, String query, int offset, int count) {
         MessageSearch search = MessageSearch.of(query);
-        if (count < 0 || count > MAX_SEARCH_COUNT || offset < 0) {
-            throw new ValidationException(ErrorCode.INVALID_PAGE_REQUEST, "search takes an offset of 0 or more and"
-                    + " a count from 0 to " + MAX_SEARCH_COUNT);
-        }
+        MessageActions.checkSearchPage(offset, count);
         synchronized (lock) {
-            List<StoredMessage> visible = memberChat(actor, chatId).visibleTo(actor, now());
-            List<Message> matches = new ArrayList<>();
-            for (int i = visible.size() - 1; i >= 0; i--) {
-                if (search.matches(visible.get(i).text)) {
-                    matches.add(direct.view(visible.get(i), actor));
-                }
-            }
-            int from = Math.min(offset, matches.size());
-            int to = Math.min(matches.size(), from + count);
-            return new HistoryWindow(matches.subList(from, to), matches.size(), to < matches.size());
+            return messageActions.search(actor, memberChat(actor, chatId), search, offset, count, now());
         }
     }
 
@@ -1066,15 +971,9 @@ public final class PlatformEngine {
      *     seconds); empty to stop
      */
     public void setDisappearing(UserId actor, ChatId chatId, Optional<Duration> after) {
-        Duration ttl = after.map(d -> Duration.ofSeconds(d.getSeconds())).orElse(null);
-        if (ttl != null && (ttl.compareTo(MIN_DISAPPEARING) < 0 || ttl.compareTo(MAX_DISAPPEARING) > 0)) {
-            throw new ValidationException(ErrorCode.INVALID_ARGUMENT, "a phantom chat's messages live from "
-                    + MIN_DISAPPEARING.getSeconds() + " to " + MAX_DISAPPEARING.getSeconds() + " seconds");
-        }
+        Duration ttl = MessageActions.disappearAfter(after);
         synchronized (lock) {
-            ChatState chat = memberChat(actor, chatId);
-            requireAllowed(chat, actor, org.sferum.sdk.chats.ChatAction.CHANGE_INFO);
-            chat.disappearAfter = ttl;
+            MessageActions.setDisappearing(actor, memberChat(actor, chatId), ttl);
         }
     }
 
@@ -1113,16 +1012,6 @@ public final class PlatformEngine {
     private static void stampNew(ChatState chat, StoredMessage message, List<Message> forwarded, Instant now) {
         message.forwarded = List.copyOf(forwarded);
         message.expiresAt = chat.disappearAfter == null ? null : now.plus(chat.disappearAfter);
-    }
-
-    /** Finds a message of the chat the actor sees, or refuses with {@code MESSAGE_NOT_FOUND}. Under the lock. */
-    private StoredMessage visibleIn(UserId actor, ChatState chat, MessageId id, Instant now) {
-        StoredMessage message = messagesById.get(Objects.requireNonNull(id, "message").value());
-        if (message == null || !message.chat.equals(chat.id) || !message.visibleTo(actor, now)) {
-            throw new NotFoundException(ErrorCode.MESSAGE_NOT_FOUND,
-                    "message " + id.value() + " is not one the user can see in this chat");
-        }
-        return message;
     }
 
     private static List<MessageId> distinct(List<MessageId> ids) {
