@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +22,6 @@ import org.sferum.sdk.chats.ChatId;
 import org.sferum.sdk.error.SferumException;
 import org.sferum.sdk.messages.Draft;
 import org.sferum.sdk.users.AccessToken;
-import org.slf4j.LoggerFactory;
 
 /**
  * Nothing secret or personal reaches a log line or an exception message: not the token, not a phone number, not
@@ -41,9 +38,7 @@ class LogRedactionTest {
     private static final List<String> SECRETS = List.of("SECRETtokenVALUE", TestClients.TOKEN, PHONE, "345-67-89",
             PHONE_DIGITS, CODE, "Позвоните");
 
-    private final Logger sdkLogger = (Logger) LoggerFactory.getLogger("org.sferum.sdk");
-    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
-    private Level previous;
+    private LogCapture logs;
 
     private final ScriptedTransport transport = new ScriptedTransport();
     private final List<Duration> sleeps = new ArrayList<>();
@@ -51,18 +46,12 @@ class LogRedactionTest {
 
     @BeforeEach
     void capture() {
-        previous = sdkLogger.getLevel();
-        sdkLogger.setLevel(Level.DEBUG);
-        sdkLogger.setAdditive(false);
-        appender.start();
-        sdkLogger.addAppender(appender);
+        logs = LogCapture.start();
     }
 
     @AfterEach
     void release() {
-        sdkLogger.detachAppender(appender);
-        sdkLogger.setLevel(previous);
-        sdkLogger.setAdditive(true);
+        logs.close();
     }
 
     @Test
@@ -101,7 +90,7 @@ class LogRedactionTest {
             assertTrue(e.getMessage().contains("***"), e.getMessage());
         }
         List<String> lines = new ArrayList<>();
-        for (ILoggingEvent event : appender.list) {
+        for (ILoggingEvent event : logs.events()) {
             lines.add(event.getFormattedMessage());
             for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
                 lines.add(t.getClassName() + ": " + t.getMessage());
@@ -118,7 +107,7 @@ class LogRedactionTest {
             }
         }
 
-        List<String> debug = appender.list.stream().filter(e -> e.getLevel() == Level.DEBUG)
+        List<String> debug = logs.events().stream().filter(e -> e.getLevel() == Level.DEBUG)
                 .map(ILoggingEvent::getFormattedMessage).collect(Collectors.toList());
         assertEquals(transport.requests.size(), debug.size(), "one DEBUG line per attempt: " + debug);
         assertTrue(debug.get(0).startsWith("messages.send attempt 1/3 RATE_LIMITED (VK 6) in "), debug.get(0));

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,9 +18,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.sferum.sdk.core.IdTokenKeys;
+import org.sferum.sdk.core.LogCapture;
 import org.sferum.sdk.error.SferumException;
 import org.sferum.sdk.users.Role;
-import org.slf4j.LoggerFactory;
 
 /**
  * No token, code, verifier, nonce, state, ID token or phone number reaches a log line or an exception message, even
@@ -31,25 +29,17 @@ import org.slf4j.LoggerFactory;
 class LinkLogRedactionTest extends LinkingFixture {
     private static final List<String> PHONES = List.of(FakeVkId.PHONE, "000-00-01", "+79000000001");
 
-    private final Logger sdkLogger = (Logger) LoggerFactory.getLogger("org.sferum.sdk");
-    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    private LogCapture logs;
     private final List<Throwable> thrown = new ArrayList<>();
-    private Level previous;
 
     @BeforeEach
     void capture() {
-        previous = sdkLogger.getLevel();
-        sdkLogger.setLevel(Level.DEBUG);
-        sdkLogger.setAdditive(false);
-        appender.start();
-        sdkLogger.addAppender(appender);
+        logs = LogCapture.start();
     }
 
     @AfterEach
     void release() {
-        sdkLogger.detachAppender(appender);
-        sdkLogger.setLevel(previous);
-        sdkLogger.setAdditive(true);
+        logs.close();
     }
 
     private void fails(Executable call) {
@@ -114,7 +104,7 @@ class LinkLogRedactionTest extends LinkingFixture {
             }
         }
         List<String> lines = new ArrayList<>();
-        for (ILoggingEvent event : appender.list) {
+        for (ILoggingEvent event : logs.events()) {
             lines.add(event.getFormattedMessage());
             for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
                 lines.add(t.getClassName() + ": " + t.getMessage());
@@ -130,7 +120,7 @@ class LinkLogRedactionTest extends LinkingFixture {
                 assertFalse(line.contains(secret), "log line leaks a secret: " + line);
             }
         }
-        List<String> debug = appender.list.stream().filter(e -> e.getLevel() == Level.DEBUG)
+        List<String> debug = logs.events().stream().filter(e -> e.getLevel() == Level.DEBUG)
                 .map(ILoggingEvent::getFormattedMessage).toList();
         String uuid = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
         assertTrue(debug.stream().anyMatch(l -> l.matches("VK ID oauth2/auth ok in \\d+ ms \\[request " + uuid + "]")),
@@ -141,7 +131,7 @@ class LinkLogRedactionTest extends LinkingFixture {
         assertTrue(debug.stream().anyMatch(l -> l.startsWith("VK ID jwks ok in ")), debug.toString());
         assertTrue(debug.stream().anyMatch(l -> l.startsWith("VK ID oauth2/revoke ok in ")), debug.toString());
         assertTrue(debug.stream().anyMatch(l -> l.startsWith("VK ID oauth2/auth TRANSPORT_FAILURE")), debug.toString());
-        assertTrue(appender.list.stream().anyMatch(e -> e.getLevel() == Level.WARN
+        assertTrue(logs.events().stream().anyMatch(e -> e.getLevel() == Level.WARN
                 && e.getFormattedMessage().contains("messages.removeChatUser")), "the skipped step is logged");
     }
 }

@@ -1,0 +1,48 @@
+package org.sferum.sdk.core;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.util.List;
+import org.slf4j.LoggerFactory;
+
+/** Captures every event of the SDK's loggers at DEBUG and above, for the tests that check what is logged. */
+public final class LogCapture implements AutoCloseable {
+    private final Logger sdkLogger = (Logger) LoggerFactory.getLogger("org.sferum.sdk");
+    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    private final Level previous;
+
+    private LogCapture() {
+        previous = sdkLogger.getLevel();
+        sdkLogger.setLevel(Level.DEBUG);
+        sdkLogger.setAdditive(false);
+        appender.start();
+        sdkLogger.addAppender(appender);
+    }
+
+    /**
+     * Starts capturing.
+     *
+     * @return the capture; close it to restore the loggers
+     */
+    public static LogCapture start() {
+        return new LogCapture();
+    }
+
+    /**
+     * Returns the events captured so far.
+     *
+     * @return the events, oldest first
+     */
+    public List<ILoggingEvent> events() {
+        return appender.list;
+    }
+
+    @Override
+    public void close() {
+        sdkLogger.detachAppender(appender);
+        sdkLogger.setLevel(previous);
+        sdkLogger.setAdditive(true);
+    }
+}
