@@ -12,6 +12,7 @@ module org.sferum.sdk.testkit {
     requires com.nimbusds.jose.jwt; // the emulator signs ID tokens and publishes its JWKS
 
     exports org.sferum.sdk.testkit;
+    exports org.sferum.sdk.testkit.calls;
     exports org.sferum.sdk.testkit.contract;
     exports org.sferum.sdk.testkit.emulator;
     exports org.sferum.sdk.testkit.engine;

@@ -72,6 +72,20 @@ public enum ErrorCode {
     WRITING_DISABLED(ErrorCategory.PERMISSION, false),
     /** The other user is not among the caller's contacts, so a one-to-one chat cannot be opened (F-ACC-01). */
     NOT_A_CONTACT(ErrorCategory.PERMISSION, false),
+    /** The caller is not invited to the call: not a member of its chat, nor invited, nor holding its link. */
+    NOT_INVITED_TO_CALL(ErrorCategory.PERMISSION, false),
+    /** The call does not let anonymous (unregistered) participants in (F-CALL-07); the default. */
+    ANONYMOUS_NOT_ALLOWED(ErrorCategory.PERMISSION, false),
+    /** The caller waits in the call's waiting room: the organiser has not admitted them yet (F-CALL-07). */
+    WAITING_FOR_ADMISSION(ErrorCategory.PERMISSION, false),
+    /** The organiser removed the caller from the call; only being readmitted lets them back (F-CALL-09). */
+    REMOVED_FROM_CALL(ErrorCategory.PERMISSION, false),
+    /** Only the call's organiser or the admins they appointed may do this (F-CALL-04, F-CALL-09). */
+    CALL_ADMIN_REQUIRED(ErrorCategory.PERMISSION, false),
+    /** Only users with an educational profile may watch a recording (F-CALL-10). */
+    EDUCATIONAL_PROFILE_REQUIRED(ErrorCategory.PERMISSION, false),
+    /** The recording's audience does not include the caller (F-CALL-10). */
+    RECORDING_NOT_VISIBLE(ErrorCategory.PERMISSION, false),
 
     /** No chat with that id exists. */
     CHAT_NOT_FOUND(ErrorCategory.NOT_FOUND, false),
@@ -85,6 +99,12 @@ public enum ErrorCode {
     NOT_FOUND(ErrorCategory.NOT_FOUND, false),
     /** The school account is not linked to a VK ID educational profile. */
     NOT_LINKED(ErrorCategory.NOT_FOUND, false),
+    /** No call with that id or join link exists. */
+    CALL_NOT_FOUND(ErrorCategory.NOT_FOUND, false),
+    /** No participant with that id is in the call (or in its waiting room). */
+    PARTICIPANT_NOT_FOUND(ErrorCategory.NOT_FOUND, false),
+    /** No recording with that id exists. */
+    RECORDING_NOT_FOUND(ErrorCategory.NOT_FOUND, false),
 
     /** The request conflicts with the current state. */
     CONFLICT(ErrorCategory.CONFLICT, false),
@@ -98,6 +118,14 @@ public enum ErrorCode {
     ACCOUNT_ALREADY_LINKED(ErrorCategory.CONFLICT, false),
     /** The educational profile is already linked to another account of this school system. */
     PROFILE_ALREADY_LINKED(ErrorCategory.CONFLICT, false),
+    /** The call has not started yet: its join link works from its start time (F-SECT-02, F-SECT-04). */
+    CALL_NOT_STARTED(ErrorCategory.CONFLICT, false),
+    /** The call has ended for everyone (F-CALL-04). */
+    CALL_ENDED(ErrorCategory.CONFLICT, false),
+    /** The caller is not in the call: join it first (or it left, or was removed). */
+    NOT_IN_CALL(ErrorCategory.CONFLICT, false),
+    /** A recording (or a broadcast) of the call is already running, or none is running to stop (F-CALL-06). */
+    RECORDING_STATE_CONFLICT(ErrorCategory.CONFLICT, false),
 
     /** Too many requests in a short time. */
     RATE_LIMITED(ErrorCategory.RATE_LIMIT, true),

@@ -110,7 +110,7 @@ public abstract class LessonCallsContract extends SchoolContract {
         SferumSession outsider = fixture.as(school.outsider());
         ChatId own = outsider.chats().create(new NewChat("Кружок", Set.of(school.parent().id()),
                 ChatSettings.ownerOnly()));
-        refused(PermissionDeniedException.class, ErrorCode.NOT_A_CHAT_MEMBER,
+        refused(PermissionDeniedException.class, ErrorCode.NOT_INVITED_TO_CALL,
                 () -> outsider.calls().createLessonCall(LESSON, own));
         assertEquals(List.of(), tab(outsider));
     }
@@ -123,7 +123,7 @@ public abstract class LessonCallsContract extends SchoolContract {
         assertEquals(List.of(call.id()), tab(student(2)).stream().map(Call::id).collect(Collectors.toList()));
         assertEquals(List.of(), tab(fixture.as(school.outsider())));
         assertEquals(List.of(), tab(fixture.as(school.parent())));
-        refused(PermissionDeniedException.class, ErrorCode.NOT_A_CHAT_MEMBER,
+        refused(PermissionDeniedException.class, ErrorCode.NOT_INVITED_TO_CALL,
                 () -> fixture.as(school.outsider()).calls().get(call.id()));
     }
 
@@ -159,9 +159,9 @@ public abstract class LessonCallsContract extends SchoolContract {
     void onlyOrganiserEnds() {
         ChatId chat = classChat();
         CallId id = teacher.calls().createLessonCall(new Lesson("journal-now", "5в", "Чтение", START), chat).id();
-        refused(PermissionDeniedException.class, ErrorCode.NOT_ALLOWED_IN_CHAT,
+        refused(PermissionDeniedException.class, ErrorCode.CALL_ADMIN_REQUIRED,
                 () -> student(0).calls().endForAll(id));
-        refused(PermissionDeniedException.class, ErrorCode.NOT_A_CHAT_MEMBER,
+        refused(PermissionDeniedException.class, ErrorCode.NOT_INVITED_TO_CALL,
                 () -> fixture.as(school.outsider()).calls().endForAll(id));
         assertEquals(CallState.RUNNING, student(0).calls().get(id).state());
         teacher.calls().endForAll(id);

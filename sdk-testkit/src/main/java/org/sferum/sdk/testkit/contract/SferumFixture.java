@@ -5,6 +5,7 @@ import org.sferum.sdk.Sferum;
 import org.sferum.sdk.SferumSession;
 import org.sferum.sdk.testkit.DemoSchool;
 import org.sferum.sdk.testkit.SeededUser;
+import org.sferum.sdk.testkit.calls.CallGuests;
 import org.sferum.sdk.testkit.vkid.VkIdUsers;
 
 /**
@@ -46,6 +47,16 @@ public interface SferumFixture extends AutoCloseable {
      */
     default VkIdUsers vkId() {
         throw new UnsupportedOperationException("this fixture has no VK ID behind it");
+    }
+
+    /**
+     * Returns anonymous guests joining calls by link through the call page, for the calls contract.
+     *
+     * @return the guests driver
+     * @throws UnsupportedOperationException when the face has no call page behind it
+     */
+    default CallGuests guests() {
+        throw new UnsupportedOperationException("this fixture has no call page behind it");
     }
 
     /**

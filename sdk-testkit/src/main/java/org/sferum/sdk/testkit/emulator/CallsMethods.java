@@ -10,10 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 import org.sferum.sdk.calls.Call;
 import org.sferum.sdk.calls.CallId;
+import org.sferum.sdk.calls.CallLinks;
 import org.sferum.sdk.calls.CallState;
 import org.sferum.sdk.calls.Lesson;
 import org.sferum.sdk.chats.ChatId;
-import org.sferum.sdk.testkit.engine.LessonCall;
 import org.sferum.sdk.testkit.engine.PlatformEngine;
 import org.sferum.sdk.users.UserId;
 
@@ -106,18 +106,16 @@ final class CallsMethods {
         json.put("organiser_id", call.organiser().value());
         json.put("state", call.state().name().toLowerCase(Locale.ROOT));
         json.put("start_time", call.startsAt().getEpochSecond());
-        if (call.state() == CallState.RUNNING && call.joinLink().isPresent()) {
-            LessonCall kept = engine.lessonCall(caller, call.id());
-            String link = call.joinLink().get();
-            json.put("join_link", link);
-            json.put("ok_join_link", PlatformEngine.OK_CALL_LINK_BASE
-                    + link.substring(PlatformEngine.CALL_LINK_BASE.length()));
+        if (call.links().isPresent()) {
+            CallLinks links = call.links().get();
+            json.put("join_link", links.browser());
+            json.put("ok_join_link", links.ok());
             ObjectNode credentials = json.putObject("short_credentials");
-            credentials.put("id", kept.shortId());
-            credentials.put("password", kept.password());
-            String shortLink = PlatformEngine.CALL_LINK_BASE + "short/" + kept.shortId();
+            credentials.put("id", links.shortCredentials().id());
+            credentials.put("password", links.shortCredentials().password());
+            String shortLink = PlatformEngine.CALL_LINK_BASE + "short/" + links.shortCredentials().id();
             credentials.put("link_without_password", shortLink);
-            credentials.put("link_with_password", shortLink + "?password=" + kept.password());
+            credentials.put("link_with_password", shortLink + "?password=" + links.shortCredentials().password());
         }
         return json;
     }

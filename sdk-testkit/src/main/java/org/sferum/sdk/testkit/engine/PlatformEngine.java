@@ -1266,15 +1266,63 @@ public final class PlatformEngine {
         }
     }
 
-    // ---------------------------------------------------------------- calls issue: lesson calls and the calls tab (F-CALL-02, F-SECT-02 … F-SECT-04)
+    // ---------------------------------------------------------------- calls issue (F-CALL-*, F-SECT-02 … F-SECT-04, F-EMB-06, F-EMB-07)
 
-    /** [choice] Where join links point: this base followed by the call's link key. */
+    /** [choice] Where join links point until {@link #serveCallLinksAt} says otherwise: this base and the link key. */
     public static final String CALL_LINK_BASE = "https://vk.com/call/join/";
     /** [choice] Where the OK app's join links point: this base followed by the call's link key. */
     public static final String OK_CALL_LINK_BASE = "https://ok.ru/videochat/join/";
-    /** The lesson calls; guarded by the lock. */
-    private final LessonCalls lessonCalls = new LessonCalls();
-    private long nextCallNumber = 1;
+    /** The calls' rules; guarded by the lock. */
+    private final CallRules calls = new CallRules(new CallContext());
+    /** Each user's event sinks; guarded by the lock. */
+    private final Map<UserId, List<java.util.function.Consumer<org.sferum.sdk.events.SferumEvent>>> sinks =
+            new HashMap<>();
+
+    /**
+     * Makes browser join links point at a server of one's own (the emulator's call page), from now on.
+     *
+     * @param base the base, ending with {@code /call/join/}
+     */
+    public void serveCallLinksAt(String base) {
+        if (!Objects.requireNonNull(base, "base").endsWith(CallRules.JOIN_PATH)) {
+            throw new IllegalArgumentException("a join link base ends with " + CallRules.JOIN_PATH);
+        }
+        calls.serveLinksAt(base);
+    }
+
+    /**
+     * Delivers a user's events (F-EMB-02) to a sink, called under the engine's lock: the sink must only hand
+     * them over (to a queue or another thread) and return.
+     *
+     * @param user whose events
+     * @param sink where they go
+     * @return closes the subscription
+     */
+    public Runnable subscribe(UserId user, java.util.function.Consumer<org.sferum.sdk.events.SferumEvent> sink) {
+        Objects.requireNonNull(sink, "sink");
+        synchronized (lock) {
+            account(user);
+            sinks.computeIfAbsent(user, u -> new ArrayList<>()).add(sink);
+        }
+        return () -> {
+            synchronized (lock) {
+                List<java.util.function.Consumer<org.sferum.sdk.events.SferumEvent>> mine = sinks.get(user);
+                if (mine != null) {
+                    mine.remove(sink);
+                }
+            }
+        };
+    }
+
+    /**
+     * Observes the clock: every call whose start time has come starts (its chat is created, {@code CallStarted}
+     * is sent). Calls are also observed whenever they are touched; the fixtures call this after moving the clock.
+     */
+    public void tick() {
+        synchronized (lock) {
+            calls.tick();
+        }
+    }
 
     /**
      * Creates the call of a lesson for the members of a class chat, or returns the one already created for the same
@@ -1296,26 +1344,59 @@ public final class PlatformEngine {
         }
         synchronized (lock) {
             ChatState chat = memberChat(actor, chatId);
-            LessonCalls.requireTeacher(users.get(actor), actor);
-            Optional<LessonCall> existing = lessonCalls.forLesson(lesson.lessonKey());
+            if (users.get(actor).role() != org.sferum.sdk.users.Role.TEACHER) {
+                throw new PermissionDeniedException(ErrorCode.PERMISSION_DENIED, "user " + actor.value()
+                        + " is not a teacher; only a teacher of the class chat creates a lesson call");
+            }
+            Optional<CallRoom> existing = calls.lessonRoom(lesson.lessonKey());
             if (existing.isPresent()) {
                 // the same lesson's call, as its participants see it; nobody else learns of it
-                return LessonCalls.view(participantCall(actor, existing.get().id()), now());
+                return calls.view(calls.visible(actor, existing.get().id()), actor);
             }
-            long number = nextCallNumber++;
-            String key = Long.toUnsignedString(random.nextLong(), 36);
-            org.sferum.sdk.calls.CallId id = new org.sferum.sdk.calls.CallId("lesson" + number + "_" + key);
-            String shortId = Long.toString(100_000_000L + number);
-            String password = Long.toString(100_000 + (random.nextLong() & 0x7fffffffL) % 900_000);
             Instant startsAt = lesson.startsAt().truncatedTo(ChronoUnit.SECONDS);
-            LessonCall call = lessonCalls.add(new LessonCall(id, lesson.lessonKey(), LessonCalls.title(lesson), actor,
-                    chat.id.peerId(), startsAt, CALL_LINK_BASE + key, shortId, password));
-            return LessonCalls.view(call, now());
+            return calls.view(calls.createLesson(actor, lesson, chat.id.peerId(), startsAt), actor);
         }
     }
 
     /**
-     * Lists the calls the actor takes part in (the members of their chats), newest first (F-SECT-02).
+     * Starts a call in a chat (F-CALL-01) as the chat's «call» permission allows (in a one-to-one chat, either
+     * side), or returns the call running there; the actor is in it.
+     *
+     * @param actor who starts it
+     * @param chatId the chat
+     * @param video whether a video call
+     * @return the running call
+     */
+    public org.sferum.sdk.calls.Call startCallInChat(UserId actor, ChatId chatId, boolean video) {
+        synchronized (lock) {
+            ChatState chat = memberChat(actor, chatId);
+            if (!DirectChats.isDirect(chat)) {
+                requireAllowed(chat, actor, org.sferum.sdk.chats.ChatAction.CALL);
+            }
+            String title = DirectChats.isDirect(chat) ? "Звонок" : chat.title;
+            return calls.view(calls.startInChat(actor, chat.id.peerId(), title, video), actor);
+        }
+    }
+
+    /**
+     * Creates and starts a call by link (F-CALL-07); the creator is its organiser and in it.
+     *
+     * @param actor who creates it
+     * @param title the title
+     * @param settings anonymous participants and the waiting room
+     * @return the running call
+     */
+    public org.sferum.sdk.calls.Call startCallByLink(UserId actor, String title,
+                                                     org.sferum.sdk.calls.CallSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        synchronized (lock) {
+            account(actor);
+            return calls.view(calls.startByLink(actor, title, settings), actor);
+        }
+    }
+
+    /**
+     * Lists the calls the actor takes part in, newest first (F-SECT-02).
      *
      * @param actor who asks
      * @return the calls as the actor sees them now
@@ -1323,65 +1404,466 @@ public final class PlatformEngine {
     public List<org.sferum.sdk.calls.Call> callsOf(UserId actor) {
         synchronized (lock) {
             account(actor);
-            List<org.sferum.sdk.calls.Call> out = new ArrayList<>();
-            for (LessonCall call : lessonCalls.all()) {
-                ChatState chat = chats.get(call.chatPeerId());
-                if (chat != null && chat.isMember(actor)) {
-                    out.add(0, LessonCalls.view(call, now()));
-                }
-            }
-            return out;
+            return calls.callsOf(actor);
         }
     }
 
     /**
-     * Returns a call as a participant sees it now (F-SECT-03, F-SECT-04): the join link only while it runs.
+     * Returns a call as a participant sees it now (F-SECT-03, F-SECT-04): the links only while it runs.
      *
-     * @param actor a member of the call's chat
+     * @param actor one who takes part
      * @param id the call
      * @return the call
-     * @throws NotFoundException with {@code NOT_FOUND} for an unknown call
-     * @throws PermissionDeniedException with {@code NOT_A_CHAT_MEMBER} for a non-participant
+     * @throws NotFoundException with {@code CALL_NOT_FOUND} for an unknown call
+     * @throws PermissionDeniedException with {@code NOT_INVITED_TO_CALL} for anyone else
      */
     public org.sferum.sdk.calls.Call call(UserId actor, org.sferum.sdk.calls.CallId id) {
-        return LessonCalls.view(participantCall(actor, id), now());
+        return callOp(actor, id, room -> calls.view(room, actor));
     }
 
     /**
-     * Returns a call as the engine keeps it, for the emulator's answers (short credentials, OK link).
+     * Returns a call as the engine keeps it, for the emulator's answers.
      *
-     * @param actor a member of the call's chat
+     * @param actor one who takes part
      * @param id the call
      * @return the call
      */
-    public LessonCall lessonCall(UserId actor, org.sferum.sdk.calls.CallId id) {
-        return participantCall(actor, id);
+    public CallRoom callRoom(UserId actor, org.sferum.sdk.calls.CallId id) {
+        return callOp(actor, id, room -> room);
     }
 
     /**
-     * Ends a call for everyone (F-CALL-04): only its organiser may; ending it again changes nothing.
+     * Finds the call of a lesson as the diary shows it (F-SECT-03).
      *
-     * @param actor who ends it
-     * @param id the call
-     * @throws PermissionDeniedException with {@code NOT_ALLOWED_IN_CHAT} for anyone but the organiser
+     * @param actor who asks
+     * @param lessonKey the lesson's key
+     * @return the call, if one was created and the actor takes part in it
      */
-    public void endCallForAll(UserId actor, org.sferum.sdk.calls.CallId id) {
+    public Optional<org.sferum.sdk.calls.Call> lessonCall(UserId actor, String lessonKey) {
+        Objects.requireNonNull(lessonKey, "lesson key");
         synchronized (lock) {
-            LessonCalls.end(participantCall(actor, id), actor, now());
+            account(actor);
+            return calls.forLesson(actor, lessonKey);
         }
     }
 
-    private LessonCall participantCall(UserId actor, org.sferum.sdk.calls.CallId id) {
+    /**
+     * Joins a call by id (F-CALL-03).
+     *
+     * @param actor who joins
+     * @param id the call
+     * @return where the actor is now
+     */
+    public org.sferum.sdk.calls.CallJoin joinCall(UserId actor, org.sferum.sdk.calls.CallId id) {
         Objects.requireNonNull(id, "call");
         synchronized (lock) {
             account(actor);
-            LessonCall call = lessonCalls.find(id);
-            ChatState chat = chats.get(call.chatPeerId());
-            if (chat == null || !chat.isMember(actor)) {
-                throw new PermissionDeniedException(ErrorCode.NOT_A_CHAT_MEMBER, "user " + actor.value()
-                        + " does not take part in call " + id.value() + "; only the class chat's members do");
+            return calls.join(actor, id);
+        }
+    }
+
+    /**
+     * Joins a call by its browser link (F-CALL-03, F-CALL-07).
+     *
+     * @param actor who joins
+     * @param link the browser join link
+     * @return where the actor is now: in the call or waiting
+     */
+    public org.sferum.sdk.calls.CallJoin joinCallByLink(UserId actor, String link) {
+        Objects.requireNonNull(link, "join link");
+        synchronized (lock) {
+            account(actor);
+            return calls.joinByLink(actor, link);
+        }
+    }
+
+    /**
+     * Leaves a call (F-CALL-04).
+     *
+     * @param actor who leaves
+     * @param id the call
+     */
+    public void leaveCall(UserId actor, org.sferum.sdk.calls.CallId id) {
+        callOp(actor, id, room -> {
+            calls.leave(actor, id);
+            return null;
+        });
+    }
+
+    /**
+     * Ends a call for everyone (F-CALL-04): organiser or call admins; ending it again changes nothing.
+     *
+     * @param actor who ends it
+     * @param id the call
+     * @throws PermissionDeniedException with {@code CALL_ADMIN_REQUIRED} for anyone else who takes part
+     */
+    public void endCallForAll(UserId actor, org.sferum.sdk.calls.CallId id) {
+        callOp(actor, id, room -> {
+            calls.endForAll(actor, id);
+            return null;
+        });
+    }
+
+    /**
+     * Invites contacts to a running call (F-CALL-08).
+     *
+     * @param actor a participant in the call
+     * @param id the call
+     * @param contacts the actor's contacts to invite
+     */
+    public void inviteToCall(UserId actor, org.sferum.sdk.calls.CallId id, List<UserId> contacts) {
+        List<UserId> copy = List.copyOf(contacts);
+        synchronized (lock) {
+            copy.forEach(this::account);
+            callOp(actor, id, room -> {
+                calls.invite(actor, id, copy);
+                return null;
+            });
+        }
+    }
+
+    /**
+     * Returns a call's attendance (F-EMB-06): organiser or call admins.
+     *
+     * @param actor who asks
+     * @param id the call
+     * @return the report
+     */
+    public org.sferum.sdk.calls.AttendanceReport attendance(UserId actor, org.sferum.sdk.calls.CallId id) {
+        return callOp(actor, id, room -> calls.attendance(actor, id));
+    }
+
+    /**
+     * Lists the participants in a call (F-CALL-05).
+     *
+     * @param actor one who takes part
+     * @param id the call
+     * @return the participants in it now
+     */
+    public List<org.sferum.sdk.calls.Participant> callParticipants(UserId actor, org.sferum.sdk.calls.CallId id) {
+        return callOp(actor, id, room -> calls.participants(actor, id));
+    }
+
+    /**
+     * Lists a call's waiting room (F-CALL-07): organiser or call admins.
+     *
+     * @param actor who asks
+     * @param id the call
+     * @return those waiting
+     */
+    public List<org.sferum.sdk.calls.WaitingParticipant> waitingRoom(UserId actor, org.sferum.sdk.calls.CallId id) {
+        return callOp(actor, id, room -> calls.waitingRoom(actor, id));
+    }
+
+    /** What the organiser (or a call admin) does to a participant (F-CALL-07, F-CALL-09). */
+    public enum ParticipantAction {
+        /** Admit from the waiting room, or readmit after a removal. */
+        ADMIT,
+        /** Turn away from the waiting room. */
+        REJECT,
+        /** Remove from the call. */
+        REMOVE,
+        /** Turn the microphone off. */
+        MUTE,
+        /** Ask for attention. */
+        ATTRACT_ATTENTION,
+        /** Appoint an admin of the call (organiser only). */
+        MAKE_ADMIN,
+        /** Dismiss an admin of the call (organiser only). */
+        DISMISS_ADMIN
+    }
+
+    /**
+     * Acts on a participant (F-CALL-07, F-CALL-09): organiser or call admins.
+     *
+     * @param actor who acts
+     * @param id the call
+     * @param participant on whom
+     * @param action what
+     */
+    public void actOnParticipant(UserId actor, org.sferum.sdk.calls.CallId id,
+                                 org.sferum.sdk.calls.ParticipantId participant, ParticipantAction action) {
+        Objects.requireNonNull(participant, "participant");
+        Objects.requireNonNull(action, "action");
+        callOp(actor, id, room -> {
+            switch (action) {
+                case ADMIT -> calls.admit(actor, id, participant);
+                case REJECT -> calls.reject(actor, id, participant);
+                case REMOVE -> calls.remove(actor, id, participant);
+                case MUTE -> calls.mute(actor, id, participant);
+                case ATTRACT_ATTENTION -> calls.attractAttention(actor, id, participant);
+                case MAKE_ADMIN -> calls.setAdmin(actor, id, participant, true);
+                case DISMISS_ADMIN -> calls.setAdmin(actor, id, participant, false);
+                default -> throw new IllegalArgumentException(String.valueOf(action));
             }
-            return call;
+            return null;
+        });
+    }
+
+    /**
+     * Raises or lowers the actor's hand (F-CALL-05).
+     *
+     * @param actor a participant in the call
+     * @param id the call
+     * @param raised whether raised
+     */
+    public void raiseHand(UserId actor, org.sferum.sdk.calls.CallId id, boolean raised) {
+        callOp(actor, id, room -> {
+            calls.raiseHand(actor, id, raised);
+            return null;
+        });
+    }
+
+    /**
+     * Turns the actor's camera, microphone or screen sharing on or off (F-CALL-05).
+     *
+     * @param actor a participant in the call
+     * @param id the call
+     * @param media which
+     * @param on whether on
+     */
+    public void setMedia(UserId actor, org.sferum.sdk.calls.CallId id, org.sferum.sdk.calls.Media media, boolean on) {
+        Objects.requireNonNull(media, "media");
+        callOp(actor, id, room -> {
+            calls.setMedia(actor, id, media, on);
+            return null;
+        });
+    }
+
+    /**
+     * Starts recording a call (F-CALL-10).
+     *
+     * @param actor the organiser or a call admin, in the call
+     * @param id the call
+     * @param request title, author, audience
+     * @return the recording in progress
+     */
+    public org.sferum.sdk.calls.Recording startRecording(UserId actor, org.sferum.sdk.calls.CallId id,
+                                                         org.sferum.sdk.calls.RecordingRequest request) {
+        Objects.requireNonNull(request, "recording request");
+        return callOp(actor, id, room -> calls.startRecording(actor, id, request));
+    }
+
+    /**
+     * Stops a call's recording and posts it in the call's chat (F-CALL-10, F-CALL-11).
+     *
+     * @param actor the organiser or a call admin
+     * @param id the call
+     * @return the stopped recording
+     */
+    public org.sferum.sdk.calls.Recording stopRecording(UserId actor, org.sferum.sdk.calls.CallId id) {
+        return callOp(actor, id, room -> calls.stopRecording(actor, id));
+    }
+
+    /**
+     * Lists a call's recordings as the actor sees them.
+     *
+     * @param actor one who takes part
+     * @param id the call
+     * @return the recordings
+     */
+    public List<org.sferum.sdk.calls.Recording> recordings(UserId actor, org.sferum.sdk.calls.CallId id) {
+        return callOp(actor, id, room -> calls.recordings(actor, id));
+    }
+
+    /**
+     * Returns a recording with its link, for those in its audience (F-CALL-10).
+     *
+     * @param actor who asks
+     * @param id the recording
+     * @return the recording
+     */
+    public org.sferum.sdk.calls.Recording recording(UserId actor, org.sferum.sdk.calls.RecordingId id) {
+        Objects.requireNonNull(id, "recording");
+        synchronized (lock) {
+            account(actor);
+            return calls.recording(actor, id);
+        }
+    }
+
+    /**
+     * Lists the recordings of a lesson's call (F-EMB-07).
+     *
+     * @param actor who asks
+     * @param lessonKey the lesson's key
+     * @return the recordings, empty when none or not taking part
+     */
+    public List<org.sferum.sdk.calls.Recording> lessonRecordings(UserId actor, String lessonKey) {
+        Objects.requireNonNull(lessonKey, "lesson key");
+        synchronized (lock) {
+            account(actor);
+            return calls.lessonRecordings(actor, lessonKey);
+        }
+    }
+
+    /**
+     * Starts a broadcast of a lesson call (F-CALL-06).
+     *
+     * @param actor the organiser or a call admin
+     * @param id the lesson call
+     * @param title the title
+     * @return the broadcast
+     */
+    public org.sferum.sdk.calls.Broadcast startBroadcast(UserId actor, org.sferum.sdk.calls.CallId id,
+                                                         String title) {
+        return callOp(actor, id, room -> calls.startBroadcast(actor, id, title));
+    }
+
+    /**
+     * Stops a call's broadcast (F-CALL-06).
+     *
+     * @param actor the organiser or a call admin
+     * @param id the call
+     */
+    public void stopBroadcast(UserId actor, org.sferum.sdk.calls.CallId id) {
+        callOp(actor, id, room -> {
+            calls.stopBroadcast(actor, id);
+            return null;
+        });
+    }
+
+    /**
+     * An anonymous guest joins by the link (F-CALL-07), as the call page lets them.
+     *
+     * @param link the browser join link
+     * @param name the name to show
+     * @return the guest's seat
+     */
+    public org.sferum.sdk.testkit.calls.GuestTicket guestJoin(String link, String name) {
+        synchronized (lock) {
+            return calls.guestJoin(link, name);
+        }
+    }
+
+    /**
+     * A guest comes back with the same seat.
+     *
+     * @param secret the seat's secret
+     * @return where the guest stands now
+     */
+    public org.sferum.sdk.testkit.calls.GuestStatus guestRejoin(String secret) {
+        synchronized (lock) {
+            return calls.guestRejoin(Objects.requireNonNull(secret, "secret"));
+        }
+    }
+
+    /**
+     * Where a guest stands.
+     *
+     * @param secret the seat's secret
+     * @return the status
+     */
+    public org.sferum.sdk.testkit.calls.GuestStatus guestStatus(String secret) {
+        synchronized (lock) {
+            return calls.guestStatus(Objects.requireNonNull(secret, "secret"));
+        }
+    }
+
+    /**
+     * A guest leaves.
+     *
+     * @param secret the seat's secret
+     */
+    public void guestLeave(String secret) {
+        synchronized (lock) {
+            calls.guestLeave(Objects.requireNonNull(secret, "secret"));
+        }
+    }
+
+    /**
+     * A guest asks for a recording's link: always refused (F-CALL-10).
+     *
+     * @param secret the seat's secret
+     * @param recording the recording
+     * @return never returns normally
+     */
+    public String guestRecordingLink(String secret, org.sferum.sdk.calls.RecordingId recording) {
+        synchronized (lock) {
+            return calls.guestRecordingLink(Objects.requireNonNull(secret, "secret"),
+                    Objects.requireNonNull(recording, "recording"));
+        }
+    }
+
+    private <T> T callOp(UserId actor, org.sferum.sdk.calls.CallId id, java.util.function.Function<CallRoom, T> op) {
+        Objects.requireNonNull(id, "call");
+        synchronized (lock) {
+            account(actor);
+            return op.apply(calls.visible(actor, id));
+        }
+    }
+
+    /** What the calls' rules reach of the rest of the engine; called under the lock. */
+    private final class CallContext implements CallRules.Context {
+        @Override
+        public Instant now() {
+            return PlatformEngine.this.now();
+        }
+
+        @Override
+        public String randomKey() {
+            return Long.toUnsignedString(random.nextLong(), 36);
+        }
+
+        @Override
+        public ChatId chatIdFor(long peerId, UserId viewer) {
+            ChatState chat = chats.get(peerId);
+            return chat == null ? ChatId.of(peerId) : DirectChats.idFor(chat, viewer);
+        }
+
+        @Override
+        public boolean isChatMember(long peerId, UserId user) {
+            ChatState chat = chats.get(peerId);
+            return chat != null && chat.isMember(user);
+        }
+
+        @Override
+        public List<UserId> chatMembers(long peerId) {
+            ChatState chat = chats.get(peerId);
+            return chat == null ? List.of() : new ArrayList<>(chat.members.keySet());
+        }
+
+        @Override
+        public String name(UserId user) {
+            return person(user).displayName();
+        }
+
+        @Override
+        public boolean isContact(UserId a, UserId b) {
+            return direct.isContact(a, b);
+        }
+
+        @Override
+        public long createCallChat(UserId owner, String title) {
+            String fitted = title.length() > org.sferum.sdk.chats.NewChat.MAX_TITLE_LENGTH
+                    ? title.substring(0, org.sferum.sdk.chats.NewChat.MAX_TITLE_LENGTH - 1) + "…" : title;
+            return createChat(owner, new NewChat(fitted, java.util.Set.of(), org.sferum.sdk.chats.ChatSettings.ownerOnly()))
+                    .peerId();
+        }
+
+        @Override
+        public void addToCallChat(long peerId, UserId user) {
+            ChatState chat = chats.get(peerId);
+            if (chat != null && !chat.isMember(user)) {
+                chat.addMember(user, MemberRole.MEMBER, chat.owner, PlatformEngine.this.now());
+            }
+        }
+
+        @Override
+        public void post(long peerId, UserId author, String text) {
+            ChatState chat = chats.get(peerId);
+            if (chat != null) {
+                send(author, chat.id, Draft.text(text));
+            }
+        }
+
+        @Override
+        public void emit(UserId to, org.sferum.sdk.events.SferumEvent event) {
+            List<java.util.function.Consumer<org.sferum.sdk.events.SferumEvent>> mine = sinks.get(to);
+            if (mine != null) {
+                for (java.util.function.Consumer<org.sferum.sdk.events.SferumEvent> sink : List.copyOf(mine)) {
+                    sink.accept(event);
+                }
+            }
         }
     }
 

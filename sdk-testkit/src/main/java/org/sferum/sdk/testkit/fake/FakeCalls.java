@@ -4,8 +4,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
+import org.sferum.sdk.calls.AttendanceReport;
 import org.sferum.sdk.calls.Call;
 import org.sferum.sdk.calls.CallId;
+import org.sferum.sdk.calls.CallJoin;
+import org.sferum.sdk.calls.CallParticipants;
+import org.sferum.sdk.calls.CallRecordings;
+import org.sferum.sdk.calls.CallSettings;
 import org.sferum.sdk.calls.Calls;
 import org.sferum.sdk.calls.Lesson;
 import org.sferum.sdk.chats.ChatId;
@@ -15,17 +20,18 @@ import org.sferum.sdk.paging.PageRequest;
 import org.sferum.sdk.testkit.engine.PlatformEngine;
 import org.sferum.sdk.users.UserId;
 
-/**
- * The fake's calls: lesson calls and the calls tab from the engine (F-CALL-02, F-SECT-02 … F-SECT-04). Calls in a
- * chat arrive later with the calls issue.
- */
+/** The fake's calls: every rule is the engine's ({@code CallRules}); this class only checks arguments. */
 final class FakeCalls implements Calls {
     private final PlatformEngine engine;
     private final Supplier<UserId> actor;
+    private final FakeCallParticipants participants;
+    private final FakeCallRecordings recordings;
 
     FakeCalls(PlatformEngine engine, Supplier<UserId> actor) {
         this.engine = engine;
         this.actor = actor;
+        this.participants = new FakeCallParticipants(engine, actor);
+        this.recordings = new FakeCallRecordings(engine, actor);
     }
 
     @Override
@@ -40,6 +46,18 @@ final class FakeCalls implements Calls {
     }
 
     @Override
+    public Call get(CallId call) {
+        Checks.notNull(call, "call");
+        return engine.call(actor.get(), call);
+    }
+
+    @Override
+    public Optional<Call> forLesson(String lessonKey) {
+        Checks.notNull(lessonKey, "lesson key");
+        return engine.lessonCall(actor.get(), lessonKey);
+    }
+
+    @Override
     public Call createLessonCall(Lesson lesson, ChatId chat) {
         Checks.notNull(lesson, "lesson");
         Checks.notNull(chat, "chat");
@@ -48,19 +66,61 @@ final class FakeCalls implements Calls {
 
     @Override
     public Call startInChat(ChatId chat, boolean video) {
-        throw new UnsupportedOperationException("Calls.startInChat (F-CALL-01) is not implemented yet: it arrives "
-                + "with the rest of the calls issue (see docs/status.md)");
+        Checks.notNull(chat, "chat");
+        return engine.startCallInChat(actor.get(), chat, video);
     }
 
     @Override
-    public Call get(CallId call) {
+    public Call startByLink(String title, CallSettings settings) {
+        Checks.notNull(title, "title");
+        Checks.notNull(settings, "settings");
+        return engine.startCallByLink(actor.get(), title, settings);
+    }
+
+    @Override
+    public CallJoin join(CallId call) {
         Checks.notNull(call, "call");
-        return engine.call(actor.get(), call);
+        return engine.joinCall(actor.get(), call);
+    }
+
+    @Override
+    public CallJoin joinByLink(String joinLink) {
+        Checks.notNull(joinLink, "join link");
+        return engine.joinCallByLink(actor.get(), joinLink);
+    }
+
+    @Override
+    public void leave(CallId call) {
+        Checks.notNull(call, "call");
+        engine.leaveCall(actor.get(), call);
     }
 
     @Override
     public void endForAll(CallId call) {
         Checks.notNull(call, "call");
         engine.endCallForAll(actor.get(), call);
+    }
+
+    @Override
+    public void invite(CallId call, List<UserId> contacts) {
+        Checks.notNull(call, "call");
+        Checks.notNull(contacts, "contacts");
+        engine.inviteToCall(actor.get(), call, contacts);
+    }
+
+    @Override
+    public AttendanceReport attendance(CallId call) {
+        Checks.notNull(call, "call");
+        return engine.attendance(actor.get(), call);
+    }
+
+    @Override
+    public CallParticipants participants() {
+        return participants;
+    }
+
+    @Override
+    public CallRecordings recordings() {
+        return recordings;
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.sferum.sdk.Sferum;
 import org.sferum.sdk.testkit.DemoSchool;
 import org.sferum.sdk.testkit.TestClock;
+import org.sferum.sdk.testkit.calls.CallGuests;
 import org.sferum.sdk.testkit.contract.SferumFixture;
 import org.sferum.sdk.testkit.vkid.VkIdUsers;
 
@@ -65,8 +66,14 @@ public final class FakeFixture implements SferumFixture {
     }
 
     @Override
+    public CallGuests guests() {
+        return fake.guests();
+    }
+
+    @Override
     public void advanceClock(Duration amount) {
         clock.advance(amount);
+        fake.engine().tick();
     }
 
     @Override

@@ -26,6 +26,7 @@ final class FakeSession implements SferumSession {
     private final Contacts contacts;
     private final Notifications notifications;
     private final Calls calls;
+    private final Events events;
 
     FakeSession(PlatformEngine engine, Supplier<AccessToken> token) {
         this.engine = engine;
@@ -35,6 +36,7 @@ final class FakeSession implements SferumSession {
         this.contacts = new FakeContacts(engine, this::actor);
         this.notifications = new FakeNotifications(engine, this::actor);
         this.calls = new FakeCalls(engine, this::actor);
+        this.events = new FakeEvents(engine, this::actor);
     }
 
     private UserId actor() {
@@ -78,6 +80,6 @@ final class FakeSession implements SferumSession {
 
     @Override
     public Events events() {
-        return Unsupported.of(Events.class, "the events issue (F-EMB-02)");
+        return events;
     }
 }

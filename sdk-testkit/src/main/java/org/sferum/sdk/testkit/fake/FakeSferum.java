@@ -11,6 +11,7 @@ import org.sferum.sdk.spi.LinkStore;
 import org.sferum.sdk.spi.TokenStore;
 import org.sferum.sdk.testkit.DemoSchool;
 import org.sferum.sdk.testkit.SeededUser;
+import org.sferum.sdk.testkit.calls.CallGuests;
 import org.sferum.sdk.testkit.engine.PlatformEngine;
 import org.sferum.sdk.testkit.vkid.VkIdUsers;
 import org.sferum.sdk.users.AccessToken;
@@ -71,6 +72,15 @@ public final class FakeSferum implements Sferum {
      */
     public Optional<DemoSchool> demoSchool() {
         return Optional.ofNullable(demoSchool);
+    }
+
+    /**
+     * Returns anonymous guests joining this fake's calls by link, as Sferum's call page lets them (F-CALL-07).
+     *
+     * @return the guests driver
+     */
+    public CallGuests guests() {
+        return new FakeCallGuests(engine);
     }
 
     /**
