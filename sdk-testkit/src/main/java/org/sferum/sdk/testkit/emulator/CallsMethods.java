@@ -1,32 +1,35 @@
 package org.sferum.sdk.testkit.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.sferum.sdk.calls.Call;
 import org.sferum.sdk.calls.CallId;
-import org.sferum.sdk.calls.CallLinks;
-import org.sferum.sdk.calls.CallState;
+import org.sferum.sdk.calls.CallSettings;
 import org.sferum.sdk.calls.Lesson;
 import org.sferum.sdk.chats.ChatId;
 import org.sferum.sdk.testkit.engine.PlatformEngine;
 import org.sferum.sdk.users.UserId;
 
 /**
- * Lesson calls and the calls tab (F-CALL-02, F-SECT-02 … F-SECT-04), as {@code docs/wire/calls.md} says: the VK
- * API's {@code calls.forceFinish(call_id)}, and the Sferum partner methods [choice: VK publishes none]
- * {@code calls.createLessonCall}, {@code calls.getById} and {@code calls.list}, whose call object carries, while
- * the call runs, the fields of VK's {@code calls.start} answer ({@code call_id}, {@code join_link},
- * {@code ok_join_link}, {@code short_credentials}).
+ * Calls (F-CALL-01 … F-CALL-04, F-CALL-07, F-CALL-08, F-SECT-02 … F-SECT-04, F-EMB-06), as
+ * {@code docs/wire/calls.md} says: the VK API's {@code calls.start} and {@code calls.forceFinish(call_id)}, and the
+ * Sferum partner methods [choice: VK publishes none] {@code calls.createLessonCall}, {@code calls.getById},
+ * {@code calls.list}, {@code calls.getByLessonKey}, {@code calls.join}, {@code calls.joinByLink},
+ * {@code calls.leave}, {@code calls.invite} and {@code calls.getAttendance}. Registers the participants'
+ * ({@link CallParticipantsMethods}) and the recordings' ({@link CallRecordingsMethods}) methods too. Every rule is
+ * the engine's.
  */
 final class CallsMethods {
     /** The most calls one {@code calls.list} page returns. */
     static final int MAX_COUNT = 200;
+    /** [choice] The most users one {@code calls.invite} names. */
+    static final int MAX_INVITED = 100;
 
     private final PlatformEngine engine;
 
@@ -40,15 +43,45 @@ final class CallsMethods {
     }
 
     /**
-     * Adds the methods to a registry.
+     * Adds the methods to a registry, with those of the participants and the recordings.
      *
      * @param into the registry by method name
      */
     void register(Map<String, VkMethod> into) {
+        into.put("calls.start", this::start);
         into.put("calls.createLessonCall", this::createLessonCall);
         into.put("calls.getById", this::getById);
+        into.put("calls.getByLessonKey", this::getByLessonKey);
         into.put("calls.list", this::list);
+        into.put("calls.join", this::join);
+        into.put("calls.joinByLink", this::joinByLink);
+        into.put("calls.leave", this::leave);
         into.put("calls.forceFinish", this::forceFinish);
+        into.put("calls.invite", this::invite);
+        into.put("calls.getAttendance", this::getAttendance);
+        new CallParticipantsMethods(engine).register(into);
+        new CallRecordingsMethods(engine).register(into);
+    }
+
+    /**
+     * VK's {@code calls.start}: with {@code peer_id} [choice] a call in that chat ({@code video}, default 0); without
+     * it a call by link ({@code title}, {@code anonymous_allowed}, {@code waiting_room}, both default 0). Answers the
+     * call object, whose link fields are {@code calls_start_response}'s. VK's {@code group_id} (on behalf of a
+     * community) is refused with 100 [choice: communities are not modelled].
+     */
+    private JsonNode start(UserId caller, VkParams params) {
+        if (params.string("group_id").isPresent()) {
+            throw VkParams.invalid("group_id", "is not supported: Sferum calls start on behalf of a user");
+        }
+        Optional<ChatId> chat = params.optionalValue("peer_id", ChatId::of);
+        Call call;
+        if (chat.isPresent()) {
+            call = engine.startCallInChat(caller, chat.get(), flag(params, "video"));
+        } else {
+            CallSettings settings = new CallSettings(flag(params, "anonymous_allowed"), flag(params, "waiting_room"));
+            call = engine.startCallByLink(caller, params.requiredString("title"), settings);
+        }
+        return CallJson.call(call);
     }
 
     /** {@code calls.createLessonCall(peer_id, lesson_key, class_name, subject, start_time)}: the call object. */
@@ -59,13 +92,18 @@ final class CallsMethods {
                 params.string("class_name").orElse(""), params.string("subject").orElse(""),
                 Instant.ofEpochSecond(start)));
         Call call = engine.createLessonCall(caller, lesson, chat);
-        return callJson(caller, call);
+        return CallJson.call(call);
     }
 
     /** {@code calls.getById(call_id)}: the call object. */
     private JsonNode getById(UserId caller, VkParams params) {
-        CallId id = callId(params);
-        return callJson(caller, engine.call(caller, id));
+        return CallJson.call(engine.call(caller, callId(params)));
+    }
+
+    /** {@code calls.getByLessonKey(lesson_key)}: {@code {count, items}} with the lesson's call, or none. */
+    private JsonNode getByLessonKey(UserId caller, VkParams params) {
+        String key = params.requiredString("lesson_key");
+        return CallJson.items(engine.lessonCall(caller, key).map(List::of).orElse(List.of()), CallJson::call);
     }
 
     /** {@code calls.list(offset, count)}: {@code {count, items}}, newest first. */
@@ -76,14 +114,26 @@ final class CallsMethods {
             throw VkParams.invalid("count", "must be 1 to " + MAX_COUNT);
         }
         List<Call> all = engine.callsOf(caller);
-        ArrayNode items = Json.array();
-        for (Call call : all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + count))) {
-            items.add(callJson(caller, call));
-        }
-        ObjectNode out = Json.object();
+        ObjectNode out = CallJson.items(all.subList(Math.min(offset, all.size()),
+                Math.min(all.size(), offset + count)), CallJson::call);
         out.put("count", all.size());
-        out.set("items", items);
         return out;
+    }
+
+    /** {@code calls.join(call_id)}: the join object. */
+    private JsonNode join(UserId caller, VkParams params) {
+        return CallJson.join(engine.joinCall(caller, callId(params)));
+    }
+
+    /** {@code calls.joinByLink(join_link)}: the join object. */
+    private JsonNode joinByLink(UserId caller, VkParams params) {
+        return CallJson.join(engine.joinCallByLink(caller, params.requiredString("join_link")));
+    }
+
+    /** {@code calls.leave(call_id)}: answers {@code 1}. */
+    private JsonNode leave(UserId caller, VkParams params) {
+        engine.leaveCall(caller, callId(params));
+        return IntNode.valueOf(1);
     }
 
     /** {@code calls.forceFinish(call_id)}: answers {@code 1}. */
@@ -92,31 +142,68 @@ final class CallsMethods {
         return IntNode.valueOf(1);
     }
 
-    private static CallId callId(VkParams params) {
+    /** {@code calls.invite(call_id, user_ids)}: answers {@code 1}. */
+    private JsonNode invite(UserId caller, VkParams params) {
+        CallId id = callId(params);
+        List<UserId> users = params.valueList("user_ids", MAX_INVITED, UserId::of);
+        engine.inviteToCall(caller, id, users);
+        return IntNode.valueOf(1);
+    }
+
+    /** {@code calls.getAttendance(call_id)}: the attendance report. */
+    private JsonNode getAttendance(UserId caller, VkParams params) {
+        return CallJson.attendance(engine.attendance(caller, callId(params)));
+    }
+
+    /**
+     * Reads {@code call_id}.
+     *
+     * @param params the parameters
+     * @return the call id
+     */
+    static CallId callId(VkParams params) {
         String text = params.requiredString("call_id");
         return VkParams.value("call_id", () -> new CallId(text));
     }
 
-    /** The partner call object; the link fields of {@code calls.start} only while the call runs. */
-    private ObjectNode callJson(UserId caller, Call call) {
-        ObjectNode json = Json.object();
-        json.put("call_id", call.id().value());
-        json.put("type", "lesson");
-        json.put("title", call.title());
-        json.put("organiser_id", call.organiser().value());
-        json.put("state", call.state().name().toLowerCase(Locale.ROOT));
-        json.put("start_time", call.startsAt().getEpochSecond());
-        if (call.links().isPresent()) {
-            CallLinks links = call.links().get();
-            json.put("join_link", links.browser());
-            json.put("ok_join_link", links.ok());
-            ObjectNode credentials = json.putObject("short_credentials");
-            credentials.put("id", links.shortCredentials().id());
-            credentials.put("password", links.shortCredentials().password());
-            String shortLink = PlatformEngine.CALL_LINK_BASE + "short/" + links.shortCredentials().id();
-            credentials.put("link_without_password", shortLink);
-            credentials.put("link_with_password", shortLink + "?password=" + links.shortCredentials().password());
+    /**
+     * VK's booleans: {@code 1}/{@code 0}, also {@code true}/{@code false}; missing is false.
+     *
+     * @param params the parameters
+     * @param name the parameter
+     * @return the value
+     */
+    static boolean flag(VkParams params, String name) {
+        String value = params.string(name).orElse("0").toLowerCase(Locale.ROOT);
+        switch (value) {
+            case "1":
+            case "true":
+                return true;
+            case "0":
+            case "false":
+                return false;
+            default:
+                throw VkParams.invalid(name, "must be 1 or 0");
         }
-        return json;
+    }
+
+    /**
+     * Reads a required enum parameter given as its lower-case name.
+     *
+     * @param params the parameters
+     * @param name the parameter
+     * @param type the enum
+     * @param <E> the enum type
+     * @return the value
+     */
+    static <E extends Enum<E>> E choice(VkParams params, String name, Class<E> type) {
+        String text = params.requiredString(name);
+        for (E value : type.getEnumConstants()) {
+            if (CallJson.wire(value).equals(text)) {
+                return value;
+            }
+        }
+        throw VkParams.invalid(name, "must be one of " + java.util.Arrays.stream(type.getEnumConstants())
+                .map(CallJson::wire).toList());
     }
 }

@@ -25,6 +25,30 @@ public final class VkErrorTable {
     /** VK {@code error_code} 100: One of the parameters specified was missing or invalid. */
     public static final int INVALID_PARAMETER = 100;
 
+    /**
+     * [choice] The first of the Sferum partner block {@value}…{@code 4199} ({@code docs/wire/calls.md}, "Errors"):
+     * the calls' refusals, which the VK API schema does not describe. The block is free in the schema's
+     * {@code errors.json}.
+     */
+    public static final int PARTNER_CALLS_BLOCK = 4100;
+
+    /** The partner block's meanings, by code; the schema's {@code errors.json} describes none of them. */
+    static final Map<Integer, String> PARTNER_MEANINGS = Map.ofEntries(
+            Map.entry(4100, "You are not invited to this call"),
+            Map.entry(4101, "Anonymous participants are not allowed in this call"),
+            Map.entry(4102, "Waiting to be admitted to this call"),
+            Map.entry(4103, "You were removed from this call"),
+            Map.entry(4104, "You are not an admin of this call"),
+            Map.entry(4105, "An educational profile is required"),
+            Map.entry(4106, "This recording is not available to you"),
+            Map.entry(4107, "Call not found"),
+            Map.entry(4108, "Participant not found"),
+            Map.entry(4109, "Recording not found"),
+            Map.entry(4110, "Call has not started yet"),
+            Map.entry(4111, "Call has ended"),
+            Map.entry(4112, "You are not in this call"),
+            Map.entry(4113, "Recording state conflict"));
+
     private static final Map<Integer, String> MEANINGS = Map.ofEntries(
             Map.entry(UNKNOWN_ERROR, "Unknown error occurred"),
             Map.entry(UNKNOWN_METHOD, "Unknown method passed"),
@@ -102,6 +126,34 @@ public final class VkErrorTable {
                 return 902;
             case CANNOT_PIN_EXPIRING_MESSAGE:
                 return 970;
+            case NOT_INVITED_TO_CALL:
+                return 4100;
+            case ANONYMOUS_NOT_ALLOWED:
+                return 4101;
+            case WAITING_FOR_ADMISSION:
+                return 4102;
+            case REMOVED_FROM_CALL:
+                return 4103;
+            case CALL_ADMIN_REQUIRED:
+                return 4104;
+            case EDUCATIONAL_PROFILE_REQUIRED:
+                return 4105;
+            case RECORDING_NOT_VISIBLE:
+                return 4106;
+            case CALL_NOT_FOUND:
+                return 4107;
+            case PARTICIPANT_NOT_FOUND:
+                return 4108;
+            case RECORDING_NOT_FOUND:
+                return 4109;
+            case CALL_NOT_STARTED:
+                return 4110;
+            case CALL_ENDED:
+                return 4111;
+            case NOT_IN_CALL:
+                return 4112;
+            case RECORDING_STATE_CONFLICT:
+                return 4113;
             case RATE_LIMITED:
                 return 6;
             case SERVICE_UNAVAILABLE:
@@ -119,6 +171,7 @@ public final class VkErrorTable {
      * @return the meaning, or "Unknown error occurred" for a code the emulator never answers
      */
     public static String meaning(int vkCode) {
-        return MEANINGS.getOrDefault(vkCode, MEANINGS.get(UNKNOWN_ERROR));
+        String partner = PARTNER_MEANINGS.get(vkCode);
+        return partner != null ? partner : MEANINGS.getOrDefault(vkCode, MEANINGS.get(UNKNOWN_ERROR));
     }
 }

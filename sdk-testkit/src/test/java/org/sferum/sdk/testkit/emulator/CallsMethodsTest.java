@@ -33,7 +33,10 @@ class CallsMethodsTest extends EmulatorTestBase {
     void createScheduled() {
         long peer = classChat();
         JsonNode call = create(peer);
-        assertFields(call, "call_id", "type", "title", "organiser_id", "state", "start_time");
+        assertFields(call, "call_id", "type", "title", "organiser_id", "state", "start_time", "video", "peer_id",
+                "lesson_key", "settings");
+        assertEquals(peer, call.get("peer_id").asLong());
+        assertEquals("l-1", call.get("lesson_key").asText());
         assertEquals("scheduled", call.get("state").asText());
         assertEquals("lesson", call.get("type").asText());
         assertEquals(teacher.id().value(), call.get("organiser_id").asLong());
@@ -65,12 +68,15 @@ class CallsMethodsTest extends EmulatorTestBase {
         long peer = classChat();
         String id = create(peer).get("call_id").asText();
         clock.advance(Duration.ofHours(1));
-        assertEquals(925, wire.error(wire.call(student1, "calls.forceFinish", "call_id", id)).get("error_code").asInt());
-        assertEquals(104, wire.error(wire.call(teacher, "calls.forceFinish", "call_id", "nope")).get("error_code").asInt());
+        // The partner block (docs/wire/calls.md): 4104 CALL_ADMIN_REQUIRED, 4107 CALL_NOT_FOUND.
+        assertEquals(4104, wire.error(wire.call(student1, "calls.forceFinish", "call_id", id)).get("error_code").asInt());
+        assertEquals(4107, wire.error(wire.call(teacher, "calls.forceFinish", "call_id", "nope")).get("error_code").asInt());
         JsonNode ok = wire.call(teacher, "calls.forceFinish", "call_id", id);
         schema.check("base/responses.json", "base_ok_response", ok);
         JsonNode call = wire.ok(student1, "calls.getById", "call_id", id);
         assertEquals("ended", call.get("state").asText());
+        assertTrue(call.has("ended_at"));
+        assertTrue(call.has("call_chat_peer_id"));
         assertFalse(call.has("join_link"));
         assertFalse(call.has("short_credentials"));
     }

@@ -1,6 +1,8 @@
 package org.sferum.sdk.testkit.emulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -42,6 +44,20 @@ class VkErrorTableTest {
                 Map.entry(ErrorCode.LIMIT_REACHED, 103),
                 Map.entry(ErrorCode.EDIT_WINDOW_EXPIRED, 909),
                 Map.entry(ErrorCode.CONFLICT, 100),
+                Map.entry(ErrorCode.NOT_INVITED_TO_CALL, 4100),
+                Map.entry(ErrorCode.ANONYMOUS_NOT_ALLOWED, 4101),
+                Map.entry(ErrorCode.WAITING_FOR_ADMISSION, 4102),
+                Map.entry(ErrorCode.REMOVED_FROM_CALL, 4103),
+                Map.entry(ErrorCode.CALL_ADMIN_REQUIRED, 4104),
+                Map.entry(ErrorCode.EDUCATIONAL_PROFILE_REQUIRED, 4105),
+                Map.entry(ErrorCode.RECORDING_NOT_VISIBLE, 4106),
+                Map.entry(ErrorCode.CALL_NOT_FOUND, 4107),
+                Map.entry(ErrorCode.PARTICIPANT_NOT_FOUND, 4108),
+                Map.entry(ErrorCode.RECORDING_NOT_FOUND, 4109),
+                Map.entry(ErrorCode.CALL_NOT_STARTED, 4110),
+                Map.entry(ErrorCode.CALL_ENDED, 4111),
+                Map.entry(ErrorCode.NOT_IN_CALL, 4112),
+                Map.entry(ErrorCode.RECORDING_STATE_CONFLICT, 4113),
                 Map.entry(ErrorCode.RATE_LIMITED, 6),
                 Map.entry(ErrorCode.SERVICE_UNAVAILABLE, 10),
                 Map.entry(ErrorCode.UNKNOWN, 1),
@@ -65,6 +81,13 @@ class VkErrorTableTest {
             answered.add(VkErrorTable.vkCode(code));
         }
         for (int vk : answered) {
+            if (VkErrorTable.PARTNER_MEANINGS.containsKey(vk)) {
+                // The partner block (docs/wire/calls.md): codes VK's schema leaves free, with meanings of our own.
+                assertFalse(described.containsKey(vk), "partner code " + vk + " is taken by VK's errors.json");
+                assertTrue(vk >= VkErrorTable.PARTNER_CALLS_BLOCK && vk < VkErrorTable.PARTNER_CALLS_BLOCK + 100);
+                assertEquals(VkErrorTable.PARTNER_MEANINGS.get(vk), VkErrorTable.meaning(vk), "VK error " + vk);
+                continue;
+            }
             assertEquals(described.get(vk), VkErrorTable.meaning(vk), "VK error " + vk);
         }
     }
