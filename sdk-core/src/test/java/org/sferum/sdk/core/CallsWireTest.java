@@ -19,6 +19,7 @@ import org.sferum.sdk.calls.Lesson;
 import org.sferum.sdk.chats.ChatId;
 import org.sferum.sdk.error.ErrorCode;
 import org.sferum.sdk.error.NotFoundException;
+import org.sferum.sdk.error.PermissionDeniedException;
 import org.sferum.sdk.error.ServiceException;
 import org.sferum.sdk.paging.Page;
 import org.sferum.sdk.paging.PageRequest;
@@ -28,7 +29,8 @@ import org.sferum.sdk.users.AccessToken;
 class CallsWireTest {
     private static final String RUNNING = "{\"call_id\":\"c1\",\"type\":\"lesson\",\"title\":\"Онлайн-урок\","
             + "\"organiser_id\":100001,\"state\":\"running\",\"start_time\":1756710000,"
-            + "\"join_link\":\"https://vk.com/call/join/k\",\"ok_join_link\":\"https://ok.ru/videochat/join/k\"}";
+            + "\"join_link\":\"https://vk.com/call/join/k\",\"ok_join_link\":\"https://ok.ru/videochat/join/k\","
+            + "\"short_credentials\":{\"id\":\"100000001\",\"password\":\"482913\"}}";
     private final ScriptedTransport transport = new ScriptedTransport();
     private final List<Duration> sleeps = new ArrayList<>();
     private final SferumSession session = TestClients.builder(transport, sleeps).build()
@@ -60,7 +62,7 @@ class CallsWireTest {
     }
 
     @Test
-    @DisplayName("F-CALL-04 calls.forceFinish by call_id; 104 is the call's NOT_FOUND; a call without state is malformed")
+    @DisplayName("F-CALL-04 calls.forceFinish by call_id; 104 and 4107 are CALL_NOT_FOUND; a call without state is malformed")
     void forceFinishAndErrors() {
         transport.ok("1");
         session.calls().endForAll(new CallId("c1"));
@@ -68,8 +70,14 @@ class CallsWireTest {
         assertEquals(Map.of("v", "5.199", "call_id", "c1"), ScriptedTransport.form(transport.requests.get(0)));
 
         transport.vkError(104, "Not found");
-        assertEquals(ErrorCode.NOT_FOUND, assertThrows(NotFoundException.class,
+        assertEquals(ErrorCode.CALL_NOT_FOUND, assertThrows(NotFoundException.class,
                 () -> session.calls().get(new CallId("c2"))).code());
+        transport.vkError(4107, "Call not found");
+        assertEquals(ErrorCode.CALL_NOT_FOUND, assertThrows(NotFoundException.class,
+                () -> session.calls().get(new CallId("c2"))).code());
+        transport.vkError(4104, "You are not an admin of this call");
+        assertEquals(ErrorCode.CALL_ADMIN_REQUIRED, assertThrows(PermissionDeniedException.class,
+                () -> session.calls().endForAll(new CallId("c2"))).code());
 
         transport.ok("{\"call_id\":\"c1\",\"organiser_id\":1,\"start_time\":1}");
         assertEquals(ErrorCode.MALFORMED_RESPONSE, assertThrows(ServiceException.class,

@@ -1,22 +1,22 @@
 package org.sferum.sdk.core.calls;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.sferum.sdk.calls.AttendanceReport;
 import org.sferum.sdk.calls.Call;
 import org.sferum.sdk.calls.CallId;
-import org.sferum.sdk.calls.CallState;
+import org.sferum.sdk.calls.CallJoin;
+import org.sferum.sdk.calls.CallParticipants;
+import org.sferum.sdk.calls.CallRecordings;
+import org.sferum.sdk.calls.CallSettings;
 import org.sferum.sdk.calls.Calls;
 import org.sferum.sdk.calls.Lesson;
 import org.sferum.sdk.chats.ChatId;
 import org.sferum.sdk.core.wire.Cursors;
+import org.sferum.sdk.core.wire.ErrorHints;
 import org.sferum.sdk.core.wire.Json;
-import org.sferum.sdk.core.wire.NotYet;
 import org.sferum.sdk.core.wire.TokenSource;
 import org.sferum.sdk.core.wire.VkApi;
 import org.sferum.sdk.core.wire.VkRequest;
@@ -30,16 +30,20 @@ import org.sferum.sdk.paging.PageRequest;
 import org.sferum.sdk.users.UserId;
 
 /**
- * {@link Calls} over the VK API ({@code docs/wire/calls.md}): lesson calls with the partner method
- * {@code calls.createLessonCall} (idempotent by the lesson key, so retried), the tab with {@code calls.list}, one
- * call with {@code calls.getById}, ending with VK's {@code calls.forceFinish} (ending twice is harmless, so
- * retried). Calls in a chat arrive later with the calls issue.
+ * {@link Calls} over the VK API ({@code docs/wire/calls.md}): VK's {@code calls.start} (in a chat with
+ * {@code peer_id}, or by link) and {@code calls.forceFinish}, and the partner methods {@code calls.createLessonCall},
+ * {@code calls.list}, {@code calls.getById}, {@code calls.getByLessonKey}, {@code calls.join},
+ * {@code calls.joinByLink}, {@code calls.leave}, {@code calls.invite} and {@code calls.getAttendance}. Reads and
+ * the naturally idempotent calls (creating a lesson's call, starting in a chat where the running call is returned,
+ * joining, leaving, ending, inviting) are retried on transport failures; starting a call by link is not.
  */
 public final class WireCalls implements Calls {
     private static final String SCOPE = "calls";
 
     private final VkApi api;
     private final TokenSource token;
+    private final WireCallParticipants participants;
+    private final WireCallRecordings recordings;
 
     /**
      * Creates the client.
@@ -50,24 +54,19 @@ public final class WireCalls implements Calls {
     public WireCalls(VkApi api, TokenSource token) {
         this.api = Objects.requireNonNull(api, "api");
         this.token = Objects.requireNonNull(token, "token");
+        this.participants = new WireCallParticipants(api, token);
+        this.recordings = new WireCallRecordings(api, token);
     }
 
     @Override
     public Page<Call> list(PageRequest page) {
         Checks.notNull(page, "page request");
         long offset = page.cursor().isPresent() ? Cursors.decode("o", SCOPE, 0, page.cursor().get()) : 0;
-        VkResult result = api.call(token, VkRequest.idempotent("calls.list")
+        CallDecoder answer = call(VkRequest.idempotent("calls.list")
                 .param("offset", offset)
                 .param("count", page.size()));
-        JsonNode items = result.response().get("items");
-        if (items == null || !items.isArray()) {
-            throw result.malformed("has no items list");
-        }
-        List<Call> calls = new ArrayList<>(items.size());
-        for (JsonNode item : items) {
-            calls.add(decode(result, item));
-        }
-        long count = Json.longOr(result.response(), "count", -1);
+        List<Call> calls = answer.items(answer::call);
+        long count = Json.longOr(answer.response(), "count", -1);
         long next = offset + calls.size();
         boolean more = count >= 0 ? next < count : calls.size() == page.size();
         Optional<PageCursor> cursor = more && !calls.isEmpty() ? Optional.of(Cursors.encode("o", SCOPE, next))
@@ -76,73 +75,131 @@ public final class WireCalls implements Calls {
     }
 
     @Override
+    public Call get(CallId call) {
+        Checks.notNull(call, "call");
+        CallDecoder answer = call(VkRequest.idempotent("calls.getById").param("call_id", call.value()));
+        return answer.call(answer.response());
+    }
+
+    @Override
+    public Optional<Call> forLesson(String lessonKey) {
+        Checks.notNull(lessonKey, "lesson key");
+        CallDecoder answer = call(VkRequest.idempotent("calls.getByLessonKey").param("lesson_key", lessonKey));
+        List<Call> calls = answer.items(answer::call);
+        if (calls.size() > 1) {
+            throw answer.result().malformed("has more than one call for a lesson");
+        }
+        return calls.stream().findFirst();
+    }
+
+    @Override
     public Call createLessonCall(Lesson lesson, ChatId chat) {
         Checks.notNull(lesson, "lesson");
         Checks.notNull(chat, "chat");
-        VkResult result = api.call(token, VkRequest.idempotent("calls.createLessonCall")
+        CallDecoder answer = call(VkRequest.idempotent("calls.createLessonCall")
                 .param("peer_id", chat.peerId())
                 .param("lesson_key", lesson.lessonKey())
                 .param("class_name", lesson.className())
                 .param("subject", lesson.subject())
                 .param("start_time", lesson.startsAt().getEpochSecond()));
-        return decode(result, result.response());
+        return answer.call(answer.response());
     }
 
     @Override
     public Call startInChat(ChatId chat, boolean video) {
-        throw NotYet.available("Calls.startInChat (F-CALL-01)", "the rest of the calls issue");
+        Checks.notNull(chat, "chat");
+        CallDecoder answer = call(VkRequest.idempotent("calls.start")
+                .param("peer_id", chat.peerId())
+                .param("video", video));
+        return answer.call(answer.response());
     }
 
     @Override
-    public Call get(CallId call) {
+    public Call startByLink(String title, CallSettings settings) {
+        Checks.notNull(title, "title");
+        Checks.notNull(settings, "settings");
+        CallDecoder answer = call(VkRequest.once("calls.start")
+                .param("title", title)
+                .param("anonymous_allowed", settings.anonymousAllowed())
+                .param("waiting_room", settings.waitingRoom()));
+        return answer.call(answer.response());
+    }
+
+    @Override
+    public CallJoin join(CallId call) {
         Checks.notNull(call, "call");
-        VkResult result = callFound(VkRequest.idempotent("calls.getById").param("call_id", call.value()));
-        return decode(result, result.response());
+        CallDecoder answer = call(VkRequest.idempotent("calls.join").param("call_id", call.value()));
+        return answer.join(answer.response());
+    }
+
+    @Override
+    public CallJoin joinByLink(String joinLink) {
+        Checks.notNull(joinLink, "join link");
+        CallDecoder answer = call(VkRequest.idempotent("calls.joinByLink").param("join_link", joinLink));
+        return answer.join(answer.response());
+    }
+
+    @Override
+    public void leave(CallId call) {
+        Checks.notNull(call, "call");
+        call(VkRequest.idempotent("calls.leave").param("call_id", call.value()));
     }
 
     @Override
     public void endForAll(CallId call) {
         Checks.notNull(call, "call");
-        callFound(VkRequest.idempotent("calls.forceFinish").param("call_id", call.value()));
+        call(VkRequest.idempotent("calls.forceFinish").param("call_id", call.value()));
     }
 
-    /** Calls a method on one call: the VK API's 104 «not found» means the call, not a message. */
-    private VkResult callFound(VkRequest request) {
+    @Override
+    public void invite(CallId call, List<UserId> contacts) {
+        Checks.notNull(call, "call");
+        Checks.notNull(contacts, "contacts");
+        List<Long> ids = contacts.stream().map(user -> Objects.requireNonNull(user, "contact").value()).toList();
+        call(VkRequest.idempotent("calls.invite").param("call_id", call.value()).param("user_ids", ids));
+    }
+
+    @Override
+    public AttendanceReport attendance(CallId call) {
+        Checks.notNull(call, "call");
+        CallDecoder answer = call(VkRequest.idempotent("calls.getAttendance").param("call_id", call.value()));
+        return answer.attendance(answer.response());
+    }
+
+    @Override
+    public CallParticipants participants() {
+        return participants;
+    }
+
+    @Override
+    public CallRecordings recordings() {
+        return recordings;
+    }
+
+    private CallDecoder call(VkRequest request) {
+        return new CallDecoder(send(api, token, request, ErrorCode.CALL_NOT_FOUND));
+    }
+
+    /**
+     * Sends one calls request. The VK API's plain 104 «not found» on a calls method means the call or the recording
+     * it names (the partner block's {@code CALL_NOT_FOUND} or {@code RECORDING_NOT_FOUND}), not a message
+     * [choice: a defensive reading; the emulator answers the partner codes].
+     *
+     * @param api the caller
+     * @param token the token
+     * @param request the request
+     * @param notFound what a 104 means for this request
+     * @return the answer
+     */
+    static VkResult send(VkApi api, TokenSource token, VkRequest request, ErrorCode notFound) {
         try {
             return api.call(token, request);
         } catch (NotFoundException e) {
             if (e.code() == ErrorCode.MESSAGE_NOT_FOUND) {
-                throw new NotFoundException(ErrorCode.NOT_FOUND, "the call does not exist; list the user's calls "
-                        + "to find its id");
+                throw new NotFoundException(notFound, request.method() + " failed: " + ErrorHints.of(notFound),
+                        e.wireCode().isPresent() ? e.wireCode().getAsInt() : null, e.requestId().orElse(null), e);
             }
             throw e;
         }
-    }
-
-    private static Call decode(VkResult result, JsonNode json) {
-        if (json == null || !json.isObject()) {
-            throw result.malformed("has no call object");
-        }
-        String id = Json.text(json, "call_id", "");
-        long organiser = Json.longOr(json, "organiser_id", 0);
-        long start = Json.longOr(json, "start_time", -1);
-        CallState state = state(Json.text(json, "state", ""));
-        if (id.isEmpty() || organiser <= 0 || start < 0 || state == null) {
-            throw result.malformed("has a call without a valid call_id, organiser_id, start_time or state");
-        }
-        String link = Json.text(json, "join_link", "");
-        Optional<String> joinLink = state == CallState.RUNNING && !link.isEmpty() ? Optional.of(link)
-                : Optional.empty();
-        return new Call(new CallId(id), Json.text(json, "title", ""), UserId.of(organiser), state,
-                Instant.ofEpochSecond(start), joinLink);
-    }
-
-    private static CallState state(String wire) {
-        for (CallState state : CallState.values()) {
-            if (state.name().toLowerCase(Locale.ROOT).equals(wire)) {
-                return state;
-            }
-        }
-        return null;
     }
 }

@@ -54,6 +54,34 @@ public final class ErrorHints {
                 return "a platform limit was reached";
             case EDIT_WINDOW_EXPIRED:
                 return "the message can no longer be edited: the time to edit it has passed";
+            case NOT_INVITED_TO_CALL:
+                return "the user is not invited to this call: not a member of its chat, not invited, not holding its link";
+            case ANONYMOUS_NOT_ALLOWED:
+                return "this call does not let anonymous participants in; the organiser can allow them";
+            case WAITING_FOR_ADMISSION:
+                return "the user waits in the call's waiting room until the organiser admits them";
+            case REMOVED_FROM_CALL:
+                return "the organiser removed the user from this call; only the organiser can readmit them";
+            case CALL_ADMIN_REQUIRED:
+                return "only the call's organiser or the admins they appointed may do this";
+            case EDUCATIONAL_PROFILE_REQUIRED:
+                return "only users with an educational profile may watch recordings";
+            case RECORDING_NOT_VISIBLE:
+                return "the recording's audience does not include this user";
+            case CALL_NOT_FOUND:
+                return "the call does not exist; list the user's calls to find its id";
+            case PARTICIPANT_NOT_FOUND:
+                return "no such participant is in the call or its waiting room; list the participants again";
+            case RECORDING_NOT_FOUND:
+                return "the recording does not exist; list the call's recordings to find its id";
+            case CALL_NOT_STARTED:
+                return "the call has not started yet; it can be joined from its start time";
+            case CALL_ENDED:
+                return "the call has ended for everyone";
+            case NOT_IN_CALL:
+                return "the user is not in the call; join it first";
+            case RECORDING_STATE_CONFLICT:
+                return "a recording or broadcast is already running, or none is running to stop";
             case RATE_LIMITED:
                 return "too many requests in a short time; wait and try again";
             case SERVICE_UNAVAILABLE:

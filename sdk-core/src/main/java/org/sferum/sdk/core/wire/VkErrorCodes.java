@@ -47,6 +47,11 @@ public final class VkErrorCodes {
     public static final int CHAT_DOES_NOT_EXIST = 927;
     /** Contact not found. */
     public static final int CONTACT_NOT_FOUND = 936;
+    /**
+     * [choice] The first code of the Sferum partner block for calls ({@code docs/wire/calls.md}, "Errors"):
+     * {@value} to {@code 4113}, one code per calls' {@link ErrorCode}.
+     */
+    public static final int PARTNER_CALLS_BLOCK = 4100;
     /** Access token has expired. */
     public static final int TOKEN_EXPIRED = 1117;
 
@@ -95,6 +100,34 @@ public final class VkErrorCodes {
                 return ErrorCode.NOT_A_CONTACT;
             case 970:
                 return ErrorCode.CANNOT_PIN_EXPIRING_MESSAGE;
+            case 4100:
+                return ErrorCode.NOT_INVITED_TO_CALL;
+            case 4101:
+                return ErrorCode.ANONYMOUS_NOT_ALLOWED;
+            case 4102:
+                return ErrorCode.WAITING_FOR_ADMISSION;
+            case 4103:
+                return ErrorCode.REMOVED_FROM_CALL;
+            case 4104:
+                return ErrorCode.CALL_ADMIN_REQUIRED;
+            case 4105:
+                return ErrorCode.EDUCATIONAL_PROFILE_REQUIRED;
+            case 4106:
+                return ErrorCode.RECORDING_NOT_VISIBLE;
+            case 4107:
+                return ErrorCode.CALL_NOT_FOUND;
+            case 4108:
+                return ErrorCode.PARTICIPANT_NOT_FOUND;
+            case 4109:
+                return ErrorCode.RECORDING_NOT_FOUND;
+            case 4110:
+                return ErrorCode.CALL_NOT_STARTED;
+            case 4111:
+                return ErrorCode.CALL_ENDED;
+            case 4112:
+                return ErrorCode.NOT_IN_CALL;
+            case 4113:
+                return ErrorCode.RECORDING_STATE_CONFLICT;
             case TOO_MANY_REQUESTS:
             case FLOOD_CONTROL:
             case RATE_LIMIT_REACHED:
