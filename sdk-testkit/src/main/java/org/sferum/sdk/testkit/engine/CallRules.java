@@ -806,11 +806,15 @@ final class CallRules {
         }
     }
 
-    /** Turns the actor's own camera, microphone or screen sharing on or off (F-CALL-05). */
+    /** Turns the actor's own camera, microphone or screen sharing on or off (F-CALL-05); screen needs video. */
     void setMedia(UserId actor, CallId id, Media media, boolean on) {
         CallRoom room = visible(actor, id);
         requireRunning(room);
         ParticipantId pid = requireInCall(room, actor);
+        if (media == Media.SCREEN && on && !room.video()) {
+            throw new ConflictException(ErrorCode.CONFLICT, "call " + room.id().value() + " is an audio call; "
+                    + "screen sharing needs a video call");
+        }
         CallRoom.Presence p = room.present.get(pid);
         p.attention = false;
         switch (media) {
