@@ -11,6 +11,7 @@ import org.sferum.sdk.core.SferumClient;
 import org.sferum.sdk.core.transport.JdkHttpTransport;
 import org.sferum.sdk.testkit.DemoSchool;
 import org.sferum.sdk.testkit.TestClock;
+import org.sferum.sdk.testkit.calls.CallGuests;
 import org.sferum.sdk.testkit.contract.SferumFixture;
 import org.sferum.sdk.testkit.emulator.SferumEmulator;
 import org.sferum.sdk.testkit.vkid.VkIdUsers;
@@ -88,6 +89,11 @@ final class CoreOnEmulator implements SferumFixture {
     @Override
     public VkIdUsers vkId() {
         return emulator.vkIdUsers();
+    }
+
+    @Override
+    public CallGuests guests() {
+        return emulator.guests();
     }
 
     @Override

@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * The platform engine behind the VK API and VK ID wire formats ({@code docs/wire/vk-api.md},
  * {@code docs/wire/vk-id.md}) on a loopback HTTP server: the VK API under {@code /method/{name}}; VK ID's login
  * pages at {@code /authorize}, its endpoints under {@code /oauth2/} and its keys at
- * {@code /.well-known/jwks.json}; the control API under {@code /_emulator/}. It listens on 127.0.0.1 only, over
+ * {@code /.well-known/jwks.json}; Sferum's call page under {@code /call/} (where the engine's join links point);
+ * the control API under {@code /_emulator/}. It listens on 127.0.0.1 only, over
  * HTTPS with a self-signed certificate when asked ({@link Builder#tls(boolean)}).
  *
  * <pre>{@code
@@ -73,6 +74,7 @@ public final class SferumEmulator implements AutoCloseable {
     private final URI baseUri;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile EmulatorVkIdUsers vkIdUsers;
+    private volatile EmulatorCallGuests guests;
 
     private SferumEmulator(Builder builder) {
         this.clock = new EmulatorClock(builder.clock == null ? new AdjustableClock(Clock.systemUTC()) : builder.clock);
@@ -96,6 +98,7 @@ public final class SferumEmulator implements AutoCloseable {
         server.createContext(OAuthHandler.PREFIX, new OAuthHandler(new TokenEndpoint(vkId, idTokens),
                 new UserEndpoints(engine, idTokens)));
         server.createContext(JwksHandler.PATH, new JwksHandler(idTokens));
+        server.createContext("/call/", new CallPageHandler(engine, baseUri)); // and join links point here
         server.createContext("/", new ControlApiHandler(demoSchool, new VkIdControl(vkId), clock));
         server.start();
         LOG.debug("Sferum emulator listening on {}", baseUri);
@@ -196,6 +199,26 @@ public final class SferumEmulator implements AutoCloseable {
             }
         }
         return users;
+    }
+
+    /**
+     * Returns anonymous guests of calls joining by link through this emulator's HTML call page
+     * ({@code /call/join/KEY}, {@code docs/wire/call-page.md}) over HTTP (over TLS with {@link #sslContext()}).
+     *
+     * @return the guests, one per emulator
+     */
+    public EmulatorCallGuests guests() {
+        EmulatorCallGuests g = guests;
+        if (g == null) {
+            synchronized (this) {
+                g = guests;
+                if (g == null) {
+                    g = new EmulatorCallGuests(baseUri, sslContext());
+                    guests = g;
+                }
+            }
+        }
+        return g;
     }
 
     /**

@@ -588,6 +588,23 @@ final class CallRules {
         depart(g.getKey(), g.getValue(), false);
     }
 
+    /** What the call page shows anyone holding the link (no rule: a read), or {@code CALL_NOT_FOUND}. */
+    CallPageView callPage(String link) {
+        CallRoom room = findByLink(link);
+        return new CallPageView(room.linkKey(), room.title(), state(room), room.settings());
+    }
+
+    /** What the call page shows a guest: the call, where they stand and, while in the call, who else is in it. */
+    CallPageView.Guest guestPage(String secret) {
+        Map.Entry<CallRoom, ParticipantId> g = guest(secret);
+        CallRoom room = g.getKey();
+        observe(room);
+        GuestStatus status = guestStatus(secret);
+        return new CallPageView.Guest(new CallPageView(room.linkKey(), room.title(), state(room), room.settings()),
+                g.getValue(), room.seats.get(g.getValue()).name(), status,
+                status == GuestStatus.IN_CALL ? present(room) : List.of());
+    }
+
     /** A guest asks for a recording: never given (F-CALL-10). */
     String guestRecordingLink(String secret, RecordingId recording) {
         guest(secret);
@@ -644,6 +661,11 @@ final class CallRules {
         if (mine != null && room.waiting.containsKey(mine)) {
             requireInCall(room, actor);
         }
+        return present(room);
+    }
+
+    /** Who is in the call now, in order of joining. */
+    private List<Participant> present(CallRoom room) {
         List<Participant> out = new ArrayList<>();
         for (Map.Entry<ParticipantId, CallRoom.Presence> e : room.present.entrySet()) {
             CallRoom.Seat seat = room.seats.get(e.getKey());

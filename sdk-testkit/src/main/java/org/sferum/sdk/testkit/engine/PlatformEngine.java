@@ -1771,6 +1771,34 @@ public final class PlatformEngine {
     }
 
     /**
+     * What the call page shows anyone who holds a browser join link (F-CALL-03): the call's title, state and
+     * settings.
+     *
+     * @param link the browser join link
+     * @return the call as the page shows it
+     * @throws org.sferum.sdk.error.NotFoundException with {@code CALL_NOT_FOUND} for an unknown link
+     */
+    public CallPageView callPage(String link) {
+        synchronized (lock) {
+            return calls.callPage(Objects.requireNonNull(link, "link"));
+        }
+    }
+
+    /**
+     * What the call page shows an anonymous guest (F-CALL-07): their call, where they stand and, while in the call,
+     * its participants.
+     *
+     * @param secret the seat's secret
+     * @return the guest's view
+     * @throws org.sferum.sdk.error.NotFoundException with {@code PARTICIPANT_NOT_FOUND} for an unknown secret
+     */
+    public CallPageView.Guest guestPage(String secret) {
+        synchronized (lock) {
+            return calls.guestPage(Objects.requireNonNull(secret, "secret"));
+        }
+    }
+
+    /**
      * A guest asks for a recording's link: always refused (F-CALL-10).
      *
      * @param secret the seat's secret

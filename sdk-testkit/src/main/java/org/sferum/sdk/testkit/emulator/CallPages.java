@@ -1,0 +1,279 @@
+package org.sferum.sdk.testkit.emulator;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.sferum.sdk.calls.CallRole;
+import org.sferum.sdk.calls.CallState;
+import org.sferum.sdk.calls.Participant;
+import org.sferum.sdk.error.ErrorCode;
+import org.sferum.sdk.testkit.calls.GuestStatus;
+import org.sferum.sdk.testkit.engine.CallPageView;
+
+/**
+ * Renders Sferum's call page as plain HTML in Russian ({@code docs/wire/call-page.md}): the call's title and state,
+ * the form to join anonymously, where a guest stands with the participants and the buttons to leave or come back,
+ * and the refusals. Machine-readable markers: {@value #ERROR_ATTRIBUTE} on a refusal (an {@link ErrorCode} name),
+ * {@value #STATUS_ATTRIBUTE}, {@value #PARTICIPANT_ATTRIBUTE} and {@value #NAME_ATTRIBUTE} on the guest's section,
+ * {@value #STATE_ATTRIBUTE} on the page's {@code <main>}. Every text that comes from outside is escaped.
+ */
+final class CallPages {
+    /** The path of the call pages: this followed by the link key. */
+    static final String JOIN_PATH = "/call/join/";
+    /** The path of recordings: this followed by the recording id. */
+    static final String RECORD_PATH = "/call/record/";
+    /** The path that sends a guest to their call's page. */
+    static final String GUEST_PATH = "/call/guest";
+    /** The cookie with the guest's secret. */
+    static final String COOKIE = "sferum_call_guest";
+    /** The form field naming what a POST does. */
+    static final String ACTION = "action";
+    /** The form field with the guest's name. */
+    static final String NAME = "name";
+    /** {@value} joins anonymously. */
+    static final String JOIN = "join";
+    /** {@value} leaves the call. */
+    static final String LEAVE = "leave";
+    /** {@value} comes back with the same seat. */
+    static final String REJOIN = "rejoin";
+    /** The attribute naming a refusal's {@link ErrorCode}. */
+    static final String ERROR_ATTRIBUTE = "data-error";
+    /** The attribute naming the guest's {@link GuestStatus}. */
+    static final String STATUS_ATTRIBUTE = "data-status";
+    /** The attribute with a participant id. */
+    static final String PARTICIPANT_ATTRIBUTE = "data-participant";
+    /** The attribute with the guest's name. */
+    static final String NAME_ATTRIBUTE = "data-name";
+    /** The attribute naming the call's {@link CallState}. */
+    static final String STATE_ATTRIBUTE = "data-call-state";
+    /** The note that the page carries no media. */
+    static final String NO_MEDIA = "Видео и звук — в приложении Сферум.";
+
+    private CallPages() {
+    }
+
+    /**
+     * The page of a call for a visitor without a seat: its state and, when it can be joined anonymously, the form.
+     *
+     * @param call the call
+     * @return the page
+     */
+    static String visitor(CallPageView call) {
+        StringBuilder body = new StringBuilder();
+        body.append("<h1>").append(Html.escape(call.title())).append("</h1>\n");
+        if (call.state() == CallState.SCHEDULED) {
+            body.append(error(ErrorCode.CALL_NOT_STARTED));
+        } else if (call.state() == CallState.ENDED) {
+            body.append(error(ErrorCode.CALL_ENDED));
+        } else if (!call.settings().anonymousAllowed()) {
+            body.append(error(ErrorCode.ANONYMOUS_NOT_ALLOWED));
+        } else {
+            body.append("<p>Звонок идёт.");
+            if (call.settings().waitingRoom()) {
+                body.append(" Организатор впустит вас из зала ожидания.");
+            }
+            body.append("</p>\n");
+            body.append("<form method=\"post\" action=\"").append(JOIN_PATH).append(Html.escape(call.linkKey()))
+                    .append("\" data-form=\"").append(JOIN).append("\">\n")
+                    .append("<input type=\"hidden\" name=\"").append(ACTION).append("\" value=\"").append(JOIN)
+                    .append("\">\n")
+                    .append("<label>Ваше имя <input type=\"text\" name=\"").append(NAME)
+                    .append("\" maxlength=\"64\" required autocomplete=\"name\"></label>\n")
+                    .append("<button type=\"submit\">Присоединиться анонимно</button>\n</form>\n");
+        }
+        body.append(note());
+        return page(call.title(), call.state(), body.toString());
+    }
+
+    /**
+     * The page of a call for a guest with a seat in it: where they stand, the participants while in the call, and
+     * the buttons.
+     *
+     * @param guest the guest's view
+     * @return the page
+     */
+    static String guest(CallPageView.Guest guest) {
+        CallPageView call = guest.call();
+        StringBuilder body = new StringBuilder();
+        body.append("<h1>").append(Html.escape(call.title())).append("</h1>\n");
+        body.append("<section id=\"guest\" ").append(STATUS_ATTRIBUTE).append("=\"").append(guest.status().name())
+                .append("\" ").append(PARTICIPANT_ATTRIBUTE).append("=\"").append(Html.escape(guest.participant()
+                        .value())).append("\" ").append(NAME_ATTRIBUTE).append("=\"").append(Html.escape(guest.name()))
+                .append("\">\n");
+        body.append("<p class=\"status\">").append(statusText(guest)).append("</p>\n");
+        if (guest.status() == GuestStatus.IN_CALL) {
+            body.append("<h2>Участники</h2>\n<ul id=\"participants\">\n");
+            for (Participant p : guest.participants()) {
+                body.append(participant(p, guest));
+            }
+            body.append("</ul>\n");
+        }
+        if (guest.status() == GuestStatus.IN_CALL || guest.status() == GuestStatus.WAITING) {
+            body.append(button(call, LEAVE, "Выйти"));
+        } else if (guest.status() != GuestStatus.CALL_ENDED) {
+            body.append(button(call, REJOIN, "Вернуться"));
+        }
+        body.append("</section>\n");
+        body.append(note());
+        return page(call.title(), call.state(), body.toString());
+    }
+
+    /**
+     * A page that refuses what was asked.
+     *
+     * @param code the refusal's code
+     * @param call the call it is about, when known
+     * @return the page
+     */
+    static String refusal(ErrorCode code, CallPageView call) {
+        return refusal(code, call, text(code));
+    }
+
+    /**
+     * A page that refuses what was asked, with its own text.
+     *
+     * @param code the refusal's code
+     * @param call the call it is about, when known
+     * @param text what happened and what to do, in Russian
+     * @return the page
+     */
+    static String refusal(ErrorCode code, CallPageView call, String text) {
+        StringBuilder body = new StringBuilder();
+        body.append("<h1>").append(call == null ? "Звонок" : Html.escape(call.title())).append("</h1>\n");
+        body.append(error(code, text));
+        if (call != null) {
+            body.append("<p><a href=\"").append(JOIN_PATH).append(Html.escape(call.linkKey()))
+                    .append("\">Вернуться на страницу звонка</a></p>\n");
+        }
+        body.append(note());
+        return page(call == null ? "Звонок" : call.title(), call == null ? null : call.state(), body.toString());
+    }
+
+    /**
+     * Returns the HTTP status of a refusal.
+     *
+     * @param code the refusal's code
+     * @return 400, 403, 404 or 409 by the code's category; 500 for anything else
+     */
+    static int status(ErrorCode code) {
+        switch (code.category()) {
+            case VALIDATION:
+                return 400;
+            case AUTHENTICATION:
+            case PERMISSION:
+                return 403;
+            case NOT_FOUND:
+                return 404;
+            case CONFLICT:
+                return 409;
+            default:
+                return 500;
+        }
+    }
+
+    /**
+     * Returns the Russian text of a refusal.
+     *
+     * @param code the refusal's code
+     * @return the text
+     */
+    static String text(ErrorCode code) {
+        switch (code) {
+            case CALL_NOT_FOUND:
+                return "Звонок не найден. Проверьте ссылку или попросите организатора прислать её снова.";
+            case CALL_NOT_STARTED:
+                return "Звонок ещё не начался. Откройте ссылку, когда он начнётся.";
+            case CALL_ENDED:
+                return "Звонок завершён.";
+            case ANONYMOUS_NOT_ALLOWED:
+                return "Организатор не разрешил анонимных участников. Войдите в Сферум с образовательным профилем.";
+            case REMOVED_FROM_CALL:
+                return "Организатор удалил вас из звонка. Вернуться можно, только если он снова впустит вас.";
+            case PARTICIPANT_NOT_FOUND:
+                return "Вы ещё не в этом звонке. Откройте ссылку на звонок и присоединитесь.";
+            case EDUCATIONAL_PROFILE_REQUIRED:
+                return "Записи звонков доступны только пользователям с образовательным профилем.";
+            case RECORDING_NOT_FOUND:
+                return "Запись не найдена.";
+            case INVALID_ARGUMENT:
+                return "Введите имя длиной от 1 до 64 символов.";
+            case LIMIT_REACHED:
+                return "В звонке уже максимальное число участников.";
+            default:
+                return "Не удалось выполнить действие. Попробуйте ещё раз.";
+        }
+    }
+
+    private static String error(ErrorCode code) {
+        return error(code, text(code));
+    }
+
+    private static String error(ErrorCode code, String text) {
+        return "<p class=\"error\" " + ERROR_ATTRIBUTE + "=\"" + code.name() + "\">" + Html.escape(text)
+                + "</p>\n";
+    }
+
+    private static String statusText(CallPageView.Guest guest) {
+        switch (guest.status()) {
+            case IN_CALL:
+                return "Вы в звонке как «" + Html.escape(guest.name()) + "».";
+            case WAITING:
+                return "Ожидайте, организатор скоро впустит вас.";
+            case REJECTED:
+                return "Организатор не впустил вас в звонок.";
+            case REMOVED:
+                return "Организатор удалил вас из звонка.";
+            case LEFT:
+                return "Вы вышли из звонка.";
+            case CALL_ENDED:
+            default:
+                return "Звонок завершён.";
+        }
+    }
+
+    private static String participant(Participant p, CallPageView.Guest guest) {
+        List<String> marks = new ArrayList<>();
+        marks.add(p.camera() ? "камера включена" : "камера выключена");
+        marks.add(p.microphone() ? "микрофон включён" : "микрофон выключен");
+        if (p.screenSharing()) {
+            marks.add("показывает экран");
+        }
+        if (p.handRaised()) {
+            marks.add("рука поднята ✋");
+        }
+        StringBuilder li = new StringBuilder();
+        li.append("<li ").append(PARTICIPANT_ATTRIBUTE).append("=\"").append(Html.escape(p.id().value()))
+                .append("\" data-camera=\"").append(p.camera()).append("\" data-microphone=\"")
+                .append(p.microphone()).append("\" data-hand=\"").append(p.handRaised()).append("\">")
+                .append(Html.escape(p.name()));
+        if (p.role() == CallRole.ORGANISER) {
+            li.append(" (организатор)");
+        } else if (p.role() == CallRole.ADMIN) {
+            li.append(" (администратор)");
+        } else if (p.anonymous()) {
+            li.append(" (гость)");
+        }
+        if (p.id().equals(guest.participant())) {
+            li.append(" — это вы");
+        }
+        li.append(" — ").append(String.join(", ", marks)).append("</li>\n");
+        return li.toString();
+    }
+
+    private static String button(CallPageView call, String action, String label) {
+        return "<form method=\"post\" action=\"" + JOIN_PATH + Html.escape(call.linkKey()) + "\" data-form=\""
+                + action + "\">\n<input type=\"hidden\" name=\"" + ACTION + "\" value=\"" + action + "\">\n"
+                + "<button type=\"submit\">" + label + "</button>\n</form>\n";
+    }
+
+    private static String note() {
+        return "<p class=\"note\">" + NO_MEDIA + "</p>\n";
+    }
+
+    private static String page(String title, CallState state, String body) {
+        return "<!DOCTYPE html>\n<html lang=\"ru\">\n<head>\n<meta charset=\"utf-8\">\n"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                + "<title>" + Html.escape(title) + " — звонок Сферума (эмулятор)</title>\n</head>\n<body>\n<main"
+                + (state == null ? "" : " " + STATE_ATTRIBUTE + "=\"" + state.name() + "\"") + ">\n"
+                + body + "</main>\n</body>\n</html>\n";
+    }
+}
