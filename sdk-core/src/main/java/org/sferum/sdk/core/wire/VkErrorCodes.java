@@ -49,7 +49,8 @@ public final class VkErrorCodes {
     public static final int CONTACT_NOT_FOUND = 936;
     /**
      * [choice] The first code of the Sferum partner block for calls ({@code docs/wire/calls.md}, "Errors"):
-     * {@value} to {@code 4113}, one code per calls' {@link ErrorCode}.
+     * {@value} to {@code 4113}, one code per calls' {@link ErrorCode}, and {@code 4114} for the general
+     * {@link ErrorCode#CONFLICT}, which the VK API has no code for.
      */
     public static final int PARTNER_CALLS_BLOCK = 4100;
     /** Access token has expired. */
@@ -128,6 +129,8 @@ public final class VkErrorCodes {
                 return ErrorCode.NOT_IN_CALL;
             case 4113:
                 return ErrorCode.RECORDING_STATE_CONFLICT;
+            case 4114:
+                return ErrorCode.CONFLICT;
             case TOO_MANY_REQUESTS:
             case FLOOD_CONTROL:
             case RATE_LIMIT_REACHED:

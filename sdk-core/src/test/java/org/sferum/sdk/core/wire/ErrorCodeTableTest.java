@@ -58,6 +58,7 @@ class ErrorCodeTableTest {
             "4111, CALL_ENDED, ConflictException",
             "4112, NOT_IN_CALL, ConflictException",
             "4113, RECORDING_STATE_CONFLICT, ConflictException",
+            "4114, CONFLICT, ConflictException",
             "6, RATE_LIMITED, RateLimitException",
             "9, RATE_LIMITED, RateLimitException",
             "29, RATE_LIMITED, RateLimitException",
@@ -117,11 +118,11 @@ class ErrorCodeTableTest {
                 ErrorCode.ID_TOKEN_AUDIENCE_MISMATCH, ErrorCode.NONCE_MISMATCH, ErrorCode.ID_TOKEN_INVALID,
                 ErrorCode.NOT_LINKED, ErrorCode.ACCOUNT_ALREADY_LINKED, ErrorCode.PROFILE_ALREADY_LINKED,
                 ErrorCode.TOO_MANY_ATTEMPTS), notOnTheVkApi, "deciding a new code's VK error is part of adding it");
-        // No VK code means "conflict": it travels as 100 and reads back as INVALID_ARGUMENT (docs/wire/vk-api.md).
-        assertEquals(ErrorCode.INVALID_ARGUMENT,
+        // No VK code means "conflict": it travels as the partner code 4114 (docs/wire/calls.md) and reads back.
+        assertEquals(ErrorCode.CONFLICT,
                 VkErrorCodes.toErrorCode(org.sferum.sdk.testkit.emulator.VkErrorTable.vkCode(ErrorCode.CONFLICT)));
         for (ErrorCode code : ErrorCode.values()) {
-            if (notOnTheVkApi.contains(code) || code == ErrorCode.CONFLICT) {
+            if (notOnTheVkApi.contains(code)) {
                 continue;
             }
             int written = org.sferum.sdk.testkit.emulator.VkErrorTable.vkCode(code);

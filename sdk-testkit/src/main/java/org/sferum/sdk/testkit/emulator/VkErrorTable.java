@@ -47,7 +47,8 @@ public final class VkErrorTable {
             Map.entry(4110, "Call has not started yet"),
             Map.entry(4111, "Call has ended"),
             Map.entry(4112, "You are not in this call"),
-            Map.entry(4113, "Recording state conflict"));
+            Map.entry(4113, "Recording state conflict"),
+            Map.entry(4114, "Conflict with the current state"));
 
     private static final Map<Integer, String> MEANINGS = Map.ofEntries(
             Map.entry(UNKNOWN_ERROR, "Unknown error occurred"),
@@ -91,8 +92,9 @@ public final class VkErrorTable {
             case MESSAGE_EMPTY:
             case INVALID_CHAT_TITLE:
             case INVALID_PAGE_REQUEST:
-            case CONFLICT:
                 return INVALID_PARAMETER;
+            case CONFLICT:
+                return 4114;
             case MESSAGE_TOO_LONG:
                 return 914;
             case AUTHENTICATION_FAILED:

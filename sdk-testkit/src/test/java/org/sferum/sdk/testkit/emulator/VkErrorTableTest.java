@@ -43,7 +43,7 @@ class VkErrorTableTest {
                 Map.entry(ErrorCode.CANNOT_PIN_EXPIRING_MESSAGE, 970),
                 Map.entry(ErrorCode.LIMIT_REACHED, 103),
                 Map.entry(ErrorCode.EDIT_WINDOW_EXPIRED, 909),
-                Map.entry(ErrorCode.CONFLICT, 100),
+                Map.entry(ErrorCode.CONFLICT, 4114),
                 Map.entry(ErrorCode.NOT_INVITED_TO_CALL, 4100),
                 Map.entry(ErrorCode.ANONYMOUS_NOT_ALLOWED, 4101),
                 Map.entry(ErrorCode.WAITING_FOR_ADMISSION, 4102),
