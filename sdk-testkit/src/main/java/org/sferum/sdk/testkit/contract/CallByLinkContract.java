@@ -261,6 +261,44 @@ public abstract class CallByLinkContract extends CallContractSupport {
         assertEquals(JoinStatus.IN_CALL, student(0).calls().joinByLink(link).status());
     }
 
+    @Test
+    @DisplayName("F-CALL-07, F-CALL-09: one removed from a call by link cannot come back through the link, with "
+            + "or without the waiting room, until readmitted; readmitted, they skip the waiting room")
+    void removedFromLinkCall() {
+        for (CallSettings settings : List.of(CallSettings.DEFAULT, WAITING_ROOM)) {
+            Call call = byLink(settings);
+            String link = call.joinLink().orElseThrow();
+            CallJoin join = outsider().calls().joinByLink(link);
+            if (join.status() == JoinStatus.WAITING) {
+                teacher.calls().participants().admit(call.id(), join.participant());
+            }
+            teacher.calls().participants().remove(call.id(), join.participant());
+
+            refused(PermissionDeniedException.class, ErrorCode.REMOVED_FROM_CALL,
+                    () -> outsider().calls().joinByLink(link));
+            refused(PermissionDeniedException.class, ErrorCode.REMOVED_FROM_CALL,
+                    () -> outsider().calls().join(call.id()));
+            assertEquals(List.of(school.teacher().id()), usersInCall(teacher, call.id()));
+            assertEquals(List.of(), waiting(teacher, call.id()));
+
+            teacher.calls().participants().admit(call.id(), join.participant());
+            assertEquals(JoinStatus.IN_CALL, outsider().calls().joinByLink(link).status());
+            assertEquals(List.of(school.teacher().id(), school.outsider().id()), usersInCall(teacher, call.id()));
+            teacher.calls().endForAll(call.id());
+        }
+    }
+
+    @Test
+    @DisplayName("F-CALL-04, F-CALL-07: ending for everyone puts the guests out too; they cannot come back")
+    void endClosesForGuests() {
+        Call call = byLink(ANONYMOUS);
+        GuestTicket guest = fixture.guests().join(call.joinLink().orElseThrow(), "Гость");
+        teacher.calls().endForAll(call.id());
+        assertEquals(GuestStatus.CALL_ENDED, fixture.guests().status(guest));
+        refused(ConflictException.class, ErrorCode.CALL_ENDED, () -> fixture.guests().rejoin(guest));
+        assertEquals(List.of(), inCall(teacher, call.id()));
+    }
+
     // ------------------------------------------------------------------------------------------------ F-CALL-08
 
     @Test

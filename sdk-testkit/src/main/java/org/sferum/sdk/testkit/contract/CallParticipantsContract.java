@@ -328,4 +328,18 @@ public abstract class CallParticipantsContract extends CallContractSupport {
         assertEquals(List.of(school.teacher().id(), studentId(1), studentId(0)),
                 inCall(teacher, id).stream().map(p -> p.user().orElseThrow()).collect(Collectors.toList()));
     }
+    @Test
+    @DisplayName("F-CALL-09: a participant removed from a chat's call cannot come back by starting the chat's "
+            + "call again")
+    void removedCannotRestartChatCall() {
+        org.sferum.sdk.chats.ChatId chat = openClassChat();
+        CallId id = teacher.calls().startInChat(chat, true).id();
+        student(0).calls().join(id);
+        of(teacher).remove(id, pidOf(id, 0));
+        refused(PermissionDeniedException.class, ErrorCode.REMOVED_FROM_CALL,
+                () -> student(0).calls().startInChat(chat, true));
+        assertEquals(List.of(school.teacher().id()), usersInCall(teacher, id));
+        assertEquals(List.of(id), tabIds(student(0)), "no second call was started");
+    }
+
 }

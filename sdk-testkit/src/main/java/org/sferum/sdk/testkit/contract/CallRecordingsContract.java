@@ -274,6 +274,7 @@ public abstract class CallRecordingsContract extends CallContractSupport {
         lessonWithStudent();
         refused(NotFoundException.class, ErrorCode.RECORDING_NOT_FOUND,
                 () -> recordings(teacher).get(new RecordingId("rec999_nosuch")));
+        assertEquals(List.of(), recordings(teacher).forLesson(NOW.lessonKey()));
     }
 
     @Test

@@ -307,4 +307,21 @@ public abstract class ChatCallsContract extends CallContractSupport {
         assertEquals(CallState.ENDED, student(0).calls().get(id).state());
         assertEquals(List.of(), inCall(student(0), id));
     }
+    @Test
+    @DisplayName("F-CALL-04: ending a scheduled lesson call cancels it: it never turns blue, nobody can join")
+    void endBeforeStart() {
+        CallId id = teacher.calls().createLessonCall(LATER, classChat()).id();
+        refused(PermissionDeniedException.class, ErrorCode.CALL_ADMIN_REQUIRED,
+                () -> student(0).calls().endForAll(id));
+        assertEquals(CallState.SCHEDULED, student(0).calls().get(id).state());
+        teacher.calls().endForAll(id);
+        fixture.advanceClock(Duration.ofHours(1));
+        Call call = student(0).calls().get(id);
+        assertEquals(CallState.ENDED, call.state());
+        assertEquals(Optional.empty(), call.links());
+        refused(ConflictException.class, ErrorCode.CALL_ENDED, () -> student(0).calls().join(id));
+        assertEquals(id, teacher.calls().createLessonCall(LATER, teacher.calls().get(id).chat().orElseThrow())
+                .id(), "the lesson keeps its (ended) call");
+    }
+
 }

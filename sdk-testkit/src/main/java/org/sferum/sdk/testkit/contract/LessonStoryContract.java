@@ -74,6 +74,10 @@ public abstract class LessonStoryContract extends CallContractSupport {
         assertEquals(CallState.RUNNING, blue.state());
         String link = blue.joinLink().orElseThrow();
         assertEquals(CallState.RUNNING, tab(student).get(0).state());
+        Call again = teacher.calls().createLessonCall(LATER, classChat);
+        assertEquals(id, again.id(), "the journal opens the same call again, not a second one");
+        assertEquals(CallState.RUNNING, again.state());
+        assertEquals(1, tab(teacher).size());
 
         // both join: the teacher from the journal as the organiser, the student from the diary's link
         CallJoin teacherIn = teacher.calls().join(id);
