@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.sferum.sdk.SferumSession;
@@ -304,7 +305,7 @@ public abstract class CallByLinkContract extends CallContractSupport {
     @Test
     @DisplayName("F-CALL-08: a participant invites contacts: they see the call and join without waiting")
     void inviteContacts() {
-        teacher.chats().create(new NewChat("Учителя", java.util.Set.of(school.outsider().id()),
+        teacher.chats().create(new NewChat("Учителя", Set.of(school.outsider().id()),
                 ChatSettings.ownerOnly()));
         classChat();
         Call call = byLink(WAITING_ROOM);

@@ -29,6 +29,8 @@ import org.sferum.sdk.error.ErrorCode;
 import org.sferum.sdk.error.NotFoundException;
 import org.sferum.sdk.error.PermissionDeniedException;
 import org.sferum.sdk.error.ValidationException;
+import org.sferum.sdk.messages.Draft;
+import org.sferum.sdk.messages.HistoryQuery;
 import org.sferum.sdk.messages.Message;
 import org.sferum.sdk.testkit.calls.GuestTicket;
 
@@ -97,6 +99,22 @@ public abstract class CallRecordingsContract extends CallContractSupport {
         Call byLink = teacher.calls().startByLink("Консультация", CallSettings.DEFAULT);
         assertTrue(byLink.callChat().isPresent());
         assertNotEquals(inChat.callChat(), byLink.callChat());
+    }
+
+    @Test
+    @DisplayName("F-CALL-05, F-CALL-11: those in the call talk in its chat; a classmate who never joined is not "
+            + "in it")
+    void talkInCallChat() {
+        CallId id = lessonWithStudent();
+        ChatId chat = callChat(student(0), id);
+        student(0).messages().send(chat, Draft.text("Можно вопрос?"));
+        List<Message> seen = history(teacher, callChat(teacher, id));
+        assertEquals(1, seen.size());
+        assertEquals("Можно вопрос?", seen.get(0).text());
+        assertEquals(studentId(0), seen.get(0).author());
+        refused(PermissionDeniedException.class, ErrorCode.NOT_A_CHAT_MEMBER,
+                () -> student(2).messages().history(callChat(student(2), id),
+                        HistoryQuery.newestFirst(10)));
     }
 
     // ------------------------------------------------------------------------------------------------ F-CALL-10
