@@ -255,6 +255,20 @@ public abstract class CallRecordingsContract extends CallContractSupport {
     }
 
     @Test
+    @DisplayName("F-CALL-07, F-CALL-10: one turned away from the waiting room never took part: no link to a "
+            + "recording for the participants")
+    void rejectedKnockerGetsNoLink() {
+        Call call = teacher.calls().startByLink("Консультация", CallSettings.DEFAULT.withWaitingRoom(true));
+        CallJoin knock = outsider().calls().joinByLink(call.joinLink().orElseThrow());
+        teacher.calls().participants().reject(call.id(), knock.participant());
+        recordings(teacher).start(call.id(), RecordingRequest.titled("Консультация"));
+        Recording r = recordings(teacher).stop(call.id());
+        assertTrue(r.link().isPresent());
+        refused(PermissionDeniedException.class, ErrorCode.RECORDING_NOT_VISIBLE,
+                () -> recordings(outsider()).get(r.id()));
+    }
+
+    @Test
     @DisplayName("F-CALL-10: «educational profiles»: any user with an educational profile gets the link")
     void educationalProfilesAudience() {
         CallId id = lessonWithStudent();
