@@ -191,6 +191,21 @@ public abstract class CallByLinkContract extends CallContractSupport {
     }
 
     @Test
+    @DisplayName("F-CALL-07: one turned away from the waiting room does not see inside the call: the participants "
+            + "list is refused (NOT_INVITED_TO_CALL)")
+    void rejectedCannotLookInside() {
+        Call call = byLink(WAITING_ROOM);
+        CallJoin join = outsider().calls().joinByLink(call.joinLink().orElseThrow());
+        teacher.calls().participants().reject(call.id(), join.participant());
+        refused(PermissionDeniedException.class, ErrorCode.NOT_INVITED_TO_CALL,
+                () -> outsider().calls().participants().list(call.id()));
+        refused(ConflictException.class, ErrorCode.NOT_IN_CALL,
+                () -> outsider().calls().participants().raiseHand(call.id(), true));
+        assertEquals(List.of(school.teacher().id()), usersInCall(teacher, call.id()));
+        assertEquals(List.of(), waiting(teacher, call.id()));
+    }
+
+    @Test
     @DisplayName("F-CALL-07: an anonymous guest waits in the waiting room too, until admitted")
     void guestWaits() {
         Call call = byLink(ANONYMOUS_WAITING);

@@ -644,6 +644,11 @@ final class CallRules {
         if (mine != null && room.waiting.containsKey(mine)) {
             requireInCall(room, actor);
         }
+        if (onlyKnocked(room, actor) && !room.present.containsKey(mine)) {
+            // turned away from the waiting room (or removed from a call by link): no look inside
+            requireNotRemoved(room, mine);
+            throw notInvited(room, actor);
+        }
         List<Participant> out = new ArrayList<>();
         for (Map.Entry<ParticipantId, CallRoom.Presence> e : room.present.entrySet()) {
             CallRoom.Seat seat = room.seats.get(e.getKey());
