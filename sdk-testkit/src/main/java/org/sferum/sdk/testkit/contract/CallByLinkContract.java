@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.sferum.sdk.SferumSession;
@@ -190,6 +191,21 @@ public abstract class CallByLinkContract extends CallContractSupport {
     }
 
     @Test
+    @DisplayName("F-CALL-07: one turned away from the waiting room does not see inside the call: the participants "
+            + "list is refused (NOT_INVITED_TO_CALL)")
+    void rejectedCannotLookInside() {
+        Call call = byLink(WAITING_ROOM);
+        CallJoin join = outsider().calls().joinByLink(call.joinLink().orElseThrow());
+        teacher.calls().participants().reject(call.id(), join.participant());
+        refused(PermissionDeniedException.class, ErrorCode.NOT_INVITED_TO_CALL,
+                () -> outsider().calls().participants().list(call.id()));
+        refused(ConflictException.class, ErrorCode.NOT_IN_CALL,
+                () -> outsider().calls().participants().raiseHand(call.id(), true));
+        assertEquals(List.of(school.teacher().id()), usersInCall(teacher, call.id()));
+        assertEquals(List.of(), waiting(teacher, call.id()));
+    }
+
+    @Test
     @DisplayName("F-CALL-07: an anonymous guest waits in the waiting room too, until admitted")
     void guestWaits() {
         Call call = byLink(ANONYMOUS_WAITING);
@@ -261,12 +277,50 @@ public abstract class CallByLinkContract extends CallContractSupport {
         assertEquals(JoinStatus.IN_CALL, student(0).calls().joinByLink(link).status());
     }
 
+    @Test
+    @DisplayName("F-CALL-07, F-CALL-09: one removed from a call by link cannot come back through the link, with "
+            + "or without the waiting room, until readmitted; readmitted, they skip the waiting room")
+    void removedFromLinkCall() {
+        for (CallSettings settings : List.of(CallSettings.DEFAULT, WAITING_ROOM)) {
+            Call call = byLink(settings);
+            String link = call.joinLink().orElseThrow();
+            CallJoin join = outsider().calls().joinByLink(link);
+            if (join.status() == JoinStatus.WAITING) {
+                teacher.calls().participants().admit(call.id(), join.participant());
+            }
+            teacher.calls().participants().remove(call.id(), join.participant());
+
+            refused(PermissionDeniedException.class, ErrorCode.REMOVED_FROM_CALL,
+                    () -> outsider().calls().joinByLink(link));
+            refused(PermissionDeniedException.class, ErrorCode.REMOVED_FROM_CALL,
+                    () -> outsider().calls().join(call.id()));
+            assertEquals(List.of(school.teacher().id()), usersInCall(teacher, call.id()));
+            assertEquals(List.of(), waiting(teacher, call.id()));
+
+            teacher.calls().participants().admit(call.id(), join.participant());
+            assertEquals(JoinStatus.IN_CALL, outsider().calls().joinByLink(link).status());
+            assertEquals(List.of(school.teacher().id(), school.outsider().id()), usersInCall(teacher, call.id()));
+            teacher.calls().endForAll(call.id());
+        }
+    }
+
+    @Test
+    @DisplayName("F-CALL-04, F-CALL-07: ending for everyone puts the guests out too; they cannot come back")
+    void endClosesForGuests() {
+        Call call = byLink(ANONYMOUS);
+        GuestTicket guest = fixture.guests().join(call.joinLink().orElseThrow(), "Гость");
+        teacher.calls().endForAll(call.id());
+        assertEquals(GuestStatus.CALL_ENDED, fixture.guests().status(guest));
+        refused(ConflictException.class, ErrorCode.CALL_ENDED, () -> fixture.guests().rejoin(guest));
+        assertEquals(List.of(), inCall(teacher, call.id()));
+    }
+
     // ------------------------------------------------------------------------------------------------ F-CALL-08
 
     @Test
     @DisplayName("F-CALL-08: a participant invites contacts: they see the call and join without waiting")
     void inviteContacts() {
-        teacher.chats().create(new NewChat("Учителя", java.util.Set.of(school.outsider().id()),
+        teacher.chats().create(new NewChat("Учителя", Set.of(school.outsider().id()),
                 ChatSettings.ownerOnly()));
         classChat();
         Call call = byLink(WAITING_ROOM);

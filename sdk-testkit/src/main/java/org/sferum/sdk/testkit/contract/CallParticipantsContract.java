@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import org.sferum.sdk.calls.JoinStatus;
 import org.sferum.sdk.calls.Media;
 import org.sferum.sdk.calls.Participant;
 import org.sferum.sdk.calls.ParticipantId;
+import org.sferum.sdk.chats.ChatId;
 import org.sferum.sdk.error.ConflictException;
 import org.sferum.sdk.error.ErrorCode;
 import org.sferum.sdk.error.NotFoundException;
@@ -51,7 +53,7 @@ public abstract class CallParticipantsContract extends CallContractSupport {
 
     private ParticipantId pidOf(CallId call, int student) {
         return inCall(teacher, call).stream()
-                .filter(p -> p.user().equals(java.util.Optional.of(studentId(student))))
+                .filter(p -> p.user().equals(Optional.of(studentId(student))))
                 .findFirst().orElseThrow(() -> new AssertionError("student " + student + " is not in the call"))
                 .id();
     }
@@ -328,4 +330,18 @@ public abstract class CallParticipantsContract extends CallContractSupport {
         assertEquals(List.of(school.teacher().id(), studentId(1), studentId(0)),
                 inCall(teacher, id).stream().map(p -> p.user().orElseThrow()).collect(Collectors.toList()));
     }
+    @Test
+    @DisplayName("F-CALL-09: a participant removed from a chat's call cannot come back by starting the chat's "
+            + "call again")
+    void removedCannotRestartChatCall() {
+        ChatId chat = openClassChat();
+        CallId id = teacher.calls().startInChat(chat, true).id();
+        student(0).calls().join(id);
+        of(teacher).remove(id, pidOf(id, 0));
+        refused(PermissionDeniedException.class, ErrorCode.REMOVED_FROM_CALL,
+                () -> student(0).calls().startInChat(chat, true));
+        assertEquals(List.of(school.teacher().id()), usersInCall(teacher, id));
+        assertEquals(List.of(id), tabIds(student(0)), "no second call was started");
+    }
+
 }

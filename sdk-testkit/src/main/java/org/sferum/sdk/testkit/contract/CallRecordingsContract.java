@@ -29,6 +29,8 @@ import org.sferum.sdk.error.ErrorCode;
 import org.sferum.sdk.error.NotFoundException;
 import org.sferum.sdk.error.PermissionDeniedException;
 import org.sferum.sdk.error.ValidationException;
+import org.sferum.sdk.messages.Draft;
+import org.sferum.sdk.messages.HistoryQuery;
 import org.sferum.sdk.messages.Message;
 import org.sferum.sdk.testkit.calls.GuestTicket;
 
@@ -97,6 +99,22 @@ public abstract class CallRecordingsContract extends CallContractSupport {
         Call byLink = teacher.calls().startByLink("Консультация", CallSettings.DEFAULT);
         assertTrue(byLink.callChat().isPresent());
         assertNotEquals(inChat.callChat(), byLink.callChat());
+    }
+
+    @Test
+    @DisplayName("F-CALL-05, F-CALL-11: those in the call talk in its chat; a classmate who never joined is not "
+            + "in it")
+    void talkInCallChat() {
+        CallId id = lessonWithStudent();
+        ChatId chat = callChat(student(0), id);
+        student(0).messages().send(chat, Draft.text("Можно вопрос?"));
+        List<Message> seen = history(teacher, callChat(teacher, id));
+        assertEquals(1, seen.size());
+        assertEquals("Можно вопрос?", seen.get(0).text());
+        assertEquals(studentId(0), seen.get(0).author());
+        refused(PermissionDeniedException.class, ErrorCode.NOT_A_CHAT_MEMBER,
+                () -> student(2).messages().history(callChat(student(2), id),
+                        HistoryQuery.newestFirst(10)));
     }
 
     // ------------------------------------------------------------------------------------------------ F-CALL-10
@@ -237,6 +255,20 @@ public abstract class CallRecordingsContract extends CallContractSupport {
     }
 
     @Test
+    @DisplayName("F-CALL-07, F-CALL-10: one turned away from the waiting room never took part: no link to a "
+            + "recording for the participants")
+    void rejectedKnockerGetsNoLink() {
+        Call call = teacher.calls().startByLink("Консультация", CallSettings.DEFAULT.withWaitingRoom(true));
+        CallJoin knock = outsider().calls().joinByLink(call.joinLink().orElseThrow());
+        teacher.calls().participants().reject(call.id(), knock.participant());
+        recordings(teacher).start(call.id(), RecordingRequest.titled("Консультация"));
+        Recording r = recordings(teacher).stop(call.id());
+        assertTrue(r.link().isPresent());
+        refused(PermissionDeniedException.class, ErrorCode.RECORDING_NOT_VISIBLE,
+                () -> recordings(outsider()).get(r.id()));
+    }
+
+    @Test
     @DisplayName("F-CALL-10: «educational profiles»: any user with an educational profile gets the link")
     void educationalProfilesAudience() {
         CallId id = lessonWithStudent();
@@ -274,6 +306,7 @@ public abstract class CallRecordingsContract extends CallContractSupport {
         lessonWithStudent();
         refused(NotFoundException.class, ErrorCode.RECORDING_NOT_FOUND,
                 () -> recordings(teacher).get(new RecordingId("rec999_nosuch")));
+        assertEquals(List.of(), recordings(teacher).forLesson(NOW.lessonKey()));
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.sferum.sdk.SferumSession;
@@ -17,6 +18,7 @@ import org.sferum.sdk.calls.CallJoin;
 import org.sferum.sdk.calls.CallKind;
 import org.sferum.sdk.calls.CallLinks;
 import org.sferum.sdk.calls.CallRole;
+import org.sferum.sdk.calls.CallSettings;
 import org.sferum.sdk.calls.CallState;
 import org.sferum.sdk.calls.JoinStatus;
 import org.sferum.sdk.calls.Participant;
@@ -307,4 +309,56 @@ public abstract class ChatCallsContract extends CallContractSupport {
         assertEquals(CallState.ENDED, student(0).calls().get(id).state());
         assertEquals(List.of(), inCall(student(0), id));
     }
+    @Test
+    @DisplayName("F-CALL-04: ending a scheduled lesson call cancels it: it never turns blue, nobody can join")
+    void endBeforeStart() {
+        CallId id = teacher.calls().createLessonCall(LATER, classChat()).id();
+        refused(PermissionDeniedException.class, ErrorCode.CALL_ADMIN_REQUIRED,
+                () -> student(0).calls().endForAll(id));
+        assertEquals(CallState.SCHEDULED, student(0).calls().get(id).state());
+        teacher.calls().endForAll(id);
+        fixture.advanceClock(Duration.ofHours(1));
+        Call call = student(0).calls().get(id);
+        assertEquals(CallState.ENDED, call.state());
+        assertEquals(Optional.empty(), call.links());
+        refused(ConflictException.class, ErrorCode.CALL_ENDED, () -> student(0).calls().join(id));
+        assertEquals(id, teacher.calls().createLessonCall(LATER, teacher.calls().get(id).chat().orElseThrow())
+                .id(), "the lesson keeps its (ended) call");
+    }
+
+    @Test
+    @DisplayName("F-SECT-02: the tab lists every call the user takes part in, newest first, with type, title and "
+            + "times; a link only while the call runs")
+    void tabOfEveryKind() {
+        ChatId chat = openClassChat();
+        CallId lesson = teacher.calls().createLessonCall(LATER, chat).id();
+        fixture.advanceClock(Duration.ofMinutes(1));
+        CallId ended = teacher.calls().startInChat(chat, false).id();
+        teacher.calls().endForAll(ended);
+        fixture.advanceClock(Duration.ofMinutes(1));
+        CallId running = teacher.calls().startInChat(chat, true).id();
+        Call byLink = outsider().calls().startByLink("Кружок робототехники",
+                CallSettings.DEFAULT);
+        student(0).calls().joinByLink(byLink.joinLink().orElseThrow());
+
+        List<Call> calls = tab(student(0));
+        assertEquals(List.of(byLink.id(), running, ended, lesson),
+                calls.stream().map(Call::id).collect(Collectors.toList()));
+        assertEquals(List.of(CallKind.LINK, CallKind.CHAT, CallKind.CHAT, CallKind.LESSON),
+                calls.stream().map(Call::kind).collect(Collectors.toList()));
+        assertEquals(List.of(CallState.RUNNING, CallState.RUNNING, CallState.ENDED, CallState.SCHEDULED),
+                calls.stream().map(Call::state).collect(Collectors.toList()));
+        assertEquals(List.of(true, true, false, false),
+                calls.stream().map(c -> c.joinLink().isPresent()).collect(Collectors.toList()));
+        assertEquals("Кружок робототехники", calls.get(0).title());
+        assertTrue(calls.get(3).title().contains(LATER.subject()), calls.get(3).title());
+        assertEquals(LATER.startsAt(), calls.get(3).startsAt());
+        assertEquals(START.plus(Duration.ofMinutes(1)), calls.get(2).startsAt());
+        assertEquals(Optional.of(START.plus(Duration.ofMinutes(1))), calls.get(2).endedAt());
+        assertEquals(Optional.empty(), calls.get(1).endedAt());
+
+        assertEquals(List.of(running, ended, lesson), tabIds(student(1)), "a call by link only once joined");
+        assertEquals(List.of(byLink.id()), tabIds(outsider()));
+    }
+
 }

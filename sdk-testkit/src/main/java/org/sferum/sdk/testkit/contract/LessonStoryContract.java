@@ -74,6 +74,10 @@ public abstract class LessonStoryContract extends CallContractSupport {
         assertEquals(CallState.RUNNING, blue.state());
         String link = blue.joinLink().orElseThrow();
         assertEquals(CallState.RUNNING, tab(student).get(0).state());
+        Call again = teacher.calls().createLessonCall(LATER, classChat);
+        assertEquals(id, again.id(), "the journal opens the same call again, not a second one");
+        assertEquals(CallState.RUNNING, again.state());
+        assertEquals(1, tab(teacher).size());
 
         // both join: the teacher from the journal as the organiser, the student from the diary's link
         CallJoin teacherIn = teacher.calls().join(id);
@@ -144,4 +148,19 @@ public abstract class LessonStoryContract extends CallContractSupport {
                 Optional.of(LATER.startsAt().plus(Duration.ofMinutes(25))))), studentEntry.sessions());
         assertEquals(Set.of(studentId(1), studentId(2)), Set.copyOf(attendance.neverJoined()));
     }
+    @Test
+    @DisplayName("F-SECT-03, F-SECT-04: the diary shows no button for a lesson without a call, and nothing to "
+            + "those outside the class")
+    void diaryWithoutCall() {
+        ChatId classChat = classChat();
+        assertEquals(Optional.empty(), student(0).calls().forLesson(LATER.lessonKey()));
+        teacher.calls().createLessonCall(LATER, classChat);
+        assertEquals(Optional.empty(), student(0).calls().forLesson(NOW.lessonKey()));
+        assertEquals(Optional.empty(), outsider().calls().forLesson(LATER.lessonKey()));
+        assertEquals(Optional.empty(), fixture.as(school.parent()).calls().forLesson(LATER.lessonKey()));
+        fixture.advanceClock(Duration.ofHours(1));
+        assertEquals(Optional.empty(), outsider().calls().forLesson(LATER.lessonKey()));
+        assertEquals(CallState.RUNNING, student(2).calls().forLesson(LATER.lessonKey()).orElseThrow().state());
+    }
+
 }

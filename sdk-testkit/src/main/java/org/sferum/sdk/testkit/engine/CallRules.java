@@ -661,6 +661,11 @@ final class CallRules {
         if (mine != null && room.waiting.containsKey(mine)) {
             requireInCall(room, actor);
         }
+        if (onlyKnocked(room, actor) && !room.present.containsKey(mine)) {
+            // turned away from the waiting room (or removed from a call by link): no look inside
+            requireNotRemoved(room, mine);
+            throw notInvited(room, actor);
+        }
         return present(room);
     }
 
@@ -907,7 +912,9 @@ final class CallRules {
     private boolean mayWatch(CallRoom room, RecordingState recording, UserId user) {
         return switch (recording.audience) {
             case ONLY_ME -> recording.recordedBy.equals(user);
-            case PARTICIPANTS -> recording.recordedBy.equals(user) || takesPart(room, user)
+            // one whose only tie is a knock at the waiting room (still waiting or turned away) never took part
+            case PARTICIPANTS -> recording.recordedBy.equals(user)
+                    || (takesPart(room, user) && !onlyKnocked(room, user))
                     || (room.callChatPeerId != 0 && ctx.isChatMember(room.callChatPeerId, user));
             case EDUCATIONAL_PROFILES -> true;
         };
