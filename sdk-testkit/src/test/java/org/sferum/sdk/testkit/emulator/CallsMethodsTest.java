@@ -53,8 +53,7 @@ class CallsMethodsTest extends EmulatorTestBase {
         schema.check("calls/responses.json", "calls_start_response", body);
         JsonNode call = body.get("response");
         assertEquals("running", call.get("state").asText());
-        assertTrue(call.get("join_link").asText().startsWith(emulator.baseUri() + "/call/join/"),
-                "the join link opens the emulator's call page");
+        assertTrue(call.get("join_link").asText().startsWith(emulator.baseUri() + "/call/join/"), "the call page");
         assertTrue(call.get("ok_join_link").asText().startsWith("https://"));
         assertFalse(call.get("short_credentials").get("password").asText().isEmpty());
 
