@@ -87,11 +87,12 @@ class ErrorCodeTableTest {
     }
 
     @Test
-    @DisplayName("retryable on the client: 6, 9, 10 and 29 only")
+    @DisplayName("retryable on the client: 6, 9, 10 and 29 only (not the partner block 4100-4114)")
     void retryable() {
         Set<Integer> retryable = Set.of(6, 9, 10, 29);
         for (int code : new int[] {1, 3, 5, 6, 7, 8, 9, 10, 14, 15, 29, 100, 103, 104, 113, 909, 914, 917, 925,
-                927, 936, 1117}) {
+                927, 936, 1117, 4100, 4101, 4102, 4103, 4104, 4105, 4106, 4107, 4108, 4109, 4110, 4111, 4112, 4113,
+                4114}) {
             assertEquals(retryable.contains(code), VkErrorCodes.retryable(code), "VK " + code);
         }
         assertEquals(Set.of(6, 9, 29), Set.of(6, 9, 29, 1, 10).stream()
