@@ -117,8 +117,7 @@ class SferumClientTest {
                     "the attachments issue"},
                 new Object[] {(Runnable) () -> session.attachments().createPoll("?", List.of("a"), false),
                     "the attachments issue"},
-                new Object[] {(Runnable) () -> session.calls().startInChat(chat, true), "the calls issue"},
-                new Object[] {(Runnable) () -> session.events().subscribe(event -> { }), "the events issue"});
+                new Object[] {(Runnable) () -> session.calls().startInChat(chat, true), "the calls issue"});
         for (Object[] c : cases) {
             UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
                     ((Runnable) c[0])::run);
