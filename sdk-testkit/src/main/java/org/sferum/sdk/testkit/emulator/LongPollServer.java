@@ -271,6 +271,13 @@ final class LongPollServer implements HttpHandler {
         }
     }
 
+    /** How many requests are held now, for tests. */
+    int held() {
+        synchronized (lock) {
+            return queues.values().stream().mapToInt(queue -> queue.waiting.size()).sum();
+        }
+    }
+
     /** Answers every held request (with what it has, usually nothing), stops the timer and the subscriptions. */
     void close() {
         List<Waiting> held = new ArrayList<>();

@@ -225,6 +225,11 @@ public final class SferumEmulator implements AutoCloseable {
         return engine;
     }
 
+    /** The user long poll, for the emulator's own tests. */
+    LongPollServer longPoll() {
+        return longPoll;
+    }
+
     /**
      * Returns the demo school, when the emulator was started with it.
      *
