@@ -46,7 +46,7 @@ final class LongPollSubscription implements Subscription, Runnable {
     private final Object delivering = new Object();
     private final Thread thread;
     private volatile boolean stopped;
-    private Runnable forgetOnClientClose = () -> { };
+    private volatile Runnable forgetOnClientClose = () -> { };
     private String server;
     private String key;
     private long ts;
