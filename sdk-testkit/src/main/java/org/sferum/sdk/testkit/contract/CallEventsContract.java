@@ -355,6 +355,35 @@ public abstract class CallEventsContract extends SchoolContract {
     }
 
     @Test
+    @DisplayName("F-EMB-02 (partial): a listener that closes its subscription on the first event gets no second one, even one already on its way")
+    void closeFromListener() {
+        ChatId chat = classChat();
+        BlockingQueue<SferumEvent> closing = new LinkedBlockingQueue<>();
+        Subscription[] own = new Subscription[1];
+        java.util.concurrent.CountDownLatch subscribed = new java.util.concurrent.CountDownLatch(1);
+        own[0] = fixture.as(school.teacher()).events().subscribe(event -> {
+            closing.add(event);
+            try {
+                subscribed.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            own[0].close();
+        });
+        subscriptions.add(own[0]);
+        subscribed.countDown();
+        BlockingQueue<SferumEvent> open = listen(school.teacher());
+
+        CallId call = callActions().startInChat(school.teacher(), chat);
+        callActions().join(school.students().get(0), call);
+        callActions().endForAll(school.teacher(), call);
+        await(open, SferumEvent.CallStarted.class, call);
+        await(open, SferumEvent.ParticipantJoined.class, call);
+        await(open, SferumEvent.CallEnded.class, call);
+        assertEquals(1, closing.size(), () -> "after closing itself the listener heard " + closing);
+    }
+
+    @Test
     @DisplayName("F-EMB-02 (partial): two users subscribed at once each hear their own events, in the order they happened")
     void twoListeners() {
         ChatId chat = classChat();
