@@ -1,6 +1,9 @@
 package org.sferum.sdk.core.contract;
 
+import org.sferum.sdk.calls.Call;
 import org.sferum.sdk.calls.CallId;
+import org.sferum.sdk.calls.CallJoin;
+import org.sferum.sdk.calls.CallSettings;
 import org.sferum.sdk.calls.ParticipantId;
 import org.sferum.sdk.calls.RecordingRequest;
 import org.sferum.sdk.chats.ChatId;
@@ -60,6 +63,22 @@ class CoreOnEmulatorCallEventsContractTest extends CallEventsContract {
             @Override
             public void endForAll(SeededUser who, CallId call) {
                 engine.endCallForAll(who.id(), call);
+            }
+
+            @Override
+            public void attractAttention(SeededUser who, CallId call, ParticipantId participant) {
+                engine.actOnParticipant(who.id(), call, participant,
+                        PlatformEngine.ParticipantAction.ATTRACT_ATTENTION);
+            }
+
+            @Override
+            public Call startByLink(SeededUser who, String title, CallSettings settings) {
+                return engine.startCallByLink(who.id(), title, settings);
+            }
+
+            @Override
+            public CallJoin joinByLink(SeededUser who, String link) {
+                return engine.joinCallByLink(who.id(), link);
             }
         };
     }

@@ -18,8 +18,12 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.sferum.sdk.calls.Call;
 import org.sferum.sdk.calls.CallId;
+import org.sferum.sdk.calls.CallJoin;
 import org.sferum.sdk.calls.CallKind;
+import org.sferum.sdk.calls.CallSettings;
+import org.sferum.sdk.calls.JoinStatus;
 import org.sferum.sdk.calls.ParticipantId;
 import org.sferum.sdk.calls.RecordingAudience;
 import org.sferum.sdk.calls.RecordingAuthor;
@@ -33,10 +37,11 @@ import org.sferum.sdk.testkit.SeededUser;
 
 /**
  * The contract of call events for the embedding UI (F-EMB-02, the calls' part; F-CALL-01, F-CALL-03 … F-CALL-05,
- * F-CALL-10): a user subscribed with {@code session.events().subscribe(listener)} hears, in order, that a call of
- * their chat started, who joined and left, who raised a hand, that a recording is ready (with its link only when they
- * may watch it) and that the call ended; a user outside the chat hears none of it; a closed subscription hears
- * nothing more. Events are awaited with a bounded wait ({@link #WAIT}), never a sleep; the absence of an event is
+ * F-CALL-07, F-CALL-09, F-CALL-10): a user subscribed with {@code session.events().subscribe(listener)} hears, in
+ * order, that a call of their chat started, who joined and left, who raised a hand, that a recording is ready (with
+ * its link only when they may watch it) and that the call ended; the organiser hears who waits to be admitted; a
+ * participant hears that the organiser asks for their attention; a user outside the chat hears none of it; a closed
+ * subscription hears nothing more. Events are awaited with a bounded wait ({@link #WAIT}), never a sleep; the absence of an event is
  * shown by a later event of the same user arriving first, since each user's events come in order.
  *
  * <p>Extend it and return the face under test from {@link #openFixture()}. The contract acts on calls through
@@ -110,6 +115,34 @@ public abstract class CallEventsContract extends SchoolContract {
          * @param call the call
          */
         void endForAll(SeededUser who, CallId call);
+
+        /**
+         * Asks a participant for their attention.
+         *
+         * @param who the organiser
+         * @param call the call
+         * @param participant whose attention
+         */
+        void attractAttention(SeededUser who, CallId call, ParticipantId participant);
+
+        /**
+         * Creates and starts a call by link.
+         *
+         * @param who the organiser
+         * @param title its title
+         * @param settings anonymous participants and the waiting room
+         * @return the running call, with its links
+         */
+        Call startByLink(SeededUser who, String title, CallSettings settings);
+
+        /**
+         * Joins a call by its browser link.
+         *
+         * @param who who joins
+         * @param link the link
+         * @return where they are now
+         */
+        CallJoin joinByLink(SeededUser who, String link);
     }
 
     /**
@@ -153,6 +186,21 @@ public abstract class CallEventsContract extends SchoolContract {
             @Override
             public void endForAll(SeededUser who, CallId call) {
                 fixture.as(who).calls().endForAll(call);
+            }
+
+            @Override
+            public void attractAttention(SeededUser who, CallId call, ParticipantId participant) {
+                fixture.as(who).calls().participants().attractAttention(call, participant);
+            }
+
+            @Override
+            public Call startByLink(SeededUser who, String title, CallSettings settings) {
+                return fixture.as(who).calls().startByLink(title, settings);
+            }
+
+            @Override
+            public CallJoin joinByLink(SeededUser who, String link) {
+                return fixture.as(who).calls().joinByLink(link);
             }
         };
     }
@@ -232,6 +280,66 @@ public abstract class CallEventsContract extends SchoolContract {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
         }
+    }
+
+    /** The events up to and including the first of a kind about a call; fails after {@link #WAIT}. */
+    private static List<SferumEvent> upTo(BlockingQueue<SferumEvent> events, Class<? extends SferumEvent> type,
+                                          CallId call) {
+        List<SferumEvent> out = new ArrayList<>();
+        while (true) {
+            SferumEvent event = poll(events);
+            if (event == null) {
+                throw new AssertionError("no " + type.getSimpleName() + " within " + WAIT + "; got " + out);
+            }
+            out.add(event);
+            if (type.isInstance(event) && ((SferumEvent.CallEvent) event).call().equals(call)) {
+                return out;
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("F-EMB-02 (partial), F-CALL-09: the participant whose attention the organiser asks for hears AttentionRequested; the others do not")
+    void attentionRequested() {
+        ChatId chat = classChat();
+        SeededUser ivan = school.students().get(0);
+        SeededUser maria = school.students().get(1);
+        BlockingQueue<SferumEvent> ivanEvents = listen(ivan);
+        BlockingQueue<SferumEvent> mariaEvents = listen(maria);
+        CallId call = callActions().startInChat(school.teacher(), chat);
+        ParticipantId ivanInCall = callActions().join(ivan, call);
+        callActions().join(maria, call);
+        callActions().attractAttention(school.teacher(), call, ivanInCall);
+        callActions().endForAll(school.teacher(), call);
+
+        assertEquals(new SferumEvent.AttentionRequested(call, ivanInCall),
+                await(ivanEvents, SferumEvent.AttentionRequested.class, call));
+        List<SferumEvent> heard = upTo(mariaEvents, SferumEvent.CallEnded.class, call);
+        assertFalse(heard.stream().anyMatch(SferumEvent.AttentionRequested.class::isInstance),
+                () -> "another participant heard " + heard);
+    }
+
+    @Test
+    @DisplayName("F-EMB-02 (partial), F-CALL-07: the organiser hears ParticipantWaiting when someone knocks at a call with a waiting room")
+    void participantWaiting() {
+        SeededUser parent = school.parent();
+        BlockingQueue<SferumEvent> organiser = listen(school.teacher());
+        BlockingQueue<SferumEvent> knocking = listen(parent);
+        Call call = callActions().startByLink(school.teacher(), "Консультация",
+                CallSettings.DEFAULT.withWaitingRoom(true));
+        CallJoin join = callActions().joinByLink(parent, call.joinLink().orElseThrow());
+        assertEquals(JoinStatus.WAITING, join.status());
+        callActions().endForAll(school.teacher(), call.id());
+
+        SferumEvent.ParticipantWaiting waiting = await(organiser, SferumEvent.ParticipantWaiting.class, call.id());
+        assertEquals(join.participant(), waiting.participant());
+        assertFalse(waiting.name().isBlank());
+        List<SferumEvent> heard = upTo(organiser, SferumEvent.CallEnded.class, call.id());
+        assertFalse(heard.stream().anyMatch(e -> e instanceof SferumEvent.ParticipantJoined joined
+                && joined.participant().equals(join.participant())), () -> "a waiting guest joined: " + heard);
+        List<SferumEvent> guestHeard = upTo(knocking, SferumEvent.CallEnded.class, call.id());
+        assertTrue(guestHeard.stream().noneMatch(SferumEvent.ParticipantWaiting.class::isInstance),
+                () -> "only the organiser and admins hear of the waiting: " + guestHeard);
     }
 
     @Test
