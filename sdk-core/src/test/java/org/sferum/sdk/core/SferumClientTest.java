@@ -116,8 +116,7 @@ class SferumClientTest {
                 new Object[] {(Runnable) () -> session.attachments().ofChat(chat, PageRequest.first()),
                     "the attachments issue"},
                 new Object[] {(Runnable) () -> session.attachments().createPoll("?", List.of("a"), false),
-                    "the attachments issue"},
-                new Object[] {(Runnable) () -> session.events().subscribe(event -> { }), "the events issue"});
+                    "the attachments issue"});
         for (Object[] c : cases) {
             UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
                     ((Runnable) c[0])::run);

@@ -11,6 +11,7 @@ import org.sferum.sdk.core.account.WireContacts;
 import org.sferum.sdk.core.account.WireNotifications;
 import org.sferum.sdk.core.calls.WireCalls;
 import org.sferum.sdk.core.chats.WireChats;
+import org.sferum.sdk.core.events.WireEvents;
 import org.sferum.sdk.core.messages.WireMessages;
 import org.sferum.sdk.core.users.WireUsers;
 import org.sferum.sdk.core.wire.TokenSource;
@@ -33,6 +34,7 @@ public final class WireSession implements SferumSession {
     private final Contacts contacts;
     private final Calls calls;
     private final Notifications notifications;
+    private final Events events;
 
     /**
      * Creates the session.
@@ -62,6 +64,7 @@ public final class WireSession implements SferumSession {
         this.contacts = new WireContacts(api, tokens);
         this.notifications = new WireNotifications(api, tokens);
         this.calls = new WireCalls(api, tokens);
+        this.events = new WireEvents(api, tokens);
     }
 
     /** Reads the user with {@code users.get} on the first call and keeps it. */
@@ -102,7 +105,7 @@ public final class WireSession implements SferumSession {
 
     @Override
     public Events events() {
-        return NotYetEvents.INSTANCE;
+        return events;
     }
 
     @Override

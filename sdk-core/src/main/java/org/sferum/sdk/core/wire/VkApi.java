@@ -67,6 +67,7 @@ public final class VkApi {
     private final Clock clock;
     private final List<RequestInterceptor> interceptors;
     private final Map<String, URI> methodUris = new ConcurrentHashMap<>();
+    private final java.util.Set<Runnable> closeActions = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     /**
@@ -92,6 +93,24 @@ public final class VkApi {
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.interceptors = List.copyOf(interceptors);
+    }
+
+    /**
+     * Returns how failed calls are repeated; the long poll's reconnections follow the same backoff.
+     *
+     * @return the client's retry policy
+     */
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    /**
+     * Returns what waits between attempts; the long poll waits with it between reconnections.
+     *
+     * @return the client's sleeper
+     */
+    public Sleeper sleeper() {
+        return sleeper;
     }
 
     /**
@@ -263,9 +282,102 @@ public final class VkApi {
         return out.toByteArray();
     }
 
-    /** Refuses every later call, including the next attempt of a call under way. Idempotent. */
+    /**
+     * Polls VK's user long poll server once ({@code docs/wire/events.md}): a form POST of the parameters (so that the
+     * key never appears in a URL) through the same transport, with no access token, never retried. The answer is
+     * not an envelope: the whole JSON object is returned. Nothing is logged but the outcome's code.
+     *
+     * @param server the {@code server} of {@code messages.getLongPollServer}: a host and path, given the scheme of
+     *     the API's base address, or a whole {@code http(s)://} address
+     * @param params {@code act}, {@code key}, {@code ts}, {@code wait}, {@code mode}, {@code version}
+     * @param timeout how long to wait for the answer (longer than {@code wait})
+     * @return the answer's JSON object
+     * @throws SferumException with {@code TRANSPORT_FAILURE}, {@code SERVICE_UNAVAILABLE} or
+     *     {@code MALFORMED_RESPONSE} when no object came back
+     * @throws IllegalStateException if the client was closed
+     */
+    public JsonNode longPoll(String server, Map<String, String> params, Duration timeout) {
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(params, "params");
+        if (closed) {
+            throw new IllegalStateException("the Sferum client is closed; build a new one");
+        }
+        URI uri = URI.create(server.contains("://") ? server
+                : URI.create(apiBase).getScheme() + "://" + server);
+        StringBuilder form = new StringBuilder(64);
+        for (Map.Entry<String, String> param : params.entrySet()) {
+            form.append(form.length() == 0 ? "" : "&").append(encode(param.getKey())).append('=')
+                    .append(encode(param.getValue()));
+        }
+        String requestId = UUID.randomUUID().toString();
+        Map<String, List<String>> headers = TransportRequest.newHeaders();
+        TransportRequest.addHeader(headers, "Content-Type", FORM);
+        TransportRequest.addHeader(headers, "Accept", "application/json");
+        TransportRequest.addHeader(headers, "X-Request-Id", requestId);
+        JsonNode root = null;
+        ErrorCode failure;
+        String detail;
+        Throwable cause = null;
+        try {
+            TransportResponse response = transport.execute(new TransportRequest("POST", uri, headers,
+                    form.toString().getBytes(StandardCharsets.US_ASCII), timeout));
+            if (response.status() >= 500) {
+                failure = ErrorCode.SERVICE_UNAVAILABLE;
+                detail = "HTTP " + response.status();
+            } else if (response.status() != 200) {
+                failure = ErrorCode.MALFORMED_RESPONSE;
+                detail = "HTTP " + response.status() + " instead of 200";
+            } else {
+                try {
+                    root = Json.parse(response.body());
+                } catch (IOException e) {
+                    root = null;
+                }
+                failure = root != null && root.isObject() ? null : ErrorCode.MALFORMED_RESPONSE;
+                detail = "a body that is not a JSON object";
+            }
+        } catch (IOException e) {
+            failure = ErrorCode.TRANSPORT_FAILURE;
+            detail = e instanceof HttpTimeoutException || e instanceof SocketTimeoutException
+                    ? "no answer from " + uri.getHost() + " within the timeout"
+                    : e.getClass().getSimpleName() + " talking to " + uri.getHost();
+            cause = e;
+        }
+        LOG.debug("long poll {} [request {}]", failure == null ? "ok" : failure.name(), requestId);
+        if (failure != null) {
+            throw SferumException.of(failure, "long poll failed: " + ErrorHints.of(failure) + " (" + detail + ")",
+                    null, requestId, cause);
+        }
+        return root;
+    }
+
+    /**
+     * Runs an action when the client closes (at once if it is closed already), such as stopping a long poll.
+     *
+     * @param action what to run; it must be quick and must not throw
+     * @return removes the action
+     */
+    public Runnable whenClosed(Runnable action) {
+        Objects.requireNonNull(action, "action");
+        closeActions.add(action);
+        if (closed && closeActions.remove(action)) {
+            action.run();
+        }
+        return () -> closeActions.remove(action);
+    }
+
+    /** Refuses every later call, including the next attempt of a call under way; runs the close actions. Idempotent. */
     public void close() {
         closed = true;
+        for (Runnable action : List.copyOf(closeActions)) {
+            if (closeActions.remove(action)) {
+                try {
+                    action.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("a close action failed ({})", e.getClass().getName());
+                }
+            }
+        }
     }
 
     private byte[] form(VkRequest request) {

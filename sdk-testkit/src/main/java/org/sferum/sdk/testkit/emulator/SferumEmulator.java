@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * {@code docs/wire/vk-id.md}) on a loopback HTTP server: the VK API under {@code /method/{name}}; VK ID's login
  * pages at {@code /authorize}, its endpoints under {@code /oauth2/} and its keys at
  * {@code /.well-known/jwks.json}; Sferum's call page under {@code /call/} (where the engine's join links point);
- * the control API under {@code /_emulator/}. It listens on 127.0.0.1 only, over
+ * VK's user long poll at {@code /lp/im} ({@code docs/wire/events.md}); the control API under {@code /_emulator/}.
+ * It listens on 127.0.0.1 only, over
  * HTTPS with a self-signed certificate when asked ({@link Builder#tls(boolean)}).
  *
  * <pre>{@code
@@ -71,6 +72,7 @@ public final class SferumEmulator implements AutoCloseable {
     private final Optional<SelfSignedTls> tls;
     private final HttpServer server;
     private final ExecutorService executor;
+    private final LongPollServer longPoll;
     private final URI baseUri;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile EmulatorVkIdUsers vkIdUsers;
@@ -91,9 +93,12 @@ public final class SferumEmulator implements AutoCloseable {
         Map<String, VkMethod> methods = methods(engine);
         ChatPhotoMethods chatPhotos = new ChatPhotoMethods(engine, baseUri);
         chatPhotos.register(methods);
+        this.longPoll = new LongPollServer(engine, clock.clock(), baseUri); // docs/wire/events.md
+        longPoll.register(methods);
         server.createContext(VkCallReader.PREFIX, new VkApiHandler(new VkApi(engine, methods)));
         server.createContext(ChatPhotoMethods.UPLOAD_PATH, chatPhotos::upload);
         server.createContext(ChatPhotoMethods.PHOTO_PATH, chatPhotos::serve);
+        server.createContext(LongPollServer.PATH, longPoll);
         server.createContext(LoginForm.PATH, new LoginPagesHandler(vkId));
         server.createContext(OAuthHandler.PREFIX, new OAuthHandler(new TokenEndpoint(vkId, idTokens),
                 new UserEndpoints(engine, idTokens)));
@@ -243,6 +248,11 @@ public final class SferumEmulator implements AutoCloseable {
         return engine;
     }
 
+    /** The user long poll, for the emulator's own tests. */
+    LongPollServer longPoll() {
+        return longPoll;
+    }
+
     /**
      * Returns the demo school, when the emulator was started with it.
      *
@@ -258,6 +268,7 @@ public final class SferumEmulator implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        longPoll.close(); // answers the held long poll requests first
         server.stop(0);
         executor.shutdown();
         try {

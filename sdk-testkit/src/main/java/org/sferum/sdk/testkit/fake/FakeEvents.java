@@ -3,6 +3,7 @@ package org.sferum.sdk.testkit.fake;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.sferum.sdk.events.Events;
 import org.sferum.sdk.events.Subscription;
@@ -33,14 +34,27 @@ final class FakeEvents implements Events {
             thread.setDaemon(true);
             return thread;
         });
+        // Held while delivering and while closing: once close() returns no delivery starts, even of an event
+        // already queued (as sdk-core's subscriptions behave).
+        Object delivering = new Object();
+        AtomicBoolean closed = new AtomicBoolean();
         Runnable unsubscribe = engine.subscribe(actor.get(), event -> {
             try {
-                delivery.execute(() -> listener.onEvent(event));
-            } catch (RejectedExecutionException closed) {
+                delivery.execute(() -> {
+                    synchronized (delivering) {
+                        if (!closed.get()) {
+                            listener.onEvent(event);
+                        }
+                    }
+                });
+            } catch (RejectedExecutionException stopped) {
                 // the subscription was closed meanwhile: nothing to deliver to
             }
         });
         return () -> {
+            synchronized (delivering) {
+                closed.set(true);
+            }
             unsubscribe.run();
             delivery.shutdown();
         };

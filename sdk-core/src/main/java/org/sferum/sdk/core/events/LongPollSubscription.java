@@ -1,0 +1,211 @@
+package org.sferum.sdk.core.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.sferum.sdk.core.RetryPolicy;
+import org.sferum.sdk.core.wire.Json;
+import org.sferum.sdk.core.wire.TokenSource;
+import org.sferum.sdk.core.wire.VkApi;
+import org.sferum.sdk.core.wire.VkRequest;
+import org.sferum.sdk.core.wire.VkResult;
+import org.sferum.sdk.error.SferumException;
+import org.sferum.sdk.events.SferumEvent;
+import org.sferum.sdk.events.Subscription;
+import org.sferum.sdk.spi.SferumEventListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One subscription's long poll loop, on its own daemon thread. The key and the server's answers are never logged;
+ * only outcome codes are.
+ */
+final class LongPollSubscription implements Subscription, Runnable {
+    /** How long the server may hold a request, in seconds (VK recommends 25: proxies cut at 30). */
+    static final int WAIT_SECONDS = 25;
+    /** How much longer than {@link #WAIT_SECONDS} the client waits for an answer. */
+    static final Duration ANSWER_MARGIN = Duration.ofSeconds(15);
+    /** [choice] The shortest wait before reconnecting after a failure, whatever the retry policy says. */
+    static final Duration SHORTEST_RECONNECT = Duration.ofMillis(100);
+    /** The long poll version asked for ({@code lp_version} and {@code version}). */
+    static final int VERSION = 3;
+    /** The {@code mode} sent: 2, attachments (unused by call events; VK's usual value). */
+    static final int MODE = 2;
+
+    private static final Logger LOG = LoggerFactory.getLogger(LongPollSubscription.class);
+    private static final AtomicInteger THREAD_NUMBER = new AtomicInteger(1);
+
+    private final VkApi api;
+    private final TokenSource tokens;
+    private final SferumEventListener listener;
+    /** Held while an event is delivered and while closing, so that nothing is delivered once close returns. */
+    private final Object delivering = new Object();
+    private final Thread thread;
+    private volatile boolean stopped;
+    private volatile Runnable forgetOnClientClose = () -> { };
+    private String server;
+    private String key;
+    private long ts;
+
+    LongPollSubscription(VkApi api, TokenSource tokens, SferumEventListener listener) {
+        this.api = api;
+        this.tokens = tokens;
+        this.listener = listener;
+        this.thread = new Thread(this, "sferum-events-" + THREAD_NUMBER.getAndIncrement());
+        thread.setDaemon(true);
+    }
+
+    /** Asks for a server and key, and, unless keeping the current one, a {@code ts}. */
+    void connect(boolean keepTs) {
+        VkResult result = api.call(tokens, VkRequest.idempotent("messages.getLongPollServer")
+                .param("lp_version", VERSION));
+        JsonNode answer = result.response();
+        String newServer = Json.text(answer, "server", "");
+        String newKey = Json.text(answer, "key", "");
+        long newTs = Json.longOr(answer, "ts", -1);
+        if (newServer.isEmpty() || newKey.isEmpty() || newTs < 0) {
+            throw result.malformed("a long poll server without server, key or ts");
+        }
+        server = newServer;
+        key = newKey;
+        if (!keepTs) {
+            ts = newTs;
+        }
+    }
+
+    void start() {
+        forgetOnClientClose = api.whenClosed(this::close);
+        thread.start();
+    }
+
+    @Override
+    public void run() {
+        int failures = 0;
+        boolean connected = true;
+        while (!stopped) {
+            try {
+                if (!connected) {
+                    connect(true);
+                    connected = true;
+                }
+                JsonNode answer = api.longPoll(server, params(), Duration.ofSeconds(WAIT_SECONDS).plus(ANSWER_MARGIN));
+                if (answer.has("failed")) {
+                    int failed = answer.path("failed").asInt(0);
+                    LOG.debug("long poll failed {}: reconnecting", failed);
+                    switch (failed) {
+                        case 1 -> {
+                            if (answer.path("ts").canConvertToLong()) {
+                                ts = answer.path("ts").asLong();
+                            } else {
+                                connect(false);
+                            }
+                        }
+                        case 2 -> connect(true);
+                        case 3 -> connect(false);
+                        default -> {
+                            connected = false;
+                            failures = pause(failures + 1);
+                            continue;
+                        }
+                    }
+                    failures = 0;
+                    continue;
+                }
+                long next = Json.longOr(answer, "ts", -1);
+                JsonNode updates = answer.path("updates");
+                if (next < 0 || !updates.isArray()) {
+                    LOG.debug("long poll answered without ts or updates: reconnecting");
+                    connected = false;
+                    failures = pause(failures + 1);
+                    continue;
+                }
+                failures = 0;
+                ts = next;
+                for (JsonNode update : updates) {
+                    Optional<SferumEvent> event = CallEventDecoder.decode(update);
+                    if (event.isPresent()) {
+                        deliver(event.get());
+                    }
+                }
+            } catch (SferumException e) {
+                if (stopped) {
+                    break;
+                }
+                if (failures == 0) {
+                    LOG.warn("the events' long poll lost its connection ({}); reconnecting with backoff", e.code());
+                } else {
+                    LOG.debug("long poll reconnection failed ({})", e.code());
+                }
+                connected = false;
+                failures = pause(failures + 1);
+            } catch (IllegalStateException closedClient) {
+                break; // the client was closed
+            }
+        }
+        LOG.debug("long poll stopped");
+    }
+
+    /** Waits the retry policy's backoff for so many failures in a row; returns them. */
+    private int pause(int failures) {
+        if (stopped) {
+            return failures;
+        }
+        RetryPolicy policy = api.retryPolicy();
+        Duration wait = policy.backoff(Math.min(failures, 30), ThreadLocalRandom.current().nextDouble());
+        if (wait.compareTo(SHORTEST_RECONNECT) < 0) {
+            wait = SHORTEST_RECONNECT;
+        }
+        try {
+            api.sleeper().sleep(wait);
+        } catch (InterruptedException e) {
+            stopped = true;
+        }
+        return failures;
+    }
+
+    private Map<String, String> params() {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("act", "a_check");
+        params.put("key", key);
+        params.put("ts", Long.toString(ts));
+        params.put("wait", Integer.toString(WAIT_SECONDS));
+        params.put("mode", Integer.toString(MODE));
+        params.put("version", Integer.toString(VERSION));
+        return params;
+    }
+
+    private void deliver(SferumEvent event) {
+        synchronized (delivering) {
+            if (stopped) {
+                return;
+            }
+            try {
+                listener.onEvent(event);
+            } catch (RuntimeException e) {
+                LOG.warn("an event listener ({}) threw {}; the next events are still delivered",
+                        listener.getClass().getName(), e.getClass().getName());
+            }
+        }
+    }
+
+    /** Stops the deliveries: none starts after this returns; a long poll under way is interrupted. Idempotent. */
+    @Override
+    public void close() {
+        synchronized (delivering) {
+            stopped = true;
+        }
+        if (Thread.currentThread() != thread) {
+            thread.interrupt();
+        }
+        forgetOnClientClose.run();
+    }
+
+    @Override
+    public String toString() {
+        return "LongPollSubscription[" + thread.getName() + (stopped ? ", closed]" : "]");
+    }
+}
