@@ -35,7 +35,8 @@ import org.sferum.sdk.users.UserId;
 
 /**
  * The first sample: a teacher links her journal account to her VK ID educational profile, creates a class chat,
- * students answer, one student reads the conversation page by page, and a stranger is refused. Everything goes through sdk-core over HTTP to an emulator embedded in this
+ * students answer, one student reads the conversation page by page, a stranger is refused, and then the teacher
+ * holds an online lesson in a call ({@link LessonCallSample}). Everything goes through sdk-core over HTTP to an emulator embedded in this
  * process, so the sample needs no account and no network.
  */
 public final class ClassChatSample {
@@ -135,6 +136,8 @@ public final class ClassChatSample {
             out.println("Посторонний " + school.outsider().person().displayName()
                     + " не может читать чат (" + refused.code() + ")");
         }
+
+        LessonCallSample.run(out, emulator, teacher, sessionOf(sferum, school.students().get(0)), chat);
     }
 
     /**

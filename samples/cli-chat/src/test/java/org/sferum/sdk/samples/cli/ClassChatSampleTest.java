@@ -32,4 +32,27 @@ class ClassChatSampleTest {
         assertTrue(printed.contains("тем же ключом вернула то же сообщение: true"), printed);
         assertTrue(printed.contains("не может читать чат (NOT_A_CHAT_MEMBER)"), printed);
     }
+
+    @Test
+    @DisplayName("F-CALL-02 F-SECT-03 F-SECT-04 F-CALL-03 F-CALL-05 F-CALL-09 F-CALL-10 F-CALL-11 F-CALL-04 F-EMB-06 "
+            + "F-EMB-07 the sample holds an online lesson through sdk-core on the emulator")
+    void holdsTheLesson() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (SferumEmulator emulator = SferumEmulator.start();
+             SferumClient sferum = ClassChatSample.clientFor(emulator);
+             PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            ClassChatSample.run(out, emulator, sferum);
+        }
+        String printed = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("повторное создание вернуло тот же звонок: true"), printed);
+        assertTrue(printed.contains("серая «Подключиться» (ссылки ещё нет)"), printed);
+        assertTrue(printed.contains("подключиться до начала нельзя (CALL_NOT_STARTED)"), printed);
+        assertTrue(printed.contains("синяя «Подключиться» → http://127.0.0.1:"), printed);
+        assertTrue(printed.contains("Учитель в звонке как организатор, ученик как участник"), printed);
+        assertTrue(printed.contains("Иван Петров (участник) ✋ поднял руку микрофон выключен"), printed);
+        assertTrue(printed.contains("В чате звонка: Запись звонка «Урок математики, 5в» (40:00): "), printed);
+        assertTrue(printed.contains("Записи урока в журнале: Урок математики, 5в"), printed);
+        assertTrue(printed.contains("«Завершить звонок для всех»: состояние ENDED"), printed);
+        assertTrue(printed.contains("Иван Петров: ") && printed.contains("всего 40 мин"), printed);
+    }
 }
