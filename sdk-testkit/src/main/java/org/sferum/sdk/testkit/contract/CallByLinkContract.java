@@ -199,10 +199,28 @@ public abstract class CallByLinkContract extends CallContractSupport {
         teacher.calls().participants().reject(call.id(), join.participant());
         refused(PermissionDeniedException.class, ErrorCode.NOT_INVITED_TO_CALL,
                 () -> outsider().calls().participants().list(call.id()));
-        refused(ConflictException.class, ErrorCode.NOT_IN_CALL,
+        refused(PermissionDeniedException.class, ErrorCode.NOT_INVITED_TO_CALL,
                 () -> outsider().calls().participants().raiseHand(call.id(), true));
+        refused(PermissionDeniedException.class, ErrorCode.NOT_INVITED_TO_CALL,
+                () -> outsider().calls().get(call.id()));
+        assertEquals(List.of(), tabIds(outsider()));
         assertEquals(List.of(school.teacher().id()), usersInCall(teacher, call.id()));
         assertEquals(List.of(), waiting(teacher, call.id()));
+    }
+
+    @Test
+    @DisplayName("F-CALL-07: one waiting to be admitted does not take part yet: the call is not in their tab; "
+            + "they may give up waiting with leave")
+    void waitingIsNotTakingPart() {
+        Call call = byLink(WAITING_ROOM);
+        CallJoin join = outsider().calls().joinByLink(call.joinLink().orElseThrow());
+        assertEquals(List.of(), tabIds(outsider()));
+        assertEquals(List.of(join.participant()), waiting(teacher, call.id()));
+        outsider().calls().leave(call.id());
+        assertEquals(List.of(), waiting(teacher, call.id()));
+        assertEquals(List.of(school.teacher().id()), usersInCall(teacher, call.id()));
+        refused(PermissionDeniedException.class, ErrorCode.NOT_INVITED_TO_CALL,
+                () -> outsider().calls().get(call.id()));
     }
 
     @Test

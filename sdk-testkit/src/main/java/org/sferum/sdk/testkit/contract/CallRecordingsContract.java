@@ -240,6 +240,11 @@ public abstract class CallRecordingsContract extends CallContractSupport {
                 () -> recordings(student(0)).get(mine.id()));
         assertEquals(Optional.empty(), recordings(student(0)).forLesson(NOW.lessonKey()).get(0).link());
         assertEquals(mine.link(), recordings(teacher).get(mine.id()).link());
+        ChatId callChat = teacher.calls().get(id).callChat().orElseThrow();
+        List<Message> posted = history(teacher, callChat);
+        assertTrue(posted.stream().anyMatch(m -> m.text().contains("Для себя")), "posted in the call's chat");
+        assertTrue(posted.stream().noneMatch(m -> m.text().contains(mine.link().get())),
+                "an «only me» recording's link is not posted for the whole chat");
     }
 
     @Test

@@ -133,6 +133,8 @@ public abstract class ChatCallsContract extends CallContractSupport {
         assertFalse(links.shortCredentials().password().isBlank());
         assertEquals(call.links(), join.call().links());
         assertEquals(Optional.of(links.browser()), join.call().joinLink());
+        String linkKey = links.browser().substring(links.browser().lastIndexOf('/') + 1);
+        assertFalse(call.id().value().contains(linkKey), "knowing a call's id must not give its join link");
 
         Participant organiser = inCall(student(0), call.id()).get(0);
         assertEquals(Optional.of(school.teacher().id()), organiser.user());

@@ -36,6 +36,8 @@ final class ControlApiHandler implements HttpHandler {
     private final Optional<DemoSchool> school;
     private final VkIdControl vkId;
     private final EmulatorClock clock;
+    /** Observes the moved clock (calls whose start has come start: their chats, their events). */
+    private final Runnable afterAdvance;
 
     /**
      * Creates the handler.
@@ -43,11 +45,13 @@ final class ControlApiHandler implements HttpHandler {
      * @param school the seeded demo school, if any
      * @param vkId the VK ID part of the control API
      * @param clock the emulator's clock
+     * @param afterAdvance run after the clock moved
      */
-    ControlApiHandler(Optional<DemoSchool> school, VkIdControl vkId, EmulatorClock clock) {
+    ControlApiHandler(Optional<DemoSchool> school, VkIdControl vkId, EmulatorClock clock, Runnable afterAdvance) {
         this.school = school;
         this.vkId = vkId;
         this.clock = clock;
+        this.afterAdvance = afterAdvance;
     }
 
     @Override
@@ -105,6 +109,7 @@ final class ControlApiHandler implements HttpHandler {
                     + "start it without a clock or with a TestClock");
         }
         Instant now = clock.advance(Duration.ofSeconds(seconds.asLong()));
+        afterAdvance.run();
         ObjectNode body = Json.object();
         body.put("now", now.getEpochSecond());
         return body;

@@ -104,7 +104,7 @@ public final class SferumEmulator implements AutoCloseable {
                 new UserEndpoints(engine, idTokens)));
         server.createContext(JwksHandler.PATH, new JwksHandler(idTokens));
         server.createContext("/call/", new CallPageHandler(engine, baseUri)); // and join links point here
-        server.createContext("/", new ControlApiHandler(demoSchool, new VkIdControl(vkId), clock));
+        server.createContext("/", new ControlApiHandler(demoSchool, new VkIdControl(vkId), clock, engine::tick));
         server.start();
         LOG.debug("Sferum emulator listening on {}", baseUri);
     }
@@ -236,7 +236,9 @@ public final class SferumEmulator implements AutoCloseable {
      * @throws IllegalArgumentException when the amount is negative
      */
     public Instant advanceClock(Duration amount) {
-        return clock.advance(Objects.requireNonNull(amount, "amount"));
+        Instant now = clock.advance(Objects.requireNonNull(amount, "amount"));
+        engine.tick();
+        return now;
     }
 
     /**

@@ -168,9 +168,10 @@ final class CallRules {
                          boolean video, Instant startsAt, CallSettings settings) {
         long number = nextCall++;
         String key = ctx.randomKey();
-        CallId id = new CallId(kind.name().toLowerCase() + number + "_" + key);
+        // the id does not contain the link key: knowing a call's id must not let anyone build its join link
+        CallId id = new CallId(kind.name().toLowerCase() + number + "_" + ctx.randomKey());
         String shortId = Long.toString(100_000_000L + number);
-        String password = Long.toString(100_000 + Math.floorMod(key.hashCode() * 31L + number, 900_000));
+        String password = Long.toString(100_000 + Math.floorMod(ctx.randomKey().hashCode(), 900_000));
         CallRoom room = new CallRoom(id, kind, title, organiser, chatPeerId, lessonKey, video, startsAt, settings,
                 key, shortId, password);
         rooms.put(id, room);
@@ -256,10 +257,15 @@ final class CallRules {
         return key.isEmpty() || key.contains("/") ? null : key;
     }
 
-    /** A call the actor takes part in, or refuses with {@code NOT_INVITED_TO_CALL}. */
+    /**
+     * A call the actor takes part in or waits to be admitted to (so that acting while waiting is refused with
+     * {@code WAITING_FOR_ADMISSION}), or refuses with {@code NOT_INVITED_TO_CALL}.
+     */
     CallRoom visible(UserId actor, CallId id) {
         CallRoom room = find(id);
-        if (!takesPart(room, actor)) {
+        ParticipantId knocking = room.byUser.get(actor);
+        boolean waiting = knocking != null && room.waiting.containsKey(knocking);
+        if (!takesPart(room, actor) && !waiting) {
             throw notInvited(room, actor);
         }
         return room;
@@ -277,12 +283,26 @@ final class CallRules {
 
     /**
      * Whether a user takes part in a call: its organiser or an admin, a member of its chat, an invited contact, or
-     * one who got a seat in it (by its link).
+     * one who was in it (by its link). Waiting in the waiting room, or being turned away from it, is not taking part.
      */
     boolean takesPart(CallRoom room, UserId user) {
         return room.organiser().equals(user) || room.admins.contains(user) || room.invited.contains(user)
-                || room.byUser.containsKey(user)
+                || wasInCall(room, user)
                 || (room.chatPeerId() != 0 && ctx.isChatMember(room.chatPeerId(), user));
+    }
+
+    /** Whether the user was in the call at least once (a knock at the waiting room alone does not count). */
+    private static boolean wasInCall(CallRoom room, UserId user) {
+        ParticipantId pid = room.byUser.get(user);
+        return pid != null && !room.seats.get(pid).stays().isEmpty();
+    }
+
+    /** Refuses before anything changes when the call is full and the participant is not in it already. */
+    private static void requireRoomFor(CallRoom room, ParticipantId pid) {
+        if ((pid == null || !room.present.containsKey(pid)) && room.present.size() >= MAX_PARTICIPANTS) {
+            throw new ConflictException(ErrorCode.LIMIT_REACHED, "call " + room.id().value() + " already has "
+                    + MAX_PARTICIPANTS + " participants, the most a call takes");
+        }
     }
 
     /** The calls a user takes part in, newest first. */
@@ -384,6 +404,11 @@ final class CallRules {
     /** Puts a registered user in the call (they are invited, or no waiting room applies). */
     private CallJoin enter(CallRoom room, UserId actor) {
         UserId user = actor;
+        ParticipantId known = room.byUser.get(user);
+        if (known != null) {
+            requireNotRemoved(room, known);
+        }
+        requireRoomFor(room, known);
         ParticipantId pid = seat(room, user, null, ctx.name(user));
         requireNotRemoved(room, pid);
         room.waiting.remove(pid);
@@ -454,7 +479,8 @@ final class CallRules {
 
     /** Leaves a call (F-CALL-04): the call goes on; leaving a call one is not in changes nothing. */
     void leave(UserId actor, CallId id) {
-        CallRoom room = visible(actor, id);
+        CallRoom room = find(id);
+        visible(actor, id);
         ParticipantId pid = room.byUser.get(actor);
         if (pid != null) {
             room.waiting.remove(pid);
@@ -518,6 +544,9 @@ final class CallRules {
                     + " does not let anonymous participants in; sign in with an educational profile, or ask the "
                     + "organiser to allow anonymous participants");
         }
+        if (!room.settings().waitingRoom()) {
+            requireRoomFor(room, null);
+        }
         String secret = ctx.randomKey() + ctx.randomKey();
         ParticipantId pid = seat(room, null, secret, name.strip());
         if (room.settings().waitingRoom()) {
@@ -575,6 +604,7 @@ final class CallRules {
             if (room.settings().waitingRoom() && !room.readmitted.contains(pid)) {
                 knock(room, pid);
             } else {
+                requireRoomFor(room, pid);
                 arrive(room, pid);
             }
         }
@@ -718,13 +748,15 @@ final class CallRules {
             }
             return;
         }
-        if (room.waiting.remove(pid) == null) {
+        if (!room.waiting.containsKey(pid)) {
             if (room.present.containsKey(pid)) {
                 return;
             }
             throw new NotFoundException(ErrorCode.PARTICIPANT_NOT_FOUND, "participant " + pid.value()
                     + " is not waiting to join call " + room.id().value());
         }
+        requireRoomFor(room, pid);
+        room.waiting.remove(pid);
         if (seat.user() != null) {
             room.invited.add(seat.user());
         }
@@ -901,8 +933,12 @@ final class CallRules {
         long seconds = java.time.Duration.between(recording.startedAt, recording.stoppedAt).getSeconds();
         String length = String.format("%d:%02d", seconds / 60, seconds % 60);
         ctx.addToCallChat(room.callChatPeerId, recording.recordedBy);
+        // [choice] the link goes into the chat unless the recording is for its author only; opening it still
+        // checks the audience (RECORDING_NOT_VISIBLE)
+        String where = recording.audience == RecordingAudience.ONLY_ME
+                ? " сохранена; её видит только автор" : ": " + RECORDING_LINK_BASE + recording.id.value();
         ctx.post(room.callChatPeerId, recording.recordedBy, "Запись звонка «" + recording.title + "» (" + length
-                + "): " + RECORDING_LINK_BASE + recording.id.value());
+                + ")" + where);
         for (UserId user : audience(room)) {
             ctx.emit(user, new SferumEvent.RecordingReady(room.id(), recordingView(room, recording, user)));
         }
