@@ -5,22 +5,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.sferum.sdk.core.SferumClient;
 import org.sferum.sdk.testkit.emulator.SferumEmulator;
 
 class ClassChatSampleTest {
-    @Test
-    @DisplayName("F-LINK-02 F-LINK-06 F-MSG-01 F-MSG-11 the sample prints the conversation it ran through sdk-core on the emulator")
-    void printsTheConversation() {
+    /** What one run of the whole sample printed; both tests read it. */
+    private static String printed;
+
+    @BeforeAll
+    static void runTheSample() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (SferumEmulator emulator = SferumEmulator.start();
              SferumClient sferum = ClassChatSample.clientFor(emulator);
              PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
             ClassChatSample.run(out, emulator, sferum);
         }
-        String printed = bytes.toString(StandardCharsets.UTF_8);
+        printed = bytes.toString(StandardCharsets.UTF_8);
+    }
+    @Test
+    @DisplayName("F-LINK-02 F-LINK-06 F-MSG-01 F-MSG-11 the sample prints the conversation it ran through sdk-core on the emulator")
+    void printsTheConversation() {
         assertTrue(printed.contains("привязана к учебному профилю (TEACHER)"), printed);
         assertTrue(printed.contains("Раздел «Сферум»"), printed);
         assertTrue(printed.contains("#1 Анна Смирнова: Добрый день! Домашнее задание"), printed);
@@ -37,13 +44,6 @@ class ClassChatSampleTest {
     @DisplayName("F-CALL-02 F-SECT-03 F-SECT-04 F-CALL-03 F-CALL-05 F-CALL-09 F-CALL-10 F-CALL-11 F-CALL-04 F-EMB-06 "
             + "F-EMB-07 the sample holds an online lesson through sdk-core on the emulator")
     void holdsTheLesson() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (SferumEmulator emulator = SferumEmulator.start();
-             SferumClient sferum = ClassChatSample.clientFor(emulator);
-             PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            ClassChatSample.run(out, emulator, sferum);
-        }
-        String printed = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(printed.contains("повторное создание вернуло тот же звонок: true"), printed);
         assertTrue(printed.contains("серая «Подключиться» (ссылки ещё нет)"), printed);
         assertTrue(printed.contains("подключиться до начала нельзя (CALL_NOT_STARTED)"), printed);
