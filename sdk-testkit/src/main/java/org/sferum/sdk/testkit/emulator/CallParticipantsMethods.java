@@ -45,7 +45,7 @@ final class CallParticipantsMethods {
         into.put("calls.attractAttention", (caller, params) ->
                 act(caller, params, ParticipantAction.ATTRACT_ATTENTION));
         into.put("calls.setAdmin", (caller, params) -> act(caller, params,
-                CallsMethods.flag(params, "admin") ? ParticipantAction.MAKE_ADMIN : ParticipantAction.DISMISS_ADMIN));
+                params.flag("admin") ? ParticipantAction.MAKE_ADMIN : ParticipantAction.DISMISS_ADMIN));
         into.put("calls.raiseHand", this::raiseHand);
         into.put("calls.setMedia", this::setMedia);
     }
@@ -62,7 +62,7 @@ final class CallParticipantsMethods {
     /** {@code calls.raiseHand(call_id, raised)}: answers {@code 1}. */
     private JsonNode raiseHand(UserId caller, VkParams params) {
         CallId call = CallsMethods.callId(params);
-        engine.raiseHand(caller, call, CallsMethods.flag(params, "raised"));
+        engine.raiseHand(caller, call, params.flag("raised"));
         return IntNode.valueOf(1);
     }
 
@@ -70,7 +70,7 @@ final class CallParticipantsMethods {
     private JsonNode setMedia(UserId caller, VkParams params) {
         CallId call = CallsMethods.callId(params);
         Media media = CallsMethods.choice(params, "media", Media.class);
-        engine.setMedia(caller, call, media, CallsMethods.flag(params, "on"));
+        engine.setMedia(caller, call, media, params.flag("on"));
         return IntNode.valueOf(1);
     }
 }

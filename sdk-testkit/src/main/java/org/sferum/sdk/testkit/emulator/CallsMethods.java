@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.sferum.sdk.calls.Call;
@@ -76,9 +75,9 @@ final class CallsMethods {
         Optional<ChatId> chat = params.optionalValue("peer_id", ChatId::of);
         Call call;
         if (chat.isPresent()) {
-            call = engine.startCallInChat(caller, chat.get(), flag(params, "video"));
+            call = engine.startCallInChat(caller, chat.get(), params.flag("video"));
         } else {
-            CallSettings settings = new CallSettings(flag(params, "anonymous_allowed"), flag(params, "waiting_room"));
+            CallSettings settings = new CallSettings(params.flag("anonymous_allowed"), params.flag("waiting_room"));
             call = engine.startCallByLink(caller, params.requiredString("title"), settings);
         }
         return CallJson.call(call);
@@ -164,27 +163,6 @@ final class CallsMethods {
     static CallId callId(VkParams params) {
         String text = params.requiredString("call_id");
         return VkParams.value("call_id", () -> new CallId(text));
-    }
-
-    /**
-     * VK's booleans: {@code 1}/{@code 0}, also {@code true}/{@code false}; missing is false.
-     *
-     * @param params the parameters
-     * @param name the parameter
-     * @return the value
-     */
-    static boolean flag(VkParams params, String name) {
-        String value = params.string(name).orElse("0").toLowerCase(Locale.ROOT);
-        switch (value) {
-            case "1":
-            case "true":
-                return true;
-            case "0":
-            case "false":
-                return false;
-            default:
-                throw VkParams.invalid(name, "must be 1 or 0");
-        }
     }
 
     /**

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.sferum.sdk.chats.Chat;
 import org.sferum.sdk.chats.ChatAction;
@@ -87,21 +86,6 @@ final class ChatAdminMethods {
                 .orElseGet(() -> params.requiredValue("user_id", UserId::of));
     }
 
-    /** VK's booleans: {@code 1}/{@code 0}, also {@code true}/{@code false}; missing is false. */
-    private static boolean flag(VkParams params, String name) {
-        String value = params.string(name).orElse("0").toLowerCase(Locale.ROOT);
-        switch (value) {
-            case "1":
-            case "true":
-                return true;
-            case "0":
-            case "false":
-                return false;
-            default:
-                throw VkParams.invalid(name, "must be 1 or 0");
-        }
-    }
-
     /** {@code messages.getChat}: the schema's {@code messages_chat} ({@code admin_id} is the owner). */
     private JsonNode getChat(UserId caller, VkParams params) {
         return chatJson(engine.chat(caller, chatId(params)));
@@ -161,7 +145,7 @@ final class ChatAdminMethods {
                     && engine.canRemoveChatMember(caller, id, member.user()));
         }
         json.set("chat_restrictions", restrictions(chat.settings()));
-        if (flag(params, "extended")) {
+        if (params.flag("extended")) {
             ArrayNode profiles = json.putArray("profiles");
             for (ChatMember member : page) {
                 Person person = engine.person(member.user());
@@ -271,7 +255,7 @@ final class ChatAdminMethods {
 
     /** {@code messages.getInviteLink}: {@code {"link": …}}; {@code reset=1} revokes the old link. */
     private JsonNode getInviteLink(UserId caller, VkParams params) {
-        InviteLink link = engine.inviteLink(caller, peer(params), flag(params, "reset"));
+        InviteLink link = engine.inviteLink(caller, peer(params), params.flag("reset"));
         ObjectNode json = Json.object();
         json.put("link", link.url());
         return json;

@@ -84,8 +84,8 @@ final class MessageActionsMethods {
             throw VkParams.invalid("message_ids", "is required");
         }
         Optional<ChatId> chat = params.optionalValue("peer_id", ChatId::of);
-        boolean forAll = flag(params, "delete_for_all");
-        if (flag(params, "spam")) {
+        boolean forAll = params.flag("delete_for_all");
+        if (params.flag("spam")) {
             for (MessageId id : ids) {
                 ChatId of = chat.orElseGet(() -> engine.visibleMessage(caller, id).map(Message::chat)
                         .orElseThrow(() -> VkParams.invalid("message_ids", "holds a message the user cannot see")));
@@ -162,21 +162,12 @@ final class MessageActionsMethods {
         return IntNode.valueOf(1);
     }
 
-
     private static ReportReason reason(String text) {
         try {
             return ReportReason.valueOf(text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw VkParams.invalid("reason", "must be spam, insult, adult_content or other");
         }
-    }
-
-    private static boolean flag(VkParams params, String name) {
-        int value = params.intOr(name, 0);
-        if (value != 0 && value != 1) {
-            throw VkParams.invalid(name, "must be 1 or 0");
-        }
-        return value == 1;
     }
 
     private static ChatId peer(VkParams params) {

@@ -2,6 +2,7 @@ package org.sferum.sdk.testkit.emulator;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -27,6 +28,26 @@ final class VkParams {
      */
     VkParams(Map<String, String> values) {
         this.values = Map.copyOf(values);
+    }
+
+    /**
+     * Returns one of VK's booleans: {@code 1}/{@code 0}, also {@code true}/{@code false}; missing is false.
+     *
+     * @param name the parameter
+     * @return the value
+     */
+    boolean flag(String name) {
+        String value = string(name).orElse("0").toLowerCase(Locale.ROOT);
+        switch (value) {
+            case "1":
+            case "true":
+                return true;
+            case "0":
+            case "false":
+                return false;
+            default:
+                throw invalid(name, "must be 1 or 0");
+        }
     }
 
     /**
