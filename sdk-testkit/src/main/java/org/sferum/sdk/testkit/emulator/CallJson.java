@@ -63,7 +63,9 @@ final class CallJson {
             ObjectNode credentials = json.putObject("short_credentials");
             credentials.put("id", links.shortCredentials().id());
             credentials.put("password", links.shortCredentials().password());
-            String shortLink = PlatformEngine.CALL_LINK_BASE + "short/" + links.shortCredentials().id();
+            // [choice] the short links live beside the join link: <base>short/<id>[?password=…]
+            String shortLink = links.browser().substring(0, links.browser().lastIndexOf('/') + 1) + "short/"
+                    + links.shortCredentials().id();
             credentials.put("link_without_password", shortLink);
             credentials.put("link_with_password", shortLink + "?password=" + links.shortCredentials().password());
         }

@@ -51,7 +51,9 @@ final class CallPageHandler implements HttpHandler {
         boolean get = "GET".equalsIgnoreCase(method) || "HEAD".equalsIgnoreCase(method);
         boolean post = "POST".equalsIgnoreCase(method);
         try {
-            if (path.startsWith(CallPages.JOIN_PATH) && key(path).isPresent() && (get || post)) {
+            if (path.startsWith(CallPages.SHORT_PATH) && path.length() > CallPages.SHORT_PATH.length() && get) {
+                byShortCredentials(exchange, path.substring(CallPages.SHORT_PATH.length()));
+            } else if (path.startsWith(CallPages.JOIN_PATH) && key(path).isPresent() && (get || post)) {
                 if (get) {
                     show(exchange, key(path).get());
                 } else {
@@ -131,6 +133,26 @@ final class CallPageHandler implements HttpHandler {
             return;
         }
         redirect(exchange, CallPages.JOIN_PATH + call.linkKey());
+    }
+
+    /**
+     * {@code GET /call/join/short/ID?password=…}: the call's page for the right password; without one, a form
+     * that asks for it; a wrong one is refused like an unknown id.
+     */
+    private void byShortCredentials(HttpExchange exchange, String shortId) throws IOException {
+        String password = VkCallReader.read(exchange).params().get(CallPages.PASSWORD);
+        if (password == null || password.isEmpty()) {
+            Html.send(exchange, 200, CallPages.askPassword(shortId));
+            return;
+        }
+        String link;
+        try {
+            link = engine.joinLinkByShortCredentials(shortId, password);
+        } catch (SferumException e) {
+            refuse(exchange, e.code(), null);
+            return;
+        }
+        redirect(exchange, URI.create(link).getPath());
     }
 
     private void toGuestsCall(HttpExchange exchange) throws IOException {

@@ -21,6 +21,10 @@ final class CallPages {
     static final String JOIN_PATH = "/call/join/";
     /** The path of recordings: this followed by the recording id. */
     static final String RECORD_PATH = "/call/record/";
+    /** Where short credentials open a call: this path, the short id, and {@code ?password=}. */
+    static final String SHORT_PATH = "/call/join/short/";
+    /** The password field of the short-credentials form. */
+    static final String PASSWORD = "password";
     /** The path that sends a guest to their call's page. */
     static final String GUEST_PATH = "/call/guest";
     /** The cookie with the guest's secret. */
@@ -82,6 +86,22 @@ final class CallPages {
         }
         body.append(note());
         return page(call.title(), call.state(), body.toString());
+    }
+
+    /**
+     * The form that asks for the password of short credentials ({@code GET /call/join/short/ID}).
+     *
+     * @param shortId the short id from the path
+     * @return the page
+     */
+    static String askPassword(String shortId) {
+        String body = "<h1>Вход в звонок по номеру</h1>\n"
+                + "<form method=\"get\" action=\"" + SHORT_PATH + Html.escape(shortId) + "\" data-form=\""
+                + PASSWORD + "\">\n"
+                + "<p>Номер звонка: " + Html.escape(shortId) + "</p>\n"
+                + "<label>Пароль <input type=\"password\" name=\"" + PASSWORD + "\" required></label>\n"
+                + "<button type=\"submit\">Войти</button>\n</form>\n" + note();
+        return page("Вход в звонок по номеру", null, body);
     }
 
     /**

@@ -240,6 +240,20 @@ final class CallRules {
         return find(id);
     }
 
+    /**
+     * The browser join link that short credentials open (VK's {@code link_with_password}): the same answer,
+     * {@code CALL_NOT_FOUND}, for an unknown id and a wrong password, so that guessing learns nothing.
+     */
+    String joinLinkByShortCredentials(String shortId, String password) {
+        for (CallRoom room : rooms.values()) {
+            if (room.shortId().equals(shortId) && room.password().equals(password)) {
+                return linkBase + room.linkKey();
+            }
+        }
+        throw new NotFoundException(ErrorCode.CALL_NOT_FOUND, "no call has this id and password; check both, or "
+                + "ask the organiser for the link");
+    }
+
     /** The link key at the end of a join link ({@code …/call/join/KEY}), or {@code null}. */
     static String linkKey(String link) {
         if (link == null) {

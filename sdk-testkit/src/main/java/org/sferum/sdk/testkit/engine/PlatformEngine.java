@@ -1723,6 +1723,21 @@ public final class PlatformEngine {
     }
 
     /**
+     * Opens a call by its short credentials (VK's {@code short_credentials}): the browser join link they lead to.
+     *
+     * @param shortId the short id
+     * @param password the password
+     * @return the browser join link
+     * @throws NotFoundException with {@code CALL_NOT_FOUND} for an unknown id or a wrong password alike
+     */
+    public String joinLinkByShortCredentials(String shortId, String password) {
+        synchronized (lock) {
+            return calls.joinLinkByShortCredentials(Objects.requireNonNull(shortId, "short id"),
+                    Objects.requireNonNull(password, "password"));
+        }
+    }
+
+    /**
      * An anonymous guest joins by the link (F-CALL-07), as the call page lets them.
      *
      * @param link the browser join link

@@ -110,6 +110,29 @@ class CallPageTest extends EmulatorTestBase {
     }
 
     @Test
+    @DisplayName("F-CALL-03 short credentials open the call's page: the link with the password redirects to it, "
+            + "without one the page asks for it, a wrong password is refused like an unknown id")
+    void shortCredentials() {
+        Call call = linkCall("Кружок", OPEN);
+        String link = call.links().orElseThrow().browser();
+        String id = call.links().orElseThrow().shortCredentials().id();
+        String password = call.links().orElseThrow().shortCredentials().password();
+        String shortLink = emulator.baseUri() + "/call/join/short/" + id;
+
+        HttpResponse<String> right = get(shortLink + "?password=" + password, null);
+        assertEquals(303, right.statusCode(), right::body);
+        assertEquals(URI.create(link).getPath(), right.headers().firstValue("Location").orElse(""));
+
+        HttpResponse<String> ask = get(shortLink, null);
+        assertEquals(200, ask.statusCode(), ask::body);
+        assertTrue(ask.body().contains("data-form=\"password\""), ask::body);
+
+        assertRefusal(get(shortLink + "?password=000000" + password, null), 404, "CALL_NOT_FOUND", "");
+        assertRefusal(get(emulator.baseUri() + "/call/join/short/999999999?password=" + password, null), 404,
+                "CALL_NOT_FOUND", "");
+    }
+
+    @Test
     @DisplayName("F-CALL-07 joining sets an HttpOnly SameSite=Lax cookie on /call/ and redirects to the page")
     void cookieFlags() {
         String link = linkCall("Кружок", OPEN).links().orElseThrow().browser();

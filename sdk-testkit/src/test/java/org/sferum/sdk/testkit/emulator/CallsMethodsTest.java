@@ -56,6 +56,10 @@ class CallsMethodsTest extends EmulatorTestBase {
         assertTrue(call.get("join_link").asText().startsWith(emulator.baseUri() + "/call/join/"), "the call page");
         assertTrue(call.get("ok_join_link").asText().startsWith("https://"));
         assertFalse(call.get("short_credentials").get("password").asText().isEmpty());
+        String shortLink = emulator.baseUri() + "/call/join/short/" + call.get("short_credentials").get("id").asText();
+        assertEquals(shortLink, call.get("short_credentials").get("link_without_password").asText());
+        assertEquals(shortLink + "?password=" + call.get("short_credentials").get("password").asText(),
+                call.get("short_credentials").get("link_with_password").asText());
 
         JsonNode list = wire.ok(student1, "calls.list", "count", "10");
         assertEquals(1, list.get("count").asInt());
