@@ -145,8 +145,8 @@ class EventsWireTest {
     @DisplayName("F-EMB-02: a recording is decoded with its link only when the server sent one")
     void recordingDecoded() throws Exception {
         transport.ok(SERVER);
-        String recording = "{\"id\":\"rec1\",\"call_id\":\"" + CALL + "\",\"title\":\"Урок\",\"recorded_by\":100001,"
-                + "\"author\":\"self\",\"audience\":\"only_me\",\"start_time\":1764000000,\"stop_time\":1764000600}";
+        String recording = "{\"recording_id\":\"rec1\",\"call_id\":\"" + CALL + "\",\"title\":\"Урок\",\"recorded_by\":100001,"
+                + "\"author\":\"self\",\"audience\":\"only_me\",\"started_at\":1764000000,\"stopped_at\":1764000600}";
         poll("{\"ts\":9,\"updates\":[[900,{\"event\":\"recording_ready\",\"call_id\":\"" + CALL + "\",\"recording\":"
                 + recording + "}]]}");
         hold();

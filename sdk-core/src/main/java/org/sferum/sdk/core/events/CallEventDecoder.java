@@ -69,17 +69,17 @@ final class CallEventDecoder {
         return new ParticipantId(text(body, "participant_id"));
     }
 
-    /** The recording object of {@code docs/wire/events.md}. */
+    /** The recording object, the same as the calls methods' ({@code docs/wire/calls.md}). */
     static Recording recording(JsonNode json) {
         if (!json.isObject()) {
             throw new IllegalArgumentException("recording is not an object");
         }
-        return new Recording(new RecordingId(text(json, "id")), new CallId(text(json, "call_id")),
+        return new Recording(new RecordingId(text(json, "recording_id")), new CallId(text(json, "call_id")),
                 text(json, "title"), UserId.of(number(json, "recorded_by")),
                 RecordingAuthor.valueOf(text(json, "author").toUpperCase(Locale.ROOT)),
                 RecordingAudience.valueOf(text(json, "audience").toUpperCase(Locale.ROOT)),
-                Instant.ofEpochSecond(number(json, "start_time")),
-                json.has("stop_time") ? Optional.of(Instant.ofEpochSecond(number(json, "stop_time")))
+                Instant.ofEpochSecond(number(json, "started_at")),
+                json.has("stopped_at") ? Optional.of(Instant.ofEpochSecond(number(json, "stopped_at")))
                         : Optional.empty(),
                 optionalText(json, "lesson_key"), optionalText(json, "link"));
     }

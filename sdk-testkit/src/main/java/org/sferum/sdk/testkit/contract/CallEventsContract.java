@@ -191,6 +191,22 @@ public abstract class CallEventsContract extends SchoolContract {
     }
 
     @Test
+    @DisplayName("F-EMB-02 (partial), F-CALL-07: one turned away from the waiting room takes no part: they hear "
+            + "nothing more of the call, not even its end")
+    void rejectedHearsNothingMore() {
+        SeededUser outsider = school.outsider();
+        BlockingQueue<SferumEvent> rejected = listen(outsider);
+        Call call = fixture.as(school.teacher()).calls().startByLink("Консультация",
+                CallSettings.DEFAULT.withWaitingRoom(true));
+        CallJoin join = fixture.as(outsider).calls().joinByLink(call.joinLink().orElseThrow());
+        fixture.as(school.teacher()).calls().participants().reject(call.id(), join.participant());
+        fixture.as(school.teacher()).calls().recordings().start(call.id(),
+                org.sferum.sdk.calls.RecordingRequest.titled("Консультация"));
+        fixture.as(school.teacher()).calls().endForAll(call.id());
+        outsiderHeardNothing(rejected, call.id());
+    }
+
+    @Test
     @DisplayName("F-EMB-02 (partial), F-CALL-01: the chat's members hear CallStarted when a call starts in their chat; an outsider hears nothing")
     void callStarted() {
         ChatId chat = classChat();

@@ -56,7 +56,7 @@ final class CallEventJson {
             body.put("participant_id", attention.participant().value());
         } else if (call instanceof SferumEvent.RecordingReady ready) {
             body.put("event", "recording_ready");
-            body.set("recording", recording(ready.recording()));
+            body.set("recording", CallJson.recording(ready.recording()));
         } else if (call instanceof SferumEvent.CallEnded) {
             body.put("event", "call_ended");
         } else {
@@ -66,21 +66,5 @@ final class CallEventJson {
         update.add(CALL_EVENT);
         update.add(body);
         return Optional.of(update);
-    }
-
-    /** The recording object of {@code docs/wire/events.md}: the link only when the receiving user may watch. */
-    static ObjectNode recording(Recording recording) {
-        ObjectNode out = Json.object();
-        out.put("id", recording.id().value());
-        out.put("call_id", recording.call().value());
-        out.put("title", recording.title());
-        out.put("recorded_by", recording.recordedBy().value());
-        out.put("author", recording.author().name().toLowerCase(Locale.ROOT));
-        out.put("audience", recording.audience().name().toLowerCase(Locale.ROOT));
-        out.put("start_time", recording.startedAt().getEpochSecond());
-        recording.stoppedAt().ifPresent(at -> out.put("stop_time", at.getEpochSecond()));
-        recording.lessonKey().ifPresent(key -> out.put("lesson_key", key));
-        recording.link().ifPresent(link -> out.put("link", link));
-        return out;
     }
 }

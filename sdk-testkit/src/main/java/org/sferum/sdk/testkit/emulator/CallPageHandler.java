@@ -114,6 +114,12 @@ final class CallPageHandler implements HttpHandler {
         try {
             switch (action) {
                 case CallPages.JOIN:
+                    if (guestOf(exchange, call).isPresent()) {
+                        // this browser already has a seat in this call: joining again is coming back with it, so
+                        // a removed guest stays out (REMOVED_FROM_CALL) unless readmitted
+                        engine.guestRejoin(seat(exchange, call));
+                        break;
+                    }
                     GuestTicket ticket = engine.guestJoin(link(key), form.get(CallPages.NAME));
                     exchange.getResponseHeaders().add("Set-Cookie", cookie(ticket.secret()));
                     break;

@@ -185,6 +185,8 @@ final class CallPages {
                 return 404;
             case CONFLICT:
                 return 409;
+            case RATE_LIMIT:
+                return 429;
             default:
                 return 500;
         }
@@ -218,6 +220,8 @@ final class CallPages {
                 return "Введите имя длиной от 1 до 64 символов.";
             case LIMIT_REACHED:
                 return "В звонке уже максимальное число участников.";
+            case TOO_MANY_ATTEMPTS:
+                return "Слишком много неверных паролей. Попробуйте позже или попросите у организатора ссылку.";
             default:
                 return "Не удалось выполнить действие. Попробуйте ещё раз.";
         }

@@ -67,6 +67,10 @@ public final class CallRoom {
     final List<RecordingState> recordings = new ArrayList<>();
     /** The running broadcast, or {@code null}. */
     Broadcast broadcast;
+    /** Wrong passwords for the short id in a row. */
+    int shortFailures;
+    /** Until when the short id is locked after too many wrong passwords; {@code null} when not locked. */
+    Instant shortLockedUntil;
     /** The number of guests so far, for their ids. */
     int guests;
 

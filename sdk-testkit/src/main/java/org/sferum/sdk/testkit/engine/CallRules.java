@@ -38,6 +38,7 @@ import org.sferum.sdk.error.ConflictException;
 import org.sferum.sdk.error.ErrorCode;
 import org.sferum.sdk.error.NotFoundException;
 import org.sferum.sdk.error.PermissionDeniedException;
+import org.sferum.sdk.error.RateLimitException;
 import org.sferum.sdk.error.ValidationException;
 import org.sferum.sdk.events.SferumEvent;
 import org.sferum.sdk.testkit.calls.GuestStatus;
@@ -55,6 +56,10 @@ import org.sferum.sdk.users.UserId;
 final class CallRules {
     /** [choice] The most people in a call at once (Sferum's 2020 plan: 100). */
     static final int MAX_PARTICIPANTS = 100;
+    /** [choice] Wrong passwords for one call's short id before it is locked (as VK ID locks SMS codes). */
+    static final int MAX_SHORT_ATTEMPTS = 5;
+    /** [choice] How long a call's short id stays locked after too many wrong passwords. */
+    static final java.time.Duration SHORT_LOCK = java.time.Duration.ofMinutes(15);
     /** [choice] The longest name an anonymous guest may give. */
     static final int MAX_GUEST_NAME = 64;
     /** [choice] The longest title of a call by link or a broadcast. */
@@ -242,12 +247,28 @@ final class CallRules {
 
     /**
      * The browser join link that short credentials open (VK's {@code link_with_password}): the same answer,
-     * {@code CALL_NOT_FOUND}, for an unknown id and a wrong password, so that guessing learns nothing.
+     * {@code CALL_NOT_FOUND}, for an unknown id and a wrong password, so that guessing learns nothing; after
+     * {@link #MAX_SHORT_ATTEMPTS} wrong passwords the id is locked for {@link #SHORT_LOCK}
+     * ({@code TOO_MANY_ATTEMPTS}), even for the right one.
      */
     String joinLinkByShortCredentials(String shortId, String password) {
         for (CallRoom room : rooms.values()) {
-            if (room.shortId().equals(shortId) && room.password().equals(password)) {
+            if (!room.shortId().equals(shortId)) {
+                continue;
+            }
+            Instant now = ctx.now();
+            if (room.shortLockedUntil != null && now.isBefore(room.shortLockedUntil)) {
+                throw new RateLimitException(ErrorCode.TOO_MANY_ATTEMPTS, "too many wrong passwords for this call "
+                        + "id; try again later or ask the organiser for the link",
+                        java.time.Duration.between(now, room.shortLockedUntil), null, null, null);
+            }
+            if (room.password().equals(password)) {
+                room.shortFailures = 0;
                 return linkBase + room.linkKey();
+            }
+            if (++room.shortFailures >= MAX_SHORT_ATTEMPTS) {
+                room.shortFailures = 0;
+                room.shortLockedUntil = now.plus(SHORT_LOCK);
             }
         }
         throw new NotFoundException(ErrorCode.CALL_NOT_FOUND, "no call has this id and password; check both, or "
@@ -519,10 +540,18 @@ final class CallRules {
         for (ParticipantId pid : new ArrayList<>(room.present.keySet())) {
             depart(room, pid, false);
         }
+        // those still waiting hear that the call ended too, so that their waiting screen can close
+        Set<UserId> told = audience(room);
+        for (ParticipantId pid : room.waiting.keySet()) {
+            UserId user = room.seats.get(pid).user();
+            if (user != null) {
+                told.add(user);
+            }
+        }
         room.waiting.clear();
         room.endedAt = ctx.now();
         runningInChat.remove(room.chatPeerId(), room.id());
-        notify(audience(room), new SferumEvent.CallEnded(room.id()));
+        notify(told, new SferumEvent.CallEnded(room.id()));
     }
 
     /** Invites contacts to a running call (F-CALL-08): a participant in the call invites their contacts. */
@@ -537,7 +566,7 @@ final class CallRules {
             }
         }
         for (UserId contact : contacts) {
-            if (room.invited.add(contact) && room.started) {
+            if (!contact.equals(actor) && room.invited.add(contact) && room.started) {
                 ctx.emit(contact, new SferumEvent.CallStarted(room.id(), room.kind(), room.title()));
             }
         }
@@ -1089,11 +1118,15 @@ final class CallRules {
         return out;
     }
 
-    /** Everyone who takes part: the invited, the admins, and everyone with a seat. */
+    /** Everyone who takes part: the invited, the admins, and everyone who was in the call (not mere knockers). */
     private Set<UserId> audience(CallRoom room) {
         Set<UserId> out = invitedUsers(room);
         out.addAll(room.admins);
-        out.addAll(room.byUser.keySet());
+        for (UserId user : room.byUser.keySet()) {
+            if (wasInCall(room, user)) {
+                out.add(user);
+            }
+        }
         return out;
     }
 

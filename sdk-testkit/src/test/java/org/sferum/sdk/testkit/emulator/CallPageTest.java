@@ -111,7 +111,8 @@ class CallPageTest extends EmulatorTestBase {
 
     @Test
     @DisplayName("F-CALL-03 short credentials open the call's page: the link with the password redirects to it, "
-            + "without one the page asks for it, a wrong password is refused like an unknown id")
+            + "without one the page asks for it, a wrong password is refused like an unknown id, and five wrong "
+            + "passwords lock the id for 15 minutes")
     void shortCredentials() {
         Call call = linkCall("Кружок", OPEN);
         String link = call.links().orElseThrow().browser();
@@ -130,6 +131,13 @@ class CallPageTest extends EmulatorTestBase {
         assertRefusal(get(shortLink + "?password=000000" + password, null), 404, "CALL_NOT_FOUND", "");
         assertRefusal(get(emulator.baseUri() + "/call/join/short/999999999?password=" + password, null), 404,
                 "CALL_NOT_FOUND", "");
+        for (int i = 1; i < 5; i++) {
+            assertRefusal(get(shortLink + "?password=x" + i, null), 404, "CALL_NOT_FOUND", "");
+        }
+        assertRefusal(get(shortLink + "?password=" + password, null), 429, "TOO_MANY_ATTEMPTS",
+                "Слишком много неверных паролей");
+        emulator.advanceClock(Duration.ofMinutes(15));
+        assertEquals(303, get(shortLink + "?password=" + password, null).statusCode(), "unlocked after 15 minutes");
     }
 
     @Test
@@ -270,7 +278,10 @@ class CallPageTest extends EmulatorTestBase {
         assertTrue(removed.body().contains("data-status=\"REMOVED\""), removed::body);
         assertTrue(removed.body().contains("Организатор удалил вас из звонка"), removed::body);
         assertRefusal(post(link, secret, "action=rejoin"), 403, "REMOVED_FROM_CALL", "Организатор удалил вас");
+        assertRefusal(post(link, secret, name("Другое имя")), 403, "REMOVED_FROM_CALL", "Организатор удалил вас");
         assertEquals(GuestStatus.REMOVED, emulator.engine().guestStatus(secret));
+        assertEquals(1, emulator.engine().callParticipants(teacher.id(), call.id()).size(),
+                "the same browser joining under another name is the removed guest, not a new one");
     }
 
     @Test
