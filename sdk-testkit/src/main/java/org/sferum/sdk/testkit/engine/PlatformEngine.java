@@ -841,12 +841,34 @@ public final class PlatformEngine {
      */
     public List<DeletedMessage> delete(UserId actor, Optional<ChatId> chatId, List<MessageId> ids,
                                        boolean forEveryone) {
+        return delete(actor, chatId, ids, forEveryone, false);
+    }
+
+    /**
+     * Deletes messages as {@link #delete(UserId, Optional, List, boolean)} does, reporting them to the platform's
+     * moderators as spam first when asked (F-MSG-05, F-MSG-06: {@code messages.delete} with {@code spam=1}). All
+     * or nothing, reports included: when one message is refused, no report is stored and no message deleted. A
+     * message the actor already deleted for themself is not reported again; a second report of the same message by
+     * the same member is not stored again.
+     *
+     * @param actor who deletes
+     * @param chatId the chat every message must belong to; empty to take each message's own chat
+     * @param ids the messages, 1 to {@link #MAX_MESSAGES_PER_ACTION}
+     * @param forEveryone for every member, as {@link #delete(UserId, Optional, List, boolean)} allows
+     * @param reportSpam whether to report the messages as {@code SPAM}
+     * @return the messages deleted, in the order given
+     * @throws PermissionDeniedException with {@code CANNOT_DELETE_FOR_EVERYONE} when the actor may not delete one
+     *     for everyone
+     * @throws NotFoundException with {@code MESSAGE_NOT_FOUND} if the actor cannot see one (in the chat)
+     */
+    public List<DeletedMessage> delete(UserId actor, Optional<ChatId> chatId, List<MessageId> ids,
+                                       boolean forEveryone, boolean reportSpam) {
         List<MessageId> unique = distinct(ids);
         synchronized (lock) {
             Instant now = now();
             account(actor);
             chatId.ifPresent(id -> memberChat(actor, id));
-            return messageActions.delete(actor, chatId, unique, forEveryone, now);
+            return messageActions.delete(actor, chatId, unique, forEveryone, reportSpam, now);
         }
     }
 
