@@ -175,6 +175,29 @@ public abstract class DirectChatsContract extends SchoolContract {
         assertEquals(List.of(sent.id()), ids(all(teacher, ChatId.direct(school.outsider().id()))));
     }
 
+    @Test
+    @DisplayName("F-CHAT-12 F-MSG-06 messages of a one-to-one chat are deleted by its id: for oneself, or by the author for both")
+    void deleteInOneToOne() {
+        classChat();
+        ChatId toStudent = ChatId.direct(studentId(0));
+        ChatId toTeacher = ChatId.direct(school.teacher().id());
+        Message first = teacher.messages().send(toStudent, Draft.text("Иван, зайди после урока"));
+        Message second = teacher.messages().send(toStudent, Draft.text("Отменяется"));
+
+        student(0).messages().delete(toTeacher, List.of(first.id()), false);
+        assertEquals(List.of(second.id()), ids(all(student(0), toTeacher)));
+        assertEquals(List.of(first.id(), second.id()), ids(all(teacher, toStudent)), "deleted for the student only");
+        teacher.messages().delete(toStudent, List.of(second.id()), true);
+        assertTrue(all(student(0), toTeacher).isEmpty());
+        assertEquals(List.of(first.id()), ids(all(teacher, toStudent)));
+        Message third = teacher.messages().send(toStudent, Draft.text("Жду в 14:00"));
+        refused(PermissionDeniedException.class, ErrorCode.CANNOT_DELETE_FOR_EVERYONE,
+                () -> student(0).messages().delete(toTeacher, List.of(third.id()), true));
+        refused(NotFoundException.class, ErrorCode.MESSAGE_NOT_FOUND,
+                () -> student(1).messages().delete(toTeacher, List.of(third.id()), false));
+        assertEquals(List.of(third.id()), ids(all(student(0), toTeacher)), "the refused deletes changed nothing");
+    }
+
     // ------------------------------------------------------------------ one-to-all (F-CHAT-12)
 
     @Test

@@ -72,7 +72,8 @@ final class MessageActions {
      * when asked (F-MSG-05); all or nothing: every message is checked before any report is stored or any message
      * deleted. A message deleted for everyone is unpinned.
      *
-     * @param chatId the chat every message must belong to (the actor is a member); empty for each message's own
+     * @param chatId the stored id of the chat every message must belong to (the actor is a member; a one-to-one
+     *     chat's internal id); empty for each message's own
      * @param unique the messages, without repeats
      * @param reportSpam whether to report each message the actor still sees as {@link ReportReason#SPAM}
      */

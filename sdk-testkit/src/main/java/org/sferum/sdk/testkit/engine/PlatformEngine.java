@@ -867,8 +867,8 @@ public final class PlatformEngine {
         synchronized (lock) {
             Instant now = now();
             account(actor);
-            chatId.ifPresent(id -> memberChat(actor, id));
-            return messageActions.delete(actor, chatId, unique, forEveryone, reportSpam, now);
+            Optional<ChatId> stored = chatId.map(id -> memberChat(actor, id).id);
+            return messageActions.delete(actor, stored, unique, forEveryone, reportSpam, now);
         }
     }
 
