@@ -286,16 +286,29 @@ public final class PlatformEngine {
         }
     }
 
+    /** Why leaving a one-to-one chat is refused; sdk-core says the same before sending anything. */
+    private static final String CANNOT_LEAVE_ONE_TO_ONE = "one-to-one chats cannot be left, only group chats;"
+            + " delete its messages or clear its history instead";
+
     /**
      * Makes a member leave a group chat (as unlinking does, F-LINK-07). The owner may leave too; the chat and its
      * messages stay for the other members, and the longest-standing admin, else member, becomes owner.
      *
+     * <p>A one-to-one chat cannot be left (F-CHAT-08, F-CHAT-12), as in VK, whose {@code messages.removeChatUser}
+     * applies to group chats only: deleting or clearing its history is what a user does instead. The refusal
+     * changes nothing (it does not even open the chat).
+     *
      * @param actor who leaves
      * @param chatId the chat
      * @throws PermissionDeniedException with {@code NOT_A_CHAT_MEMBER} if the actor is not a member
+     * @throws ValidationException with {@code INVALID_ARGUMENT} for a one-to-one chat
      */
     public void leaveChat(UserId actor, ChatId chatId) {
         synchronized (lock) {
+            account(actor);
+            if (!Objects.requireNonNull(chatId, "chat").isGroup()) {
+                throw new ValidationException(ErrorCode.INVALID_ARGUMENT, CANNOT_LEAVE_ONE_TO_ONE);
+            }
             ChatState chat = memberChat(actor, chatId);
             chat.members.remove(actor);
             chat.readUpTo.remove(actor);
