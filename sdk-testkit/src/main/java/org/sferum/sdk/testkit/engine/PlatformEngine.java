@@ -1225,6 +1225,12 @@ public final class PlatformEngine {
 
     // ---------------------------------------------------------------- chats issue: chat avatar and appearance (F-CHAT-06, F-CHAT-11)
 
+    /**
+     * How long an unused chat photo upload ticket ({@code photos.getChatUploadServer}'s address) and an uploaded file
+     * not yet set by {@code messages.setChatPhoto} stay valid, on the engine's clock (F-CHAT-06) [choice: 1 h; VK
+     * publishes no figure]. After that the emulator forgets them and refuses them as unknown.
+     */
+    public static final Duration CHAT_PHOTO_UPLOAD_LIFETIME = Duration.ofHours(1);
     /** [choice] Where the fake says chat images are served, until {@link #serveChatPhotosAt} says otherwise. */
     public static final String DEFAULT_PHOTO_URL_BASE = "https://sferum.test/chat_photo/";
     /** The chat images by key; guarded by the lock. */
