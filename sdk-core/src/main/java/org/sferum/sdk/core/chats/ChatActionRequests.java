@@ -72,7 +72,8 @@ final class ChatActionRequests {
     static VkRequest leave(ChatId chat, UserId self) {
         if (!chat.isGroup()) {
             throw new ValidationException(ErrorCode.INVALID_ARGUMENT,
-                    "only a group chat can be left; a one-to-one chat can be archived or cleared");
+                    "one-to-one chats cannot be left, only group chats;"
+                    + " delete its messages or clear its history instead");
         }
         return VkRequest.once("messages.removeChatUser")
                 .param("chat_id", chat.localId())

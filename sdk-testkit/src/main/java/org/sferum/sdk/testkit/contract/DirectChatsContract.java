@@ -175,6 +175,60 @@ public abstract class DirectChatsContract extends SchoolContract {
         assertEquals(List.of(sent.id()), ids(all(teacher, ChatId.direct(school.outsider().id()))));
     }
 
+    @Test
+    @DisplayName("F-CHAT-12 F-MSG-06 messages of a one-to-one chat are deleted by its id: for oneself, or by the author for both")
+    void deleteInOneToOne() {
+        classChat();
+        ChatId toStudent = ChatId.direct(studentId(0));
+        ChatId toTeacher = ChatId.direct(school.teacher().id());
+        Message first = teacher.messages().send(toStudent, Draft.text("Иван, зайди после урока"));
+        Message second = teacher.messages().send(toStudent, Draft.text("Отменяется"));
+
+        student(0).messages().delete(toTeacher, List.of(first.id()), false);
+        assertEquals(List.of(second.id()), ids(all(student(0), toTeacher)));
+        assertEquals(List.of(first.id(), second.id()), ids(all(teacher, toStudent)), "deleted for the student only");
+        teacher.messages().delete(toStudent, List.of(second.id()), true);
+        assertTrue(all(student(0), toTeacher).isEmpty());
+        assertEquals(List.of(first.id()), ids(all(teacher, toStudent)));
+        Message third = teacher.messages().send(toStudent, Draft.text("Жду в 14:00"));
+        refused(PermissionDeniedException.class, ErrorCode.CANNOT_DELETE_FOR_EVERYONE,
+                () -> student(0).messages().delete(toTeacher, List.of(third.id()), true));
+        refused(NotFoundException.class, ErrorCode.MESSAGE_NOT_FOUND,
+                () -> student(1).messages().delete(toTeacher, List.of(third.id()), false));
+        assertEquals(List.of(third.id()), ids(all(student(0), toTeacher)), "the refused deletes changed nothing");
+    }
+
+    @Test
+    @DisplayName("F-CHAT-08 F-CHAT-12 a one-to-one chat cannot be left: INVALID_ARGUMENT, nothing changed; clearing its history is the way")
+    void oneToOneCannotBeLeft() {
+        ChatId group = classChat();
+        ChatId toStudent = ChatId.direct(studentId(0));
+        ChatId toTeacher = ChatId.direct(school.teacher().id());
+        Message sent = teacher.messages().send(toStudent, Draft.text("Иван, зайди после урока"));
+        List<ChatSummary> teacherRows = teacher.chats().list(ChatFilter.ALL, PageRequest.ofSize(200)).items();
+        List<ChatSummary> studentRows = student(0).chats().list(ChatFilter.ALL, PageRequest.ofSize(200)).items();
+
+        ValidationException e = refused(ValidationException.class, ErrorCode.INVALID_ARGUMENT,
+                () -> student(0).chats().leave(toTeacher));
+        assertTrue(e.getMessage().contains("one-to-one chats cannot be left"), e.getMessage());
+        assertTrue(e.getMessage().contains("clear its history"), e.getMessage());
+        refused(ValidationException.class, ErrorCode.INVALID_ARGUMENT, () -> teacher.chats().leave(toStudent));
+        refused(ValidationException.class, ErrorCode.INVALID_ARGUMENT,
+                () -> teacher.chats().leave(ChatId.direct(studentId(1))));
+
+        assertEquals(teacherRows, teacher.chats().list(ChatFilter.ALL, PageRequest.ofSize(200)).items(),
+                "nothing changed, and no chat with the second student was opened");
+        assertEquals(studentRows, student(0).chats().list(ChatFilter.ALL, PageRequest.ofSize(200)).items());
+        assertEquals(List.of(sent.id()), ids(all(student(0), toTeacher)));
+        Message answer = student(0).messages().send(toTeacher, Draft.text("Хорошо"));
+        assertEquals(List.of(sent.id(), answer.id()), ids(all(teacher, toStudent)), "both still write");
+
+        student(0).chats().clearHistory(toTeacher);
+        assertTrue(all(student(0), toTeacher).isEmpty());
+        assertEquals(List.of(sent.id(), answer.id()), ids(all(teacher, toStudent)));
+        assertTrue(chatIds(student(0)).contains(group));
+    }
+
     // ------------------------------------------------------------------ one-to-all (F-CHAT-12)
 
     @Test

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,10 @@ import org.sferum.sdk.users.UserId;
  * upload address; a {@code multipart/form-data} POST of the field {@code file} there (no access token: the address
  * names the uploader) answers {@code {"response": "<file>"}}; {@code messages.setChatPhoto(file)} sets the image;
  * {@code messages.deleteChatPhoto(chat_id)} removes it. The images are served by GET under {@link #PHOTO_PATH}.
+ *
+ * <p>An upload address and an uploaded file are valid {@link PlatformEngine#CHAT_PHOTO_UPLOAD_LIFETIME} on the
+ * engine's clock [choice: 1 h], from when they were given; expired ones are purged at every call of these methods, so
+ * unused tickets and uploads do not pile up, and are then refused as unknown (VK error 100, as an unknown address).
  */
 final class ChatPhotoMethods {
     /** Where uploads are posted: this, then the upload ticket. */
@@ -73,8 +78,9 @@ final class ChatPhotoMethods {
     private JsonNode getChatUploadServer(UserId caller, VkParams params) {
         ChatId chat = chatId(params);
         engine.chat(caller, chat);
+        Instant now = purge();
         String ticket = token();
-        tickets.put(ticket, new Ticket(caller, chat));
+        tickets.put(ticket, new Ticket(caller, chat, now.plus(PlatformEngine.CHAT_PHOTO_UPLOAD_LIFETIME)));
         ObjectNode json = Json.object();
         json.put("upload_url", baseUri + UPLOAD_PATH + ticket);
         return json;
@@ -83,9 +89,10 @@ final class ChatPhotoMethods {
     /** {@code messages.setChatPhoto(file)}: the uploader's file, used once; answers the chat. */
     private JsonNode setChatPhoto(UserId caller, VkParams params) {
         String file = params.string("file").orElseThrow(() -> VkParams.invalid("file", "is required"));
+        purge();
         Upload upload = uploads.get(file);
         if (upload == null || !upload.ticket.user.equals(caller)) {
-            throw VkParams.invalid("file", "is not a file this user uploaded");
+            throw VkParams.invalid("file", "is not a file this user uploaded, or it expired");
         }
         uploads.remove(file);
         ChatPhoto photo = ChatPhoto.of(upload.fileName, upload.content);
@@ -117,9 +124,11 @@ final class ChatPhotoMethods {
     void upload(HttpExchange exchange) throws IOException {
         try (exchange) {
             String ticketValue = exchange.getRequestURI().getPath().substring(UPLOAD_PATH.length());
+            Instant now = purge();
             Ticket ticket = tickets.get(ticketValue);
             if (!"POST".equals(exchange.getRequestMethod()) || ticket == null) {
-                HttpJson.send(exchange, 200, uploadError("the upload address is unknown or the method is not POST"));
+                HttpJson.send(exchange, 200, uploadError("the upload address is unknown or expired, or the method is"
+                        + " not POST"));
                 return;
             }
             byte[] body;
@@ -137,7 +146,8 @@ final class ChatPhotoMethods {
                 return;
             }
             String file = token();
-            uploads.put(file, new Upload(ticket, part.get().fileName(), part.get().content()));
+            uploads.put(file, new Upload(ticket, part.get().fileName(), part.get().content(),
+                    now.plus(PlatformEngine.CHAT_PHOTO_UPLOAD_LIFETIME)));
             ObjectNode json = Json.object();
             json.put("response", file);
             HttpJson.send(exchange, 200, json);
@@ -177,15 +187,32 @@ final class ChatPhotoMethods {
         return json;
     }
 
+    /**
+     * Forgets the tickets and uploads whose time is up.
+     *
+     * @return the engine's time now
+     */
+    private Instant purge() {
+        Instant now = engine.clock().instant();
+        tickets.values().removeIf(ticket -> !now.isBefore(ticket.expiresAt));
+        uploads.values().removeIf(upload -> !now.isBefore(upload.expiresAt));
+        return now;
+    }
+
+    /** How many tickets and uploads are held: for tests. */
+    int held() {
+        return tickets.size() + uploads.size();
+    }
+
     private String token() {
         byte[] bytes = new byte[18];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private record Ticket(UserId user, ChatId chat) {
+    private record Ticket(UserId user, ChatId chat, Instant expiresAt) {
     }
 
-    private record Upload(Ticket ticket, String fileName, byte[] content) {
+    private record Upload(Ticket ticket, String fileName, byte[] content, Instant expiresAt) {
     }
 }

@@ -73,7 +73,10 @@ final class MessageActionsMethods {
         return IntNode.valueOf(1);
     }
 
-    /** {@code messages.delete}: the 5.199 answer, an array of {@code messages_delete_full_response_item}. */
+    /**
+     * {@code messages.delete}: the 5.199 answer, an array of {@code messages_delete_full_response_item}. With
+     * {@code spam=1} the messages are reported as spam in the same all-or-nothing operation.
+     */
     private JsonNode delete(UserId caller, VkParams params) {
         if (params.string("cmids").isPresent()) {
             throw VkParams.invalid("cmids", "is not supported by the emulator; pass message_ids");
@@ -85,15 +88,9 @@ final class MessageActionsMethods {
         }
         Optional<ChatId> chat = params.optionalValue("peer_id", ChatId::of);
         boolean forAll = params.flag("delete_for_all");
-        if (params.flag("spam")) {
-            for (MessageId id : ids) {
-                ChatId of = chat.orElseGet(() -> engine.visibleMessage(caller, id).map(Message::chat)
-                        .orElseThrow(() -> VkParams.invalid("message_ids", "holds a message the user cannot see")));
-                engine.report(caller, of, id, ReportReason.SPAM);
-            }
-        }
+        boolean spam = params.flag("spam");
         ArrayNode out = Json.array();
-        for (DeletedMessage deleted : engine.delete(caller, chat, ids, forAll)) {
+        for (DeletedMessage deleted : engine.delete(caller, chat, ids, forAll, spam)) {
             ObjectNode item = out.addObject();
             item.put("peer_id", deleted.chat().peerId());
             item.put("message_id", deleted.message().value());

@@ -73,6 +73,7 @@ public final class SferumEmulator implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final LongPollServer longPoll;
+    private final ChatPhotoMethods chatPhotos;
     private final URI baseUri;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile EmulatorVkIdUsers vkIdUsers;
@@ -91,7 +92,7 @@ public final class SferumEmulator implements AutoCloseable {
         VkIdService vkId = engine.vkId();
         IdTokens idTokens = new IdTokens(baseUri, clock.clock());
         Map<String, VkMethod> methods = methods(engine);
-        ChatPhotoMethods chatPhotos = new ChatPhotoMethods(engine, baseUri);
+        this.chatPhotos = new ChatPhotoMethods(engine, baseUri);
         chatPhotos.register(methods);
         this.longPoll = new LongPollServer(engine, clock.clock(), baseUri); // docs/wire/events.md
         longPoll.register(methods);
@@ -262,6 +263,11 @@ public final class SferumEmulator implements AutoCloseable {
      */
     public Optional<DemoSchool> demoSchool() {
         return demoSchool;
+    }
+
+    /** How many chat photo upload tickets and unused uploads the emulator holds: for tests. */
+    int heldChatPhotoUploads() {
+        return chatPhotos.held();
     }
 
     /** Stops the server and its threads. Calling it again does nothing. */

@@ -36,24 +36,25 @@ final class VkIdControl {
      * {@code GET /_emulator/sms?phone=…}.
      *
      * @param query the query
-     * @return {@code {"phone", "code"}}
+     * @return {@code {"phone", "code", "sent_at"}}, {@code sent_at} in Unix seconds on the engine's clock
      * @throws Refused 400 for a missing or malformed phone, 404 when no code was sent
      */
     ObjectNode sms(Map<String, String> query) {
         String phone = Optional.ofNullable(query.get("phone")).filter(p -> !p.isEmpty())
                 .orElseThrow(() -> new Refused(400, "invalid_request", "phone is required"));
-        Optional<String> code;
+        Optional<VkIdService.SentSmsCode> sms;
         try {
-            code = vkId.lastSmsCode(phone);
+            sms = vkId.lastSms(phone);
         } catch (SferumException e) {
             throw refused(e);
         }
-        if (code.isEmpty()) {
+        if (sms.isEmpty()) {
             throw new Refused(404, "not_found", "no SMS code was sent to this phone");
         }
         ObjectNode body = Json.object();
         body.put("phone", normalizedPhone(phone));
-        body.put("code", code.get());
+        body.put("code", sms.get().code());
+        body.put("sent_at", sms.get().sentAt().getEpochSecond());
         return body;
     }
 

@@ -68,14 +68,17 @@ final class MessageActions {
     }
 
     /**
-     * Deletes messages for the actor only, or for every member (F-MSG-06, F-MSG-10); all or nothing. A message
-     * deleted for everyone is unpinned.
+     * Deletes messages for the actor only, or for every member (F-MSG-06, F-MSG-10), reporting them as spam first
+     * when asked (F-MSG-05); all or nothing: every message is checked before any report is stored or any message
+     * deleted. A message deleted for everyone is unpinned.
      *
-     * @param chatId the chat every message must belong to (the actor is a member); empty for each message's own
+     * @param chatId the stored id of the chat every message must belong to (the actor is a member; a one-to-one
+     *     chat's internal id); empty for each message's own
      * @param unique the messages, without repeats
+     * @param reportSpam whether to report each message the actor still sees as {@link ReportReason#SPAM}
      */
     List<DeletedMessage> delete(UserId actor, Optional<ChatId> chatId, List<MessageId> unique, boolean forEveryone,
-                                Instant now) {
+                                boolean reportSpam, Instant now) {
         List<StoredMessage> targets = new ArrayList<>(unique.size());
         for (MessageId id : unique) {
             StoredMessage message = messagesById.get(id.value());
@@ -100,6 +103,13 @@ final class MessageActions {
                 }
             }
             targets.add(message);
+        }
+        if (reportSpam) {
+            for (StoredMessage message : targets) {
+                if (message.visibleTo(actor, now)) {
+                    store(actor, view.apply(message, actor).chat(), message, ReportReason.SPAM, now);
+                }
+            }
         }
         List<DeletedMessage> out = new ArrayList<>(targets.size());
         for (StoredMessage message : targets) {
@@ -146,7 +156,12 @@ final class MessageActions {
      * @param chatId the chat as the actor names it (a one-to-one chat's id differs from {@code chat.id})
      */
     void report(UserId actor, ChatId chatId, ChatState chat, MessageId id, ReportReason reason, Instant now) {
-        StoredMessage message = visibleIn(actor, chat, id, now);
+        store(actor, chatId, visibleIn(actor, chat, id, now), reason, now);
+    }
+
+    /** Stores a report unless the actor already reported the message. */
+    private void store(UserId actor, ChatId chatId, StoredMessage message, ReportReason reason, Instant now) {
+        MessageId id = MessageId.of(message.id);
         for (MessageReport earlier : reports) {
             if (earlier.reporter().equals(actor) && earlier.message().equals(id)) {
                 return;

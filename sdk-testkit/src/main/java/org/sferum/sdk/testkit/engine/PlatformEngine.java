@@ -286,16 +286,29 @@ public final class PlatformEngine {
         }
     }
 
+    /** Why leaving a one-to-one chat is refused; sdk-core says the same before sending anything. */
+    private static final String CANNOT_LEAVE_ONE_TO_ONE = "one-to-one chats cannot be left, only group chats;"
+            + " delete its messages or clear its history instead";
+
     /**
      * Makes a member leave a group chat (as unlinking does, F-LINK-07). The owner may leave too; the chat and its
      * messages stay for the other members, and the longest-standing admin, else member, becomes owner.
      *
+     * <p>A one-to-one chat cannot be left (F-CHAT-08, F-CHAT-12), as in VK, whose {@code messages.removeChatUser}
+     * applies to group chats only: deleting or clearing its history is what a user does instead. The refusal
+     * changes nothing (it does not even open the chat).
+     *
      * @param actor who leaves
      * @param chatId the chat
      * @throws PermissionDeniedException with {@code NOT_A_CHAT_MEMBER} if the actor is not a member
+     * @throws ValidationException with {@code INVALID_ARGUMENT} for a one-to-one chat
      */
     public void leaveChat(UserId actor, ChatId chatId) {
         synchronized (lock) {
+            account(actor);
+            if (!Objects.requireNonNull(chatId, "chat").isGroup()) {
+                throw new ValidationException(ErrorCode.INVALID_ARGUMENT, CANNOT_LEAVE_ONE_TO_ONE);
+            }
             ChatState chat = memberChat(actor, chatId);
             chat.members.remove(actor);
             chat.readUpTo.remove(actor);
@@ -841,12 +854,34 @@ public final class PlatformEngine {
      */
     public List<DeletedMessage> delete(UserId actor, Optional<ChatId> chatId, List<MessageId> ids,
                                        boolean forEveryone) {
+        return delete(actor, chatId, ids, forEveryone, false);
+    }
+
+    /**
+     * Deletes messages as {@link #delete(UserId, Optional, List, boolean)} does, reporting them to the platform's
+     * moderators as spam first when asked (F-MSG-05, F-MSG-06: {@code messages.delete} with {@code spam=1}). All
+     * or nothing, reports included: when one message is refused, no report is stored and no message deleted. A
+     * message the actor already deleted for themself is not reported again; a second report of the same message by
+     * the same member is not stored again.
+     *
+     * @param actor who deletes
+     * @param chatId the chat every message must belong to; empty to take each message's own chat
+     * @param ids the messages, 1 to {@link #MAX_MESSAGES_PER_ACTION}
+     * @param forEveryone for every member, as {@link #delete(UserId, Optional, List, boolean)} allows
+     * @param reportSpam whether to report the messages as {@code SPAM}
+     * @return the messages deleted, in the order given
+     * @throws PermissionDeniedException with {@code CANNOT_DELETE_FOR_EVERYONE} when the actor may not delete one
+     *     for everyone
+     * @throws NotFoundException with {@code MESSAGE_NOT_FOUND} if the actor cannot see one (in the chat)
+     */
+    public List<DeletedMessage> delete(UserId actor, Optional<ChatId> chatId, List<MessageId> ids,
+                                       boolean forEveryone, boolean reportSpam) {
         List<MessageId> unique = distinct(ids);
         synchronized (lock) {
             Instant now = now();
             account(actor);
-            chatId.ifPresent(id -> memberChat(actor, id));
-            return messageActions.delete(actor, chatId, unique, forEveryone, now);
+            Optional<ChatId> stored = chatId.map(id -> memberChat(actor, id).id);
+            return messageActions.delete(actor, stored, unique, forEveryone, reportSpam, now);
         }
     }
 
@@ -1190,6 +1225,12 @@ public final class PlatformEngine {
 
     // ---------------------------------------------------------------- chats issue: chat avatar and appearance (F-CHAT-06, F-CHAT-11)
 
+    /**
+     * How long an unused chat photo upload ticket ({@code photos.getChatUploadServer}'s address) and an uploaded file
+     * not yet set by {@code messages.setChatPhoto} stay valid, on the engine's clock (F-CHAT-06) [choice: 1 h; VK
+     * publishes no figure]. After that the emulator forgets them and refuses them as unknown.
+     */
+    public static final Duration CHAT_PHOTO_UPLOAD_LIFETIME = Duration.ofHours(1);
     /** [choice] Where the fake says chat images are served, until {@link #serveChatPhotosAt} says otherwise. */
     public static final String DEFAULT_PHOTO_URL_BASE = "https://sferum.test/chat_photo/";
     /** The chat images by key; guarded by the lock. */

@@ -15,11 +15,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.sferum.sdk.chats.ChatId;
 import org.sferum.sdk.testkit.SeededUser;
+import org.sferum.sdk.testkit.engine.PlatformEngine;
 
 /** Chat avatars on the wire (docs/wire/chats-admin.md, F-CHAT-06): upload server, upload, set, serve, delete. */
 class ChatPhotoMethodsTest extends EmulatorTestBase {
@@ -136,6 +138,33 @@ class ChatPhotoMethodsTest extends EmulatorTestBase {
                 PNG)));
         assertEquals(before, settings(student1, peer).get("photo").get("photo_200").asText());
         assertNotEquals("", before);
+    }
+
+    @Test
+    @DisplayName("F-CHAT-06 an upload address and an uploaded file expire after 1 h on the emulator's clock: "
+            + "refused with 100 as unknown, the avatar unchanged, and the expired ones are purged")
+    void uploadTicketsExpire() {
+        long peer = classChat();
+        String url = uploadUrl(teacher, peer);
+        String unused = uploadUrl(teacher, peer);
+        String file = fileFor(teacher, peer, PNG);
+        assertEquals(4, emulator.heldChatPhotoUploads(), "three tickets and one upload");
+
+        clock.advance(PlatformEngine.CHAT_PHOTO_UPLOAD_LIFETIME.minusSeconds(1));
+        JsonNode justInTime = upload(url, "file", PNG);
+        assertTrue(justInTime.get("response").isTextual(), justInTime::toString);
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(100, errorCode(upload(unused, "file", PNG)), "an expired address is refused as unknown");
+        assertEquals(100, errorCode(wire.call(teacher, "messages.setChatPhoto", "file", file)),
+                "an expired upload is refused as another user's");
+        assertFalse(settings(teacher, peer).has("photo"), "the avatar unchanged");
+        assertEquals(1, emulator.heldChatPhotoUploads(), "only the upload made just in time is left");
+
+        clock.advance(PlatformEngine.CHAT_PHOTO_UPLOAD_LIFETIME);
+        uploadUrl(teacher, peer);
+        assertEquals(1, emulator.heldChatPhotoUploads(), "asking for an address purges what expired");
+        wire.ok(teacher, "messages.setChatPhoto", "file", fileFor(teacher, peer, PNG));
+        assertTrue(settings(student1, peer).has("photo"), "fresh tickets still work");
     }
 
     @Test

@@ -145,6 +145,30 @@ class MessageActionsWireTest extends EmulatorTestBase {
     }
 
     @Test
+    @DisplayName("F-MSG-05 F-MSG-06 a refused messages.delete with spam=1 stores no report and deletes nothing")
+    void refusedDeleteAsSpamReportsNothing() {
+        long spam = send(student2, peer, "Купите");
+        long parents = createChat(teacher, "Родители 5в", parent);
+        long secret = send(teacher, parents, "Только для родителей");
+        refused(924, student1, "messages.delete", "peer_id", p(peer), "message_ids", p(spam), "spam", "1",
+                "delete_for_all", "1");
+        refused(104, student1, "messages.delete", "message_ids", spam + "," + secret, "spam", "1");
+        refused(917, student1, "messages.delete", "peer_id", p(parents), "message_ids", p(secret), "spam", "1");
+        assertTrue(emulator.engine().reports().isEmpty());
+        assertTrue(message(student1, spam) != null, "the message is still there");
+
+        wire.ok(student1, "messages.delete", "message_ids", p(spam), "spam", "1");
+        wire.ok(student1, "messages.delete", "message_ids", p(spam), "spam", "1");
+        assertEquals(1, emulator.engine().reports().size(), "a retried delete reports nothing again");
+        assertEquals(peer, emulator.engine().reports().get(0).chat().peerId());
+
+        long direct = send(teacher, student1.id().value(), "Лично");
+        wire.ok(student1, "messages.delete", "message_ids", p(direct), "spam", "1");
+        assertEquals(teacher.id().value(), emulator.engine().reports().get(1).chat().peerId(),
+                "the report names the one-to-one chat as the reporter addresses it");
+    }
+
+    @Test
     @DisplayName("F-MSG-06 F-MSG-10 messages.delete answers messages_delete_full_response, one item per message")
     void delete() {
         long first = send(student1, peer, "Первое");

@@ -51,7 +51,7 @@ class VkIdControlApiTest {
             login.enterPassword(DemoSchool.PASSWORD);
             JsonNode sms = VkIdWire.ok(wire.get(URI.create(emulator.baseUri()
                     + "/_emulator/sms?phone=8%20(900)%20000-00-01")));
-            EmulatorTestBase.assertFields(sms, "phone", "code");
+            EmulatorTestBase.assertFields(sms, "phone", "code", "sent_at");
             assertEquals("+79000000001", sms.get("phone").asText());
             assertTrue(sms.get("code").asText().matches("\\d{6}"), sms::toString);
             assertEquals(Step.CHOOSE_PROFILE, login.enterSmsCode(sms.get("code").asText()));
@@ -59,6 +59,33 @@ class VkIdControlApiTest {
                     + "/_emulator/sms?phone=123")), 400).get("code").asText());
             controlError(wire.get(URI.create(emulator.baseUri() + "/_emulator/sms")), 400);
             assertEquals(405, wire.postForm("/_emulator/sms", "phone", teacherPhone).statusCode());
+        }
+    }
+
+    @Test
+    @DisplayName("F-LINK-02 F-LINK-10 GET /_emulator/sms gives sent_at, the Unix seconds on the emulator's clock when the "
+            + "last code was sent")
+    void smsSentAt() {
+        TestClock clock = TestClock.at(Instant.parse("2026-09-01T06:00:00Z"));
+        try (SferumEmulator emulator = SferumEmulator.builder().clock(clock).seedDemo(true).start()) {
+            VkIdWire wire = new VkIdWire(emulator);
+            String teacherPhone = emulator.demoSchool().orElseThrow().teacher().phone();
+            URI sms = URI.create(emulator.baseUri() + "/_emulator/sms?phone=%2B79000000001");
+            VkIdLogin login = emulator.vkIdUsers().open(wire.authorization().uri());
+            login.enterPhone(teacherPhone);
+            clock.advance(Duration.ofSeconds(42));
+            login.enterPassword(DemoSchool.PASSWORD);
+            JsonNode first = VkIdWire.ok(wire.get(sms));
+            assertTrue(first.get("sent_at").isIntegralNumber(), first::toString);
+            assertEquals(clock.instant().getEpochSecond(), first.get("sent_at").asLong());
+
+            clock.advance(Duration.ofMinutes(6));
+            VkIdLogin again = emulator.vkIdUsers().open(wire.authorization().uri());
+            again.enterPhone(teacherPhone);
+            again.enterPassword(DemoSchool.PASSWORD);
+            JsonNode second = VkIdWire.ok(wire.get(sms));
+            assertEquals(clock.instant().getEpochSecond(), second.get("sent_at").asLong(), "the last code's time");
+            assertEquals(Step.CHOOSE_PROFILE, again.enterSmsCode(second.get("code").asText()));
         }
     }
 

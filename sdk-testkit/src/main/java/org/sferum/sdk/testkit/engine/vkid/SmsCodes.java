@@ -35,7 +35,7 @@ final class SmsCodes {
      * @param now the time
      */
     void send(String phone, Instant now) {
-        lastByPhone.put(phone, new Sent(Secrets.digits(DIGITS), now.plus(LIFETIME)));
+        lastByPhone.put(phone, new Sent(Secrets.digits(DIGITS), now, now.plus(LIFETIME)));
     }
 
     /**
@@ -59,22 +59,25 @@ final class SmsCodes {
     }
 
     /**
-     * Returns the last code sent to a phone, even used or expired.
+     * Returns the last code sent to a phone, even used or expired, with when it was sent.
      *
      * @param phone the normalised phone
-     * @return the code, if one was sent
+     * @return the code and its time, if one was sent
      */
-    Optional<String> last(String phone) {
-        return Optional.ofNullable(lastByPhone.get(phone)).map(sent -> sent.code);
+    Optional<VkIdService.SentSmsCode> last(String phone) {
+        return Optional.ofNullable(lastByPhone.get(phone))
+                .map(sent -> new VkIdService.SentSmsCode(sent.code, sent.sentAt));
     }
 
     private static final class Sent {
         final String code;
+        final Instant sentAt;
         final Instant expiresAt;
         boolean used;
 
-        Sent(String code, Instant expiresAt) {
+        Sent(String code, Instant sentAt, Instant expiresAt) {
             this.code = code;
+            this.sentAt = sentAt;
             this.expiresAt = expiresAt;
         }
     }

@@ -298,6 +298,11 @@ public final class VkIdEngine implements VkIdService {
 
     @Override
     public Optional<String> lastSmsCode(String phone) {
+        return lastSms(phone).map(SentSmsCode::code);
+    }
+
+    @Override
+    public Optional<SentSmsCode> lastSms(String phone) {
         String normalized = Phones.normalize(phone);
         synchronized (lock) {
             return sms.last(normalized);

@@ -259,6 +259,39 @@ public interface VkIdService {
     Optional<String> lastSmsCode(String phone);
 
     /**
+     * Returns the last SMS code sent to a phone with the time it was sent.
+     *
+     * @param phone the phone, any accepted format
+     * @return the code and when it was sent (the engine's clock), even when used or expired; empty when none was sent
+     * @throws org.sferum.sdk.error.ValidationException with {@code INVALID_PHONE} for a malformed phone
+     */
+    Optional<SentSmsCode> lastSms(String phone);
+
+    /**
+     * An SMS code as sent; {@link #toString()} leaves the code out.
+     *
+     * @param code the code
+     * @param sentAt when it was sent, on the engine's clock
+     */
+    record SentSmsCode(String code, java.time.Instant sentAt) {
+        /**
+         * Validates the fields.
+         *
+         * @param code the code
+         * @param sentAt when it was sent
+         */
+        public SentSmsCode {
+            java.util.Objects.requireNonNull(code, "code");
+            java.util.Objects.requireNonNull(sentAt, "sentAt");
+        }
+
+        @Override
+        public String toString() {
+            return "SentSmsCode[code=(hidden), sentAt=" + sentAt + "]";
+        }
+    }
+
+    /**
      * An educational profile to create with an account.
      *
      * @param firstName the name
