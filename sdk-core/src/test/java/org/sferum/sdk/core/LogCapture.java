@@ -31,12 +31,16 @@ public final class LogCapture implements AutoCloseable {
     }
 
     /**
-     * Returns the events captured so far.
+     * Returns a copy of the events captured so far: SDK threads (a long poll winding down) may still be logging
+     * while a test reads them.
      *
      * @return the events, oldest first
      */
     public List<ILoggingEvent> events() {
-        return appender.list;
+        // AppenderBase.doAppend appends while holding the appender's monitor
+        synchronized (appender) {
+            return List.copyOf(appender.list);
+        }
     }
 
     @Override
