@@ -19,7 +19,7 @@ public sealed interface SferumEvent
 
     /** Something that happened in a chat. */
     sealed interface ChatEvent extends SferumEvent
-            permits MessageSent, MessageDeleted, MemberJoined, MemberLeft {
+            permits MessageSent, MessageDeleted, MessagesRead, MemberJoined, MemberLeft {
         /**
          * Returns the chat the event belongs to.
          *
@@ -41,10 +41,10 @@ public sealed interface SferumEvent
     }
 
     /**
-     * A message was sent or edited.
+     * A message was sent or edited (F-MSG-01, F-MSG-07): delivered to every member who sees it, the author too.
      *
-     * @param chat the chat
-     * @param message the message as stored
+     * @param chat the chat, as the receiving member addresses it ({@code direct(otherUser)} in a one-to-one chat)
+     * @param message the message as the receiving member sees it (an edit has {@link Message#editedAt()})
      */
     record MessageSent(ChatId chat, Message message) implements ChatEvent {
         /**
@@ -60,7 +60,7 @@ public sealed interface SferumEvent
     }
 
     /**
-     * A message was deleted for everyone.
+     * A message was deleted for everyone (F-MSG-06): delivered to the members who saw it.
      *
      * @param chat the chat
      * @param message the message
@@ -79,7 +79,30 @@ public sealed interface SferumEvent
     }
 
     /**
-     * A member joined a chat.
+     * A member read a chat up to a message (F-MSG-11): delivered to every member, the reader too.
+     *
+     * @param chat the chat, as the receiving member addresses it
+     * @param reader who read
+     * @param upTo the last message read
+     */
+    record MessagesRead(ChatId chat, UserId reader, MessageId upTo) implements ChatEvent {
+        /**
+         * Validates the fields.
+         *
+         * @param chat the chat
+         * @param reader who read
+         * @param upTo the last message read
+         */
+        public MessagesRead {
+            Objects.requireNonNull(chat, "chat");
+            Objects.requireNonNull(reader, "reader");
+            Objects.requireNonNull(upTo, "upTo");
+        }
+    }
+
+    /**
+     * A member was added to a chat or joined it by its link (F-CHAT-05, F-CHAT-10): delivered to every member,
+     * the new one too.
      *
      * @param chat the chat
      * @param user the member
@@ -98,7 +121,8 @@ public sealed interface SferumEvent
     }
 
     /**
-     * A member left or was removed from a chat.
+     * A member left or was removed from a chat (F-CHAT-05): delivered to every member, the one leaving too (their
+     * last event of the chat).
      *
      * @param chat the chat
      * @param user the member

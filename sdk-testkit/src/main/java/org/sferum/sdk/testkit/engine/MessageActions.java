@@ -32,17 +32,21 @@ final class MessageActions {
     /** How a reader sees a message ({@link DirectChats#view}). */
     private final BiFunction<StoredMessage, UserId, Message> view;
     private final List<MessageReport> reports = new ArrayList<>();
+    /** Who hears an edit or a deletion for everyone (F-EMB-02). */
+    private final ChatEvents events;
 
     /**
      * @param chats the engine's chats by peer id
      * @param messagesById the engine's messages by id
      * @param view how a reader sees a message
+     * @param events who hears the changes
      */
     MessageActions(Map<Long, ChatState> chats, Map<Long, StoredMessage> messagesById,
-                   BiFunction<StoredMessage, UserId, Message> view) {
+                   BiFunction<StoredMessage, UserId, Message> view, ChatEvents events) {
         this.chats = chats;
         this.messagesById = messagesById;
         this.view = view;
+        this.events = events;
     }
 
     /**
@@ -63,6 +67,7 @@ final class MessageActions {
         if (!message.text.equals(text)) {
             message.text = text;
             message.editedAt = now;
+            events.messageSent(chat, message, now);
         }
         return view.apply(message, actor);
     }
@@ -114,8 +119,11 @@ final class MessageActions {
         List<DeletedMessage> out = new ArrayList<>(targets.size());
         for (StoredMessage message : targets) {
             if (forEveryone) {
-                message.deletedForAll = true;
                 ChatState chat = chats.get(message.chat.peerId());
+                if (!message.deletedForAll) {
+                    events.deletingForAll(chat, message, now);
+                }
+                message.deletedForAll = true;
                 if (chat.pinnedMessageId == message.id) {
                     chat.pinnedMessageId = 0;
                 }

@@ -310,6 +310,7 @@ public final class PlatformEngine {
                 throw new ValidationException(ErrorCode.INVALID_ARGUMENT, CANNOT_LEAVE_ONE_TO_ONE);
             }
             ChatState chat = memberChat(actor, chatId);
+            chatEvents.memberLeft(chat, actor);
             chat.members.remove(actor);
             chat.readUpTo.remove(actor);
             ChatAdmin.afterLeaving(chat, actor);
@@ -391,6 +392,7 @@ public final class PlatformEngine {
             if (key != null) {
                 sentByRandomId.put(key, new Remembered(message.id, now));
             }
+            chatEvents.messageSent(chat, message, now);
             return direct.view(message, actor);
         }
     }
@@ -466,8 +468,12 @@ public final class PlatformEngine {
                 }
                 cmid = message.cmid;
             }
+            long before = chat.readUpTo.getOrDefault(actor, 0L);
             chat.readUpTo.merge(actor, cmid, Math::max);
             ChatActions.read(actor, chat);
+            if (cmid > before) {
+                chatEvents.read(chat, actor, idAtCmid(chat, cmid));
+            }
         }
     }
 
@@ -703,7 +709,11 @@ public final class PlatformEngine {
         synchronized (lock) {
             ChatState chat = memberChat(actor, chatId);
             account(user);
+            boolean already = chat.isMember(user);
             ChatAdmin.addMember(chat, actor, user, now());
+            if (!already) {
+                chatEvents.memberJoined(chat, user);
+            }
         }
     }
 
@@ -778,7 +788,11 @@ public final class PlatformEngine {
         synchronized (lock) {
             account(actor);
             ChatState chat = ChatAdmin.byLink(chats.values(), link);
+            boolean already = chat.isMember(actor);
             ChatAdmin.join(chat, actor, now());
+            if (!already) {
+                chatEvents.memberJoined(chat, actor);
+            }
             return chat.id;
         }
     }
@@ -812,9 +826,15 @@ public final class PlatformEngine {
     /** The longest life of a phantom chat's message (F-CHAT-11) [choice]. */
     public static final Duration MAX_DISAPPEARING = Duration.ofDays(7);
 
+    /**
+     * Who hears which chat event (F-EMB-02). Reads {@link #direct} and {@link #sinks}, set later, only when called.
+     */
+    private final ChatEvents chatEvents = new ChatEvents((to, event) -> this.emit(to, event),
+            (message, reader) -> this.direct.view(message, reader));
+
     /** The rules of the message actions; reports are kept here. Reads {@link #direct}, set later, only when called. */
-    private final MessageActions messageActions =
-            new MessageActions(chats, messagesById, (message, reader) -> this.direct.view(message, reader));
+    private final MessageActions messageActions = new MessageActions(chats, messagesById,
+            (message, reader) -> this.direct.view(message, reader), chatEvents);
 
     /**
      * Edits the text of the actor's own message within {@link #EDIT_WINDOW} (F-MSG-07). The same text again
@@ -1929,6 +1949,7 @@ public final class PlatformEngine {
             ChatState chat = chats.get(peerId);
             if (chat != null && !chat.isMember(user)) {
                 chat.addMember(user, MemberRole.MEMBER, chat.owner, PlatformEngine.this.now());
+                chatEvents.memberJoined(chat, user);
             }
         }
 
@@ -1942,11 +1963,16 @@ public final class PlatformEngine {
 
         @Override
         public void emit(UserId to, org.sferum.sdk.events.SferumEvent event) {
-            List<java.util.function.Consumer<org.sferum.sdk.events.SferumEvent>> mine = sinks.get(to);
-            if (mine != null) {
-                for (java.util.function.Consumer<org.sferum.sdk.events.SferumEvent> sink : List.copyOf(mine)) {
-                    sink.accept(event);
-                }
+            PlatformEngine.this.emit(to, event);
+        }
+    }
+
+    /** Hands one user's event to their sinks; under the lock (the sinks only queue). */
+    private void emit(UserId to, org.sferum.sdk.events.SferumEvent event) {
+        List<java.util.function.Consumer<org.sferum.sdk.events.SferumEvent>> mine = sinks.get(to);
+        if (mine != null) {
+            for (java.util.function.Consumer<org.sferum.sdk.events.SferumEvent> sink : List.copyOf(mine)) {
+                sink.accept(event);
             }
         }
     }

@@ -14,8 +14,8 @@ import org.sferum.sdk.users.UserId;
 
 /**
  * The fake's events: the engine hands each of the user's events to the subscription, which delivers them in order
- * on its own daemon thread, never under the engine's lock. Calls send their events now; chat events arrive with
- * the events issue (F-EMB-02, docs/status.md).
+ * on its own daemon thread, never under the engine's lock. The engine decides who hears what (F-EMB-02): chat events
+ * ({@code ChatEvents}) and call events ({@code CallRules}); nothing is added or dropped here.
  */
 final class FakeEvents implements Events {
     private final PlatformEngine engine;

@@ -1,0 +1,75 @@
+package org.sferum.sdk.testkit.engine;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import org.sferum.sdk.events.SferumEvent;
+import org.sferum.sdk.messages.Message;
+import org.sferum.sdk.messages.MessageId;
+import org.sferum.sdk.users.UserId;
+
+/**
+ * Who hears which chat event (F-EMB-02), decided once for the fake and the emulator. Called under the engine's
+ * lock by the one place of each operation; the events go to the sinks of {@link PlatformEngine#subscribe}, which
+ * only queue. Each member gets the event as they see it: a one-to-one chat is {@code direct(otherUser)} and a
+ * message is the member's view of it ({@link DirectChats#view}).
+ */
+final class ChatEvents {
+    private final BiConsumer<UserId, SferumEvent> emit;
+    private final BiFunction<StoredMessage, UserId, Message> view;
+
+    /**
+     * @param emit hands one user's event to their sinks
+     * @param view how a member sees a message
+     */
+    ChatEvents(BiConsumer<UserId, SferumEvent> emit, BiFunction<StoredMessage, UserId, Message> view) {
+        this.emit = emit;
+        this.view = view;
+    }
+
+    /** A message was sent or its text changed: every member who sees it now, the author too. */
+    void messageSent(ChatState chat, StoredMessage message, Instant now) {
+        for (UserId member : List.copyOf(chat.members.keySet())) {
+            if (chat.sees(member, message, now)) {
+                emit.accept(member, new SferumEvent.MessageSent(DirectChats.idFor(chat, member),
+                        view.apply(message, member)));
+            }
+        }
+    }
+
+    /**
+     * A message is about to be deleted for everyone: the members who see it until now (not those who deleted it
+     * for themselves, cleared it from their history, or saw it expire). Called before the flag is set.
+     */
+    void deletingForAll(ChatState chat, StoredMessage message, Instant now) {
+        for (UserId member : List.copyOf(chat.members.keySet())) {
+            if (chat.sees(member, message, now)) {
+                emit.accept(member, new SferumEvent.MessageDeleted(DirectChats.idFor(chat, member),
+                        MessageId.of(message.id)));
+            }
+        }
+    }
+
+    /** A member read the chat up to a message: every member, the reader too. */
+    void read(ChatState chat, UserId reader, long messageId) {
+        for (UserId member : List.copyOf(chat.members.keySet())) {
+            emit.accept(member, new SferumEvent.MessagesRead(DirectChats.idFor(chat, member), reader,
+                    MessageId.of(messageId)));
+        }
+    }
+
+    /** A member was added or joined by link: every member, the new one too. Called after adding. */
+    void memberJoined(ChatState chat, UserId user) {
+        for (UserId member : List.copyOf(chat.members.keySet())) {
+            emit.accept(member, new SferumEvent.MemberJoined(DirectChats.idFor(chat, member), user));
+        }
+    }
+
+    /** A member left or was removed: every member, the one leaving too (their last). Called before removing. */
+    void memberLeft(ChatState chat, UserId user) {
+        for (UserId member : List.copyOf(chat.members.keySet())) {
+            emit.accept(member, new SferumEvent.MemberLeft(DirectChats.idFor(chat, member), user));
+        }
+    }
+}
