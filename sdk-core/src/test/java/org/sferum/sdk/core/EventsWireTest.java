@@ -130,10 +130,10 @@ class EventsWireTest {
     }
 
     @Test
-    @DisplayName("F-EMB-02: unknown update codes, unknown call events and malformed updates are skipped; the rest still arrives")
+    @DisplayName("F-EMB-02: unknown update codes, flags and chat changes, unknown call events and malformed updates are skipped; the rest still arrives")
     void unknownSkipped() throws Exception {
         transport.ok(SERVER);
-        poll("{\"ts\":12,\"updates\":[[4,17,1,2000000001,1764000000,\"text\"],[900,{\"event\":\"call_exploded\",\"call_id\":\"x\"}],"
+        poll("{\"ts\":12,\"updates\":[[80,3,0],[2,17,64,2000000001],[52,99,2000000001,5],[7,2000000001,17],[900,{\"event\":\"call_exploded\",\"call_id\":\"x\"}],"
                 + "[900,{\"event\":\"call_started\"}],[900,\"not an object\"],[61,100001,1]," + started(CALL) + "]}");
         hold();
         subscribe();

@@ -42,6 +42,7 @@ final class LongPollSubscription implements Subscription, Runnable {
     private final VkApi api;
     private final TokenSource tokens;
     private final SferumEventListener listener;
+    private final ChatEventDecoder.Lookup lookup;
     /** Held while an event is delivered and while closing, so that nothing is delivered once close returns. */
     private final Object delivering = new Object();
     private final Thread thread;
@@ -51,10 +52,12 @@ final class LongPollSubscription implements Subscription, Runnable {
     private String key;
     private long ts;
 
-    LongPollSubscription(VkApi api, TokenSource tokens, SferumEventListener listener) {
+    LongPollSubscription(VkApi api, TokenSource tokens, SferumEventListener listener,
+                         java.util.function.Supplier<org.sferum.sdk.users.UserId> self) {
         this.api = api;
         this.tokens = tokens;
         this.listener = listener;
+        this.lookup = new Lookup(self);
         this.thread = new Thread(this, "sferum-events-" + THREAD_NUMBER.getAndIncrement());
         thread.setDaemon(true);
     }
@@ -127,6 +130,9 @@ final class LongPollSubscription implements Subscription, Runnable {
                 ts = next;
                 for (JsonNode update : updates) {
                     Optional<SferumEvent> event = CallEventDecoder.decode(update);
+                    if (event.isEmpty()) {
+                        event = ChatEventDecoder.decode(update, lookup);
+                    }
                     if (event.isPresent()) {
                         deliver(event.get());
                     }
@@ -202,6 +208,47 @@ final class LongPollSubscription implements Subscription, Runnable {
             thread.interrupt();
         }
         forgetOnClientClose.run();
+    }
+
+    /**
+     * Reads what a chat update does not carry: the message with {@code messages.getById} (a read, so retried on
+     * transient errors), the user once. A failure skips that one event (logged with its code only): the
+     * subscription goes on.
+     */
+    private final class Lookup implements ChatEventDecoder.Lookup {
+        private final java.util.function.Supplier<org.sferum.sdk.users.UserId> self;
+
+        Lookup(java.util.function.Supplier<org.sferum.sdk.users.UserId> self) {
+            this.self = self;
+        }
+
+        @Override
+        public Optional<org.sferum.sdk.messages.Message> message(org.sferum.sdk.messages.MessageId id) {
+            try {
+                VkResult read = api.call(tokens, VkRequest.idempotent("messages.getById")
+                        .param("message_ids", id.value()));
+                JsonNode items = read.response().path("items");
+                for (JsonNode item : items) {
+                    if (Json.longOr(item, "id", 0) == id.value()) {
+                        return org.sferum.sdk.core.messages.MessageDecoder.decode(item, read);
+                    }
+                }
+                return Optional.empty();
+            } catch (SferumException e) {
+                LOG.debug("a message of a chat event could not be read ({}); the event is skipped", e.code());
+                return Optional.empty();
+            }
+        }
+
+        @Override
+        public Optional<org.sferum.sdk.users.UserId> self() {
+            try {
+                return Optional.of(self.get());
+            } catch (SferumException e) {
+                LOG.debug("the user of a read event could not be read ({}); the event is skipped", e.code());
+                return Optional.empty();
+            }
+        }
     }
 
     @Override

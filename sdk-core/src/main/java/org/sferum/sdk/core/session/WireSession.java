@@ -64,7 +64,7 @@ public final class WireSession implements SferumSession {
         this.contacts = new WireContacts(api, tokens);
         this.notifications = new WireNotifications(api, tokens);
         this.calls = new WireCalls(api, tokens);
-        this.events = new WireEvents(api, tokens);
+        this.events = new WireEvents(api, tokens, users::me);
     }
 
     /** Reads the user with {@code users.get} on the first call and keeps it. */

@@ -9,8 +9,8 @@ import org.sferum.sdk.events.SferumEvent;
 
 /**
  * Encodes the engine's call events as long poll updates, as {@code docs/wire/events.md} says [choice: VK publishes
- * no call events of this kind]: {@code [900, {"event": "<snake_case name>", "call_id": …, …}]}. Chat events are not
- * sent yet (F-EMB-02): they encode to nothing.
+ * no call events of this kind]: {@code [900, {"event": "<snake_case name>", "call_id": …, …}]}. Chat events
+ * are VK's own updates ({@link ChatEventJson}); they encode to nothing here.
  */
 final class CallEventJson {
     /** [choice] The update code of a Sferum call event; VK's user long poll documents no code 900. */
@@ -23,7 +23,7 @@ final class CallEventJson {
      * Encodes one event as an update.
      *
      * @param event the event as the engine sent it to one user
-     * @return the update, or empty for the events the wire does not carry yet
+     * @return the update, or empty for an event that is not a call event
      */
     static Optional<ArrayNode> update(SferumEvent event) {
         if (!(event instanceof SferumEvent.CallEvent call)) {

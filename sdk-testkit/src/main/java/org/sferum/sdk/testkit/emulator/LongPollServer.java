@@ -135,7 +135,7 @@ final class LongPollServer implements HttpHandler {
             synchronized (lock) {
                 queues.put(user, queue);
             }
-            Runnable unsubscribe = engine.subscribe(user, event -> offer(queue, event));
+            Runnable unsubscribe = engine.subscribe(user, event -> offer(queue, user, event));
             synchronized (lock) {
                 unsubscribes.add(unsubscribe);
             }
@@ -143,9 +143,15 @@ final class LongPollServer implements HttpHandler {
         }
     }
 
-    /** The engine's sink: runs under the engine's lock, so it only queues and hands the answers to the timer. */
-    private void offer(UserQueue queue, SferumEvent event) {
-        Optional<ArrayNode> update = CallEventJson.update(event);
+    /**
+     * The engine's sink: runs under the engine's lock, so it only encodes (a message's random id is read from the
+     * engine, whose lock this thread holds), queues and hands the answers to the timer.
+     */
+    private void offer(UserQueue queue, UserId user, SferumEvent event) {
+        Optional<ArrayNode> update = event instanceof SferumEvent.MessageSent sent
+                ? ChatEventJson.update(event, user, engine.randomIdSeenBy(user, sent.message().id()))
+                : event instanceof SferumEvent.ChatEvent ? ChatEventJson.update(event, user, 0)
+                : CallEventJson.update(event);
         if (update.isEmpty()) {
             return;
         }
@@ -174,6 +180,7 @@ final class LongPollServer implements HttpHandler {
             return;
         }
         int wait = Math.max(0, Math.min(MAX_WAIT, number(params.get("wait"), DEFAULT_WAIT)));
+        int mode = number(params.get("mode"), 0);
         long ts = number(params.get("ts"), -1);
         Waiting waiting;
         synchronized (lock) {
@@ -190,11 +197,11 @@ final class LongPollServer implements HttpHandler {
                     ObjectNode failed = Json.object();
                     failed.put("failed", 1);
                     failed.put("ts", ts < queue.first ? queue.first : queue.next());
-                    waiting = new Waiting(exchange, queue, queue.next(), failed);
+                    waiting = new Waiting(exchange, queue, queue.next(), mode, failed);
                 } else if (ts < queue.next() || wait == 0) {
-                    waiting = new Waiting(exchange, queue, ts, null);
+                    waiting = new Waiting(exchange, queue, ts, mode, null);
                 } else {
-                    Waiting held = new Waiting(exchange, queue, ts, null);
+                    Waiting held = new Waiting(exchange, queue, ts, mode, null);
                     queue.waiting.add(held);
                     try {
                         held.timeout = timer.schedule(() -> answer(held), wait, TimeUnit.SECONDS);
@@ -235,7 +242,7 @@ final class LongPollServer implements HttpHandler {
             if (waiting.timeout != null) {
                 waiting.timeout.cancel(false);
             }
-            body = waiting.failure != null ? waiting.failure : waiting.waitingIn.from(waiting.ts);
+            body = waiting.failure != null ? waiting.failure : waiting.waitingIn.from(waiting.ts, waiting.mode);
         }
         try {
             HttpJson.send(waiting.exchange, 200, body);
@@ -321,14 +328,14 @@ final class LongPollServer implements HttpHandler {
             }
         }
 
-        ObjectNode from(long ts) {
+        ObjectNode from(long ts, int mode) {
             ObjectNode out = Json.object();
             out.put("ts", next());
             ArrayNode list = out.putArray("updates");
             long number = first;
             for (ArrayNode update : updates) {
                 if (number >= ts) {
-                    list.add(update);
+                    list.add(ChatEventJson.forMode(update, mode));
                 }
                 number++;
             }
@@ -341,14 +348,16 @@ final class LongPollServer implements HttpHandler {
         final HttpExchange exchange;
         final UserQueue waitingIn;
         final long ts;
+        final int mode;
         final ObjectNode failure;
         ScheduledFuture<?> timeout;
         boolean answered;
 
-        Waiting(HttpExchange exchange, UserQueue waitingIn, long ts, ObjectNode failure) {
+        Waiting(HttpExchange exchange, UserQueue waitingIn, long ts, int mode, ObjectNode failure) {
             this.exchange = exchange;
             this.waitingIn = waitingIn;
             this.ts = ts;
+            this.mode = mode;
             this.failure = failure;
         }
     }
