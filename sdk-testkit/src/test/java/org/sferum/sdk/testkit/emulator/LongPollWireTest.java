@@ -24,9 +24,9 @@ import org.sferum.sdk.chats.ChatId;
 import org.sferum.sdk.testkit.SeededUser;
 
 /**
- * The user long poll on the wire (docs/wire/events.md, F-EMB-02 partial): {@code messages.getLongPollServer} as the
+ * The user long poll on the wire (docs/wire/events.md, F-EMB-02): {@code messages.getLongPollServer} as the
  * VK schema has it, {@code a_check} answering at once or holding, {@code ts} numbering, the {@code failed} answers,
- * call events as update 900, and held requests that neither block the emulator's other handlers nor outlive it.
+ * call events as update 900, chat events as VK's own updates, and held requests that neither block the emulator's other handlers nor outlive it.
  */
 class LongPollWireTest extends EmulatorTestBase {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -87,6 +87,44 @@ class LongPollWireTest extends EmulatorTestBase {
         assertEquals("5в Математика", update.get(1).get("title").asText());
         assertEquals(answer, poll(server, server.ts(), 0), "kept: the same ts reads the same updates");
         assertEquals(0, poll(server, 2, 0).get("updates").size());
+    }
+
+    private JsonNode pollMode(Server server, long ts, int mode) {
+        return Wire.json(wire.send(HttpRequest.newBuilder(URI.create("http://" + server.server() + "?act=a_check&key="
+                + server.key() + "&ts=" + ts + "&wait=0&mode=" + mode + "&version=3")).GET().build()));
+    }
+
+    @Test
+    @DisplayName("F-EMB-02, F-MSG-01, F-MSG-07, F-MSG-06, F-MSG-11, F-CHAT-05: chat events are VK's updates 4, 5, 2, 6/7 and 52; mode decides the attachments object and the random id")
+    void chatEventUpdates() {
+        long peer = classChat();
+        Server author = server(teacher);
+        Server reader = server(student1);
+        long id = send(teacher, peer, "Первая\nстрока", "random_id", "77");
+        long sentAt = emulator.engine().visibleMessage(teacher.id(), org.sferum.sdk.messages.MessageId.of(id))
+                .orElseThrow().sentAt().getEpochSecond();
+        wire.ok(teacher, "messages.edit", "peer_id", Long.toString(peer), "message_id", Long.toString(id),
+                "message", "Вторая");
+        wire.ok(student1, "messages.markAsRead", "peer_id", Long.toString(peer), "start_message_id", Long.toString(id));
+        wire.ok(teacher, "messages.delete", "message_ids", Long.toString(id), "delete_for_all", "1");
+        wire.ok(teacher, "messages.removeChatUser", "chat_id", Long.toString(peer - ChatId.GROUP_CHAT_OFFSET),
+                "user_id", Long.toString(student2.id().value()));
+
+        JsonNode mine = pollMode(author, author.ts(), 130).get("updates");
+        assertEquals(Wire.parse("[4," + id + ",2," + peer + "," + sentAt + ",\"Первая<br>строка\",{\"from\":\""
+                + teacher.id().value() + "\"},{},77]"), mine.get(0), "the author's own: OUTBOX, random id (mode 128)");
+        assertEquals(5, mine.get(1).get(0).asInt());
+        assertEquals("Вторая", mine.get(1).get(5).asText());
+        assertEquals(Wire.parse("[7," + peer + "," + id + "," + student1.id().value() + "]"), mine.get(2));
+        assertEquals(Wire.parse("[2," + id + ",131200," + peer + "]"), mine.get(3));
+        assertEquals(Wire.parse("[52,7," + peer + "," + student2.id().value() + "]"), mine.get(4));
+        assertEquals(5, mine.size());
+
+        JsonNode theirs = pollMode(reader, reader.ts(), 0).get("updates");
+        assertEquals(Wire.parse("[4," + id + ",1," + peer + "," + sentAt + ",\"Первая<br>строка\",{\"from\":\""
+                + teacher.id().value() + "\"}]"), theirs.get(0), "mode 0: no attachments object, no random id");
+        assertEquals(Wire.parse("[6," + peer + "," + id + "]"), theirs.get(2), "the reader's own read");
+        assertEquals(8, pollMode(reader, reader.ts(), 2).get("updates").get(0).size(), "mode 2: the attachments object");
     }
 
     @Test
