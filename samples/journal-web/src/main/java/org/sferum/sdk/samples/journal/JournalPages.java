@@ -73,7 +73,7 @@ final class JournalPages {
                 login(r, session);
                 return;
             }
-        } else if (!"GET".equals(r.method()) && !"HEAD".equals(r.method())) {
+        } else if (!"GET".equals(r.method())) {
             r.html(405, Html.page("Ошибка", "", "<p class=\"error\">Метод не поддерживается.</p>"));
             return;
         } else if ("/login".equals(path)) {

@@ -1,6 +1,8 @@
 package org.sferum.sdk.samples.journal;
 
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.security.SecureRandom;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -19,6 +21,9 @@ final class WebSessions {
     /** The form field of the CSRF token. */
     static final String CSRF_FIELD = "csrf";
 
+    /** A session ends this long after the login (or the first visit), whatever happens in between. */
+    static final Duration LIFETIME = Duration.ofHours(12);
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ConcurrentMap<String, WebSession> byId = new ConcurrentHashMap<>();
@@ -29,8 +34,9 @@ final class WebSessions {
      * @param id the cookie value
      * @param csrf the CSRF token of its forms
      * @param user the logged-in journal user, empty before the login
+     * @param expiresAt when the session ends
      */
-    record WebSession(String id, String csrf, Optional<JournalUser> user) {
+    record WebSession(String id, String csrf, Optional<JournalUser> user, Instant expiresAt) {
         /**
          * Checks a submitted CSRF token in constant time.
          *
@@ -50,7 +56,15 @@ final class WebSessions {
      * @return the session
      */
     Optional<WebSession> find(String id) {
-        return id == null ? Optional.empty() : Optional.ofNullable(byId.get(id));
+        if (id == null) {
+            return Optional.empty();
+        }
+        WebSession session = byId.get(id);
+        if (session != null && !Instant.now().isBefore(session.expiresAt())) {
+            byId.remove(id);
+            return Optional.empty();
+        }
+        return Optional.ofNullable(session);
     }
 
     /**
@@ -60,7 +74,9 @@ final class WebSessions {
      * @return the session
      */
     WebSession open(Optional<JournalUser> user) {
-        WebSession session = new WebSession(random(), random(), user);
+        Instant now = Instant.now();
+        byId.values().removeIf(s -> !now.isBefore(s.expiresAt()));
+        WebSession session = new WebSession(random(), random(), user, now.plus(LIFETIME));
         byId.put(session.id(), session);
         return session;
     }
@@ -81,7 +97,7 @@ final class WebSessions {
      * @return the header value
      */
     static String cookie(WebSession session) {
-        return COOKIE + "=" + session.id() + "; Path=/; HttpOnly; SameSite=Lax";
+        return COOKIE + "=" + session.id() + "; Path=/; Max-Age=" + LIFETIME.toSeconds() + "; HttpOnly; SameSite=Lax";
     }
 
     /**

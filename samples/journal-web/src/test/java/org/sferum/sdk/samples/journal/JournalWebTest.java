@@ -191,6 +191,25 @@ class JournalWebTest {
         assertEquals(403, refused.getWebResponse().getStatusCode());
     }
 
+    @Test
+    @DisplayName("F-EMB-05 F-SECT-03 the diary of a student who has not linked asks to link; a parent outside "
+            + "the class chat sees the lessons without «Подключиться»")
+    void diaryWithoutButton() throws IOException {
+        app.sferum().session(app.school().teacher().token()).calls()
+                .createLessonCall(app.lessons().get(0).toSdk(), app.classChat());
+        WebClient student = browser();
+        HtmlPage diary = login(student, "student3");
+        assertTrue(diary.asNormalizedText().contains("привяжите учебный профиль VK ID"), diary::asNormalizedText);
+        assertNull(row(diary, app.lessonKeys().get(0)).getFirstByXPath(".//button"));
+
+        WebClient parent = browser();
+        login(parent, "parent");
+        link(parent, "+79000000005");
+        diary = parent.getPage(app.baseUri() + "/diary");
+        assertEquals("Дневник учащегося", diary.getFirstByXPath("//h1/text()").toString());
+        assertNull(row(diary, app.lessonKeys().get(0)).getFirstByXPath(".//button"), diary::asNormalizedText);
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private String lastCallback;
