@@ -79,8 +79,9 @@ public final class MessageDecoder {
     }
 
     /**
-     * Reads the attachments of a message. Until the attachments issue, each is an {@link Attachment.Unknown}
-     * of its type.
+     * Reads the attachments of a message ({@code messages_message_attachment}): a {@code photo} becomes an
+     * {@link Attachment.Photo} (the URL of its largest size), a {@code doc} an {@link Attachment.File}; any other
+     * type, or one this SDK cannot read, an {@link Attachment.Unknown} of its type.
      *
      * @param attachments the {@code attachments} array, may be {@code null}
      * @return the attachments
@@ -91,7 +92,7 @@ public final class MessageDecoder {
         }
         List<Attachment> out = new ArrayList<>(attachments.size());
         for (JsonNode attachment : attachments) {
-            out.add(new Attachment.Unknown(Json.text(attachment, "type", "unknown")));
+            out.add(org.sferum.sdk.core.attachments.WireAttachments.decode(attachment));
         }
         return out;
     }

@@ -12,7 +12,6 @@ import java.util.OptionalLong;
 import org.sferum.sdk.chats.ChatId;
 import org.sferum.sdk.core.wire.Cursors;
 import org.sferum.sdk.core.wire.Json;
-import org.sferum.sdk.core.wire.NotYet;
 import org.sferum.sdk.core.wire.TokenSource;
 import org.sferum.sdk.core.wire.VkApi;
 import org.sferum.sdk.core.wire.VkRequest;
@@ -65,9 +64,6 @@ public final class WireMessages implements Messages {
     public Message send(ChatId chat, Draft draft) {
         Checks.notNull(chat, "chat");
         Checks.notNull(draft, "draft");
-        if (!draft.attachments().isEmpty()) {
-            throw NotYet.available("Messages.send with attachments (F-ATT-01 … F-ATT-04)", "the attachments issue");
-        }
         int randomId = draft.randomId().isPresent() ? draft.randomId().getAsInt() : newRandomId();
         VkRequest send = VkRequest.idempotent("messages.send")
                 .param("peer_id", chat.peerId())
@@ -76,6 +72,10 @@ public final class WireMessages implements Messages {
         draft.replyTo().ifPresent(reply -> send.param("reply_to", reply.value()));
         if (!draft.forwarded().isEmpty()) {
             send.param("forward_messages", ids(draft.forwarded()));
+        }
+        if (!draft.attachments().isEmpty()) {
+            send.param("attachment", org.sferum.sdk.core.attachments.WireAttachments.attachmentParam(
+                    draft.attachments()));
         }
         VkResult sent = api.call(token, send);
         return readBack(sentId(sent));

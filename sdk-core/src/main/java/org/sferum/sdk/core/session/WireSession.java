@@ -35,6 +35,7 @@ public final class WireSession implements SferumSession {
     private final Calls calls;
     private final Notifications notifications;
     private final Events events;
+    private final Attachments attachments;
 
     /**
      * Creates the session.
@@ -65,6 +66,7 @@ public final class WireSession implements SferumSession {
         this.notifications = new WireNotifications(api, tokens);
         this.calls = new WireCalls(api, tokens);
         this.events = new WireEvents(api, tokens, users::me);
+        this.attachments = new org.sferum.sdk.core.attachments.WireAttachments(api, tokens);
     }
 
     /** Reads the user with {@code users.get} on the first call and keeps it. */
@@ -85,7 +87,7 @@ public final class WireSession implements SferumSession {
 
     @Override
     public Attachments attachments() {
-        return NotYetAttachments.INSTANCE;
+        return attachments;
     }
 
     @Override

@@ -241,6 +241,28 @@ public final class VkApi {
      * @throws SferumException of the matching subclass when the upload failed
      */
     public JsonNode upload(URI uploadUrl, String field, String fileName, String contentType, byte[] content) {
+        return upload(uploadUrl, field, fileName, contentType, content, false);
+    }
+
+    /**
+     * Uploads one file as {@link #upload} does, to an upload server that answers with a bare JSON object (VK's
+     * message photo and document uploads: {@code {"server", "photo", "hash"}}, {@code {"file"}}) rather than an
+     * envelope; an {@code error} object is still read as a VK error.
+     *
+     * @param uploadUrl the address
+     * @param field the multipart field's name
+     * @param fileName the file's name
+     * @param contentType the file's content type
+     * @param content the file's bytes
+     * @return the whole answer
+     * @throws SferumException of the matching subclass when the upload failed
+     */
+    public JsonNode uploadBare(URI uploadUrl, String field, String fileName, String contentType, byte[] content) {
+        return upload(uploadUrl, field, fileName, contentType, content, true);
+    }
+
+    private JsonNode upload(URI uploadUrl, String field, String fileName, String contentType, byte[] content,
+                            boolean bare) {
         Objects.requireNonNull(uploadUrl, "uploadUrl");
         if (closed) {
             throw new IllegalStateException("the Sferum client is closed; build a new one");
@@ -257,7 +279,8 @@ public final class VkApi {
         TransportRequest.addHeader(headers, "X-Request-Id", requestId);
         Outcome outcome;
         try {
-            outcome = read(transport.execute(new TransportRequest("POST", uploadUrl, headers, body, requestTimeout)));
+            outcome = read(transport.execute(new TransportRequest("POST", uploadUrl, headers, body, requestTimeout)),
+                    bare);
         } catch (IOException e) {
             outcome = transportFailure(e, uploadUrl);
         }
@@ -393,6 +416,10 @@ public final class VkApi {
     }
 
     private static Outcome read(TransportResponse response) {
+        return read(response, false);
+    }
+
+    private static Outcome read(TransportResponse response, boolean bare) {
         int status = response.status();
         if (status == 429) {
             // A gateway's rate limit: the request was refused before anything was done.
@@ -431,6 +458,9 @@ public final class VkApi {
             String said = Redactor.redact(Json.text(error, "error_msg", ""));
             return Outcome.failure(VkErrorCodes.toErrorCode(vkCode), "VK error " + vkCode
                     + (said.isEmpty() ? "" : ": " + said), vkCode, null, retry);
+        }
+        if (bare) {
+            return Outcome.success(root);
         }
         if (!root.has("response")) {
             return Outcome.failure(ErrorCode.MALFORMED_RESPONSE, "a body with neither response nor error", null,

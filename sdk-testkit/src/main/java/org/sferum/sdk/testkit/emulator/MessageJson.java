@@ -63,7 +63,7 @@ final class MessageJson {
         }
         json.put("version", message.id().value());
         message.editedAt().ifPresent(at -> json.put("update_time", at.getEpochSecond()));
-        json.putArray("attachments");
+        json.set("attachments", attachments(message));
         json.set("fwd_messages", forwarded(message));
         json.put("important", message.important());
         json.put("is_hidden", false);
@@ -92,6 +92,9 @@ final class MessageJson {
         json.put("peer_id", message.chat().peerId());
         json.put("text", message.text());
         message.editedAt().ifPresent(at -> json.put("update_time", at.getEpochSecond()));
+        if (!message.attachments().isEmpty()) {
+            json.set("attachments", attachments(message));
+        }
         if (!message.forwarded().isEmpty()) {
             json.set("fwd_messages", forwarded(message));
         }
@@ -122,7 +125,7 @@ final class MessageJson {
      */
     ObjectNode pinned(Message message, UserId reader) {
         ObjectNode json = foreign(message);
-        json.putArray("attachments");
+        json.set("attachments", attachments(message));
         json.set("fwd_messages", forwarded(message));
         json.put("out", message.author().equals(reader));
         json.put("important", message.important());
@@ -132,5 +135,20 @@ final class MessageJson {
                     .ifPresent(m -> json.set("reply_message", foreign(m)));
         }
         return json;
+    }
+
+    /**
+     * Renders a message's attachments as the schema's {@code messages_message_attachment} objects (F-ATT-01,
+     * F-ATT-03).
+     *
+     * @param message the message
+     * @return the array, empty when it has none
+     */
+    static ArrayNode attachments(Message message) {
+        ArrayNode out = Json.array();
+        for (org.sferum.sdk.attachments.Attachment attachment : message.attachments()) {
+            out.add(AttachmentMethods.attachmentJson(attachment, message.sentAt()));
+        }
+        return out;
     }
 }

@@ -57,14 +57,13 @@ final class MessagesMethods {
 
     private JsonNode send(UserId caller, VkParams params) {
         ChatId chat = peer(params);
-        if (params.string("attachment").isPresent()) {
-            throw new UnsupportedOperationException("attachments are not implemented in the emulator yet");
-        }
         OptionalInt randomId = params.optionalInt("random_id");
         Optional<MessageId> replyTo = params.optionalValue("reply_to", MessageId::of);
         List<MessageId> forwarded = params.valueList("forward_messages", Draft.MAX_FORWARDED, MessageId::of);
         String text = params.string("message").orElse("");
-        Draft draft = new Draft(text, replyTo, forwarded, List.of(),
+        List<org.sferum.sdk.attachments.Attachment> attachments = params.string("attachment")
+                .map(AttachmentMethods::parse).orElse(List.of());
+        Draft draft = new Draft(text, replyTo, forwarded, attachments,
                 randomId.isPresent() && randomId.getAsInt() != 0 ? randomId : OptionalInt.empty());
         Message sent = engine.send(caller, chat, draft);
         return LongNode.valueOf(sent.id().value());

@@ -94,11 +94,15 @@ public final class SferumEmulator implements AutoCloseable {
         Map<String, VkMethod> methods = methods(engine);
         this.chatPhotos = new ChatPhotoMethods(engine, baseUri);
         chatPhotos.register(methods);
+        AttachmentMethods attachments = new AttachmentMethods(engine, baseUri); // docs/wire/attachments.md
+        attachments.register(methods);
         this.longPoll = new LongPollServer(engine, clock.clock(), baseUri); // docs/wire/events.md
         longPoll.register(methods);
         server.createContext(VkCallReader.PREFIX, new VkApiHandler(new VkApi(engine, methods)));
         server.createContext(ChatPhotoMethods.UPLOAD_PATH, chatPhotos::upload);
         server.createContext(ChatPhotoMethods.PHOTO_PATH, chatPhotos::serve);
+        server.createContext(AttachmentMethods.UPLOAD_PATH, attachments::upload);
+        server.createContext(AttachmentMethods.CONTENT_PATH, attachments::serve);
         server.createContext(LongPollServer.PATH, longPoll);
         server.createContext(LoginForm.PATH, new LoginPagesHandler(vkId));
         server.createContext(OAuthHandler.PREFIX, new OAuthHandler(new TokenEndpoint(vkId, idTokens),

@@ -358,10 +358,6 @@ public final class PlatformEngine {
      */
     public Message send(UserId actor, ChatId chatId, Draft draft) {
         synchronized (lock) {
-            if (!draft.attachments().isEmpty()) {
-                throw new UnsupportedOperationException(
-                        "attachments are not implemented yet (see docs/status.md)");
-            }
             ChatState chat = memberChat(actor, chatId);
             direct.requireCanWrite(chat, actor);
             Instant now = now();
@@ -382,8 +378,10 @@ public final class PlatformEngine {
                 }
             }
             List<Message> forwarded = forwardedCopies(actor, draft.forwarded(), now);
+            List<org.sferum.sdk.attachments.Attachment> attached = attachmentRules.attach(actor, draft.attachments());
             StoredMessage message = new StoredMessage(nextMessageId++, chat.id, chat.lastCmid() + 1, actor,
                     draft.text(), now, draft.replyTo(), draft.randomId().orElse(0));
+            message.attachments = attached;
             stampNew(chat, message, forwarded, now);
             chat.messages.add(message);
             messagesById.put(message.id, message);
@@ -1985,5 +1983,144 @@ public final class PlatformEngine {
 
     /** An access token's user and, for VK ID's tokens, its expiry ({@code null}: never). */
     private record IssuedToken(UserId user, Instant expiresAt) {
+    }
+
+    // ---------------------------------------------------------------- attachments (F-ATT-01, F-ATT-03)
+
+    /**
+     * How long an upload address ({@code photos.getMessagesUploadServer}, {@code docs.getMessagesUploadServer}) and
+     * an upload not yet saved ({@code photos.saveMessagesPhoto}, {@code docs.save}) stay valid, on the engine's
+     * clock [choice: 1 h, as {@link #CHAT_PHOTO_UPLOAD_LIFETIME}; VK publishes no figure].
+     */
+    public static final Duration UPLOAD_LIFETIME = Duration.ofHours(1);
+    /** The largest photo, in bytes: VK's public 50 MB (F-ATT-01). */
+    public static final int MAX_PHOTO_BYTES = AttachmentRules.MAX_PHOTO_BYTES;
+    /** The largest file, in bytes: VK's public 200 MB (F-ATT-03). */
+    public static final int MAX_FILE_BYTES = AttachmentRules.MAX_FILE_BYTES;
+    /** [choice] Where the fake says attached photos are served, until {@link #serveAttachmentsAt} says otherwise. */
+    public static final String DEFAULT_ATTACHMENT_URL_BASE = "https://sferum.test/attachment/";
+
+    /** The attachments' rules; guarded by the lock. */
+    private final AttachmentRules attachmentRules = new AttachmentRules(this::secret, DEFAULT_ATTACHMENT_URL_BASE);
+
+    private String secret() {
+        byte[] bytes = new byte[18];
+        random.nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /**
+     * Sets where attached photos are served: a photo's URL is this base followed by its secret key.
+     *
+     * @param base the base, ending in {@code /}
+     */
+    public void serveAttachmentsAt(String base) {
+        Objects.requireNonNull(base, "base");
+        synchronized (lock) {
+            attachmentRules.serveAt(base);
+        }
+    }
+
+    /**
+     * Gives a user an upload address's ticket (F-ATT-01, F-ATT-03), valid {@link #UPLOAD_LIFETIME}.
+     *
+     * @param actor who will upload
+     * @param kind what the address accepts
+     * @return the ticket, a secret
+     */
+    public String openUpload(UserId actor, UploadKind kind) {
+        Objects.requireNonNull(kind, "kind");
+        synchronized (lock) {
+            account(actor);
+            return attachmentRules.openUpload(actor, kind, now());
+        }
+    }
+
+    /**
+     * Tells what a live ticket accepts.
+     *
+     * @param ticket the ticket
+     * @return its kind; empty when unknown or expired
+     */
+    public Optional<UploadKind> uploadKind(String ticket) {
+        synchronized (lock) {
+            return attachmentRules.ticketKind(ticket, now());
+        }
+    }
+
+    /**
+     * Receives the bytes posted to a ticket's address and checks them.
+     *
+     * @param ticket the ticket
+     * @param fileName the file's name
+     * @param content the bytes
+     * @return the upload's key, a secret to save it with
+     * @throws ValidationException with {@code INVALID_ARGUMENT} for an unknown or expired ticket, or a file that
+     *     breaks the rules (empty, too large, a wrong type)
+     */
+    public String receiveUpload(String ticket, String fileName, byte[] content) {
+        Objects.requireNonNull(content, "content");
+        synchronized (lock) {
+            return attachmentRules.receive(ticket, fileName, content, now());
+        }
+    }
+
+    /**
+     * Saves an upload as the actor's photo or file, once.
+     *
+     * @param actor who saves it: the uploader
+     * @param uploadKey the upload's key
+     * @param kind what it must be
+     * @param title a file's title; empty keeps the file's name
+     * @return the photo or file, ready to attach
+     * @throws ValidationException with {@code INVALID_ARGUMENT} when it is not the actor's upload of that kind,
+     *     was saved already or expired
+     */
+    public org.sferum.sdk.attachments.Attachment saveUpload(UserId actor, String uploadKey, UploadKind kind,
+                                                            Optional<String> title) {
+        synchronized (lock) {
+            account(actor);
+            return attachmentRules.save(actor, uploadKey, kind, title, now());
+        }
+    }
+
+    /**
+     * Uploads and saves in one step, as the fake does (F-ATT-01, F-ATT-03).
+     *
+     * @param actor the uploader
+     * @param kind photo or file
+     * @param fileName the file's name
+     * @param content the bytes
+     * @return the photo or file
+     */
+    public org.sferum.sdk.attachments.Attachment upload(UserId actor, UploadKind kind, String fileName,
+                                                        byte[] content) {
+        synchronized (lock) {
+            String ticket = openUpload(actor, kind);
+            return saveUpload(actor, receiveUpload(ticket, fileName, content), kind, Optional.empty());
+        }
+    }
+
+    /**
+     * Returns the bytes of an attached photo or file by its secret key, for serving its address.
+     *
+     * @param key the last part of its address
+     * @return the bytes; empty for an unknown key or an item not attached to a message
+     */
+    public Optional<byte[]> attachmentContent(String key) {
+        synchronized (lock) {
+            return attachmentRules.content(key);
+        }
+    }
+
+    /**
+     * How many upload tickets and unsaved uploads are held: for tests of their expiry.
+     *
+     * @return the number
+     */
+    public int heldUploads() {
+        synchronized (lock) {
+            return attachmentRules.held();
+        }
     }
 }

@@ -29,6 +29,8 @@ final class StoredMessage {
     Instant editedAt;
     /** The messages it forwards, copied when it was sent. */
     List<Message> forwarded = List.of();
+    /** Its attachments (F-ATT-01, F-ATT-03), reserved for it when it was sent. */
+    List<org.sferum.sdk.attachments.Attachment> attachments = List.of();
     /** Deleted for every member. */
     boolean deletedForAll;
     /** The members who deleted it for themselves. */
@@ -62,7 +64,7 @@ final class StoredMessage {
      */
     Message toMessage(UserId reader) {
         return new Message(MessageId.of(id), chat, cmid, author, text, sentAt, Optional.ofNullable(editedAt),
-                replyTo, List.of(), forwarded, reader != null && importantFor.contains(reader));
+                replyTo, attachments, forwarded, reader != null && importantFor.contains(reader));
     }
 
     /**

@@ -27,6 +27,7 @@ final class FakeSession implements SferumSession {
     private final Notifications notifications;
     private final Calls calls;
     private final Events events;
+    private final Attachments attachments;
 
     FakeSession(PlatformEngine engine, Supplier<AccessToken> token) {
         this.engine = engine;
@@ -37,6 +38,7 @@ final class FakeSession implements SferumSession {
         this.notifications = new FakeNotifications(engine, this::actor);
         this.calls = new FakeCalls(engine, this::actor);
         this.events = new FakeEvents(engine, this::actor);
+        this.attachments = new FakeAttachments(engine, this::actor);
     }
 
     private UserId actor() {
@@ -60,7 +62,7 @@ final class FakeSession implements SferumSession {
 
     @Override
     public Attachments attachments() {
-        return Unsupported.of(Attachments.class, "the attachments issue (F-ATT-*)");
+        return attachments;
     }
 
     @Override

@@ -1,0 +1,211 @@
+package org.sferum.sdk.core.attachments;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+import java.util.StringJoiner;
+import org.sferum.sdk.attachments.Attachment;
+import org.sferum.sdk.attachments.Attachments;
+import org.sferum.sdk.attachments.MediaId;
+import org.sferum.sdk.chats.ChatId;
+import org.sferum.sdk.core.wire.Json;
+import org.sferum.sdk.core.wire.NotYet;
+import org.sferum.sdk.core.wire.TokenSource;
+import org.sferum.sdk.core.wire.VkApi;
+import org.sferum.sdk.core.wire.VkRequest;
+import org.sferum.sdk.core.wire.VkResult;
+import org.sferum.sdk.error.ErrorCode;
+import org.sferum.sdk.error.ServiceException;
+import org.sferum.sdk.internal.Checks;
+import org.sferum.sdk.paging.Page;
+import org.sferum.sdk.paging.PageRequest;
+
+/**
+ * {@link Attachments} over the VK API ({@code docs/wire/attachments.md}): a photo is
+ * {@code photos.getMessagesUploadServer} → a multipart upload of field {@code photo} →
+ * {@code photos.saveMessagesPhoto}; a file is {@code docs.getMessagesUploadServer} → field {@code file} →
+ * {@code docs.save}. The service checks the files; the SDK reads the stream and sends it. The uploads and the saves
+ * are not retried (each upload is saved once); asking for an address is. File contents are never logged.
+ */
+public final class WireAttachments implements Attachments {
+    private static final String ISSUE = "the attachments issue";
+
+    private final VkApi api;
+    private final TokenSource token;
+
+    /**
+     * Creates the client.
+     *
+     * @param api the VK API caller
+     * @param token the user's token
+     */
+    public WireAttachments(VkApi api, TokenSource token) {
+        this.api = Objects.requireNonNull(api, "api");
+        this.token = Objects.requireNonNull(token, "token");
+    }
+
+    @Override
+    public Attachment.Photo uploadPhoto(String fileName, InputStream content) {
+        Checks.notNull(fileName, "file name");
+        byte[] bytes = read(content);
+        VkResult server = api.call(token, VkRequest.idempotent("photos.getMessagesUploadServer"));
+        JsonNode uploaded = api.uploadBare(address(server), "photo", fileName, "application/octet-stream", bytes);
+        String photo = Json.text(uploaded, "photo", "");
+        if (photo.isEmpty()) {
+            throw malformed("the photo upload answered no photo");
+        }
+        VkResult saved = api.call(token, VkRequest.once("photos.saveMessagesPhoto")
+                .param("photo", photo)
+                .param("server", Json.longOr(uploaded, "server", 0))
+                .param("hash", Json.text(uploaded, "hash", "")));
+        JsonNode list = saved.response();
+        if (list == null || !list.isArray() || list.isEmpty()
+                || !(decode(withType("photo", list.get(0))) instanceof Attachment.Photo result)) {
+            throw saved.malformed("has no photo");
+        }
+        return result;
+    }
+
+    @Override
+    public Attachment.Video uploadVideo(String title, InputStream content) {
+        throw NotYet.available("Attachments.uploadVideo (F-ATT-02)", ISSUE);
+    }
+
+    @Override
+    public Attachment.File uploadFile(String fileName, InputStream content) {
+        Checks.notNull(fileName, "file name");
+        byte[] bytes = read(content);
+        VkResult server = api.call(token, VkRequest.idempotent("docs.getMessagesUploadServer").param("type", "doc"));
+        JsonNode uploaded = api.uploadBare(address(server), "file", fileName, "application/octet-stream", bytes);
+        String file = Json.text(uploaded, "file", "");
+        if (file.isEmpty()) {
+            throw malformed("the file upload answered no file");
+        }
+        VkResult saved = api.call(token, VkRequest.once("docs.save").param("file", file).param("title", fileName));
+        if (!(decode(saved.response()) instanceof Attachment.File result)) {
+            throw saved.malformed("has no doc");
+        }
+        return result;
+    }
+
+    @Override
+    public Attachment.Poll createPoll(String question, List<String> answers, boolean anonymous) {
+        throw NotYet.available("Attachments.createPoll (F-ATT-04)", ISSUE);
+    }
+
+    @Override
+    public Page<Attachment> ofChat(ChatId chat, PageRequest page) {
+        throw NotYet.available("Attachments.ofChat (F-ATT-05)", ISSUE);
+    }
+
+    /**
+     * Writes attachments as {@code messages.send}'s {@code attachment}: {@code photo<owner>_<id>},
+     * {@code doc<owner>_<id>}, comma-joined.
+     *
+     * @param attachments photos and files
+     * @return the parameter
+     * @throws UnsupportedOperationException for a video or a poll, which come with F-ATT-02 and F-ATT-04
+     */
+    public static String attachmentParam(List<Attachment> attachments) {
+        StringJoiner out = new StringJoiner(",");
+        for (Attachment attachment : attachments) {
+            if (attachment instanceof Attachment.Photo photo) {
+                out.add("photo" + photo.id().ownerId() + "_" + photo.id().id());
+            } else if (attachment instanceof Attachment.File file) {
+                out.add("doc" + file.id().ownerId() + "_" + file.id().id());
+            } else if (attachment instanceof Attachment.Unknown unknown) {
+                throw new org.sferum.sdk.error.ValidationException(ErrorCode.INVALID_ARGUMENT,
+                        "an attachment of an unknown type (" + unknown.type() + ") cannot be sent");
+            } else {
+                throw NotYet.available("Messages.send with a video or a poll (F-ATT-02, F-ATT-04)", ISSUE);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * Reads one {@code messages_message_attachment} (or a {@code docs.save} answer, the same shape).
+     *
+     * @param attachment the object
+     * @return a photo, a file, or {@link Attachment.Unknown} of its type
+     */
+    public static Attachment decode(JsonNode attachment) {
+        String type = Json.text(attachment, "type", "unknown");
+        JsonNode body = attachment == null ? null : attachment.get(type);
+        if (body == null || !body.isObject()) {
+            return new Attachment.Unknown(type);
+        }
+        long owner = Json.longOr(body, "owner_id", 0);
+        long id = Json.longOr(body, "id", -1);
+        if (owner == 0 || id < 0) {
+            return new Attachment.Unknown(type);
+        }
+        MediaId media = new MediaId(owner, id);
+        switch (type) {
+            case "photo": {
+                String url = largest(body.get("sizes"));
+                return url.isEmpty() ? new Attachment.Unknown(type) : new Attachment.Photo(media, url);
+            }
+            case "doc":
+                return new Attachment.File(media, Json.text(body, "title", ""), Json.longOr(body, "size", 0));
+            default:
+                return new Attachment.Unknown(type);
+        }
+    }
+
+    /** The URL of the largest of a photo's sizes (by width × height; the last when none is known). */
+    private static String largest(JsonNode sizes) {
+        String best = "";
+        long bestArea = -1;
+        if (sizes == null || !sizes.isArray()) {
+            return best;
+        }
+        for (JsonNode size : sizes) {
+            String url = Json.text(size, "url", Json.text(size, "src", ""));
+            long area = Json.longOr(size, "width", 0) * Json.longOr(size, "height", 0);
+            if (!url.isEmpty() && area >= bestArea) {
+                best = url;
+                bestArea = area;
+            }
+        }
+        return best;
+    }
+
+    private static JsonNode withType(String type, JsonNode body) {
+        com.fasterxml.jackson.databind.node.ObjectNode wrapped = Json.MAPPER.createObjectNode();
+        wrapped.put("type", type);
+        wrapped.set(type, body);
+        return wrapped;
+    }
+
+    private static URI address(VkResult server) {
+        String url = Json.text(server.response(), "upload_url", "");
+        URI address;
+        try {
+            address = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw server.malformed("has an upload_url that is not an address");
+        }
+        if (url.isEmpty() || !address.isAbsolute()) {
+            throw server.malformed("has no absolute upload_url");
+        }
+        return address;
+    }
+
+    private static ServiceException malformed(String message) {
+        return new ServiceException(ErrorCode.MALFORMED_RESPONSE, message);
+    }
+
+    private static byte[] read(InputStream content) {
+        Checks.notNull(content, "content");
+        try {
+            return content.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the upload", e);
+        }
+    }
+}

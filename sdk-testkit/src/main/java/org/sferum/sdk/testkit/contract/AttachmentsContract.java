@@ -1,0 +1,161 @@
+package org.sferum.sdk.testkit.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.sferum.sdk.SferumSession;
+import org.sferum.sdk.attachments.Attachment;
+import org.sferum.sdk.chats.ChatId;
+import org.sferum.sdk.chats.ChatSettings;
+import org.sferum.sdk.chats.NewChat;
+import org.sferum.sdk.error.ConflictException;
+import org.sferum.sdk.error.ErrorCode;
+import org.sferum.sdk.error.PermissionDeniedException;
+import org.sferum.sdk.error.SferumException;
+import org.sferum.sdk.error.ValidationException;
+import org.sferum.sdk.messages.Draft;
+import org.sferum.sdk.messages.HistoryQuery;
+import org.sferum.sdk.messages.Message;
+import org.sferum.sdk.testkit.SeededUser;
+import org.sferum.sdk.users.UserId;
+
+/**
+ * The contract of attachments: photos (F-ATT-01) and files (F-ATT-03) uploaded, sent with a message, seen by every
+ * member as the sender sent them; empty, oversized and wrong-type files refused; an uploaded item attached by its
+ * uploader only, once. Extend it and return the face under test from {@link #openFixture()}.
+ */
+public abstract class AttachmentsContract extends SchoolContract {
+    /** A PNG file's signature followed by a few bytes. */
+    protected static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H',
+        'D', 'R', 1, 2, 3};
+    /** A homework file. */
+    protected static final byte[] HOMEWORK = "Упражнение 5, стр. 12".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    /** Creates the contract. */
+    protected AttachmentsContract() {
+    }
+
+    private ChatId classChat() {
+        Set<UserId> students = school.students().stream().map(SeededUser::id).collect(Collectors.toSet());
+        return teacher.chats().create(new NewChat("5в Классный час", students, ChatSettings.ownerOnly()));
+    }
+
+    private static Attachment.Photo photo(SferumSession session, String name, byte[] content) {
+        return session.attachments().uploadPhoto(name, new ByteArrayInputStream(content));
+    }
+
+    private static Attachment.File file(SferumSession session, String name, byte[] content) {
+        return session.attachments().uploadFile(name, new ByteArrayInputStream(content));
+    }
+
+    private static List<Message> history(SferumSession session, ChatId chat) {
+        return session.messages().history(chat, HistoryQuery.newestFirst(50)).items();
+    }
+
+    private static <T extends SferumException> void refused(Class<T> type, ErrorCode code, Executable call) {
+        T e = assertThrows(type, call);
+        assertEquals(code, e.code(), e::getMessage);
+    }
+
+    @Test
+    @DisplayName("F-ATT-01: a photo sent with a message is seen by every member as it was sent")
+    void photoSentAndSeen() {
+        ChatId chat = classChat();
+        Attachment.Photo photo = photo(teacher, "board.png", PNG);
+        assertEquals(school.teacher().id().value(), photo.id().ownerId());
+        assertTrue(!photo.url().isEmpty());
+        Message sent = teacher.messages().send(chat, Draft.text("Доска").withAttachments(List.of(photo)));
+        assertEquals(List.of(photo), sent.attachments());
+        Message seen = history(student(0), chat).get(0);
+        assertEquals(sent.id(), seen.id());
+        assertEquals(List.of(photo), seen.attachments());
+    }
+
+    @Test
+    @DisplayName("F-ATT-03: a file (homework) sent without text is seen by every member with its name and size")
+    void fileSentAndSeen() {
+        ChatId chat = classChat();
+        Attachment.File homework = file(student(0), "homework.txt", HOMEWORK);
+        assertEquals("homework.txt", homework.name());
+        assertEquals(HOMEWORK.length, homework.size());
+        Attachment.File notes = file(student(0), "notes.pdf", HOMEWORK);
+        Message sent = student(0).messages().send(chat, new Draft("", java.util.Optional.empty(),
+                List.of(), List.of(homework, notes), java.util.OptionalInt.empty()));
+        assertEquals(List.of(homework, notes), sent.attachments());
+        assertEquals(List.of(homework, notes), history(teacher, chat).get(0).attachments());
+    }
+
+    @Test
+    @DisplayName("F-ATT-01: an empty photo, a photo that is not JPEG, PNG or GIF, and one over 50 MB are refused")
+    void badPhotosRefused() {
+        ChatId chat = classChat();
+        refused(ValidationException.class, ErrorCode.INVALID_ARGUMENT, () -> photo(teacher, "empty.png", new byte[0]));
+        refused(ValidationException.class, ErrorCode.INVALID_ARGUMENT, () -> photo(teacher, "board.png", HOMEWORK));
+        byte[] huge = Arrays.copyOf(PNG, 50 * 1024 * 1024 + 1);
+        refused(ValidationException.class, ErrorCode.INVALID_ARGUMENT, () -> photo(teacher, "huge.png", huge));
+        assertEquals(List.of(), history(teacher, chat));
+    }
+
+    @Test
+    @DisplayName("F-ATT-03: an empty file, an MP3 and a program are refused")
+    void badFilesRefused() {
+        ChatId chat = classChat();
+        refused(ValidationException.class, ErrorCode.INVALID_ARGUMENT, () -> file(teacher, "empty.txt", new byte[0]));
+        refused(ValidationException.class, ErrorCode.INVALID_ARGUMENT, () -> file(teacher, "song.mp3", HOMEWORK));
+        byte[] program = {'M', 'Z', 0, 0, 1, 2};
+        refused(ValidationException.class, ErrorCode.INVALID_ARGUMENT, () -> file(teacher, "game.dat", program));
+        assertEquals(List.of(), history(teacher, chat));
+    }
+
+    @Test
+    @DisplayName("F-ATT-01, F-ATT-03: an uploaded item is attached by its uploader only, and only once")
+    void uploaderOnlyAndOnce() {
+        ChatId chat = classChat();
+        Attachment.Photo photo = photo(teacher, "board.png", PNG);
+        Attachment.File file = file(teacher, "plan.txt", HOMEWORK);
+        refused(ValidationException.class, ErrorCode.INVALID_ARGUMENT, () -> student(0).messages()
+                .send(chat, Draft.text("чужое").withAttachments(List.of(photo))));
+        refused(ValidationException.class, ErrorCode.INVALID_ARGUMENT, () -> student(0).messages()
+                .send(chat, Draft.text("чужое").withAttachments(List.of(file))));
+        assertEquals(List.of(), history(teacher, chat));
+
+        Message first = teacher.messages().send(chat, Draft.text("План").withAttachments(List.of(photo, file)));
+        refused(ConflictException.class, ErrorCode.CONFLICT, () -> teacher.messages()
+                .send(chat, Draft.text("ещё раз").withAttachments(List.of(photo))));
+        List<Message> after = history(student(1), chat);
+        assertEquals(1, after.size());
+        assertEquals(first.id(), after.get(0).id());
+    }
+
+    @Test
+    @DisplayName("F-ATT-01: a refused attachment leaves the others of the draft free to send")
+    void refusalReservesNothing() {
+        ChatId chat = classChat();
+        Attachment.Photo mine = photo(teacher, "board.png", PNG);
+        Attachment.Photo theirs = photo(student(0), "cat.png", PNG);
+        refused(ValidationException.class, ErrorCode.INVALID_ARGUMENT, () -> teacher.messages()
+                .send(chat, Draft.text("x").withAttachments(List.of(mine, theirs))));
+        assertEquals(List.of(), history(teacher, chat));
+        Message sent = teacher.messages().send(chat, Draft.text("x").withAttachments(List.of(mine)));
+        assertEquals(List.of(mine), sent.attachments());
+    }
+
+    @Test
+    @DisplayName("F-ATT-01: who sees an attachment is who sees its message: not someone outside the chat")
+    void outsidersSeeNothing() {
+        ChatId chat = classChat();
+        Attachment.Photo photo = photo(teacher, "board.png", PNG);
+        teacher.messages().send(chat, Draft.text("Доска").withAttachments(List.of(photo)));
+        refused(PermissionDeniedException.class, ErrorCode.NOT_A_CHAT_MEMBER,
+                () -> history(fixture.as(school.outsider()), chat));
+    }
+}

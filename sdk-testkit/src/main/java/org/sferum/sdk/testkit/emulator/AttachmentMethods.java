@@ -1,0 +1,334 @@
+package org.sferum.sdk.testkit.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.sferum.sdk.attachments.Attachment;
+import org.sferum.sdk.attachments.MediaId;
+import org.sferum.sdk.error.ValidationException;
+import org.sferum.sdk.testkit.engine.PlatformEngine;
+import org.sferum.sdk.testkit.engine.UploadKind;
+import org.sferum.sdk.users.UserId;
+
+/**
+ * Message photos (F-ATT-01) and files (F-ATT-03), as {@code docs/wire/attachments.md} says: VK's three steps,
+ * {@code photos.getMessagesUploadServer} → {@code POST} of the field {@code photo} → {@code photos.saveMessagesPhoto},
+ * and {@code docs.getMessagesUploadServer} → {@code POST} of the field {@code file} → {@code docs.save}. The rules
+ * (tickets, their expiry, what a photo and a file may be) are the engine's; this class only translates. Attached
+ * photos and files are served by GET under {@link #CONTENT_PATH}.
+ */
+final class AttachmentMethods {
+    /** Where uploads are posted: this, then the ticket. */
+    static final String UPLOAD_PATH = "/upload/attachment/";
+    /** Where attached photos are served: this, then the item's key. */
+    static final String CONTENT_PATH = "/attachment/";
+    /** [choice] The album VK gives message photos. */
+    static final int MESSAGE_ALBUM = -3;
+    /** The multipart framing read beyond the largest file. */
+    private static final int FRAMING = 64 * 1024;
+
+    private final PlatformEngine engine;
+    private final URI baseUri;
+
+    /**
+     * Creates the methods and tells the engine where attachments are served.
+     *
+     * @param engine the engine
+     * @param baseUri the emulator's address
+     */
+    AttachmentMethods(PlatformEngine engine, URI baseUri) {
+        this.engine = engine;
+        this.baseUri = baseUri;
+        engine.serveAttachmentsAt(baseUri + CONTENT_PATH);
+    }
+
+    /**
+     * Adds the methods to a registry.
+     *
+     * @param into the registry by method name
+     */
+    void register(Map<String, VkMethod> into) {
+        into.put("photos.getMessagesUploadServer", this::getPhotoServer);
+        into.put("photos.saveMessagesPhoto", this::savePhoto);
+        into.put("docs.getMessagesUploadServer", this::getDocServer);
+        into.put("docs.save", this::saveDoc);
+    }
+
+    /** {@code photos.getMessagesUploadServer([peer_id])}: {@code photos_photo_upload}; {@code peer_id} ignored. */
+    private JsonNode getPhotoServer(UserId caller, VkParams params) {
+        ObjectNode json = Json.object();
+        json.put("album_id", MESSAGE_ALBUM);
+        json.put("upload_url", baseUri + UPLOAD_PATH + engine.openUpload(caller, UploadKind.PHOTO));
+        json.put("user_id", caller.value());
+        return json;
+    }
+
+    /** {@code docs.getMessagesUploadServer([type=doc], [peer_id])}: {@code base_upload_server}. */
+    private JsonNode getDocServer(UserId caller, VkParams params) {
+        String type = params.string("type").orElse("doc");
+        if (!"doc".equals(type)) {
+            throw VkParams.invalid("type", "only doc is supported");
+        }
+        ObjectNode json = Json.object();
+        json.put("upload_url", baseUri + UPLOAD_PATH + engine.openUpload(caller, UploadKind.FILE));
+        return json;
+    }
+
+    /** {@code photos.saveMessagesPhoto(photo, server, hash)}: an array of one {@code photos_photo}. */
+    private JsonNode savePhoto(UserId caller, VkParams params) {
+        String photo = params.string("photo").orElseThrow(() -> VkParams.invalid("photo", "is required"));
+        String hash = params.string("hash").orElseThrow(() -> VkParams.invalid("hash", "is required"));
+        if (!hash.equals(hash(photo))) {
+            throw VkParams.invalid("hash", "does not match the upload");
+        }
+        Attachment saved = engine.saveUpload(caller, photo, UploadKind.PHOTO, Optional.empty());
+        ArrayNode out = Json.array();
+        out.add(photoJson((Attachment.Photo) saved, engine.clock().instant()));
+        return out;
+    }
+
+    /** {@code docs.save(file, [title])}: {@code {"type": "doc", "doc": docs_doc}}. */
+    private JsonNode saveDoc(UserId caller, VkParams params) {
+        String file = params.string("file").orElseThrow(() -> VkParams.invalid("file", "is required"));
+        Optional<String> title = params.string("title");
+        if (title.isPresent() && title.get().length() > 255) {
+            throw VkParams.invalid("title", "is longer than 255 characters");
+        }
+        Attachment saved = engine.saveUpload(caller, file, UploadKind.FILE, title);
+        ObjectNode json = Json.object();
+        json.put("type", "doc");
+        json.set("doc", docJson((Attachment.File) saved, engine.clock().instant()));
+        return json;
+    }
+
+    /**
+     * Renders a photo as the schema's {@code photos_photo}: one size, {@code base}, of unknown pixels (0)
+     * [choice: the emulator does not decode images].
+     *
+     * @param photo the photo
+     * @param date when it was saved or sent
+     * @return the object
+     */
+    static ObjectNode photoJson(Attachment.Photo photo, Instant date) {
+        ObjectNode json = Json.object();
+        json.put("id", photo.id().id());
+        json.put("owner_id", photo.id().ownerId());
+        json.put("album_id", MESSAGE_ALBUM);
+        json.put("date", date.getEpochSecond());
+        json.put("has_tags", false);
+        ObjectNode size = json.putArray("sizes").addObject();
+        size.put("type", "base");
+        size.put("url", photo.url());
+        size.put("width", 0);
+        size.put("height", 0);
+        return json;
+    }
+
+    /**
+     * Renders a file as the schema's {@code docs_doc}, without a {@code url} [choice: the SDK's file has none].
+     *
+     * @param file the file
+     * @param date when it was saved or sent
+     * @return the object
+     */
+    static ObjectNode docJson(Attachment.File file, Instant date) {
+        ObjectNode json = Json.object();
+        json.put("id", file.id().id());
+        json.put("owner_id", file.id().ownerId());
+        json.put("title", file.name());
+        json.put("size", file.size());
+        int dot = file.name().lastIndexOf('.');
+        String ext = dot < 0 ? "" : file.name().substring(dot + 1).toLowerCase(Locale.ROOT);
+        json.put("ext", ext);
+        json.put("date", date.getEpochSecond());
+        json.put("type", docType(ext));
+        return json;
+    }
+
+    /** VK's document types: 1 text, 2 archive, 4 image, 8 unknown [choice: by extension]. */
+    private static int docType(String ext) {
+        return switch (ext) {
+            case "txt", "pdf", "doc", "docx", "odt", "rtf", "xls", "xlsx", "ppt", "pptx" -> 1;
+            case "zip", "rar", "7z", "tar", "gz" -> 2;
+            case "jpg", "jpeg", "png", "gif", "bmp", "webp" -> 4;
+            default -> 8;
+        };
+    }
+
+    /**
+     * Renders an attachment as the schema's {@code messages_message_attachment}.
+     *
+     * @param attachment a photo or a file
+     * @param date the message's date
+     * @return the object
+     */
+    static ObjectNode attachmentJson(Attachment attachment, Instant date) {
+        ObjectNode json = Json.object();
+        if (attachment instanceof Attachment.Photo photo) {
+            json.put("type", "photo");
+            json.set("photo", photoJson(photo, date));
+        } else if (attachment instanceof Attachment.File file) {
+            json.put("type", "doc");
+            json.set("doc", docJson(file, date));
+        } else {
+            throw new IllegalStateException("the engine holds no " + attachment.getClass().getSimpleName());
+        }
+        return json;
+    }
+
+    /**
+     * Reads {@code messages.send}'s {@code attachment}: comma-joined {@code photo<owner>_<id>} and
+     * {@code doc<owner>_<id>}, an {@code _<access_key>} after them ignored [choice].
+     *
+     * @param value the parameter
+     * @return the attachments as the engine looks them up (by kind and id)
+     */
+    static java.util.List<Attachment> parse(String value) {
+        java.util.List<Attachment> out = new java.util.ArrayList<>();
+        for (String piece : value.split(",")) {
+            String item = piece.trim();
+            if (item.isEmpty()) {
+                continue;
+            }
+            String type = item.replaceAll("^([a-z]+).*$", "$1");
+            String[] ids = item.substring(type.length()).split("_");
+            MediaId id;
+            try {
+                id = new MediaId(Long.parseLong(ids[0]), Long.parseLong(ids[1]));
+            } catch (RuntimeException e) {
+                throw VkParams.invalid("attachment", "has an item that is not <type><owner_id>_<media_id>");
+            }
+            out.add(switch (type) {
+                case "photo" -> new Attachment.Photo(id, "");
+                case "doc" -> new Attachment.File(id, "", 0);
+                default -> throw VkParams.invalid("attachment", "has an unsupported type " + type);
+            });
+        }
+        return out;
+    }
+
+    /**
+     * The hash {@code photos.saveMessagesPhoto} must be given with a {@code photo}: SHA-256 of it, in hex
+     * [choice: VK's is opaque].
+     */
+    static String hash(String photo) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(photo.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Serves {@link #UPLOAD_PATH}: a multipart POST, field {@code photo} or {@code file} as the ticket's kind.
+     * Photos answer {@code {"server", "photo", "hash"}}, files {@code {"file"}} (VK's upload answers); a failure
+     * answers {@code {"error": {"error_code": 100, …}}}.
+     *
+     * @param exchange the request
+     * @throws IOException if the connection fails
+     */
+    void upload(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String ticket = exchange.getRequestURI().getPath().substring(UPLOAD_PATH.length());
+            Optional<UploadKind> kind = engine.uploadKind(ticket);
+            if (!"POST".equals(exchange.getRequestMethod()) || kind.isEmpty()) {
+                HttpJson.send(exchange, 200, uploadError("the upload address is unknown or expired, or the method"
+                        + " is not POST"));
+                return;
+            }
+            int limit = (kind.get() == UploadKind.PHOTO ? PlatformEngine.MAX_PHOTO_BYTES
+                    : PlatformEngine.MAX_FILE_BYTES) + FRAMING;
+            byte[] body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readNBytes(limit + 1);
+            }
+            if (body.length > limit) {
+                HttpJson.send(exchange, 200, uploadError("the file is larger than the limit"));
+                return;
+            }
+            String field = kind.get() == UploadKind.PHOTO ? "photo" : "file";
+            Optional<Multipart.Part> part = Multipart.boundary(exchange.getRequestHeaders().getFirst("Content-Type"))
+                    .flatMap(boundary -> Multipart.part(body, boundary, field));
+            if (part.isEmpty()) {
+                HttpJson.send(exchange, 200, uploadError("no multipart/form-data field " + field));
+                return;
+            }
+            String key;
+            try {
+                key = engine.receiveUpload(ticket, part.get().fileName(), part.get().content());
+            } catch (ValidationException e) {
+                HttpJson.send(exchange, 200, uploadError(e.getMessage()));
+                return;
+            }
+            ObjectNode json = Json.object();
+            if (kind.get() == UploadKind.PHOTO) {
+                json.put("server", 1);
+                json.put("photo", key);
+                json.put("hash", hash(key));
+            } else {
+                json.put("file", key);
+            }
+            HttpJson.send(exchange, 200, json);
+        }
+    }
+
+    /**
+     * Serves {@link #CONTENT_PATH}: GET of an attached photo or file; 404 for any other.
+     *
+     * @param exchange the request
+     * @throws IOException if the connection fails
+     */
+    void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String key = exchange.getRequestURI().getPath().substring(CONTENT_PATH.length());
+            Optional<byte[]> content = "GET".equals(exchange.getRequestMethod()) ? engine.attachmentContent(key)
+                    : Optional.empty();
+            if (content.isEmpty()) {
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            byte[] bytes = content.get();
+            exchange.getResponseHeaders().set("Content-Type", contentType(bytes));
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    private static String contentType(byte[] bytes) {
+        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xD8) {
+            return "image/jpeg";
+        }
+        if (bytes.length >= 4 && (bytes[0] & 0xFF) == 0x89 && bytes[1] == 'P') {
+            return "image/png";
+        }
+        if (bytes.length >= 4 && bytes[0] == 'G' && bytes[1] == 'I' && bytes[2] == 'F') {
+            return "image/gif";
+        }
+        return "application/octet-stream";
+    }
+
+    private static ObjectNode uploadError(String message) {
+        ObjectNode json = Json.object();
+        ObjectNode error = json.putObject("error");
+        error.put("error_code", 100);
+        error.put("error_msg", "One of the parameters specified was missing or invalid: " + message);
+        error.putArray("request_params");
+        return json;
+    }
+}

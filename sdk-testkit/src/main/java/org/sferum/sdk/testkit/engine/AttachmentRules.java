@@ -1,0 +1,234 @@
+package org.sferum.sdk.testkit.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.sferum.sdk.attachments.Attachment;
+import org.sferum.sdk.attachments.MediaId;
+import org.sferum.sdk.error.ConflictException;
+import org.sferum.sdk.error.ErrorCode;
+import org.sferum.sdk.error.ValidationException;
+import org.sferum.sdk.users.UserId;
+
+/**
+ * Every rule of attachments (F-ATT-01, F-ATT-03), in one place: upload tickets and their expiry, what a photo and a
+ * file may be, who may attach an uploaded item and how often. Every method runs under the engine's lock.
+ *
+ * <ul>
+ *   <li>A photo is JPEG, PNG or GIF (told by its first bytes), 1 byte to {@link #MAX_PHOTO_BYTES} [choice: VK's
+ *       public 50 MB; pixel sizes are not checked, the SDK does not decode images].</li>
+ *   <li>A file is 1 byte to {@link #MAX_FILE_BYTES} [choice: VK's public 200 MB], any type but MP3 and executables,
+ *       as VK states [choice: told by the name's extension and by the first bytes: {@code MZ}, ELF,
+ *       {@code ID3}].</li>
+ *   <li>An upload address (ticket) and an upload not yet saved are valid {@link PlatformEngine#UPLOAD_LIFETIME} on
+ *       the engine's clock from when they were given, then forgotten; an upload is saved once, by the user the
+ *       address was given to.</li>
+ *   <li>A saved item is attached by its uploader only, to one message only [choice]; from then on whoever sees the
+ *       message sees it, and nobody else.</li>
+ * </ul>
+ */
+final class AttachmentRules {
+    /** The largest photo: VK's public 50 MB. */
+    static final int MAX_PHOTO_BYTES = 50 * 1024 * 1024;
+    /** The largest file: VK's public 200 MB. */
+    static final int MAX_FILE_BYTES = 200 * 1024 * 1024;
+
+    private static final Set<String> REFUSED_EXTENSIONS = Set.of("mp3", "exe", "msi", "bat", "cmd", "com", "scr",
+            "dll", "apk", "jar", "sh", "ps1", "vbs");
+    private static final byte[][] PHOTO_MAGIC = {
+        {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF},
+        {'G', 'I', 'F', '8'}};
+    private static final byte[][] REFUSED_MAGIC = {{'M', 'Z'}, {0x7F, 'E', 'L', 'F'}, {'I', 'D', '3'}};
+
+    private final Supplier<String> secrets;
+    private final Map<String, Ticket> tickets = new HashMap<>();
+    private final Map<String, Upload> uploads = new HashMap<>();
+    /** Saved items by owner and number. */
+    private final Map<MediaId, Item> items = new HashMap<>();
+    /** Saved items by their secret key (the last part of their address). */
+    private final Map<String, Item> itemsByKey = new HashMap<>();
+    private long nextId = 1;
+    private String urlBase;
+
+    AttachmentRules(Supplier<String> secrets, String urlBase) {
+        this.secrets = secrets;
+        this.urlBase = urlBase;
+    }
+
+    void serveAt(String base) {
+        this.urlBase = base;
+    }
+
+    /** Gives an upload ticket to a user. */
+    String openUpload(UserId user, UploadKind kind, Instant now) {
+        purge(now);
+        String ticket = secrets.get();
+        tickets.put(ticket, new Ticket(user, kind, now.plus(PlatformEngine.UPLOAD_LIFETIME)));
+        return ticket;
+    }
+
+    /** The kind a live ticket accepts. */
+    Optional<UploadKind> ticketKind(String ticket, Instant now) {
+        purge(now);
+        Ticket t = tickets.get(ticket);
+        return t == null ? Optional.empty() : Optional.of(t.kind);
+    }
+
+    /** Receives the bytes posted to a ticket's address; answers the upload's key. */
+    String receive(String ticket, String fileName, byte[] content, Instant now) {
+        purge(now);
+        Ticket t = tickets.get(ticket);
+        if (t == null) {
+            throw invalid("the upload address is unknown or expired; ask for a new one");
+        }
+        check(t.kind, fileName, content);
+        String key = secrets.get();
+        uploads.put(key, new Upload(t.user, t.kind, fileName, content.clone(), now.plus(PlatformEngine.UPLOAD_LIFETIME)));
+        return key;
+    }
+
+    /** Saves an upload as an item of its uploader, once. */
+    Attachment save(UserId user, String uploadKey, UploadKind kind, Optional<String> title, Instant now) {
+        purge(now);
+        Upload upload = uploads.get(uploadKey);
+        if (upload == null || !upload.user.equals(user) || upload.kind != kind) {
+            throw invalid("the upload is not one this user made for a " + kind.name().toLowerCase(Locale.ROOT)
+                    + ", or it was saved already, or it expired");
+        }
+        uploads.remove(uploadKey);
+        String name = title.filter(s -> !s.isBlank()).orElse(upload.fileName);
+        Item item = new Item(new MediaId(user.value(), nextId++), kind, name, upload.content, secrets.get(), now);
+        items.put(item.id, item);
+        itemsByKey.put(item.key, item);
+        return attachment(item);
+    }
+
+    /** Checks and reserves a draft's attachments for a new message of the actor; nothing changes on refusal. */
+    List<Attachment> attach(UserId actor, List<Attachment> drafted) {
+        List<Item> found = new ArrayList<>(drafted.size());
+        for (Attachment a : drafted) {
+            Item item;
+            if (a instanceof Attachment.Photo p) {
+                item = own(actor, p.id(), UploadKind.PHOTO);
+            } else if (a instanceof Attachment.File f) {
+                item = own(actor, f.id(), UploadKind.FILE);
+            } else if (a instanceof Attachment.Video) {
+                throw new UnsupportedOperationException("video attachments come with F-ATT-02 (see docs/status.md)");
+            } else if (a instanceof Attachment.Poll) {
+                throw new UnsupportedOperationException("poll attachments come with F-ATT-04 (see docs/status.md)");
+            } else {
+                throw invalid("an attachment of an unknown type cannot be sent");
+            }
+            if (item.attached || found.contains(item)) {
+                throw new ConflictException(ErrorCode.CONFLICT, "the " + item.kind.name().toLowerCase(Locale.ROOT)
+                        + " " + item.id.ownerId() + "_" + item.id.id() + " is attached to a message already;"
+                        + " upload it again to send it once more");
+            }
+            found.add(item);
+        }
+        List<Attachment> out = new ArrayList<>(found.size());
+        for (Item item : found) {
+            item.attached = true;
+            out.add(attachment(item));
+        }
+        return out;
+    }
+
+    /** The bytes of an attached item by its key, for serving its address. */
+    Optional<byte[]> content(String key) {
+        Item item = itemsByKey.get(key);
+        return item == null || !item.attached ? Optional.empty() : Optional.of(item.content.clone());
+    }
+
+    private Item own(UserId actor, MediaId id, UploadKind kind) {
+        Item item = items.get(id);
+        if (item == null || item.kind != kind || id.ownerId() != actor.value()) {
+            throw invalid("the " + kind.name().toLowerCase(Locale.ROOT) + " " + id.ownerId() + "_" + id.id()
+                    + " is not one this user uploaded");
+        }
+        return item;
+    }
+
+    private Attachment attachment(Item item) {
+        return switch (item.kind) {
+            case PHOTO -> new Attachment.Photo(item.id, urlBase + item.key);
+            case FILE -> new Attachment.File(item.id, item.name, item.content.length);
+        };
+    }
+
+    static void check(UploadKind kind, String fileName, byte[] content) {
+        if (fileName == null || fileName.isBlank() || fileName.length() > 255) {
+            throw invalid("the file name must be 1 to 255 characters");
+        }
+        if (content.length == 0) {
+            throw invalid("the " + (kind == UploadKind.PHOTO ? "photo" : "file") + " is empty");
+        }
+        if (kind == UploadKind.PHOTO) {
+            if (content.length > MAX_PHOTO_BYTES) {
+                throw invalid("the photo is larger than " + MAX_PHOTO_BYTES + " bytes");
+            }
+            if (Arrays.stream(PHOTO_MAGIC).noneMatch(magic -> startsWith(content, magic))) {
+                throw invalid("a photo must be a JPEG, PNG or GIF image; send other files as files");
+            }
+        } else {
+            if (content.length > MAX_FILE_BYTES) {
+                throw invalid("the file is larger than " + MAX_FILE_BYTES + " bytes");
+            }
+            int dot = fileName.lastIndexOf('.');
+            String ext = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+            if (REFUSED_EXTENSIONS.contains(ext) || Arrays.stream(REFUSED_MAGIC).anyMatch(m -> startsWith(content, m))) {
+                throw invalid("MP3 files and programs cannot be sent as files");
+            }
+        }
+    }
+
+    private static boolean startsWith(byte[] content, byte[] magic) {
+        return content.length >= magic.length && Arrays.equals(content, 0, magic.length, magic, 0, magic.length);
+    }
+
+    private void purge(Instant now) {
+        tickets.values().removeIf(t -> !now.isBefore(t.expiresAt));
+        uploads.values().removeIf(u -> !now.isBefore(u.expiresAt));
+    }
+
+    /** How many tickets and unsaved uploads are held: for tests. */
+    int held() {
+        return tickets.size() + uploads.size();
+    }
+
+    private static ValidationException invalid(String message) {
+        return new ValidationException(ErrorCode.INVALID_ARGUMENT, message);
+    }
+
+    private record Ticket(UserId user, UploadKind kind, Instant expiresAt) {
+    }
+
+    private record Upload(UserId user, UploadKind kind, String fileName, byte[] content, Instant expiresAt) {
+    }
+
+    private static final class Item {
+        final MediaId id;
+        final UploadKind kind;
+        final String name;
+        final byte[] content;
+        final String key;
+        final Instant savedAt;
+        boolean attached;
+
+        Item(MediaId id, UploadKind kind, String name, byte[] content, String key, Instant savedAt) {
+            this.id = id;
+            this.kind = kind;
+            this.name = name;
+            this.content = content;
+            this.key = key;
+            this.savedAt = savedAt;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.sferum.sdk.testkit.fake;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.function.Supplier;
+import org.sferum.sdk.attachments.Attachment;
+import org.sferum.sdk.attachments.Attachments;
+import org.sferum.sdk.chats.ChatId;
+import org.sferum.sdk.internal.Checks;
+import org.sferum.sdk.paging.Page;
+import org.sferum.sdk.paging.PageRequest;
+import org.sferum.sdk.testkit.engine.PlatformEngine;
+import org.sferum.sdk.testkit.engine.UploadKind;
+import org.sferum.sdk.users.UserId;
+
+/** The fake's attachments: uploads go straight to the engine, which holds every rule. */
+final class FakeAttachments implements Attachments {
+    private static final String LATER = "the attachments issue, ";
+
+    private final PlatformEngine engine;
+    private final Supplier<UserId> actor;
+
+    FakeAttachments(PlatformEngine engine, Supplier<UserId> actor) {
+        this.engine = engine;
+        this.actor = actor;
+    }
+
+    @Override
+    public Attachment.Photo uploadPhoto(String fileName, InputStream content) {
+        return (Attachment.Photo) engine.upload(actor.get(), UploadKind.PHOTO, fileName,
+                read(content, PlatformEngine.MAX_PHOTO_BYTES));
+    }
+
+    @Override
+    public Attachment.Video uploadVideo(String title, InputStream content) {
+        throw new UnsupportedOperationException("Attachments.uploadVideo: not in this version of the fake; "
+                + LATER + "F-ATT-02 (see docs/status.md)");
+    }
+
+    @Override
+    public Attachment.File uploadFile(String fileName, InputStream content) {
+        return (Attachment.File) engine.upload(actor.get(), UploadKind.FILE, fileName,
+                read(content, PlatformEngine.MAX_FILE_BYTES));
+    }
+
+    @Override
+    public Attachment.Poll createPoll(String question, List<String> answers, boolean anonymous) {
+        throw new UnsupportedOperationException("Attachments.createPoll: not in this version of the fake; "
+                + LATER + "F-ATT-04 (see docs/status.md)");
+    }
+
+    @Override
+    public Page<Attachment> ofChat(ChatId chat, PageRequest page) {
+        throw new UnsupportedOperationException("Attachments.ofChat: not in this version of the fake; "
+                + LATER + "F-ATT-05 (see docs/status.md)");
+    }
+
+    /** Reads at most one byte over the limit, so that the engine sees the file is too large. */
+    static byte[] read(InputStream content, int limit) {
+        Checks.notNull(content, "content");
+        try {
+            return content.readNBytes(limit + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the upload", e);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package org.sferum.sdk.testkit.emulator;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.sferum.sdk.testkit.SeededUser;
+import org.sferum.sdk.testkit.engine.PlatformEngine;
+
+/** Message photos and files on the wire (docs/wire/attachments.md, F-ATT-01, F-ATT-03), schema-checked. */
+class AttachmentMethodsTest extends EmulatorTestBase {
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, '\r', '\n',
+        '-', '-', 1, 2, 3};
+    private final HttpClient http = HttpClient.newHttpClient();
+    private VkSchema schema;
+
+    @BeforeEach
+    void loadSchema() {
+        schema = VkSchema.load();
+    }
+
+    private String photoServer(SeededUser as) {
+        JsonNode body = wire.call(as, "photos.getMessagesUploadServer");
+        schema.check("photos/responses.json", "photos_getMessagesUploadServer_response", body);
+        return body.get("response").get("upload_url").asText();
+    }
+
+    private String docServer(SeededUser as) {
+        JsonNode body = wire.call(as, "docs.getMessagesUploadServer", "type", "doc");
+        schema.check("docs/responses.json", "docs_getUploadServer_response", body);
+        return body.get("response").get("upload_url").asText();
+    }
+
+    private JsonNode upload(String url, String field, String name, byte[] content) {
+        String boundary = "test-boundary-42";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field
+                + "\"; filename=\"" + name + "\"\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(content);
+        out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build();
+        return Wire.parse(send(request, HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        try {
+            return http.send(request, handler);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private int errorCode(JsonNode body) {
+        return wire.error(body).get("error_code").asInt();
+    }
+
+    @Test
+    @DisplayName("F-ATT-01, F-ATT-03 VK's three steps for a photo and a file, messages.send attachment=, the "
+            + "message's attachments as the schema has them, and the photo served at its address")
+    void uploadSendRender() {
+        long peer = classChat();
+        JsonNode photoUpload = upload(photoServer(teacher), "photo", "board.png", PNG);
+        JsonNode photos = wire.call(teacher, "photos.saveMessagesPhoto", "photo", photoUpload.get("photo").asText(),
+                "server", photoUpload.get("server").asText(), "hash", photoUpload.get("hash").asText());
+        schema.check("photos/responses.json", "photos_saveMessagesPhoto_response", photos);
+        JsonNode photo = photos.get("response").get(0);
+
+        JsonNode docUpload = upload(docServer(teacher), "file", "plan.txt", PNG);
+        JsonNode doc = wire.call(teacher, "docs.save", "file", docUpload.get("file").asText(), "title", "План.txt");
+        schema.check("docs/responses.json", "docs_save_response", doc);
+        assertEquals("План.txt", doc.get("response").get("doc").get("title").asText());
+
+        String attachment = "photo" + photo.get("owner_id").asLong() + "_" + photo.get("id").asLong() + ",doc"
+                + teacher.id().value() + "_" + doc.get("response").get("doc").get("id").asLong();
+        long id = wire.ok(teacher, "messages.send", "peer_id", Long.toString(peer), "random_id", "7",
+                "attachment", attachment).asLong();
+        JsonNode read = wire.call(student1, "messages.getById", "message_ids", Long.toString(id));
+        schema.check("messages/responses.json", "messages_getById_response", read);
+        JsonNode attachments = read.get("response").get("items").get(0).get("attachments");
+        assertEquals("photo", attachments.get(0).get("type").asText());
+        assertEquals("doc", attachments.get(1).get("type").asText());
+
+        String url = attachments.get(0).get("photo").get("sizes").get(0).get("url").asText();
+        HttpResponse<byte[]> served = send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, served.statusCode());
+        assertArrayEquals(PNG, served.body());
+    }
+
+    @Test
+    @DisplayName("F-ATT-01 a photo not yet attached is not served; a wrong hash, another user's upload and an "
+            + "unknown address are refused with 100")
+    void refusals() {
+        JsonNode photoUpload = upload(photoServer(teacher), "photo", "board.png", PNG);
+        String key = photoUpload.get("photo").asText();
+        assertEquals(100, errorCode(wire.call(teacher, "photos.saveMessagesPhoto", "photo", key, "server", "1",
+                "hash", "0")));
+        assertEquals(100, errorCode(wire.call(student1, "photos.saveMessagesPhoto", "photo", key, "server", "1",
+                "hash", photoUpload.get("hash").asText())));
+        assertEquals(100, errorCode(upload(emulator.baseUri() + AttachmentMethods.UPLOAD_PATH + "unknown", "photo",
+                "a.png", PNG)));
+        assertEquals(100, errorCode(upload(photoServer(teacher), "photo", "a.txt", "text".getBytes())),
+                "not an image");
+        JsonNode saved = wire.ok(teacher, "photos.saveMessagesPhoto", "photo", key, "server", "1", "hash",
+                photoUpload.get("hash").asText());
+        String url = saved.get(0).get("sizes").get(0).get("url").asText();
+        assertEquals(404, send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode());
+    }
+
+    @Test
+    @DisplayName("F-ATT-01, F-ATT-03 an upload address and an upload expire after 1 h on the emulator's clock: "
+            + "refused with 100, and the expired ones are purged")
+    void uploadTicketsExpire() {
+        PlatformEngine engine = emulator.engine();
+        String url = docServer(teacher);
+        String unused = photoServer(teacher);
+        String file = upload(docServer(teacher), "file", "a.txt", PNG).get("file").asText();
+        assertEquals(4, engine.heldUploads(), "three tickets and one upload");
+
+        clock.advance(PlatformEngine.UPLOAD_LIFETIME.minusSeconds(1));
+        assertTrue(upload(url, "file", "b.txt", PNG).get("file").isTextual(), "just in time");
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(100, errorCode(upload(unused, "photo", "a.png", PNG)), "an expired address");
+        assertEquals(100, errorCode(wire.call(teacher, "docs.save", "file", file)), "an expired upload");
+        assertEquals(1, engine.heldUploads(), "only the upload made just in time is left");
+    }
+}
