@@ -109,11 +109,11 @@ class MessagesTest {
     }
 
     @Test
-    @DisplayName("attachments in a draft say which issue delivers them, and send nothing")
+    @DisplayName("F-ATT-04 a poll in a draft says which issue delivers it, and sends nothing")
     void draftPartsNotYetDelivered() {
         UnsupportedOperationException attach = assertThrows(UnsupportedOperationException.class,
                 () -> session.messages().send(CHAT, Draft.text("a")
-                        .withAttachments(List.of(new Attachment.Photo(new MediaId(1, 2), "https://x/y.jpg")))));
+                        .withAttachments(List.of(new Attachment.Poll(new MediaId(1, 2), "?", List.of("a"))))));
         assertTrue(attach.getMessage().contains("attachments issue"), attach.getMessage());
         assertTrue(transport.requests.isEmpty());
     }

@@ -193,8 +193,8 @@ class VkApiErrorsTest extends EmulatorTestBase {
     @Test
     @DisplayName("F-MSG-01 what the engine does not implement yet (attachments) is refused with 23")
     void notImplemented() {
-        refused(23, "messages.send", "peer_id", Long.toString(peer), "message", "Фото",
-                "attachment", "photo100001_1");
+        refused(23, "messages.send", "peer_id", Long.toString(peer), "message", "Опрос",
+                "attachment", "poll100001_1");
     }
 
     @Test
