@@ -19,7 +19,7 @@ import org.sferum.sdk.internal.Checks;
  * @param text the text, at most {@link #MAX_TEXT_LENGTH} characters (Unicode code points)
  * @param replyTo the message this one answers (F-MSG-02)
  * @param forwarded messages to forward with it (F-MSG-03), at most {@link #MAX_FORWARDED}
- * @param attachments attachments (photo, video, file, poll)
+ * @param attachments attachments (photo, video, file, poll), at most {@link #MAX_ATTACHMENTS}
  * @param randomId the idempotency key: any non-zero 32-bit number unique per sender and chat
  */
 public record Draft(String text, Optional<MessageId> replyTo, List<MessageId> forwarded,
@@ -28,6 +28,8 @@ public record Draft(String text, Optional<MessageId> replyTo, List<MessageId> fo
     public static final int MAX_TEXT_LENGTH = 9000;
     /** The most messages one message may forward. */
     public static final int MAX_FORWARDED = 1000;
+    /** The most attachments one message may carry, as VK's {@code messages.send} (F-ATT-01 … F-ATT-04). */
+    public static final int MAX_ATTACHMENTS = 10;
 
     /**
      * Validates and copies the fields.
@@ -52,6 +54,8 @@ public record Draft(String text, Optional<MessageId> replyTo, List<MessageId> fo
                 "a message needs text, an attachment or a forwarded message");
         Checks.require(forwarded.size() <= MAX_FORWARDED, ErrorCode.INVALID_ARGUMENT,
                 "at most " + MAX_FORWARDED + " messages can be forwarded at once, got " + forwarded.size());
+        Checks.require(attachments.size() <= MAX_ATTACHMENTS, ErrorCode.INVALID_ARGUMENT,
+                "at most " + MAX_ATTACHMENTS + " attachments fit in one message, got " + attachments.size());
         Checks.require(randomId.isEmpty() || randomId.getAsInt() != 0, ErrorCode.INVALID_ARGUMENT,
                 "random id must not be 0; leave it empty to let the SDK choose one");
     }

@@ -12,10 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.sferum.sdk.SferumSession;
-import org.sferum.sdk.chats.ChatId;
 import org.sferum.sdk.error.ErrorCode;
 import org.sferum.sdk.error.ValidationException;
-import org.sferum.sdk.paging.PageRequest;
 import org.sferum.sdk.users.AccessToken;
 import org.sferum.sdk.users.SchoolAccountId;
 
@@ -111,10 +109,9 @@ class SferumClientTest {
     void laterSubClients() {
         SferumSession session = TestClients.builder(transport, sleeps).build()
                 .session(AccessToken.of(TestClients.TOKEN));
-        ChatId chat = ChatId.group(1);
         List<Object[]> cases = List.of(
-                new Object[] {(Runnable) () -> session.attachments().ofChat(chat, PageRequest.first()),
-                    "the attachments issue"},
+                new Object[] {(Runnable) () -> session.attachments().uploadVideo("урок",
+                        new java.io.ByteArrayInputStream(new byte[] {1})), "the attachments issue"},
                 new Object[] {(Runnable) () -> session.attachments().createPoll("?", List.of("a"), false),
                     "the attachments issue"});
         for (Object[] c : cases) {

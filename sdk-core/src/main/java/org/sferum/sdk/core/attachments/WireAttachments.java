@@ -28,11 +28,14 @@ import org.sferum.sdk.paging.PageRequest;
  * {@link Attachments} over the VK API ({@code docs/wire/attachments.md}): a photo is
  * {@code photos.getMessagesUploadServer} → a multipart upload of field {@code photo} →
  * {@code photos.saveMessagesPhoto}; a file is {@code docs.getMessagesUploadServer} → field {@code file} →
- * {@code docs.save}. The service checks the files; the SDK reads the stream and sends it. The uploads and the saves
+ * {@code docs.save}. The attachments of a chat are {@code messages.getHistoryAttachments} with
+ * {@code attachment_types=photo,doc}, its {@code next_from} kept in the page cursor. The service checks the files; the SDK reads the stream and sends it. The uploads and the saves
  * are not retried (each upload is saved once); asking for an address is. File contents are never logged.
  */
 public final class WireAttachments implements Attachments {
     private static final String ISSUE = "the attachments issue";
+    /** Positions within a message a cursor can hold: more than {@code Draft.MAX_ATTACHMENTS}. */
+    private static final long POSITIONS = 100;
 
     private final VkApi api;
     private final TokenSource token;
@@ -99,7 +102,43 @@ public final class WireAttachments implements Attachments {
 
     @Override
     public Page<Attachment> ofChat(ChatId chat, PageRequest page) {
-        throw NotYet.available("Attachments.ofChat (F-ATT-05)", ISSUE);
+        Checks.notNull(chat, "chat");
+        Checks.notNull(page, "page request");
+        String scope = Long.toString(chat.peerId());
+        VkRequest request = VkRequest.idempotent("messages.getHistoryAttachments")
+                .param("peer_id", chat.peerId())
+                .param("attachment_types", "photo,doc")
+                .param("count", page.size());
+        if (page.cursor().isPresent()) {
+            long at = org.sferum.sdk.core.wire.Cursors.decode("a", scope, 0, page.cursor().get());
+            request.param("start_from", (at / POSITIONS) + "_" + (at % POSITIONS));
+        }
+        VkResult result = api.call(token, request);
+        JsonNode items = result.response() == null ? null : result.response().get("items");
+        if (items == null || !items.isArray()) {
+            throw result.malformed("has no items");
+        }
+        java.util.List<Attachment> out = new java.util.ArrayList<>(items.size());
+        for (JsonNode item : items) {
+            out.add(decode(item.get("attachment")));
+        }
+        String next = Json.text(result.response(), "next_from", "");
+        java.util.Optional<org.sferum.sdk.paging.PageCursor> cursor = java.util.Optional.empty();
+        if (!next.isEmpty()) {
+            String[] parts = next.split("_");
+            try {
+                long message = Long.parseLong(parts[0]);
+                int position = Integer.parseInt(parts[1]);
+                if (message < 0 || position < 0 || position >= POSITIONS) {
+                    throw new NumberFormatException();
+                }
+                cursor = java.util.Optional.of(org.sferum.sdk.core.wire.Cursors.encode("a", scope,
+                        message * POSITIONS + position));
+            } catch (RuntimeException e) {
+                throw result.malformed("has a next_from this SDK cannot read");
+            }
+        }
+        return new Page<>(out, cursor, java.util.OptionalLong.empty());
     }
 
     /**

@@ -31,7 +31,8 @@ import org.sferum.sdk.users.UserId;
 /**
  * The contract of attachments: photos (F-ATT-01) and files (F-ATT-03) uploaded, sent with a message, seen by every
  * member as the sender sent them; empty, oversized and wrong-type files refused; an uploaded item attached by its
- * uploader only, once. Extend it and return the face under test from {@link #openFixture()}.
+ * uploader only, once; the attachments of a chat (F-ATT-05, F-CHAT-04) listed newest first, in pages, for members
+ * only. Extend it and return the face under test from {@link #openFixture()}.
  */
 public abstract class AttachmentsContract extends SchoolContract {
     /** A PNG file's signature followed by a few bytes. */
@@ -157,5 +158,67 @@ public abstract class AttachmentsContract extends SchoolContract {
         teacher.messages().send(chat, Draft.text("Доска").withAttachments(List.of(photo)));
         refused(PermissionDeniedException.class, ErrorCode.NOT_A_CHAT_MEMBER,
                 () -> history(fixture.as(school.outsider()), chat));
+    }
+
+    private static List<Attachment> all(SferumSession session, ChatId chat, int size) {
+        List<Attachment> out = new java.util.ArrayList<>();
+        org.sferum.sdk.paging.PageRequest request = org.sferum.sdk.paging.PageRequest.ofSize(size);
+        while (true) {
+            org.sferum.sdk.paging.Page<Attachment> page = session.attachments().ofChat(chat, request);
+            assertTrue(page.items().size() <= size);
+            out.addAll(page.items());
+            if (page.nextCursor().isEmpty()) {
+                return out;
+            }
+            request = org.sferum.sdk.paging.PageRequest.ofSize(size).after(page.nextCursor().get());
+        }
+    }
+
+    @Test
+    @DisplayName("F-ATT-05, F-CHAT-04: the attachments of a chat, newest message first, in pages, for every member")
+    void attachmentsOfChat() {
+        ChatId chat = classChat();
+        Attachment.Photo a = photo(teacher, "a.png", PNG);
+        teacher.messages().send(chat, Draft.text("первое").withAttachments(List.of(a)));
+        teacher.messages().send(chat, Draft.text("без вложений"));
+        Attachment.File b = file(teacher, "b.txt", HOMEWORK);
+        Attachment.Photo c = photo(teacher, "c.png", PNG);
+        teacher.messages().send(chat, Draft.text("второе").withAttachments(List.of(b, c)));
+        Attachment.Photo d = photo(student(0), "d.png", PNG);
+        student(0).messages().send(chat, Draft.text("третье").withAttachments(List.of(d)));
+
+        List<Attachment> expected = List.of(d, b, c, a);
+        assertEquals(expected, all(teacher, chat, 2));
+        assertEquals(expected, all(student(1), chat, 3));
+        assertEquals(expected, all(student(1), chat, 200));
+        org.sferum.sdk.paging.Page<Attachment> first = teacher.attachments().ofChat(chat,
+                org.sferum.sdk.paging.PageRequest.ofSize(2));
+        assertEquals(List.of(d, b), first.items());
+        assertTrue(first.nextCursor().isPresent());
+    }
+
+    @Test
+    @DisplayName("F-ATT-05: a chat without attachments lists none; a message deleted for oneself takes its "
+            + "attachments out of one's own list only")
+    void attachmentsFollowTheirMessages() {
+        ChatId chat = classChat();
+        assertEquals(List.of(), all(teacher, chat, 10));
+        Attachment.Photo a = photo(teacher, "a.png", PNG);
+        teacher.messages().send(chat, Draft.text("первое").withAttachments(List.of(a)));
+        Attachment.Photo d = photo(student(0), "d.png", PNG);
+        Message third = student(0).messages().send(chat, Draft.text("третье").withAttachments(List.of(d)));
+        teacher.messages().delete(chat, List.of(third.id()), false);
+        assertEquals(List.of(a), all(teacher, chat, 10));
+        assertEquals(List.of(d, a), all(student(1), chat, 10));
+    }
+
+    @Test
+    @DisplayName("F-ATT-05: someone outside the chat cannot list its attachments")
+    void attachmentsOfChatMembersOnly() {
+        ChatId chat = classChat();
+        teacher.messages().send(chat, Draft.text("x").withAttachments(List.of(photo(teacher, "a.png", PNG))));
+        refused(PermissionDeniedException.class, ErrorCode.NOT_A_CHAT_MEMBER, () -> fixture.as(school.outsider())
+                .attachments().ofChat(chat, org.sferum.sdk.paging.PageRequest.first()));
+        assertEquals(1, all(teacher, chat, 10).size());
     }
 }

@@ -65,6 +65,7 @@ final class AttachmentMethods {
         into.put("photos.saveMessagesPhoto", this::savePhoto);
         into.put("docs.getMessagesUploadServer", this::getDocServer);
         into.put("docs.save", this::saveDoc);
+        into.put("messages.getHistoryAttachments", this::historyAttachments);
     }
 
     /** {@code photos.getMessagesUploadServer([peer_id])}: {@code photos_photo_upload}; {@code peer_id} ignored. */
@@ -111,6 +112,63 @@ final class AttachmentMethods {
         ObjectNode json = Json.object();
         json.put("type", "doc");
         json.set("doc", docJson((Attachment.File) saved, engine.clock().instant()));
+        return json;
+    }
+
+    /**
+     * {@code messages.getHistoryAttachments(peer_id, [attachment_types | media_type], [start_from], [count])}
+     * (F-ATT-05): the attachments of the messages the caller sees, newest message first, in their order within a
+     * message; {@code attachment_types} (comma-joined) wins over {@code media_type} (default {@code photo}), as VK.
+     * {@code start_from} / {@code next_from} are {@code <message_id>_<position>} of the next item [choice]; count
+     * 1–200, default 30.
+     */
+    private JsonNode historyAttachments(UserId caller, VkParams params) {
+        long peerId = params.requiredLong("peer_id");
+        org.sferum.sdk.chats.ChatId chat = VkParams.value("peer_id", () -> org.sferum.sdk.chats.ChatId.of(peerId));
+        java.util.Set<String> types = new java.util.HashSet<>();
+        params.string("attachment_types").ifPresentOrElse(
+                list -> types.addAll(java.util.Arrays.asList(list.split(","))),
+                () -> types.add(params.string("media_type").orElse("photo")));
+        int count = params.intOr("count", 30);
+        if (count < 1 || count > 200) {
+            throw new ValidationException(org.sferum.sdk.error.ErrorCode.INVALID_PAGE_REQUEST,
+                    "count must be 1 to 200, got " + count);
+        }
+        long startMessage = Long.MAX_VALUE;
+        int startPosition = 0;
+        Optional<String> startFrom = params.string("start_from").filter(v -> !v.isEmpty());
+        if (startFrom.isPresent()) {
+            String[] parts = startFrom.get().split("_");
+            try {
+                startMessage = Long.parseLong(parts[0]);
+                startPosition = Integer.parseInt(parts[1]);
+            } catch (RuntimeException e) {
+                throw VkParams.invalid("start_from", "is not a next_from of this method");
+            }
+        }
+        ObjectNode json = Json.object();
+        ArrayNode items = json.putArray("items");
+        for (org.sferum.sdk.messages.Message message : engine.messagesWithAttachments(caller, chat)) {
+            long id = message.id().value();
+            for (int position = 0; position < message.attachments().size(); position++) {
+                ObjectNode attachment = attachmentJson(message.attachments().get(position), message.sentAt());
+                if (!types.contains(attachment.get("type").asText())
+                        || id > startMessage || (id == startMessage && position < startPosition)) {
+                    continue;
+                }
+                if (items.size() == count) {
+                    json.put("next_from", id + "_" + position);
+                    return json;
+                }
+                ObjectNode item = items.addObject();
+                item.set("attachment", attachment);
+                item.put("date", message.sentAt().getEpochSecond());
+                item.put("message_id", id);
+                item.put("cmid", message.conversationMessageId());
+                item.put("from_id", message.author().value());
+                item.put("position", position);
+            }
+        }
         return json;
     }
 

@@ -141,6 +141,20 @@ final class AttachmentRules {
         return out;
     }
 
+    /**
+     * The messages of a chat that carry attachments, newest first (F-ATT-05): of those the reader sees, so that who
+     * sees an attachment is who sees its message. The attachments of forwarded copies are not listed [choice].
+     */
+    static List<StoredMessage> newestWithAttachments(List<StoredMessage> visible) {
+        List<StoredMessage> out = new ArrayList<>();
+        for (int i = visible.size() - 1; i >= 0; i--) {
+            if (!visible.get(i).attachments.isEmpty()) {
+                out.add(visible.get(i));
+            }
+        }
+        return out;
+    }
+
     /** The bytes of an attached item by its key, for serving its address. */
     Optional<byte[]> content(String key) {
         Item item = itemsByKey.get(key);

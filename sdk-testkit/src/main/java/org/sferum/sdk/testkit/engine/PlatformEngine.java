@@ -2123,4 +2123,25 @@ public final class PlatformEngine {
             return attachmentRules.held();
         }
     }
+
+    /**
+     * Lists the messages of a chat that carry attachments, newest first, as the reader sees them (F-ATT-05,
+     * F-CHAT-04): only a member may ask, and a message hidden from the reader (deleted, cleared, expired) is left
+     * out with its attachments.
+     *
+     * @param actor a member of the chat
+     * @param chatId the chat
+     * @return the messages, newest first
+     * @throws PermissionDeniedException with {@code NOT_A_CHAT_MEMBER} for anyone else
+     */
+    public List<Message> messagesWithAttachments(UserId actor, ChatId chatId) {
+        synchronized (lock) {
+            ChatState chat = memberChat(actor, chatId);
+            List<Message> out = new ArrayList<>();
+            for (StoredMessage message : AttachmentRules.newestWithAttachments(chat.visibleTo(actor, now()))) {
+                out.add(direct.view(message, actor));
+            }
+            return out;
+        }
+    }
 }

@@ -53,8 +53,17 @@ final class FakeAttachments implements Attachments {
 
     @Override
     public Page<Attachment> ofChat(ChatId chat, PageRequest page) {
-        throw new UnsupportedOperationException("Attachments.ofChat: not in this version of the fake; "
-                + LATER + "F-ATT-05 (see docs/status.md)");
+        Checks.notNull(chat, "chat");
+        Checks.notNull(page, "page request");
+        List<Attachment> all = new java.util.ArrayList<>();
+        for (org.sferum.sdk.messages.Message message : engine.messagesWithAttachments(actor.get(), chat)) {
+            all.addAll(message.attachments());
+        }
+        int from = (int) Math.min(all.size(), page.cursor().map(c -> Cursors.decode('a', c)).orElse(0L));
+        int to = Math.min(all.size(), from + page.size());
+        return new Page<>(all.subList(from, to),
+                to < all.size() ? java.util.Optional.of(Cursors.encode('a', to)) : java.util.Optional.empty(),
+                java.util.OptionalLong.of(all.size()));
     }
 
     /** Reads at most one byte over the limit, so that the engine sees the file is too large. */
