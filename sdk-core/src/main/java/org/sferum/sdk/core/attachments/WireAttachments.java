@@ -75,7 +75,19 @@ public final class WireAttachments implements Attachments {
 
     @Override
     public Attachment.Video uploadVideo(String title, InputStream content) {
-        throw NotYet.available("Attachments.uploadVideo (F-ATT-02)", ISSUE);
+        Checks.notNull(title, "title");
+        byte[] bytes = read(content);
+        VkResult saved = api.call(token, VkRequest.once("video.save").param("name", title).param("is_private", 1));
+        long owner = Json.longOr(saved.response(), "owner_id", 0);
+        long id = Json.longOr(saved.response(), "video_id", -1);
+        if (owner == 0 || id < 0) {
+            throw saved.malformed("has no owner_id or video_id");
+        }
+        JsonNode uploaded = api.uploadBare(address(saved), "video_file", "video", "application/octet-stream", bytes);
+        if (!uploaded.has("video_id") && !uploaded.has("size")) {
+            throw malformed("the video upload answered neither video_id nor size");
+        }
+        return new Attachment.Video(new MediaId(owner, id), Json.text(saved.response(), "title", title));
     }
 
     @Override
@@ -107,7 +119,7 @@ public final class WireAttachments implements Attachments {
         String scope = Long.toString(chat.peerId());
         VkRequest request = VkRequest.idempotent("messages.getHistoryAttachments")
                 .param("peer_id", chat.peerId())
-                .param("attachment_types", "photo,doc")
+                .param("attachment_types", "photo,video,doc")
                 .param("count", page.size());
         if (page.cursor().isPresent()) {
             long at = org.sferum.sdk.core.wire.Cursors.decode("a", scope, 0, page.cursor().get());
@@ -147,7 +159,7 @@ public final class WireAttachments implements Attachments {
      *
      * @param attachments photos and files
      * @return the parameter
-     * @throws UnsupportedOperationException for a video or a poll, which come with F-ATT-02 and F-ATT-04
+     * @throws UnsupportedOperationException for a poll, which comes with F-ATT-04
      */
     public static String attachmentParam(List<Attachment> attachments) {
         StringJoiner out = new StringJoiner(",");
@@ -156,11 +168,13 @@ public final class WireAttachments implements Attachments {
                 out.add("photo" + photo.id().ownerId() + "_" + photo.id().id());
             } else if (attachment instanceof Attachment.File file) {
                 out.add("doc" + file.id().ownerId() + "_" + file.id().id());
+            } else if (attachment instanceof Attachment.Video video) {
+                out.add("video" + video.id().ownerId() + "_" + video.id().id());
             } else if (attachment instanceof Attachment.Unknown unknown) {
                 throw new org.sferum.sdk.error.ValidationException(ErrorCode.INVALID_ARGUMENT,
                         "an attachment of an unknown type (" + unknown.type() + ") cannot be sent");
             } else {
-                throw NotYet.available("Messages.send with a video or a poll (F-ATT-02, F-ATT-04)", ISSUE);
+                throw NotYet.available("Messages.send with a poll (F-ATT-04)", ISSUE);
             }
         }
         return out.toString();
@@ -191,6 +205,8 @@ public final class WireAttachments implements Attachments {
             }
             case "doc":
                 return new Attachment.File(media, Json.text(body, "title", ""), Json.longOr(body, "size", 0));
+            case "video":
+                return new Attachment.Video(media, Json.text(body, "title", ""));
             default:
                 return new Attachment.Unknown(type);
         }

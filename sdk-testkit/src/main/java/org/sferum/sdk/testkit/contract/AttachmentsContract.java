@@ -29,7 +29,7 @@ import org.sferum.sdk.testkit.SeededUser;
 import org.sferum.sdk.users.UserId;
 
 /**
- * The contract of attachments: photos (F-ATT-01) and files (F-ATT-03) uploaded, sent with a message, seen by every
+ * The contract of attachments: photos (F-ATT-01), videos (F-ATT-02) and files (F-ATT-03) uploaded, sent with a message, seen by every
  * member as the sender sent them; empty, oversized and wrong-type files refused; an uploaded item attached by its
  * uploader only, once; the attachments of a chat (F-ATT-05, F-CHAT-04) listed newest first, in pages, for members
  * only. Extend it and return the face under test from {@link #openFixture()}.
@@ -220,5 +220,45 @@ public abstract class AttachmentsContract extends SchoolContract {
         refused(PermissionDeniedException.class, ErrorCode.NOT_A_CHAT_MEMBER, () -> fixture.as(school.outsider())
                 .attachments().ofChat(chat, org.sferum.sdk.paging.PageRequest.first()));
         assertEquals(1, all(teacher, chat, 10).size());
+    }
+
+    /** The first bytes of an MP4 file ({@code ftyp} box) followed by a few more. */
+    protected static final byte[] MP4 = {0, 0, 0, 24, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0, 1, 2, 3};
+
+    private static Attachment.Video video(SferumSession session, String title, byte[] content) {
+        return session.attachments().uploadVideo(title, new ByteArrayInputStream(content));
+    }
+
+    @Test
+    @DisplayName("F-ATT-02: a video sent with a message is seen by every member with its title, and listed with "
+            + "the chat's attachments")
+    void videoSentAndSeen() {
+        ChatId chat = classChat();
+        Attachment.Video lesson = video(teacher, "Урок 5: дроби", MP4);
+        assertEquals("Урок 5: дроби", lesson.title());
+        assertEquals(school.teacher().id().value(), lesson.id().ownerId());
+        Message sent = teacher.messages().send(chat, Draft.text("Запись урока").withAttachments(List.of(lesson)));
+        assertEquals(List.of(lesson), sent.attachments());
+        assertEquals(List.of(lesson), history(student(2), chat).get(0).attachments());
+        assertEquals(List.of(lesson), all(student(2), chat, 5));
+    }
+
+    @Test
+    @DisplayName("F-ATT-02: an empty video, one in no video format, a blank or too long title are refused; a video is "
+            + "attached by its uploader only, once")
+    void badVideosRefused() {
+        ChatId chat = classChat();
+        refused(ValidationException.class, ErrorCode.INVALID_ARGUMENT, () -> video(teacher, "Урок", new byte[0]));
+        refused(ValidationException.class, ErrorCode.INVALID_ARGUMENT, () -> video(teacher, "Урок", HOMEWORK));
+        refused(ValidationException.class, ErrorCode.INVALID_ARGUMENT, () -> video(teacher, " ", MP4));
+        refused(ValidationException.class, ErrorCode.INVALID_ARGUMENT, () -> video(teacher, "я".repeat(129), MP4));
+        Attachment.Video lesson = video(teacher, "Урок", MP4);
+        refused(ValidationException.class, ErrorCode.INVALID_ARGUMENT, () -> student(0).messages()
+                .send(chat, Draft.text("чужое").withAttachments(List.of(lesson))));
+        assertEquals(List.of(), history(teacher, chat));
+        teacher.messages().send(chat, Draft.text("1").withAttachments(List.of(lesson)));
+        refused(ConflictException.class, ErrorCode.CONFLICT, () -> teacher.messages()
+                .send(chat, Draft.text("2").withAttachments(List.of(lesson))));
+        assertEquals(1, history(teacher, chat).size());
     }
 }

@@ -24,7 +24,7 @@ import org.sferum.sdk.testkit.engine.UploadKind;
 import org.sferum.sdk.users.UserId;
 
 /**
- * Message photos (F-ATT-01) and files (F-ATT-03), as {@code docs/wire/attachments.md} says: VK's three steps,
+ * Message photos (F-ATT-01), videos (F-ATT-02) and files (F-ATT-03), as {@code docs/wire/attachments.md} says: VK's three steps,
  * {@code photos.getMessagesUploadServer} → {@code POST} of the field {@code photo} → {@code photos.saveMessagesPhoto},
  * and {@code docs.getMessagesUploadServer} → {@code POST} of the field {@code file} → {@code docs.save}. The rules
  * (tickets, their expiry, what a photo and a file may be) are the engine's; this class only translates. Attached
@@ -66,6 +66,7 @@ final class AttachmentMethods {
         into.put("docs.getMessagesUploadServer", this::getDocServer);
         into.put("docs.save", this::saveDoc);
         into.put("messages.getHistoryAttachments", this::historyAttachments);
+        into.put("video.save", this::saveVideo);
     }
 
     /** {@code photos.getMessagesUploadServer([peer_id])}: {@code photos_photo_upload}; {@code peer_id} ignored. */
@@ -85,6 +86,23 @@ final class AttachmentMethods {
         }
         ObjectNode json = Json.object();
         json.put("upload_url", baseUri + UPLOAD_PATH + engine.openUpload(caller, UploadKind.FILE));
+        return json;
+    }
+
+    /**
+     * {@code video.save(name, [description], [is_private])} (F-ATT-02): {@code video_save_result} with the address to
+     * post the file to and the video's id, fixed now; {@code description} and the other parameters are accepted
+     * and ignored, every video is private to messages [choice].
+     */
+    private JsonNode saveVideo(UserId caller, VkParams params) {
+        String name = params.string("name").orElse("");
+        Map.Entry<String, Attachment.Video> opened = engine.openVideoUpload(caller, name);
+        ObjectNode json = Json.object();
+        json.put("upload_url", baseUri + UPLOAD_PATH + opened.getKey());
+        json.put("video_id", opened.getValue().id().id());
+        json.put("owner_id", opened.getValue().id().ownerId());
+        json.put("title", opened.getValue().title());
+        json.put("description", params.string("description").orElse(""));
         return json;
     }
 
@@ -241,6 +259,14 @@ final class AttachmentMethods {
         } else if (attachment instanceof Attachment.File file) {
             json.put("type", "doc");
             json.set("doc", docJson(file, date));
+        } else if (attachment instanceof Attachment.Video video) {
+            json.put("type", "video");
+            ObjectNode body = json.putObject("video");
+            body.put("id", video.id().id());
+            body.put("owner_id", video.id().ownerId());
+            body.put("title", video.title());
+            body.put("date", date.getEpochSecond());
+            body.put("duration", 0);
         } else {
             throw new IllegalStateException("the engine holds no " + attachment.getClass().getSimpleName());
         }
@@ -272,7 +298,7 @@ final class AttachmentMethods {
             out.add(switch (type) {
                 case "photo" -> new Attachment.Photo(id, "");
                 case "doc" -> new Attachment.File(id, "", 0);
-                case "video" -> new Attachment.Video(id, ""); // the engine answers: not yet (VK 23)
+                case "video" -> new Attachment.Video(id, "");
                 case "poll" -> new Attachment.Poll(id, "", java.util.List.of());
                 default -> throw VkParams.invalid("attachment", "has an unsupported type " + type);
             });
@@ -310,8 +336,11 @@ final class AttachmentMethods {
                         + " is not POST"));
                 return;
             }
-            int limit = (kind.get() == UploadKind.PHOTO ? PlatformEngine.MAX_PHOTO_BYTES
-                    : PlatformEngine.MAX_FILE_BYTES) + FRAMING;
+            int limit = switch (kind.get()) {
+                case PHOTO -> PlatformEngine.MAX_PHOTO_BYTES;
+                case FILE -> PlatformEngine.MAX_FILE_BYTES;
+                case VIDEO -> PlatformEngine.MAX_VIDEO_BYTES;
+            } + FRAMING;
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readNBytes(limit + 1);
@@ -320,11 +349,31 @@ final class AttachmentMethods {
                 HttpJson.send(exchange, 200, uploadError("the file is larger than the limit"));
                 return;
             }
-            String field = kind.get() == UploadKind.PHOTO ? "photo" : "file";
+            String field = switch (kind.get()) {
+                case PHOTO -> "photo";
+                case FILE -> "file";
+                case VIDEO -> "video_file";
+            };
             Optional<Multipart.Part> part = Multipart.boundary(exchange.getRequestHeaders().getFirst("Content-Type"))
                     .flatMap(boundary -> Multipart.part(body, boundary, field));
             if (part.isEmpty()) {
                 HttpJson.send(exchange, 200, uploadError("no multipart/form-data field " + field));
+                return;
+            }
+            ObjectNode json = Json.object();
+            if (kind.get() == UploadKind.VIDEO) {
+                Attachment.Video video;
+                try {
+                    video = engine.receiveVideo(ticket, part.get().content());
+                } catch (ValidationException e) {
+                    HttpJson.send(exchange, 200, uploadError(e.getMessage()));
+                    return;
+                }
+                json.put("video_hash", hash(ticket).substring(0, 16));
+                json.put("size", part.get().content().length);
+                json.put("owner_id", video.id().ownerId());
+                json.put("video_id", video.id().id());
+                HttpJson.send(exchange, 200, json);
                 return;
             }
             String key;
@@ -334,7 +383,6 @@ final class AttachmentMethods {
                 HttpJson.send(exchange, 200, uploadError(e.getMessage()));
                 return;
             }
-            ObjectNode json = Json.object();
             if (kind.get() == UploadKind.PHOTO) {
                 json.put("server", 1);
                 json.put("photo", key);

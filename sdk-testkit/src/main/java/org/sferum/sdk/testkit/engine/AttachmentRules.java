@@ -18,7 +18,7 @@ import org.sferum.sdk.error.ValidationException;
 import org.sferum.sdk.users.UserId;
 
 /**
- * Every rule of attachments (F-ATT-01, F-ATT-03), in one place: upload tickets and their expiry, what a photo and a
+ * Every rule of attachments (F-ATT-01 … F-ATT-03, F-ATT-05), in one place: upload tickets and their expiry, what a photo and a
  * file may be, who may attach an uploaded item and how often. Every method runs under the engine's lock.
  *
  * <ul>
@@ -27,6 +27,8 @@ import org.sferum.sdk.users.UserId;
  *   <li>A file is 1 byte to {@link #MAX_FILE_BYTES} [choice: VK's public 200 MB], any type but MP3 and executables,
  *       as VK states [choice: told by the name's extension and by the first bytes: {@code MZ}, ELF,
  *       {@code ID3}].</li>
+ *   <li>A video is AVI, MP4, 3GP, MPEG, MOV, FLV or WMV (VK's formats but MP3, told by the first bytes), 1 byte to
+ *       {@link #MAX_VIDEO_BYTES}, with a title of 1 to 128 characters; its ticket carries the title and the id.</li>
  *   <li>An upload address (ticket) and an upload not yet saved are valid {@link PlatformEngine#UPLOAD_LIFETIME} on
  *       the engine's clock from when they were given, then forgotten; an upload is saved once, by the user the
  *       address was given to.</li>
@@ -39,12 +41,19 @@ final class AttachmentRules {
     static final int MAX_PHOTO_BYTES = 50 * 1024 * 1024;
     /** The largest file: VK's public 200 MB. */
     static final int MAX_FILE_BYTES = 200 * 1024 * 1024;
+    /** The largest video [choice: 1 GB, as the emulator holds it in memory; VK's public limit is larger]. */
+    static final int MAX_VIDEO_BYTES = 1024 * 1024 * 1024;
+    /** The longest video title: {@code video.save}'s {@code name}, 128 characters. */
+    static final int MAX_VIDEO_TITLE = 128;
 
     private static final Set<String> REFUSED_EXTENSIONS = Set.of("mp3", "exe", "msi", "bat", "cmd", "com", "scr",
             "dll", "apk", "jar", "sh", "ps1", "vbs");
     private static final byte[][] PHOTO_MAGIC = {
         {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF},
         {'G', 'I', 'F', '8'}};
+    /** VK's video formats told by their first bytes: AVI (RIFF), MPEG, FLV, WMV (ASF); MP4, MOV, 3GP below. */
+    private static final byte[][] VIDEO_MAGIC = {{'R', 'I', 'F', 'F'}, {0, 0, 1, (byte) 0xBA}, {0, 0, 1, (byte) 0xB3},
+        {'F', 'L', 'V'}, {0x30, 0x26, (byte) 0xB2, 0x75}};
     private static final byte[][] REFUSED_MAGIC = {{'M', 'Z'}, {0x7F, 'E', 'L', 'F'}, {'I', 'D', '3'}};
 
     private final Supplier<String> secrets;
@@ -68,10 +77,49 @@ final class AttachmentRules {
 
     /** Gives an upload ticket to a user. */
     String openUpload(UserId user, UploadKind kind, Instant now) {
+        if (kind == UploadKind.VIDEO) {
+            throw new IllegalArgumentException("a video's ticket comes with its title: openVideo");
+        }
         purge(now);
         String ticket = secrets.get();
-        tickets.put(ticket, new Ticket(user, kind, now.plus(PlatformEngine.UPLOAD_LIFETIME)));
+        tickets.put(ticket, new Ticket(user, kind, now.plus(PlatformEngine.UPLOAD_LIFETIME), "", null));
         return ticket;
+    }
+
+    /**
+     * Gives a video upload ticket, with the video's title and id reserved now, as VK's {@code video.save} does; the
+     * video exists once its bytes arrive within the ticket's life.
+     */
+    Ticket openVideo(UserId user, String title, Instant now) {
+        if (title == null || title.isBlank() || title.codePointCount(0, title.length()) > MAX_VIDEO_TITLE) {
+            throw invalid("a video's title must be 1 to " + MAX_VIDEO_TITLE + " characters");
+        }
+        purge(now);
+        Ticket ticket = new Ticket(user, UploadKind.VIDEO, now.plus(PlatformEngine.UPLOAD_LIFETIME), title.strip(),
+                new MediaId(user.value(), nextId++));
+        tickets.put(secrets.get(), ticket);
+        return ticket;
+    }
+
+    /** The secret of a ticket given by {@link #openVideo}. */
+    String secretOf(Ticket ticket) {
+        return tickets.entrySet().stream().filter(e -> e.getValue() == ticket).map(Map.Entry::getKey).findFirst()
+                .orElseThrow();
+    }
+
+    /** Receives a video's bytes: the ticket is used once, and the video is saved as its uploader's. */
+    Attachment receiveVideo(String ticket, byte[] content, Instant now) {
+        purge(now);
+        Ticket t = tickets.get(ticket);
+        if (t == null || t.kind != UploadKind.VIDEO) {
+            throw invalid("the upload address is unknown or expired; ask for a new one");
+        }
+        check(UploadKind.VIDEO, t.title, content);
+        tickets.remove(ticket);
+        Item item = new Item(t.videoId, UploadKind.VIDEO, t.title, content.clone(), secrets.get(), now);
+        items.put(item.id, item);
+        itemsByKey.put(item.key, item);
+        return attachment(item);
     }
 
     /** The kind a live ticket accepts. */
@@ -85,7 +133,7 @@ final class AttachmentRules {
     String receive(String ticket, String fileName, byte[] content, Instant now) {
         purge(now);
         Ticket t = tickets.get(ticket);
-        if (t == null) {
+        if (t == null || t.kind == UploadKind.VIDEO) {
             throw invalid("the upload address is unknown or expired; ask for a new one");
         }
         check(t.kind, fileName, content);
@@ -119,8 +167,8 @@ final class AttachmentRules {
                 item = own(actor, p.id(), UploadKind.PHOTO);
             } else if (a instanceof Attachment.File f) {
                 item = own(actor, f.id(), UploadKind.FILE);
-            } else if (a instanceof Attachment.Video) {
-                throw new UnsupportedOperationException("video attachments come with F-ATT-02 (see docs/status.md)");
+            } else if (a instanceof Attachment.Video v) {
+                item = own(actor, v.id(), UploadKind.VIDEO);
             } else if (a instanceof Attachment.Poll) {
                 throw new UnsupportedOperationException("poll attachments come with F-ATT-04 (see docs/status.md)");
             } else {
@@ -174,6 +222,7 @@ final class AttachmentRules {
         return switch (item.kind) {
             case PHOTO -> new Attachment.Photo(item.id, urlBase + item.key);
             case FILE -> new Attachment.File(item.id, item.name, item.content.length);
+            case VIDEO -> new Attachment.Video(item.id, item.name);
         };
     }
 
@@ -182,9 +231,18 @@ final class AttachmentRules {
             throw invalid("the file name must be 1 to 255 characters");
         }
         if (content.length == 0) {
-            throw invalid("the " + (kind == UploadKind.PHOTO ? "photo" : "file") + " is empty");
+            throw invalid("the " + kind.name().toLowerCase(Locale.ROOT) + " is empty");
         }
-        if (kind == UploadKind.PHOTO) {
+        if (kind == UploadKind.VIDEO) {
+            if (content.length > MAX_VIDEO_BYTES) {
+                throw invalid("the video is larger than " + MAX_VIDEO_BYTES + " bytes");
+            }
+            boolean isoMedia = content.length >= 8 && content[4] == 'f' && content[5] == 't' && content[6] == 'y'
+                    && content[7] == 'p';
+            if (!isoMedia && Arrays.stream(VIDEO_MAGIC).noneMatch(magic -> startsWith(content, magic))) {
+                throw invalid("a video must be AVI, MP4, 3GP, MPEG, MOV, FLV or WMV");
+            }
+        } else if (kind == UploadKind.PHOTO) {
             if (content.length > MAX_PHOTO_BYTES) {
                 throw invalid("the photo is larger than " + MAX_PHOTO_BYTES + " bytes");
             }
@@ -221,7 +279,8 @@ final class AttachmentRules {
         return new ValidationException(ErrorCode.INVALID_ARGUMENT, message);
     }
 
-    private record Ticket(UserId user, UploadKind kind, Instant expiresAt) {
+    /** An upload ticket; a video's also carries its title and reserved id. */
+    record Ticket(UserId user, UploadKind kind, Instant expiresAt, String title, MediaId videoId) {
     }
 
     private record Upload(UserId user, UploadKind kind, String fileName, byte[] content, Instant expiresAt) {

@@ -1997,6 +1997,8 @@ public final class PlatformEngine {
     public static final int MAX_PHOTO_BYTES = AttachmentRules.MAX_PHOTO_BYTES;
     /** The largest file, in bytes: VK's public 200 MB (F-ATT-03). */
     public static final int MAX_FILE_BYTES = AttachmentRules.MAX_FILE_BYTES;
+    /** The largest video, in bytes [choice: 1 GB] (F-ATT-02). */
+    public static final int MAX_VIDEO_BYTES = AttachmentRules.MAX_VIDEO_BYTES;
     /** [choice] Where the fake says attached photos are served, until {@link #serveAttachmentsAt} says otherwise. */
     public static final String DEFAULT_ATTACHMENT_URL_BASE = "https://sferum.test/attachment/";
 
@@ -2033,6 +2035,54 @@ public final class PlatformEngine {
         synchronized (lock) {
             account(actor);
             return attachmentRules.openUpload(actor, kind, now());
+        }
+    }
+
+    /**
+     * Opens a video upload, as VK's {@code video.save}: the video's title and id are fixed now, its bytes come to the
+     * ticket's address within {@link #UPLOAD_LIFETIME} (F-ATT-02).
+     *
+     * @param actor who will upload
+     * @param title the title, 1 to 128 characters
+     * @return the ticket (a secret) and the video as it will be
+     * @throws ValidationException with {@code INVALID_ARGUMENT} for a bad title
+     */
+    public Map.Entry<String, org.sferum.sdk.attachments.Attachment.Video> openVideoUpload(UserId actor, String title) {
+        synchronized (lock) {
+            account(actor);
+            AttachmentRules.Ticket ticket = attachmentRules.openVideo(actor, title, now());
+            return Map.entry(attachmentRules.secretOf(ticket),
+                    new org.sferum.sdk.attachments.Attachment.Video(ticket.videoId(), ticket.title()));
+        }
+    }
+
+    /**
+     * Receives a video's bytes at its ticket's address; the ticket is used once and the video is saved.
+     *
+     * @param ticket the ticket
+     * @param content the bytes
+     * @return the video
+     * @throws ValidationException with {@code INVALID_ARGUMENT} for an unknown or expired ticket, or bytes that are
+     *     empty, too large or not a video
+     */
+    public org.sferum.sdk.attachments.Attachment.Video receiveVideo(String ticket, byte[] content) {
+        Objects.requireNonNull(content, "content");
+        synchronized (lock) {
+            return (org.sferum.sdk.attachments.Attachment.Video) attachmentRules.receiveVideo(ticket, content, now());
+        }
+    }
+
+    /**
+     * Uploads a video in one step, as the fake does (F-ATT-02).
+     *
+     * @param actor the uploader
+     * @param title the title
+     * @param content the bytes
+     * @return the video
+     */
+    public org.sferum.sdk.attachments.Attachment.Video uploadVideo(UserId actor, String title, byte[] content) {
+        synchronized (lock) {
+            return receiveVideo(openVideoUpload(actor, title).getKey(), content);
         }
     }
 

@@ -143,4 +143,34 @@ class AttachmentMethodsTest extends EmulatorTestBase {
         assertEquals(100, errorCode(wire.call(teacher, "docs.save", "file", file)), "an expired upload");
         assertEquals(1, engine.heldUploads(), "only the upload made just in time is left");
     }
+
+    @Test
+    @DisplayName("F-ATT-02 video.save gives the address and the video's id; the video_file upload saves it once; "
+            + "messages.send attachment=video…; an expired video address is refused with 100")
+    void videoFlow() {
+        long peer = classChat();
+        byte[] mp4 = {0, 0, 0, 24, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 1, 2, 3};
+        JsonNode saved = wire.call(teacher, "video.save", "name", "Урок 5", "is_private", "1");
+        schema.check("video/responses.json", "video_save_response", saved);
+        JsonNode video = saved.get("response");
+        String url = video.get("upload_url").asText();
+        JsonNode uploaded = upload(url, "video_file", "lesson.mp4", mp4);
+        assertEquals(video.get("video_id").asLong(), uploaded.get("video_id").asLong(), uploaded::toString);
+        assertEquals(100, errorCode(upload(url, "video_file", "lesson.mp4", mp4)), "the address is used once");
+        long id = wire.ok(teacher, "messages.send", "peer_id", Long.toString(peer), "random_id", "9", "attachment",
+                "video" + video.get("owner_id").asLong() + "_" + video.get("video_id").asLong()).asLong();
+        JsonNode read = wire.call(student1, "messages.getById", "message_ids", Long.toString(id));
+        schema.check("messages/responses.json", "messages_getById_response", read);
+        JsonNode attachment = read.get("response").get("items").get(0).get("attachments").get(0);
+        assertEquals("video", attachment.get("type").asText());
+        assertEquals("Урок 5", attachment.get("video").get("title").asText());
+        JsonNode history = wire.call(student1, "messages.getHistoryAttachments", "peer_id", Long.toString(peer),
+                "attachment_types", "photo,video,doc");
+        schema.check("messages/responses.json", "messages_getHistoryAttachments_response", history);
+        assertEquals(1, history.get("response").get("items").size());
+
+        String late = wire.ok(teacher, "video.save", "name", "Поздно").get("upload_url").asText();
+        clock.advance(PlatformEngine.UPLOAD_LIFETIME);
+        assertEquals(100, errorCode(upload(late, "video_file", "late.mp4", mp4)), "an expired address");
+    }
 }
