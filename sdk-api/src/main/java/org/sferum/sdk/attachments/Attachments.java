@@ -49,6 +49,24 @@ public interface Attachments {
     Attachment.Poll createPoll(String question, List<String> answers, boolean anonymous);
 
     /**
+     * Votes in a poll the user can see: its creator, or a member who sees a message it is attached to (F-ATT-04).
+     * Polls are single-choice, and a user votes once.
+     *
+     * @param poll the poll's id
+     * @param answerIndexes the index of the answer chosen (exactly one), from 0
+     */
+    void vote(MediaId poll, List<Integer> answerIndexes);
+
+    /**
+     * Reads a poll's results (F-ATT-04): the votes per answer, the reader's own vote, and who voted for what unless
+     * the poll is anonymous.
+     *
+     * @param poll the poll's id
+     * @return the results as the reader sees them
+     */
+    PollResults poll(MediaId poll);
+
+    /**
      * Lists the attachments of a chat, newest first (F-ATT-05).
      *
      * @param chat the chat

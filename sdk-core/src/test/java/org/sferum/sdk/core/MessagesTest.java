@@ -109,16 +109,6 @@ class MessagesTest {
     }
 
     @Test
-    @DisplayName("F-ATT-04 a poll in a draft says which issue delivers it, and sends nothing")
-    void draftPartsNotYetDelivered() {
-        UnsupportedOperationException attach = assertThrows(UnsupportedOperationException.class,
-                () -> session.messages().send(CHAT, Draft.text("a")
-                        .withAttachments(List.of(new Attachment.Poll(new MediaId(1, 2), "?", List.of("a"))))));
-        assertTrue(attach.getMessage().contains("attachments issue"), attach.getMessage());
-        assertTrue(transport.requests.isEmpty());
-    }
-
-    @Test
     @DisplayName("F-MSG-11 history asks count+1, keeps count, and pages from the last message with offset=1")
     void historyPaging() {
         transport.ok(items(25, messages(25, 15)))   // 11 items: 25..15, newest first

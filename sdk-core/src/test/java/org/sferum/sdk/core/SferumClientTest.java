@@ -103,21 +103,4 @@ class SferumClientTest {
         assertEquals(1, transport.requests.size());
         assertEquals("users.get", ScriptedTransport.method(transport.requests.get(0)));
     }
-
-    @Test
-    @DisplayName("sub-clients of later issues say which issue delivers each operation")
-    void laterSubClients() {
-        SferumSession session = TestClients.builder(transport, sleeps).build()
-                .session(AccessToken.of(TestClients.TOKEN));
-        List<Object[]> cases = List.<Object[]>of(
-                new Object[] {(Runnable) () -> session.attachments().createPoll("?", List.of("a"), false),
-                    "the attachments issue"});
-        for (Object[] c : cases) {
-            UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
-                    ((Runnable) c[0])::run);
-            assertTrue(e.getMessage().contains((String) c[1]) && e.getMessage().contains("docs/status.md"),
-                    e.getMessage());
-        }
-        assertTrue(transport.requests.isEmpty());
-    }
 }

@@ -5,15 +5,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.StringJoiner;
 import org.sferum.sdk.attachments.Attachment;
 import org.sferum.sdk.attachments.Attachments;
 import org.sferum.sdk.attachments.MediaId;
+import org.sferum.sdk.attachments.PollResults;
 import org.sferum.sdk.chats.ChatId;
 import org.sferum.sdk.core.wire.Json;
-import org.sferum.sdk.core.wire.NotYet;
 import org.sferum.sdk.core.wire.TokenSource;
 import org.sferum.sdk.core.wire.VkApi;
 import org.sferum.sdk.core.wire.VkRequest;
@@ -23,6 +24,7 @@ import org.sferum.sdk.error.ServiceException;
 import org.sferum.sdk.internal.Checks;
 import org.sferum.sdk.paging.Page;
 import org.sferum.sdk.paging.PageRequest;
+import org.sferum.sdk.users.UserId;
 
 /**
  * {@link Attachments} over the VK API ({@code docs/wire/attachments.md}): a photo is
@@ -33,7 +35,6 @@ import org.sferum.sdk.paging.PageRequest;
  * are not retried (each upload is saved once); asking for an address is. File contents are never logged.
  */
 public final class WireAttachments implements Attachments {
-    private static final String ISSUE = "the attachments issue";
     /** Positions within a message a cursor can hold: more than {@code Draft.MAX_ATTACHMENTS}. */
     private static final long POSITIONS = 100;
 
@@ -109,7 +110,76 @@ public final class WireAttachments implements Attachments {
 
     @Override
     public Attachment.Poll createPoll(String question, List<String> answers, boolean anonymous) {
-        throw NotYet.available("Attachments.createPoll (F-ATT-04)", ISSUE);
+        Checks.notNull(question, "question");
+        Checks.notNull(answers, "answers");
+        VkResult created = api.call(token, VkRequest.once("polls.create")
+                .param("question", question)
+                .param("is_anonymous", anonymous ? 1 : 0)
+                .param("add_answers", Json.write(answers)));
+        if (!(decode(withType("poll", created.response())) instanceof Attachment.Poll poll)) {
+            throw created.malformed("has no poll");
+        }
+        return poll;
+    }
+
+    @Override
+    public void vote(MediaId poll, List<Integer> answerIndexes) {
+        Checks.notNull(poll, "poll");
+        Checks.notNull(answerIndexes, "answer indexes");
+        StringJoiner ids = new StringJoiner(",");
+        for (Integer index : answerIndexes) {
+            ids.add(Long.toString(Checks.notNull(index, "answer index") + 1L));
+        }
+        api.call(token, VkRequest.once("polls.addVote").param("owner_id", poll.ownerId())
+                .param("poll_id", poll.id()).param("answer_ids", ids.toString()));
+    }
+
+    @Override
+    public PollResults poll(MediaId poll) {
+        Checks.notNull(poll, "poll");
+        VkResult read = api.call(token, VkRequest.idempotent("polls.getById").param("owner_id", poll.ownerId())
+                .param("poll_id", poll.id()));
+        JsonNode body = read.response();
+        if (!(decode(withType("poll", body)) instanceof Attachment.Poll found)) {
+            throw read.malformed("has no poll");
+        }
+        JsonNode answers = body.get("answers");
+        List<Long> answerIds = new ArrayList<>();
+        List<Integer> votes = new ArrayList<>();
+        for (JsonNode answer : answers) {
+            answerIds.add(Json.longOr(answer, "id", 0));
+            votes.add((int) Json.longOr(answer, "votes", 0));
+        }
+        List<Integer> mine = new ArrayList<>();
+        JsonNode myIds = body.get("answer_ids");
+        if (myIds != null && myIds.isArray()) {
+            for (JsonNode id : myIds) {
+                int index = answerIds.indexOf(id.asLong());
+                if (index >= 0) {
+                    mine.add(index);
+                }
+            }
+        }
+        boolean anonymous = Json.bool(body, "anonymous");
+        List<List<UserId>> voters = new ArrayList<>();
+        answerIds.forEach(id -> voters.add(new ArrayList<>()));
+        if (!anonymous && !answerIds.isEmpty()) {
+            StringJoiner ids = new StringJoiner(",");
+            answerIds.forEach(id -> ids.add(Long.toString(id)));
+            VkResult who = api.call(token, VkRequest.idempotent("polls.getVoters").param("owner_id", poll.ownerId())
+                    .param("poll_id", poll.id()).param("answer_ids", ids.toString()));
+            if (who.response() == null || !who.response().isArray()) {
+                throw who.malformed("has no voters");
+            }
+            for (JsonNode answer : who.response()) {
+                int index = answerIds.indexOf(Json.longOr(answer, "answer_id", 0));
+                JsonNode items = answer.path("users").path("items");
+                if (index >= 0 && items.isArray()) {
+                    items.forEach(user -> voters.get(index).add(UserId.of(user.asLong())));
+                }
+            }
+        }
+        return new PollResults(found, anonymous, votes, (int) Json.longOr(body, "votes", 0), mine, voters);
     }
 
     @Override
@@ -159,7 +229,6 @@ public final class WireAttachments implements Attachments {
      *
      * @param attachments photos and files
      * @return the parameter
-     * @throws UnsupportedOperationException for a poll, which comes with F-ATT-04
      */
     public static String attachmentParam(List<Attachment> attachments) {
         StringJoiner out = new StringJoiner(",");
@@ -170,11 +239,11 @@ public final class WireAttachments implements Attachments {
                 out.add("doc" + file.id().ownerId() + "_" + file.id().id());
             } else if (attachment instanceof Attachment.Video video) {
                 out.add("video" + video.id().ownerId() + "_" + video.id().id());
+            } else if (attachment instanceof Attachment.Poll poll) {
+                out.add("poll" + poll.id().ownerId() + "_" + poll.id().id());
             } else if (attachment instanceof Attachment.Unknown unknown) {
                 throw new org.sferum.sdk.error.ValidationException(ErrorCode.INVALID_ARGUMENT,
                         "an attachment of an unknown type (" + unknown.type() + ") cannot be sent");
-            } else {
-                throw NotYet.available("Messages.send with a poll (F-ATT-04)", ISSUE);
             }
         }
         return out.toString();
@@ -207,6 +276,13 @@ public final class WireAttachments implements Attachments {
                 return new Attachment.File(media, Json.text(body, "title", ""), Json.longOr(body, "size", 0));
             case "video":
                 return new Attachment.Video(media, Json.text(body, "title", ""));
+            case "poll": {
+                List<String> texts = new ArrayList<>();
+                for (JsonNode answer : body.path("answers")) {
+                    texts.add(Json.text(answer, "text", ""));
+                }
+                return new Attachment.Poll(media, Json.text(body, "question", ""), texts);
+            }
             default:
                 return new Attachment.Unknown(type);
         }

@@ -29,7 +29,8 @@ import org.sferum.sdk.testkit.SeededUser;
 import org.sferum.sdk.users.UserId;
 
 /**
- * The contract of attachments: photos (F-ATT-01), videos (F-ATT-02) and files (F-ATT-03) uploaded, sent with a message, seen by every
+ * The contract of attachments: photos (F-ATT-01), videos (F-ATT-02), files (F-ATT-03) and polls (F-ATT-04: votes
+ * and results, anonymous polls hiding voters) uploaded, sent with a message, seen by every
  * member as the sender sent them; empty, oversized and wrong-type files refused; an uploaded item attached by its
  * uploader only, once; the attachments of a chat (F-ATT-05, F-CHAT-04) listed newest first, in pages, for members
  * only. Extend it and return the face under test from {@link #openFixture()}.
@@ -260,5 +261,93 @@ public abstract class AttachmentsContract extends SchoolContract {
         refused(ConflictException.class, ErrorCode.CONFLICT, () -> teacher.messages()
                 .send(chat, Draft.text("2").withAttachments(List.of(lesson))));
         assertEquals(1, history(teacher, chat).size());
+    }
+
+    private Attachment.Poll classPoll(boolean anonymous) {
+        return teacher.attachments().createPoll("Когда контрольная?", List.of("Во вторник", "В четверг"), anonymous);
+    }
+
+    @Test
+    @DisplayName("F-ATT-04: a poll sent in a chat: members vote once, everyone sees the counts, their own vote and "
+            + "who voted for what")
+    void pollVoteAndResults() {
+        ChatId chat = classChat();
+        Attachment.Poll poll = classPoll(false);
+        assertEquals("Когда контрольная?", poll.question());
+        assertEquals(List.of("Во вторник", "В четверг"), poll.answers());
+        teacher.messages().send(chat, Draft.text("Голосуем").withAttachments(List.of(poll)));
+        assertEquals(List.of(poll), history(student(0), chat).get(0).attachments());
+
+        student(0).attachments().vote(poll.id(), List.of(1));
+        student(1).attachments().vote(poll.id(), List.of(0));
+        student(2).attachments().vote(poll.id(), List.of(1));
+        org.sferum.sdk.attachments.PollResults seen = teacher.attachments().poll(poll.id());
+        assertEquals(poll, seen.poll());
+        assertEquals(List.of(1, 2), seen.votes());
+        assertEquals(3, seen.totalVoters());
+        assertEquals(List.of(), seen.myAnswers());
+        assertEquals(List.of(List.of(school.students().get(1).id()),
+                List.of(school.students().get(0).id(), school.students().get(2).id())), seen.voters());
+        assertEquals(List.of(1), student(0).attachments().poll(poll.id()).myAnswers());
+        assertEquals(List.of(), all(teacher, chat, 10), "polls are not listed with the chat's media, as VK");
+    }
+
+    @Test
+    @DisplayName("F-ATT-04: an anonymous poll shows the counts and one's own vote but hides who voted")
+    void anonymousPollHidesVoters() {
+        ChatId chat = classChat();
+        Attachment.Poll poll = classPoll(true);
+        teacher.messages().send(chat, Draft.text("Анонимно").withAttachments(List.of(poll)));
+        student(0).attachments().vote(poll.id(), List.of(0));
+        org.sferum.sdk.attachments.PollResults seen = student(1).attachments().poll(poll.id());
+        assertTrue(seen.anonymous());
+        assertEquals(List.of(1, 0), seen.votes());
+        assertEquals(List.of(List.of(), List.of()), seen.voters());
+        assertEquals(List.of(0), student(0).attachments().poll(poll.id()).myAnswers());
+    }
+
+    @Test
+    @DisplayName("F-ATT-04: a second vote, no answer, two answers or an unknown one are refused, and the votes stay "
+            + "as they were")
+    void badVotesRefused() {
+        ChatId chat = classChat();
+        Attachment.Poll poll = classPoll(false);
+        teacher.messages().send(chat, Draft.text("Голосуем").withAttachments(List.of(poll)));
+        student(0).attachments().vote(poll.id(), List.of(0));
+        refused(ConflictException.class, ErrorCode.CONFLICT, () -> student(0).attachments().vote(poll.id(), List.of(1)));
+        refused(ValidationException.class, ErrorCode.INVALID_ARGUMENT,
+                () -> student(1).attachments().vote(poll.id(), List.of(0, 1)));
+        refused(ValidationException.class, ErrorCode.INVALID_ARGUMENT,
+                () -> student(1).attachments().vote(poll.id(), List.of(2)));
+        assertEquals(List.of(1, 0), teacher.attachments().poll(poll.id()).votes());
+        assertEquals(1, teacher.attachments().poll(poll.id()).totalVoters());
+    }
+
+    @Test
+    @DisplayName("F-ATT-04: who sees a poll is who sees its message: not a member before it is sent, not an outsider")
+    void pollOnlyForThoseWhoSeeIt() {
+        ChatId chat = classChat();
+        Attachment.Poll poll = classPoll(false);
+        refused(PermissionDeniedException.class, ErrorCode.PERMISSION_DENIED,
+                () -> student(0).attachments().vote(poll.id(), List.of(0)));
+        teacher.messages().send(chat, Draft.text("Голосуем").withAttachments(List.of(poll)));
+        SferumSession outsider = fixture.as(school.outsider());
+        refused(PermissionDeniedException.class, ErrorCode.PERMISSION_DENIED,
+                () -> outsider.attachments().vote(poll.id(), List.of(0)));
+        refused(PermissionDeniedException.class, ErrorCode.PERMISSION_DENIED,
+                () -> outsider.attachments().poll(poll.id()));
+        assertEquals(0, teacher.attachments().poll(poll.id()).totalVoters());
+    }
+
+    @Test
+    @DisplayName("F-ATT-04: a poll needs a question and 1 to 10 answers")
+    void badPollsRefused() {
+        refused(ValidationException.class, ErrorCode.INVALID_ARGUMENT,
+                () -> teacher.attachments().createPoll(" ", List.of("да"), false));
+        refused(ValidationException.class, ErrorCode.INVALID_ARGUMENT,
+                () -> teacher.attachments().createPoll("Вопрос?", List.of(), false));
+        java.util.List<String> eleven = java.util.Collections.nCopies(11, "вариант");
+        refused(ValidationException.class, ErrorCode.INVALID_ARGUMENT,
+                () -> teacher.attachments().createPoll("Вопрос?", eleven, false));
     }
 }

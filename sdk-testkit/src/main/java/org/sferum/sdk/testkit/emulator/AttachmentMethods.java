@@ -67,6 +67,10 @@ final class AttachmentMethods {
         into.put("docs.save", this::saveDoc);
         into.put("messages.getHistoryAttachments", this::historyAttachments);
         into.put("video.save", this::saveVideo);
+        into.put("polls.create", this::createPoll);
+        into.put("polls.addVote", this::addVote);
+        into.put("polls.getById", this::getPoll);
+        into.put("polls.getVoters", this::getVoters);
     }
 
     /** {@code photos.getMessagesUploadServer([peer_id])}: {@code photos_photo_upload}; {@code peer_id} ignored. */
@@ -103,6 +107,140 @@ final class AttachmentMethods {
         json.put("owner_id", opened.getValue().id().ownerId());
         json.put("title", opened.getValue().title());
         json.put("description", params.string("description").orElse(""));
+        return json;
+    }
+
+    /**
+     * {@code polls.create(question, [is_anonymous], add_answers)} (F-ATT-04): {@code add_answers} is a JSON array
+     * of strings; {@code is_multiple} must be 0 [choice: polls are single-choice]; the answer above.
+     */
+    private JsonNode createPoll(UserId caller, VkParams params) {
+        if (params.intOr("is_multiple", 0) != 0) {
+            throw VkParams.invalid("is_multiple", "is not supported: polls are single-choice");
+        }
+        java.util.List<String> answers = new java.util.ArrayList<>();
+        String raw = params.string("add_answers").orElse("[]");
+        try {
+            JsonNode array = Json.MAPPER.readTree(raw);
+            if (array == null || !array.isArray()) {
+                throw new IOException("not an array");
+            }
+            for (JsonNode answer : array) {
+                if (!answer.isTextual()) {
+                    throw new IOException("not a string");
+                }
+                answers.add(answer.asText());
+            }
+        } catch (IOException e) {
+            throw VkParams.invalid("add_answers", "is not a JSON array of strings");
+        }
+        Attachment.Poll poll = engine.createPoll(caller, params.string("question").orElse(""), answers,
+                params.intOr("is_anonymous", 0) != 0);
+        return pollJson(engine.pollResults(caller, poll.id()), caller, engine.clock().instant());
+    }
+
+    private MediaId pollId(UserId caller, VkParams params) {
+        long owner = params.string("owner_id").isPresent() ? params.requiredLong("owner_id") : caller.value();
+        return new MediaId(owner, params.requiredLong("poll_id"));
+    }
+
+    /** {@code polls.addVote(owner_id, poll_id, answer_ids)}: answer ids are 1, 2, … within a poll [choice]. */
+    private JsonNode addVote(UserId caller, VkParams params) {
+        java.util.List<Integer> indexes = new java.util.ArrayList<>();
+        for (String id : params.string("answer_ids").orElse("").split(",")) {
+            try {
+                indexes.add(Integer.parseInt(id.trim()) - 1);
+            } catch (NumberFormatException e) {
+                throw VkParams.invalid("answer_ids", "must be answer ids");
+            }
+        }
+        engine.vote(caller, pollId(caller, params), indexes);
+        return com.fasterxml.jackson.databind.node.IntNode.valueOf(1);
+    }
+
+    /** {@code polls.getById(owner_id, poll_id)}: {@code polls_poll} with the caller's {@code answer_ids}. */
+    private JsonNode getPoll(UserId caller, VkParams params) {
+        return pollJson(engine.pollResults(caller, pollId(caller, params)), caller, engine.clock().instant());
+    }
+
+    /**
+     * {@code polls.getVoters(owner_id, poll_id, answer_ids)}: {@code [{answer_id, users: {count, items}}]}; refused
+     * with 15 for an anonymous poll, as VK.
+     */
+    private JsonNode getVoters(UserId caller, VkParams params) {
+        org.sferum.sdk.attachments.PollResults results = engine.pollResults(caller, pollId(caller, params));
+        if (results.anonymous()) {
+            throw new org.sferum.sdk.error.PermissionDeniedException(org.sferum.sdk.error.ErrorCode.PERMISSION_DENIED,
+                    "the poll is anonymous: its voters are hidden");
+        }
+        ArrayNode out = Json.array();
+        for (String id : params.string("answer_ids").orElse("").split(",")) {
+            int index;
+            try {
+                index = Integer.parseInt(id.trim()) - 1;
+            } catch (NumberFormatException e) {
+                throw VkParams.invalid("answer_ids", "must be answer ids");
+            }
+            if (index < 0 || index >= results.voters().size()) {
+                throw VkParams.invalid("answer_ids", "has an id this poll does not have");
+            }
+            ObjectNode answer = out.addObject();
+            answer.put("answer_id", index + 1);
+            ObjectNode users = answer.putObject("users");
+            users.put("count", results.voters().get(index).size());
+            ArrayNode items = users.putArray("items");
+            results.voters().get(index).forEach(user -> items.add(user.value()));
+        }
+        return out;
+    }
+
+    /** Renders a poll's results as {@code polls_poll} for one reader. */
+    static ObjectNode pollJson(org.sferum.sdk.attachments.PollResults results, UserId reader, Instant date) {
+        ObjectNode json = pollJson(results.poll(), date);
+        json.put("anonymous", results.anonymous());
+        json.put("votes", results.totalVoters());
+        json.put("can_vote", results.myAnswers().isEmpty());
+        ArrayNode answers = (ArrayNode) json.get("answers");
+        for (int i = 0; i < answers.size(); i++) {
+            int votes = results.votes().get(i);
+            ObjectNode answer = (ObjectNode) answers.get(i);
+            answer.put("votes", votes);
+            answer.put("rate", results.totalVoters() == 0 ? 0.0 : 100.0 * votes / results.totalVoters());
+        }
+        ArrayNode mine = json.putArray("answer_ids");
+        results.myAnswers().forEach(index -> mine.add(index + 1));
+        return json;
+    }
+
+    /**
+     * Renders a poll as {@code polls_poll} without results (0 votes) [choice: a message carries the poll; its
+     * results are read with {@code polls.getById}].
+     */
+    static ObjectNode pollJson(Attachment.Poll poll, Instant date) {
+        ObjectNode json = Json.object();
+        json.put("id", poll.id().id());
+        json.put("owner_id", poll.id().ownerId());
+        json.put("author_id", poll.id().ownerId());
+        json.put("created", date.getEpochSecond());
+        json.put("question", poll.question());
+        json.put("votes", 0);
+        ArrayNode answers = json.putArray("answers");
+        for (int i = 0; i < poll.answers().size(); i++) {
+            ObjectNode answer = answers.addObject();
+            answer.put("id", i + 1);
+            answer.put("rate", 0.0);
+            answer.put("text", poll.answers().get(i));
+            answer.put("votes", 0);
+        }
+        json.put("multiple", false);
+        json.put("end_date", 0);
+        json.put("closed", false);
+        json.put("is_board", false);
+        json.put("can_edit", false);
+        json.put("can_vote", true);
+        json.put("can_report", false);
+        json.put("can_share", false);
+        json.put("disable_unvote", true);
         return json;
     }
 
@@ -259,6 +397,9 @@ final class AttachmentMethods {
         } else if (attachment instanceof Attachment.File file) {
             json.put("type", "doc");
             json.set("doc", docJson(file, date));
+        } else if (attachment instanceof Attachment.Poll poll) {
+            json.put("type", "poll");
+            json.set("poll", pollJson(poll, date));
         } else if (attachment instanceof Attachment.Video video) {
             json.put("type", "video");
             ObjectNode body = json.putObject("video");
@@ -339,7 +480,7 @@ final class AttachmentMethods {
             int limit = switch (kind.get()) {
                 case PHOTO -> PlatformEngine.MAX_PHOTO_BYTES;
                 case FILE -> PlatformEngine.MAX_FILE_BYTES;
-                case VIDEO -> PlatformEngine.MAX_VIDEO_BYTES;
+                case VIDEO, POLL -> PlatformEngine.MAX_VIDEO_BYTES;
             } + FRAMING;
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
@@ -352,7 +493,7 @@ final class AttachmentMethods {
             String field = switch (kind.get()) {
                 case PHOTO -> "photo";
                 case FILE -> "file";
-                case VIDEO -> "video_file";
+                case VIDEO, POLL -> "video_file";
             };
             Optional<Multipart.Part> part = Multipart.boundary(exchange.getRequestHeaders().getFirst("Content-Type"))
                     .flatMap(boundary -> Multipart.part(body, boundary, field));

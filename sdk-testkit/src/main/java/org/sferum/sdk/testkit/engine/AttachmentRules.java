@@ -43,6 +43,12 @@ final class AttachmentRules {
     static final int MAX_FILE_BYTES = 200 * 1024 * 1024;
     /** The largest video [choice: 1 GB, as the emulator holds it in memory; VK's public limit is larger]. */
     static final int MAX_VIDEO_BYTES = 1024 * 1024 * 1024;
+    /** The longest poll question [choice]. */
+    static final int MAX_QUESTION = 255;
+    /** The most answers of a poll, as VK. */
+    static final int MAX_ANSWERS = 10;
+    /** The longest poll answer [choice]. */
+    static final int MAX_ANSWER = 100;
     /** The longest video title: {@code video.save}'s {@code name}, 128 characters. */
     static final int MAX_VIDEO_TITLE = 128;
 
@@ -159,7 +165,7 @@ final class AttachmentRules {
     }
 
     /** Checks and reserves a draft's attachments for a new message of the actor; nothing changes on refusal. */
-    List<Attachment> attach(UserId actor, List<Attachment> drafted) {
+    List<Attachment> attach(UserId actor, List<Attachment> drafted, long messageId) {
         List<Item> found = new ArrayList<>(drafted.size());
         for (Attachment a : drafted) {
             Item item;
@@ -169,8 +175,8 @@ final class AttachmentRules {
                 item = own(actor, f.id(), UploadKind.FILE);
             } else if (a instanceof Attachment.Video v) {
                 item = own(actor, v.id(), UploadKind.VIDEO);
-            } else if (a instanceof Attachment.Poll) {
-                throw new UnsupportedOperationException("poll attachments come with F-ATT-04 (see docs/status.md)");
+            } else if (a instanceof Attachment.Poll p) {
+                item = own(actor, p.id(), UploadKind.POLL);
             } else {
                 throw invalid("an attachment of an unknown type cannot be sent");
             }
@@ -184,6 +190,7 @@ final class AttachmentRules {
         List<Attachment> out = new ArrayList<>(found.size());
         for (Item item : found) {
             item.attached = true;
+            item.messageId = messageId;
             out.add(attachment(item));
         }
         return out;
@@ -203,9 +210,79 @@ final class AttachmentRules {
         return out;
     }
 
+    /** Creates a poll of the actor (F-ATT-04); checked: question 1–255, 1–10 answers of 1–100 characters. */
+    Attachment.Poll createPoll(UserId actor, String question, List<String> answers, boolean anonymous, Instant now) {
+        if (question == null || question.isBlank() || question.length() > MAX_QUESTION) {
+            throw invalid("a poll's question must be 1 to " + MAX_QUESTION + " characters");
+        }
+        if (answers == null || answers.isEmpty() || answers.size() > MAX_ANSWERS) {
+            throw invalid("a poll needs 1 to " + MAX_ANSWERS + " answers");
+        }
+        for (String answer : answers) {
+            if (answer == null || answer.isBlank() || answer.length() > MAX_ANSWER) {
+                throw invalid("each answer of a poll must be 1 to " + MAX_ANSWER + " characters");
+            }
+        }
+        Item item = new Item(new MediaId(actor.value(), nextId++), UploadKind.POLL, question.strip(), new byte[0],
+                secrets.get(), now);
+        item.poll = new PollState(answers.stream().map(String::strip).toList(), anonymous);
+        items.put(item.id, item);
+        return (Attachment.Poll) attachment(item);
+    }
+
+    /**
+     * Finds a poll the reader may see: their own, or one attached to a message the reader sees.
+     *
+     * @param sees tells whether the reader sees a message, by id
+     */
+    Item poll(UserId reader, MediaId id, java.util.function.LongPredicate sees) {
+        Item item = items.get(id);
+        if (item == null || item.kind != UploadKind.POLL
+                || !(id.ownerId() == reader.value() || (item.attached && sees.test(item.messageId)))) {
+            throw new org.sferum.sdk.error.PermissionDeniedException(ErrorCode.PERMISSION_DENIED, "poll "
+                    + id.ownerId() + "_" + id.id() + " is not one this user created or sees in a message");
+        }
+        return item;
+    }
+
+    /** Votes once, for exactly one answer [choice: polls are single-choice]. */
+    void vote(Item poll, UserId voter, List<Integer> answerIndexes) {
+        if (answerIndexes == null || answerIndexes.size() != 1 || answerIndexes.get(0) == null
+                || answerIndexes.get(0) < 0 || answerIndexes.get(0) >= poll.poll.answers.size()) {
+            throw invalid("choose exactly one answer, by its index from 0 to " + (poll.poll.answers.size() - 1));
+        }
+        if (poll.poll.votes.containsKey(voter)) {
+            throw new ConflictException(ErrorCode.CONFLICT, "the user has voted in this poll already");
+        }
+        poll.poll.votes.put(voter, List.copyOf(answerIndexes));
+    }
+
+    /** A poll's results for a reader; voters hidden when anonymous. */
+    org.sferum.sdk.attachments.PollResults results(Item poll, UserId reader) {
+        int n = poll.poll.answers.size();
+        List<Integer> votes = new ArrayList<>(java.util.Collections.nCopies(n, 0));
+        List<List<UserId>> voters = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            voters.add(new ArrayList<>());
+        }
+        for (Map.Entry<UserId, List<Integer>> vote : poll.poll.votes.entrySet()) {
+            for (int index : vote.getValue()) {
+                votes.set(index, votes.get(index) + 1);
+                if (!poll.poll.anonymous) {
+                    voters.get(index).add(vote.getKey());
+                }
+            }
+        }
+        return new org.sferum.sdk.attachments.PollResults((Attachment.Poll) attachment(poll), poll.poll.anonymous,
+                votes, poll.poll.votes.size(), poll.poll.votes.getOrDefault(reader, List.of()), voters);
+    }
+
     /** The bytes of an attached item by its key, for serving its address. */
     Optional<byte[]> content(String key) {
         Item item = itemsByKey.get(key);
+        if (item != null && item.kind == UploadKind.POLL) {
+            return Optional.empty();
+        }
         return item == null || !item.attached ? Optional.empty() : Optional.of(item.content.clone());
     }
 
@@ -223,6 +300,7 @@ final class AttachmentRules {
             case PHOTO -> new Attachment.Photo(item.id, urlBase + item.key);
             case FILE -> new Attachment.File(item.id, item.name, item.content.length);
             case VIDEO -> new Attachment.Video(item.id, item.name);
+            case POLL -> new Attachment.Poll(item.id, item.name, item.poll.answers);
         };
     }
 
@@ -286,7 +364,19 @@ final class AttachmentRules {
     private record Upload(UserId user, UploadKind kind, String fileName, byte[] content, Instant expiresAt) {
     }
 
-    private static final class Item {
+    /** A poll's answers, anonymity and votes (in voting order). */
+    private static final class PollState {
+        final List<String> answers;
+        final boolean anonymous;
+        final Map<UserId, List<Integer>> votes = new java.util.LinkedHashMap<>();
+
+        PollState(List<String> answers, boolean anonymous) {
+            this.answers = answers;
+            this.anonymous = anonymous;
+        }
+    }
+
+    static final class Item {
         final MediaId id;
         final UploadKind kind;
         final String name;
@@ -294,6 +384,10 @@ final class AttachmentRules {
         final String key;
         final Instant savedAt;
         boolean attached;
+        /** The message it is attached to, once attached. */
+        long messageId;
+        /** A poll's state; {@code null} for uploads. */
+        PollState poll;
 
         Item(MediaId id, UploadKind kind, String name, byte[] content, String key, Instant savedAt) {
             this.id = id;

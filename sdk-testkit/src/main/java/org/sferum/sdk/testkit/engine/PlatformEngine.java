@@ -378,7 +378,8 @@ public final class PlatformEngine {
                 }
             }
             List<Message> forwarded = forwardedCopies(actor, draft.forwarded(), now);
-            List<org.sferum.sdk.attachments.Attachment> attached = attachmentRules.attach(actor, draft.attachments());
+            List<org.sferum.sdk.attachments.Attachment> attached = attachmentRules.attach(actor, draft.attachments(),
+                    nextMessageId);
             StoredMessage message = new StoredMessage(nextMessageId++, chat.id, chat.lastCmid() + 1, actor,
                     draft.text(), now, draft.replyTo(), draft.randomId().orElse(0));
             message.attachments = attached;
@@ -2193,5 +2194,65 @@ public final class PlatformEngine {
             }
             return out;
         }
+    }
+
+    /**
+     * Creates a poll of the actor, to attach to a message (F-ATT-04).
+     *
+     * @param actor the creator
+     * @param question the question, 1 to 255 characters
+     * @param answers 1 to 10 answers, each 1 to 100 characters
+     * @param anonymous whether the voters are hidden
+     * @return the poll
+     * @throws ValidationException with {@code INVALID_ARGUMENT} for a question or answers out of those bounds
+     */
+    public org.sferum.sdk.attachments.Attachment.Poll createPoll(UserId actor, String question, List<String> answers,
+                                                                 boolean anonymous) {
+        synchronized (lock) {
+            account(actor);
+            return attachmentRules.createPoll(actor, question, answers, anonymous, now());
+        }
+    }
+
+    /**
+     * Votes in a poll once, for one answer (F-ATT-04).
+     *
+     * @param actor the voter: the poll's creator or a member who sees its message
+     * @param poll the poll
+     * @param answerIndexes exactly one index, from 0
+     * @throws PermissionDeniedException with {@code PERMISSION_DENIED} when the actor cannot see the poll
+     * @throws ValidationException with {@code INVALID_ARGUMENT} for a bad choice
+     * @throws ConflictException with {@code CONFLICT} when the actor has voted already
+     */
+    public void vote(UserId actor, org.sferum.sdk.attachments.MediaId poll, List<Integer> answerIndexes) {
+        synchronized (lock) {
+            attachmentRules.vote(visiblePoll(actor, poll), actor, answerIndexes);
+        }
+    }
+
+    /**
+     * Reads a poll's results as the actor sees them (F-ATT-04); an anonymous poll hides its voters.
+     *
+     * @param actor the reader: the poll's creator or a member who sees its message
+     * @param poll the poll
+     * @return the results
+     * @throws PermissionDeniedException with {@code PERMISSION_DENIED} when the actor cannot see the poll
+     */
+    public org.sferum.sdk.attachments.PollResults pollResults(UserId actor, org.sferum.sdk.attachments.MediaId poll) {
+        synchronized (lock) {
+            return attachmentRules.results(visiblePoll(actor, poll), actor);
+        }
+    }
+
+    /** A poll the actor may see: who sees a message sees its poll. Under the lock. */
+    private AttachmentRules.Item visiblePoll(UserId actor, org.sferum.sdk.attachments.MediaId poll) {
+        Objects.requireNonNull(poll, "poll");
+        account(actor);
+        Instant now = now();
+        return attachmentRules.poll(actor, poll, id -> {
+            StoredMessage message = messagesById.get(id);
+            ChatState chat = message == null ? null : chats.get(message.chat.peerId());
+            return chat != null && chat.isMember(actor) && chat.sees(actor, message, now);
+        });
     }
 }

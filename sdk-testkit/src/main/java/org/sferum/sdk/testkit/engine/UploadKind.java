@@ -7,5 +7,7 @@ public enum UploadKind {
     /** A file to attach to a message: {@code docs.getMessagesUploadServer}. */
     FILE,
     /** A video to attach to a message: {@code video.save}, which gives the address and the video's id at once. */
-    VIDEO
+    VIDEO,
+    /** A poll ({@code polls.create}): never uploaded, but attached under the same rules. */
+    POLL
 }

@@ -17,8 +17,6 @@ import org.sferum.sdk.users.UserId;
 
 /** The fake's attachments: uploads go straight to the engine, which holds every rule. */
 final class FakeAttachments implements Attachments {
-    private static final String LATER = "the attachments issue, ";
-
     private final PlatformEngine engine;
     private final Supplier<UserId> actor;
 
@@ -46,8 +44,17 @@ final class FakeAttachments implements Attachments {
 
     @Override
     public Attachment.Poll createPoll(String question, List<String> answers, boolean anonymous) {
-        throw new UnsupportedOperationException("Attachments.createPoll: not in this version of the fake; "
-                + LATER + "F-ATT-04 (see docs/status.md)");
+        return engine.createPoll(actor.get(), question, answers, anonymous);
+    }
+
+    @Override
+    public void vote(org.sferum.sdk.attachments.MediaId poll, List<Integer> answerIndexes) {
+        engine.vote(actor.get(), Checks.notNull(poll, "poll"), answerIndexes);
+    }
+
+    @Override
+    public org.sferum.sdk.attachments.PollResults poll(org.sferum.sdk.attachments.MediaId poll) {
+        return engine.pollResults(actor.get(), Checks.notNull(poll, "poll"));
     }
 
     @Override
@@ -56,7 +63,8 @@ final class FakeAttachments implements Attachments {
         Checks.notNull(page, "page request");
         List<Attachment> all = new java.util.ArrayList<>();
         for (org.sferum.sdk.messages.Message message : engine.messagesWithAttachments(actor.get(), chat)) {
-            all.addAll(message.attachments());
+            // [choice] as VK's messages.getHistoryAttachments: photos, videos and files, not polls
+            message.attachments().stream().filter(a -> !(a instanceof Attachment.Poll)).forEach(all::add);
         }
         int from = (int) Math.min(all.size(), page.cursor().map(c -> Cursors.decode('a', c)).orElse(0L));
         int to = Math.min(all.size(), from + page.size());

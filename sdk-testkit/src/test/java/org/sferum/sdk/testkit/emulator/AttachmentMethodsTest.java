@@ -173,4 +173,38 @@ class AttachmentMethodsTest extends EmulatorTestBase {
         clock.advance(PlatformEngine.UPLOAD_LIFETIME);
         assertEquals(100, errorCode(upload(late, "video_file", "late.mp4", mp4)), "an expired address");
     }
+
+    @Test
+    @DisplayName("F-ATT-04 polls.create, messages.send attachment=poll…, polls.addVote, polls.getById and "
+            + "polls.getVoters as the schemas have them; an anonymous poll's voters are refused with 15")
+    void pollFlow() {
+        long peer = classChat();
+        JsonNode created = wire.call(teacher, "polls.create", "question", "Когда?", "add_answers",
+                "[\"Вторник\",\"Четверг\"]");
+        schema.check("polls/responses.json", "polls_create_response", created);
+        JsonNode poll = created.get("response");
+        String owner = poll.get("owner_id").asText();
+        String id = poll.get("id").asText();
+        long message = wire.ok(teacher, "messages.send", "peer_id", Long.toString(peer), "random_id", "11",
+                "attachment", "poll" + owner + "_" + id).asLong();
+        JsonNode read = wire.call(student1, "messages.getById", "message_ids", Long.toString(message));
+        schema.check("messages/responses.json", "messages_getById_response", read);
+        assertEquals("poll", read.get("response").get("items").get(0).get("attachments").get(0).get("type").asText());
+
+        assertEquals(1, wire.ok(student1, "polls.addVote", "owner_id", owner, "poll_id", id, "answer_ids", "2")
+                .asInt());
+        JsonNode results = wire.call(student1, "polls.getById", "owner_id", owner, "poll_id", id);
+        schema.check("polls/responses.json", "polls_getById_response", results);
+        assertEquals(1, results.get("response").get("votes").asInt());
+        assertEquals(2, results.get("response").get("answer_ids").get(0).asInt());
+        JsonNode voters = wire.call(teacher, "polls.getVoters", "owner_id", owner, "poll_id", id, "answer_ids",
+                "1,2");
+        schema.check("polls/responses.json", "polls_getVoters_response", voters);
+        assertEquals(student1.id().value(), voters.get("response").get(1).get("users").get("items").get(0).asLong());
+
+        String anonymous = wire.ok(teacher, "polls.create", "question", "Анонимно?", "is_anonymous", "1",
+                "add_answers", "[\"Да\"]").get("id").asText();
+        assertEquals(15, errorCode(wire.call(teacher, "polls.getVoters", "owner_id", owner, "poll_id", anonymous,
+                "answer_ids", "1")));
+    }
 }

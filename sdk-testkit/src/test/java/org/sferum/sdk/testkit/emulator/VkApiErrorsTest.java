@@ -191,10 +191,10 @@ class VkApiErrorsTest extends EmulatorTestBase {
     }
 
     @Test
-    @DisplayName("F-MSG-01 what the engine does not implement yet (attachments) is refused with 23")
+    @DisplayName("F-MSG-01, F-ATT-01 an attachment type the emulator does not have (audio) is refused with 100")
     void notImplemented() {
-        refused(23, "messages.send", "peer_id", Long.toString(peer), "message", "Опрос",
-                "attachment", "poll100001_1");
+        refused(100, "messages.send", "peer_id", Long.toString(peer), "message", "Аудио",
+                "attachment", "audio100001_1");
     }
 
     @Test
