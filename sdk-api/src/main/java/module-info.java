@@ -23,4 +23,5 @@ module org.sferum.sdk.api {
     uses org.sferum.sdk.spi.SferumEventListener;
     uses org.sferum.sdk.spi.LinkStore;
     uses org.sferum.sdk.spi.TokenStore;
+    uses org.sferum.sdk.spi.SferumMetrics;
 }

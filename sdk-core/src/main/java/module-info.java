@@ -17,4 +17,6 @@ module org.sferum.sdk.core {
     uses org.sferum.sdk.spi.RequestInterceptor;
     uses org.sferum.sdk.spi.LinkStore;
     uses org.sferum.sdk.spi.TokenStore;
+    uses org.sferum.sdk.spi.SferumEventListener;
+    uses org.sferum.sdk.spi.SferumMetrics;
 }

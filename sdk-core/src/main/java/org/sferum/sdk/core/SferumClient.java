@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.ServiceLoader;
@@ -16,16 +18,23 @@ import org.sferum.sdk.core.links.Linking;
 import org.sferum.sdk.core.session.WireSession;
 import org.sferum.sdk.core.transport.JdkHttpTransport;
 import org.sferum.sdk.core.transport.Transport;
+import org.sferum.sdk.core.wire.Metrics;
 import org.sferum.sdk.core.wire.VkApi;
 import org.sferum.sdk.error.ErrorCode;
+import org.sferum.sdk.events.SferumEvent;
+import org.sferum.sdk.events.Subscription;
 import org.sferum.sdk.internal.Checks;
 import org.sferum.sdk.links.Links;
 import org.sferum.sdk.roster.Roster;
 import org.sferum.sdk.spi.LinkStore;
 import org.sferum.sdk.spi.RequestInterceptor;
+import org.sferum.sdk.spi.SferumEventListener;
+import org.sferum.sdk.spi.SferumMetrics;
 import org.sferum.sdk.spi.TokenStore;
 import org.sferum.sdk.users.AccessToken;
 import org.sferum.sdk.users.SchoolAccountId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The real {@link Sferum}: talks to the VK API (or an emulator of it) over HTTP. Immutable and thread-safe; build
@@ -56,6 +65,10 @@ import org.sferum.sdk.users.SchoolAccountId;
  * Link link = sferum.links().complete(callbackUri);                   // on the redirect back
  * SferumSession teacher = sferum.session(account);                     // tokens refreshed as needed
  * }</pre>
+ *
+ * <p>Plugins (F-EMB-03, {@code docs/plugins.md}): stores, request interceptors, client-wide event listeners and
+ * metrics, set on the builder or found with {@link ServiceLoader}. Client-wide event listeners receive only the
+ * events of the accounts named in {@link #subscribeAll(Collection)}; no plugin but the stores sees a token.
  */
 public final class SferumClient implements Sferum {
     /** The VK API version sent by default. */
@@ -65,6 +78,7 @@ public final class SferumClient implements Sferum {
     /** How long a connection may take by default. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
+    private static final Logger LOG = LoggerFactory.getLogger(SferumClient.class);
     private static final Pattern VERSION = Pattern.compile("\\d{1,3}\\.\\d{1,4}");
     private static final String ROSTER = "arrives with the roster issue; see docs/status.md";
     private static final Pattern CLIENT_ID = Pattern.compile("[\\x21-\\x7e]{1,128}");
@@ -76,6 +90,8 @@ public final class SferumClient implements Sferum {
     private final RetryPolicy retryPolicy;
     private final Clock clock;
     private final List<RequestInterceptor> interceptors;
+    private final List<SferumEventListener> eventListeners;
+    private final Metrics metrics;
     private final VkApi api;
     private final LinkStore linkStore;
     private final TokenStore tokenStore;
@@ -84,7 +100,8 @@ public final class SferumClient implements Sferum {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private SferumClient(Builder builder, Transport transport, List<RequestInterceptor> interceptors,
-                         LinkStore linkStore, TokenStore tokenStore) {
+                         LinkStore linkStore, TokenStore tokenStore, List<SferumEventListener> eventListeners,
+                         List<SferumMetrics> metrics) {
         this.endpoints = builder.endpoints;
         this.apiVersion = builder.apiVersion;
         this.transport = transport;
@@ -92,8 +109,10 @@ public final class SferumClient implements Sferum {
         this.retryPolicy = builder.retryPolicy;
         this.clock = builder.clock;
         this.interceptors = List.copyOf(interceptors);
+        this.eventListeners = List.copyOf(eventListeners);
+        this.metrics = Metrics.of(metrics);
         this.api = new VkApi(transport, endpoints.api(), apiVersion, requestTimeout, retryPolicy, builder.sleeper,
-                clock, this.interceptors);
+                clock, this.interceptors, this.metrics);
         this.linkStore = linkStore;
         this.tokenStore = tokenStore;
         this.linking = builder.clientId == null ? null : Linking.builder()
@@ -245,6 +264,90 @@ public final class SferumClient implements Sferum {
         return interceptors;
     }
 
+    /**
+     * Returns the client-wide event listeners: those set on the builder, in order, then those found with
+     * {@link ServiceLoader}. They receive the events of the accounts given to {@link #subscribeAll(Collection)},
+     * and of no other session.
+     *
+     * @return the listeners
+     */
+    public List<SferumEventListener> eventListeners() {
+        return eventListeners;
+    }
+
+    /**
+     * Returns the metrics plugins every call, retry, token refresh and long poll reconnection is reported to:
+     * those set on the builder, in order, then those found with {@link ServiceLoader}; empty when nothing is
+     * counted.
+     *
+     * @return the metrics plugins
+     */
+    public List<SferumMetrics> metrics() {
+        return metrics.plugins();
+    }
+
+    /**
+     * Delivers the events of these linked accounts to the client-wide {@link #eventListeners() event listeners},
+     * each through {@link SferumEventListener#onEvent(SchoolAccountId, SferumEvent)} with the account it was
+     * delivered to, until the returned subscription (or the client) is closed (F-EMB-03). This is the only way
+     * client-wide listeners receive anything: a session's own {@code events().subscribe(listener)} delivers to
+     * its listener only, so a listener found on the class path never sees a user's events unless the embedder
+     * named that user's account here.
+     *
+     * <p>Each account gets its own events subscription ({@code session(account).events()}), with its own thread:
+     * the listeners receive each account's events in order, and the events of different accounts concurrently.
+     * All or nothing: if an account cannot be subscribed, those already subscribed are closed and the failure is
+     * thrown.
+     *
+     * @param accounts the linked accounts; repeated ones count once
+     * @return the subscription of them all; closing it stops every delivery
+     * @throws org.sferum.sdk.error.NotFoundException with {@code NOT_LINKED} if an account is not linked
+     * @throws org.sferum.sdk.error.SferumException if an account's events could not be subscribed (its tokens
+     *     refused, the service unreachable)
+     * @throws IllegalStateException if there is no client-wide listener, the builder was given no
+     *     {@link Builder#application(String, URI) application}, or the client is closed
+     */
+    public Subscription subscribeAll(Collection<SchoolAccountId> accounts) {
+        Checks.notNull(accounts, "accounts");
+        List<SchoolAccountId> each = List.copyOf(new LinkedHashSet<>(accounts));
+        ensureOpen();
+        if (eventListeners.isEmpty()) {
+            throw new IllegalStateException("no client-wide event listener to deliver to: add one with"
+                    + " SferumClient.builder().eventListener(…) or declare one as a service");
+        }
+        List<Subscription> opened = new ArrayList<>(each.size());
+        try {
+            for (SchoolAccountId account : each) {
+                opened.add(session(account).events().subscribe(event -> deliver(account, event)));
+            }
+        } catch (RuntimeException e) {
+            opened.forEach(Subscription::close);
+            throw e;
+        }
+        return new Subscription() {
+            @Override
+            public void close() {
+                opened.forEach(Subscription::close);
+            }
+
+            @Override
+            public String toString() {
+                return "SferumClient.subscribeAll[" + opened.size() + " accounts]";
+            }
+        };
+    }
+
+    private void deliver(SchoolAccountId account, SferumEvent event) {
+        for (SferumEventListener listener : eventListeners) {
+            try {
+                listener.onEvent(account, event);
+            } catch (RuntimeException e) {
+                LOG.warn("a client-wide event listener ({}) threw {}; the next events are still delivered",
+                        listener.getClass().getName(), e.getClass().getName());
+            }
+        }
+    }
+
     /** Closes the transport. Idempotent; sessions of a closed client fail on their next call. */
     @Override
     public void close() {
@@ -292,6 +395,8 @@ public final class SferumClient implements Sferum {
         private Sleeper sleeper = Sleeper.system();
         private Clock clock = Clock.systemUTC();
         private final List<RequestInterceptor> interceptors = new ArrayList<>();
+        private final List<SferumEventListener> eventListeners = new ArrayList<>();
+        private final List<SferumMetrics> metrics = new ArrayList<>();
         private boolean discoverPlugins = true;
         private String clientId;
         private URI redirectUri;
@@ -411,6 +516,33 @@ public final class SferumClient implements Sferum {
         }
 
         /**
+         * Adds a client-wide event listener, which receives the events of the accounts given to
+         * {@link SferumClient#subscribeAll(Collection)} and nothing else. Repeatable; called in the order added,
+         * before any found by {@link #discoverPlugins(boolean) discovery}.
+         *
+         * @param value the listener; it should override {@link SferumEventListener#onEvent(SchoolAccountId,
+         *     SferumEvent)} to know whose event it is
+         * @return this builder
+         */
+        public Builder eventListener(SferumEventListener value) {
+            eventListeners.add(Checks.notNull(value, "event listener"));
+            return this;
+        }
+
+        /**
+         * Adds a metrics plugin, told of every call, retry, token refresh and long poll reconnection. Repeatable;
+         * called in the order added, before any found by {@link #discoverPlugins(boolean) discovery}. Without
+         * any, nothing is counted ({@link SferumMetrics#none()}).
+         *
+         * @param value the metrics plugin
+         * @return this builder
+         */
+        public Builder metrics(SferumMetrics value) {
+            metrics.add(Checks.notNull(value, "metrics"));
+            return this;
+        }
+
+        /**
          * Sets the application as registered at VK ID: needed by {@link SferumClient#links()} and
          * {@link SferumClient#session(SchoolAccountId)}, which throw {@link IllegalStateException} without it.
          *
@@ -484,10 +616,12 @@ public final class SferumClient implements Sferum {
         }
 
         /**
-         * Sets whether request interceptors declared as services ({@code provides} in {@code module-info.java},
-         * or {@code META-INF/services/org.sferum.sdk.spi.RequestInterceptor}) are found with
-         * {@link ServiceLoader} and added, and whether a {@link LinkStore} and a {@link TokenStore} declared as
-         * services are used when none is set (F-EMB-03). On by default.
+         * Sets whether request interceptors, client-wide event listeners and metrics plugins declared as services
+         * ({@code provides} in {@code module-info.java}, or a file such as
+         * {@code META-INF/services/org.sferum.sdk.spi.RequestInterceptor}) are found with {@link ServiceLoader}
+         * and added after the builder's, and whether a {@link LinkStore} and a {@link TokenStore} declared as
+         * services are used when none is set (F-EMB-03). On by default. Discovered event listeners still receive
+         * nothing until {@link SferumClient#subscribeAll(Collection)} is called.
          *
          * @param value whether to discover plugins
          * @return this builder
@@ -509,8 +643,12 @@ public final class SferumClient implements Sferum {
             Checks.require(endpoints != null, ErrorCode.INVALID_ARGUMENT,
                     "set the endpoints: Endpoints.production(), or an emulator's");
             List<RequestInterceptor> all = new ArrayList<>(interceptors);
+            List<SferumEventListener> listeners = new ArrayList<>(eventListeners);
+            List<SferumMetrics> counters = new ArrayList<>(metrics);
             if (discoverPlugins) {
                 all.addAll(Plugins.all(RequestInterceptor.class));
+                listeners.addAll(Plugins.all(SferumEventListener.class));
+                counters.addAll(Plugins.all(SferumMetrics.class));
             }
             LinkStore links = linkStore != null ? linkStore : discoverPlugins
                     ? Plugins.single(LinkStore.class, "linkStore(…)").orElseGet(LinkStore::inMemory)
@@ -519,7 +657,7 @@ public final class SferumClient implements Sferum {
                     ? Plugins.single(TokenStore.class, "tokenStore(…)").orElseGet(TokenStore::inMemory)
                     : TokenStore.inMemory();
             Transport chosen = transport != null ? transport : new JdkHttpTransport(connectTimeout);
-            return new SferumClient(this, chosen, all, links, tokens);
+            return new SferumClient(this, chosen, all, links, tokens, listeners, counters);
         }
 
         private static Duration positive(Duration value, String name) {

@@ -13,6 +13,7 @@ import org.sferum.sdk.core.wire.TokenSource;
 import org.sferum.sdk.core.wire.VkApi;
 import org.sferum.sdk.core.wire.VkRequest;
 import org.sferum.sdk.core.wire.VkResult;
+import org.sferum.sdk.error.ErrorCode;
 import org.sferum.sdk.error.SferumException;
 import org.sferum.sdk.events.SferumEvent;
 import org.sferum.sdk.events.Subscription;
@@ -99,6 +100,7 @@ final class LongPollSubscription implements Subscription, Runnable {
                 if (answer.has("failed")) {
                     int failed = answer.path("failed").asInt(0);
                     LOG.debug("long poll failed {}: reconnecting", failed);
+                    api.metrics().longPollReconnected(Optional.empty());
                     switch (failed) {
                         case 1 -> {
                             if (answer.path("ts").canConvertToLong()) {
@@ -122,6 +124,7 @@ final class LongPollSubscription implements Subscription, Runnable {
                 JsonNode updates = answer.path("updates");
                 if (next < 0 || !updates.isArray()) {
                     LOG.debug("long poll answered without ts or updates: reconnecting");
+                    api.metrics().longPollReconnected(Optional.of(ErrorCode.MALFORMED_RESPONSE));
                     connected = false;
                     failures = pause(failures + 1);
                     continue;
@@ -146,6 +149,7 @@ final class LongPollSubscription implements Subscription, Runnable {
                 } else {
                     LOG.debug("long poll reconnection failed ({})", e.code());
                 }
+                api.metrics().longPollReconnected(Optional.of(e.code()));
                 connected = false;
                 failures = pause(failures + 1);
             } catch (IllegalStateException closedClient) {

@@ -45,7 +45,7 @@ public final class Linking {
         this.vkId = new VkIdClient(http, settings, secrets, clock);
         SigningKeys keys = b.keys == null ? null : b.keys.apply(vkId);
         this.verifier = new IdTokenVerifier(keys, vkId, settings.issuer(), settings.clientId(), clock);
-        this.refresher = new TokenRefresher(tokenStore, linkStore, vkId, clock);
+        this.refresher = new TokenRefresher(tokenStore, linkStore, vkId, clock, api.metrics());
         this.links = new WireLinks(this, new Unlinker(api, vkId, refresher, tokenStore));
     }
 

@@ -9,7 +9,9 @@ import org.sferum.sdk.core.wire.TokenSource;
 import org.sferum.sdk.error.ErrorCode;
 import org.sferum.sdk.error.NotFoundException;
 import org.sferum.sdk.error.RelinkRequiredException;
+import org.sferum.sdk.error.SferumException;
 import org.sferum.sdk.spi.LinkStore;
+import org.sferum.sdk.spi.SferumMetrics;
 import org.sferum.sdk.spi.TokenSet;
 import org.sferum.sdk.spi.TokenStore;
 import org.sferum.sdk.users.AccessToken;
@@ -39,6 +41,7 @@ public final class TokenRefresher {
     private final LinkStore links;
     private final VkIdClient vkId;
     private final Clock clock;
+    private final SferumMetrics metrics;
     private final ConcurrentHashMap<SchoolAccountId, Object> locks = new ConcurrentHashMap<>();
 
     /**
@@ -50,6 +53,20 @@ public final class TokenRefresher {
      * @param clock tells when a token expires
      */
     public TokenRefresher(TokenStore tokens, LinkStore links, VkIdClient vkId, Clock clock) {
+        this(tokens, links, vkId, clock, SferumMetrics.none());
+    }
+
+    /**
+     * Creates the refresher, reporting each refresh to metrics.
+     *
+     * @param tokens where the tokens are kept
+     * @param links tells a missing link from missing tokens
+     * @param vkId refreshes
+     * @param clock tells when a token expires, and measures refreshes
+     * @param metrics told of each refresh (outcome code and duration only)
+     */
+    public TokenRefresher(TokenStore tokens, LinkStore links, VkIdClient vkId, Clock clock, SferumMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.links = Objects.requireNonNull(links, "links");
         this.vkId = Objects.requireNonNull(vkId, "vkId");
@@ -114,6 +131,22 @@ public final class TokenRefresher {
     }
 
     private TokenSet refresh(SchoolAccountId account, TokenSet set) {
+        long started = clock.millis();
+        try {
+            TokenSet next = refreshNow(account, set);
+            metrics.tokenRefreshed(Optional.empty(), since(started));
+            return next;
+        } catch (SferumException e) {
+            metrics.tokenRefreshed(Optional.of(e.code()), since(started));
+            throw e;
+        }
+    }
+
+    private Duration since(long startedMillis) {
+        return Duration.ofMillis(Math.max(0, clock.millis() - startedMillis));
+    }
+
+    private TokenSet refreshNow(SchoolAccountId account, TokenSet set) {
         TokenGrant grant;
         try {
             grant = vkId.refresh(set.refreshToken(), set.deviceId());

@@ -50,7 +50,8 @@ import org.slf4j.LoggerFactory;
  *   <li>anything else (a refusal for a reason, an unreadable answer): never retried.</li>
  * </ul>
  *
- * <p>Every attempt goes through the request interceptors and is logged at DEBUG as one line with the method, the
+ * <p>Every call is reported to the {@link Metrics} once it is over (method, outcome code, attempts, duration), and
+ * every retry before its wait. Every attempt goes through the request interceptors and is logged at DEBUG as one line with the method, the
  * attempt, the duration and the outcome code. Nothing that may be secret or personal is logged: no token, no
  * parameter values, no service text. Thread-safe; one instance serves a whole client.
  */
@@ -66,6 +67,7 @@ public final class VkApi {
     private final Sleeper sleeper;
     private final Clock clock;
     private final List<RequestInterceptor> interceptors;
+    private final Metrics metrics;
     private final Map<String, URI> methodUris = new ConcurrentHashMap<>();
     private final java.util.Set<Runnable> closeActions = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
@@ -84,6 +86,25 @@ public final class VkApi {
      */
     public VkApi(Transport transport, URI apiBase, String version, Duration requestTimeout,
                  RetryPolicy retryPolicy, Sleeper sleeper, Clock clock, List<RequestInterceptor> interceptors) {
+        this(transport, apiBase, version, requestTimeout, retryPolicy, sleeper, clock, interceptors, Metrics.none());
+    }
+
+    /**
+     * Creates the caller, with metrics.
+     *
+     * @param transport sends the requests
+     * @param apiBase the VK API base address
+     * @param version the API version sent as {@code v}
+     * @param requestTimeout how long one attempt may wait for its answer
+     * @param retryPolicy how failed calls are repeated
+     * @param sleeper waits between attempts
+     * @param clock measures attempts
+     * @param interceptors called on every attempt, in order
+     * @param metrics told of every call and retry; the long poll and token refreshes report to them too
+     */
+    public VkApi(Transport transport, URI apiBase, String version, Duration requestTimeout,
+                 RetryPolicy retryPolicy, Sleeper sleeper, Clock clock, List<RequestInterceptor> interceptors,
+                 Metrics metrics) {
         this.transport = Objects.requireNonNull(transport, "transport");
         String base = Objects.requireNonNull(apiBase, "apiBase").toString();
         this.apiBase = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
@@ -93,6 +114,16 @@ public final class VkApi {
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.interceptors = List.copyOf(interceptors);
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /**
+     * Returns the client's metrics, which the long poll and token refreshes report to as well.
+     *
+     * @return the metrics
+     */
+    public Metrics metrics() {
+        return metrics;
     }
 
     /**
@@ -168,6 +199,7 @@ public final class VkApi {
         byte[] body = form(request);
         String authorization = "Bearer " + token.secret();
         int maxAttempts = retryPolicy.maxAttempts();
+        long callStarted = clock.millis();
         for (int attempt = 1; ; attempt++) {
             if (closed) {
                 throw new IllegalStateException("the Sferum client is closed; build a new one");
@@ -213,15 +245,19 @@ public final class VkApi {
             }
 
             if (!outcome.failed()) {
+                metrics.requestCompleted(method, Optional.empty(), attempt, since(callStarted));
                 return new VkResult(method, requestId, outcome.response);
             }
             if (!retry) {
+                metrics.requestCompleted(method, Optional.of(outcome.code), attempt, since(callStarted));
                 throw attempt == 1 && failure != null ? failure : outcome.exception(method, requestId, attempt);
             }
+            metrics.requestRetried(method, attempt, outcome.code, wait);
             try {
                 sleeper.sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                metrics.requestCompleted(method, Optional.of(outcome.code), attempt, since(callStarted));
                 throw outcome.exception(method, requestId, attempt);
             }
         }
@@ -504,6 +540,10 @@ public final class VkApi {
             }
         }
         return false;
+    }
+
+    private Duration since(long startedMillis) {
+        return Duration.ofMillis(Math.max(0, clock.millis() - startedMillis));
     }
 
     private void completed(CompletedRequest request) {
