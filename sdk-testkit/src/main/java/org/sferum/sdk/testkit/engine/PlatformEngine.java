@@ -2222,7 +2222,7 @@ public final class PlatformEngine {
      * @param answerIndexes exactly one index, from 0
      * @throws PermissionDeniedException with {@code PERMISSION_DENIED} when the actor cannot see the poll
      * @throws ValidationException with {@code INVALID_ARGUMENT} for a bad choice
-     * @throws ConflictException with {@code CONFLICT} when the actor has voted already
+     * @throws org.sferum.sdk.error.ConflictException with {@code CONFLICT} when the actor has voted already
      */
     public void vote(UserId actor, org.sferum.sdk.attachments.MediaId poll, List<Integer> answerIndexes) {
         synchronized (lock) {
