@@ -83,6 +83,22 @@ public abstract class AttachmentsContract extends SchoolContract {
     }
 
     @Test
+    @DisplayName("F-MSG-09, F-ATT-01: a private reply carries a photo; the author of the original sees it in the "
+            + "one-to-one chat")
+    void privateReplyWithPhoto() {
+        ChatId chat = classChat();
+        Message question = student(0).messages().send(chat, Draft.text("Можно сдать фото тетради?"));
+        Attachment.Photo photo = photo(teacher, "example.png", PNG);
+        Message reply = teacher.messages().replyPrivately(chat, question.id(),
+                Draft.text("Да, вот пример").withAttachments(List.of(photo)));
+        assertEquals(List.of(photo), reply.attachments());
+        Message seen = history(student(0), ChatId.direct(school.teacher().id())).get(0);
+        assertEquals(reply.id(), seen.id());
+        assertEquals(List.of(photo), seen.attachments());
+        assertEquals(java.util.Optional.of(question.id()), seen.replyTo());
+    }
+
+    @Test
     @DisplayName("F-ATT-03: a file (homework) sent without text is seen by every member with its name and size")
     void fileSentAndSeen() {
         ChatId chat = classChat();

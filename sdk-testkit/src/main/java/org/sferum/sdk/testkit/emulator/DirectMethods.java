@@ -185,10 +185,8 @@ final class DirectMethods {
         if (!forward.path("is_reply").asBoolean(false)) {
             return plainSend.call(caller, params);
         }
-        if (params.string("reply_to").isPresent() || params.string("forward_messages").isPresent()
-                || params.string("attachment").isPresent()) {
-            throw VkParams.invalid("forward", "with is_reply cannot be combined with reply_to, forward_messages or"
-                    + " attachment");
+        if (params.string("reply_to").isPresent() || params.string("forward_messages").isPresent()) {
+            throw VkParams.invalid("forward", "with is_reply cannot be combined with reply_to or forward_messages");
         }
         ChatId peer = params.requiredValue("peer_id", ChatId::of);
         long source = forward.path("peer_id").asLong(0);
@@ -200,8 +198,10 @@ final class DirectMethods {
         }
         Message original = engine.messageAt(caller, sourceChat, cmids.get(0).asLong());
         OptionalInt randomId = params.optionalInt("random_id");
+        List<org.sferum.sdk.attachments.Attachment> attachments = params.string("attachment")
+                .map(AttachmentMethods::parse).orElse(List.of());
         Draft draft = new Draft(params.string("message").orElse(""), Optional.of(original.id()), List.of(),
-                List.of(), randomId.isPresent() && randomId.getAsInt() != 0 ? randomId : OptionalInt.empty());
+                attachments, randomId.isPresent() && randomId.getAsInt() != 0 ? randomId : OptionalInt.empty());
         return LongNode.valueOf(engine.send(caller, peer, draft).id().value());
     }
 
