@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sferum.sdk.core.links.TestStores;
 import org.sferum.sdk.spi.LinkStore;
 import org.sferum.sdk.spi.OutgoingRequest;
 import org.sferum.sdk.spi.RequestInterceptor;
@@ -151,21 +152,21 @@ class PluginDiscoveryTest {
     }
 
     /** A link store declared as a service in the test's own class loader. */
-    public static final class DeclaredLinkStore extends DelegatingStores.Links {
+    public static final class DeclaredLinkStore extends TestStores.FoundLinkStore {
         /** Creates it, as ServiceLoader does. */
         public DeclaredLinkStore() {
         }
     }
 
     /** A token store declared as a service in the test's own class loader. */
-    public static final class DeclaredTokenStore extends DelegatingStores.Tokens {
+    public static final class DeclaredTokenStore extends TestStores.FoundTokenStore {
         /** Creates it, as ServiceLoader does. */
         public DeclaredTokenStore() {
         }
     }
 
     /** A second token store, to declare two. */
-    public static final class OtherTokenStore extends DelegatingStores.Tokens {
+    public static final class OtherTokenStore extends TestStores.FoundTokenStore {
         /** Creates it, as ServiceLoader does. */
         public OtherTokenStore() {
         }

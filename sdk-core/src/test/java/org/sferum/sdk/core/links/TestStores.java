@@ -61,7 +61,7 @@ public final class TestStores {
     }
 
     /** A token store found with ServiceLoader. */
-    public static final class FoundTokenStore implements TokenStore {
+    public static class FoundTokenStore implements TokenStore {
         private final TokenStore inner = TokenStore.inMemory();
 
         /** Creates it. */
