@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,27 +43,11 @@ class ChatPhotoMethodsTest extends EmulatorTestBase {
     }
 
     private JsonNode upload(String url, String field, byte[] content) {
-        String boundary = "test-boundary-42";
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field
-                + "\"; filename=\"a.png\"\r\nContent-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        out.writeBytes(content);
-        out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build();
-        return Wire.parse(send(request, HttpResponse.BodyHandlers.ofString()).body());
+        return MultipartUploads.upload(http, url, field, "a.png", "image/png", content);
     }
 
     private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-        try {
-            return http.send(request, handler);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return MultipartUploads.send(http, request, handler);
     }
 
     private String fileFor(SeededUser as, long peer, byte[] content) {
