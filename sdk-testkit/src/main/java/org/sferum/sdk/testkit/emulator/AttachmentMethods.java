@@ -75,7 +75,7 @@ final class AttachmentMethods {
 
     /** {@code photos.getMessagesUploadServer([peer_id])}: {@code photos_photo_upload}; {@code peer_id} ignored. */
     private JsonNode getPhotoServer(UserId caller, VkParams params) {
-        ObjectNode json = Json.object();
+        ObjectNode json = JsonNodes.object();
         json.put("album_id", MESSAGE_ALBUM);
         json.put("upload_url", baseUri + UPLOAD_PATH + engine.openUpload(caller, UploadKind.PHOTO));
         json.put("user_id", caller.value());
@@ -88,7 +88,7 @@ final class AttachmentMethods {
         if (!"doc".equals(type)) {
             throw VkParams.invalid("type", "only doc is supported");
         }
-        ObjectNode json = Json.object();
+        ObjectNode json = JsonNodes.object();
         json.put("upload_url", baseUri + UPLOAD_PATH + engine.openUpload(caller, UploadKind.FILE));
         return json;
     }
@@ -101,7 +101,7 @@ final class AttachmentMethods {
     private JsonNode saveVideo(UserId caller, VkParams params) {
         String name = params.string("name").orElse("");
         Map.Entry<String, Attachment.Video> opened = engine.openVideoUpload(caller, name);
-        ObjectNode json = Json.object();
+        ObjectNode json = JsonNodes.object();
         json.put("upload_url", baseUri + UPLOAD_PATH + opened.getKey());
         json.put("video_id", opened.getValue().id().id());
         json.put("owner_id", opened.getValue().id().ownerId());
@@ -121,7 +121,7 @@ final class AttachmentMethods {
         java.util.List<String> answers = new java.util.ArrayList<>();
         String raw = params.string("add_answers").orElse("[]");
         try {
-            JsonNode array = Json.MAPPER.readTree(raw);
+            JsonNode array = JsonNodes.MAPPER.readTree(raw);
             if (array == null || !array.isArray()) {
                 throw new IOException("not an array");
             }
@@ -173,7 +173,7 @@ final class AttachmentMethods {
             throw new org.sferum.sdk.error.PermissionDeniedException(org.sferum.sdk.error.ErrorCode.PERMISSION_DENIED,
                     "the poll is anonymous: its voters are hidden");
         }
-        ArrayNode out = Json.array();
+        ArrayNode out = JsonNodes.array();
         for (String id : params.string("answer_ids").orElse("").split(",")) {
             int index;
             try {
@@ -217,7 +217,7 @@ final class AttachmentMethods {
      * results are read with {@code polls.getById}].
      */
     static ObjectNode pollJson(Attachment.Poll poll, Instant date) {
-        ObjectNode json = Json.object();
+        ObjectNode json = JsonNodes.object();
         json.put("id", poll.id().id());
         json.put("owner_id", poll.id().ownerId());
         json.put("author_id", poll.id().ownerId());
@@ -252,7 +252,7 @@ final class AttachmentMethods {
             throw VkParams.invalid("hash", "does not match the upload");
         }
         Attachment saved = engine.saveUpload(caller, photo, UploadKind.PHOTO, Optional.empty());
-        ArrayNode out = Json.array();
+        ArrayNode out = JsonNodes.array();
         out.add(photoJson((Attachment.Photo) saved, engine.clock().instant()));
         return out;
     }
@@ -265,7 +265,7 @@ final class AttachmentMethods {
             throw VkParams.invalid("title", "is longer than 255 characters");
         }
         Attachment saved = engine.saveUpload(caller, file, UploadKind.FILE, title);
-        ObjectNode json = Json.object();
+        ObjectNode json = JsonNodes.object();
         json.put("type", "doc");
         json.set("doc", docJson((Attachment.File) saved, engine.clock().instant()));
         return json;
@@ -302,7 +302,7 @@ final class AttachmentMethods {
                 throw VkParams.invalid("start_from", "is not a next_from of this method");
             }
         }
-        ObjectNode json = Json.object();
+        ObjectNode json = JsonNodes.object();
         ArrayNode items = json.putArray("items");
         for (org.sferum.sdk.messages.Message message : engine.messagesWithAttachments(caller, chat)) {
             long id = message.id().value();
@@ -337,7 +337,7 @@ final class AttachmentMethods {
      * @return the object
      */
     static ObjectNode photoJson(Attachment.Photo photo, Instant date) {
-        ObjectNode json = Json.object();
+        ObjectNode json = JsonNodes.object();
         json.put("id", photo.id().id());
         json.put("owner_id", photo.id().ownerId());
         json.put("album_id", MESSAGE_ALBUM);
@@ -359,7 +359,7 @@ final class AttachmentMethods {
      * @return the object
      */
     static ObjectNode docJson(Attachment.File file, Instant date) {
-        ObjectNode json = Json.object();
+        ObjectNode json = JsonNodes.object();
         json.put("id", file.id().id());
         json.put("owner_id", file.id().ownerId());
         json.put("title", file.name());
@@ -390,7 +390,7 @@ final class AttachmentMethods {
      * @return the object
      */
     static ObjectNode attachmentJson(Attachment attachment, Instant date) {
-        ObjectNode json = Json.object();
+        ObjectNode json = JsonNodes.object();
         if (attachment instanceof Attachment.Photo photo) {
             json.put("type", "photo");
             json.set("photo", photoJson(photo, date));
@@ -501,7 +501,7 @@ final class AttachmentMethods {
                 HttpJson.send(exchange, 200, uploadError("no multipart/form-data field " + field));
                 return;
             }
-            ObjectNode json = Json.object();
+            ObjectNode json = JsonNodes.object();
             if (kind.get() == UploadKind.VIDEO) {
                 Attachment.Video video;
                 try {
@@ -573,7 +573,7 @@ final class AttachmentMethods {
     }
 
     private static ObjectNode uploadError(String message) {
-        ObjectNode json = Json.object();
+        ObjectNode json = JsonNodes.object();
         ObjectNode error = json.putObject("error");
         error.put("error_code", 100);
         error.put("error_msg", "One of the parameters specified was missing or invalid: " + message);

@@ -29,7 +29,7 @@ final class CallEventJson {
         if (!(event instanceof SferumEvent.CallEvent call)) {
             return Optional.empty();
         }
-        ObjectNode body = Json.object();
+        ObjectNode body = JsonNodes.object();
         body.put("call_id", call.call().value());
         if (call instanceof SferumEvent.CallStarted started) {
             body.put("event", "call_started");
@@ -62,7 +62,7 @@ final class CallEventJson {
         } else {
             return Optional.empty();
         }
-        ArrayNode update = Json.array();
+        ArrayNode update = JsonNodes.array();
         update.add(CALL_EVENT);
         update.add(body);
         return Optional.of(update);

@@ -40,7 +40,7 @@ final class CallJson {
      * @return the object
      */
     static ObjectNode call(Call call) {
-        ObjectNode json = Json.object();
+        ObjectNode json = JsonNodes.object();
         json.put("call_id", call.id().value());
         json.put("type", wire(call.kind()));
         json.put("title", call.title());
@@ -80,7 +80,7 @@ final class CallJson {
      * @return the object
      */
     static ObjectNode join(CallJoin join) {
-        ObjectNode json = Json.object();
+        ObjectNode json = JsonNodes.object();
         json.set("call", call(join.call()));
         json.put("participant_id", join.participant().value());
         json.put("status", wire(join.status()));
@@ -95,7 +95,7 @@ final class CallJson {
      * @return the object
      */
     static ObjectNode participant(Participant participant) {
-        ObjectNode json = Json.object();
+        ObjectNode json = JsonNodes.object();
         json.put("participant_id", participant.id().value());
         participant.user().ifPresent(user -> json.put("user_id", user.value()));
         json.put("name", participant.name());
@@ -116,7 +116,7 @@ final class CallJson {
      * @return the object
      */
     static ObjectNode waiting(WaitingParticipant waiting) {
-        ObjectNode json = Json.object();
+        ObjectNode json = JsonNodes.object();
         json.put("participant_id", waiting.id().value());
         waiting.user().ifPresent(user -> json.put("user_id", user.value()));
         json.put("name", waiting.name());
@@ -131,7 +131,7 @@ final class CallJson {
      * @return the object
      */
     static ObjectNode recording(Recording recording) {
-        ObjectNode json = Json.object();
+        ObjectNode json = JsonNodes.object();
         json.put("recording_id", recording.id().value());
         json.put("call_id", recording.call().value());
         json.put("title", recording.title());
@@ -152,7 +152,7 @@ final class CallJson {
      * @return the object
      */
     static ObjectNode broadcast(Broadcast broadcast) {
-        ObjectNode json = Json.object();
+        ObjectNode json = JsonNodes.object();
         json.put("title", broadcast.title());
         json.put("watch_link", broadcast.watchLink());
         json.put("started_at", broadcast.startedAt().getEpochSecond());
@@ -166,7 +166,7 @@ final class CallJson {
      * @return the object
      */
     static ObjectNode attendance(AttendanceReport report) {
-        ObjectNode json = Json.object();
+        ObjectNode json = JsonNodes.object();
         json.put("call_id", report.call().value());
         report.lessonKey().ifPresent(key -> json.put("lesson_key", key));
         json.put("generated_at", report.generatedAt().getEpochSecond());
@@ -199,7 +199,7 @@ final class CallJson {
      * @return the object
      */
     static <T> ObjectNode items(List<T> all, Function<T, ObjectNode> render) {
-        ObjectNode out = Json.object();
+        ObjectNode out = JsonNodes.object();
         out.put("count", all.size());
         ArrayNode items = out.putArray("items");
         for (T item : all) {

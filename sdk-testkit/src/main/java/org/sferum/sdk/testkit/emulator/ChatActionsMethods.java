@@ -79,7 +79,7 @@ final class ChatActionsMethods {
     private JsonNode deleteConversation(UserId caller, VkParams params) {
         ChatId chat = params.optionalValue("peer_id", ChatId::of)
                 .orElseGet(() -> params.requiredValue("user_id", ChatId::of));
-        ObjectNode result = Json.object();
+        ObjectNode result = JsonNodes.object();
         result.put("last_deleted_id", engine.clearHistory(caller, chat));
         return result;
     }

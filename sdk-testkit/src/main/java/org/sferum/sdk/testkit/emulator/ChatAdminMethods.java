@@ -99,7 +99,7 @@ final class ChatAdminMethods {
      * @return the JSON
      */
     static ObjectNode chatJson(Chat chat) {
-        ObjectNode json = Json.object();
+        ObjectNode json = JsonNodes.object();
         json.put("id", chat.id().localId());
         json.put("type", "chat");
         json.put("title", chat.title());
@@ -131,7 +131,7 @@ final class ChatAdminMethods {
         List<ChatMember> all = chat.members();
         List<ChatMember> page = all.subList(Math.min(offset, all.size()), Math.min(all.size(),
                 Math.min(offset, all.size()) + count));
-        ObjectNode json = Json.object();
+        ObjectNode json = JsonNodes.object();
         json.put("count", all.size());
         ArrayNode items = json.putArray("items");
         for (ChatMember member : page) {
@@ -160,7 +160,7 @@ final class ChatAdminMethods {
 
     /** The schema's {@code messages_chat_restrictions}, read off the settings; only admins ever kick. */
     private static ObjectNode restrictions(ChatSettings settings) {
-        ObjectNode json = Json.object();
+        ObjectNode json = JsonNodes.object();
         json.put("only_admins_invite", settings.level(ChatAction.INVITE) != PermissionLevel.ALL);
         json.put("only_admins_edit_pin", settings.level(ChatAction.CHANGE_PIN) != PermissionLevel.ALL);
         json.put("only_admins_edit_info", settings.level(ChatAction.CHANGE_INFO) != PermissionLevel.ALL);
@@ -179,14 +179,14 @@ final class ChatAdminMethods {
         if (peers.isEmpty()) {
             throw VkParams.invalid("peer_ids", "is required");
         }
-        ArrayNode items = Json.array();
+        ArrayNode items = JsonNodes.array();
         for (ChatId peer : peers) {
             if (peer.isGroup() && engine.chatsOf(caller).contains(peer)) {
                 items.add(conversations.conversation(engine.chatSummary(caller, peer), engine.chat(caller, peer),
                         caller));
             }
         }
-        ObjectNode json = Json.object();
+        ObjectNode json = JsonNodes.object();
         json.put("count", items.size());
         json.set("items", items);
         return json;
@@ -220,7 +220,7 @@ final class ChatAdminMethods {
 
     private static JsonNode parse(String text) {
         try {
-            return Json.MAPPER.readTree(text);
+            return JsonNodes.MAPPER.readTree(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw VkParams.invalid("permissions", "must be a JSON object");
         }
@@ -256,7 +256,7 @@ final class ChatAdminMethods {
     /** {@code messages.getInviteLink}: {@code {"link": …}}; {@code reset=1} revokes the old link. */
     private JsonNode getInviteLink(UserId caller, VkParams params) {
         InviteLink link = engine.inviteLink(caller, peer(params), params.flag("reset"));
-        ObjectNode json = Json.object();
+        ObjectNode json = JsonNodes.object();
         json.put("link", link.url());
         return json;
     }
@@ -266,7 +266,7 @@ final class ChatAdminMethods {
         String text = params.string("link").orElseThrow(() -> VkParams.invalid("link", "is required"));
         InviteLink link = VkParams.value("link", () -> new InviteLink(text));
         ChatId chat = engine.joinChatByLink(caller, link);
-        ObjectNode json = Json.object();
+        ObjectNode json = JsonNodes.object();
         json.put("chat_id", chat.localId());
         return json;
     }

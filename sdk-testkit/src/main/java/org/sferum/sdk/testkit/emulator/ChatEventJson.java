@@ -62,7 +62,7 @@ final class ChatEventJson {
      * @return the update, or empty for an event that is not a chat event
      */
     static Optional<ArrayNode> update(SferumEvent event, UserId receiver, int randomId) {
-        ArrayNode update = Json.array();
+        ArrayNode update = JsonNodes.array();
         if (event instanceof SferumEvent.MessageSent sent) {
             Message message = sent.message();
             boolean edit = message.editedAt().isPresent();
@@ -126,12 +126,12 @@ final class ChatEventJson {
         if (attachments && randomId) {
             return update;
         }
-        ArrayNode out = Json.array();
+        ArrayNode out = JsonNodes.array();
         for (int i = 0; i < 7; i++) {
             out.add(update.get(i));
         }
         if (attachments || randomId) {
-            out.add(attachments ? update.get(7) : Json.object());
+            out.add(attachments ? update.get(7) : JsonNodes.object());
         }
         if (randomId) {
             out.add(update.get(8));

@@ -36,7 +36,7 @@ final class ChatPermissionsJson {
     static ChatSettings read(String name, String text) {
         JsonNode json;
         try {
-            json = Json.MAPPER.readTree(text);
+            json = JsonNodes.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             throw VkParams.invalid(name, "must be a JSON object");
         }
@@ -65,7 +65,7 @@ final class ChatPermissionsJson {
      * @return the object
      */
     static ObjectNode write(ChatSettings settings) {
-        ObjectNode json = Json.object();
+        ObjectNode json = JsonNodes.object();
         for (ChatAction action : ChatAction.values()) {
             json.put(key(action), settings.level(action).name().toLowerCase(Locale.ROOT));
         }
@@ -84,7 +84,7 @@ final class ChatPermissionsJson {
      */
     static ObjectNode acl(ChatSettings settings, MemberRole role) {
         boolean manager = role == MemberRole.OWNER || role == MemberRole.ADMIN;
-        ObjectNode json = Json.object();
+        ObjectNode json = JsonNodes.object();
         json.put("can_change_info", allowed(settings, ChatAction.CHANGE_INFO, role));
         // Seeing and resetting the invite link both need INVITE and SEE_INVITE_LINK (docs/wire/chats-admin.md).
         boolean link = allowed(settings, ChatAction.INVITE, role)

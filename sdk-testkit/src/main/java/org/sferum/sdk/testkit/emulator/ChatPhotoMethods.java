@@ -81,7 +81,7 @@ final class ChatPhotoMethods {
         Instant now = purge();
         String ticket = token();
         tickets.put(ticket, new Ticket(caller, chat, now.plus(PlatformEngine.CHAT_PHOTO_UPLOAD_LIFETIME)));
-        ObjectNode json = Json.object();
+        ObjectNode json = JsonNodes.object();
         json.put("upload_url", baseUri + UPLOAD_PATH + ticket);
         return json;
     }
@@ -109,7 +109,7 @@ final class ChatPhotoMethods {
 
     /** [choice] No service message is written: {@code message_id} is 0. */
     private JsonNode answer(UserId caller, ChatId chat) {
-        ObjectNode json = Json.object();
+        ObjectNode json = JsonNodes.object();
         json.put("message_id", 0);
         json.set("chat", ChatAdminMethods.chatJson(engine.chat(caller, chat)));
         return json;
@@ -148,7 +148,7 @@ final class ChatPhotoMethods {
             String file = token();
             uploads.put(file, new Upload(ticket, part.get().fileName(), part.get().content(),
                     now.plus(PlatformEngine.CHAT_PHOTO_UPLOAD_LIFETIME)));
-            ObjectNode json = Json.object();
+            ObjectNode json = JsonNodes.object();
             json.put("response", file);
             HttpJson.send(exchange, 200, json);
         }
@@ -179,7 +179,7 @@ final class ChatPhotoMethods {
     }
 
     private static ObjectNode uploadError(String message) {
-        ObjectNode json = Json.object();
+        ObjectNode json = JsonNodes.object();
         ObjectNode error = json.putObject("error");
         error.put("error_code", 100);
         error.put("error_msg", "One of the parameters specified was missing or invalid: " + message);

@@ -60,7 +60,7 @@ final class ChatsMethods {
                 .map(text -> ChatPermissionsJson.read("permissions", text))
                 .orElseGet(ChatSettings::ownerOnly);
         ChatId id = engine.createChat(caller, new NewChat(title, members, settings));
-        ObjectNode result = Json.object();
+        ObjectNode result = JsonNodes.object();
         result.put("chat_id", id.localId());
         ArrayNode peerIds = result.putArray("peer_ids");
         for (ChatMember member : engine.chat(caller, id).members()) {
@@ -95,7 +95,7 @@ final class ChatsMethods {
                     "count must be between 1 and " + MAX_CONVERSATIONS_COUNT);
         }
         List<ChatSummary> all = engine.conversations(caller, filter(params));
-        ObjectNode result = Json.object();
+        ObjectNode result = JsonNodes.object();
         result.put("count", all.size());
         result.put("unread_count", all.stream().filter(ChatSummary::unread).count());
         ArrayNode items = result.putArray("items");

@@ -81,7 +81,7 @@ final class ControlApiHandler implements HttpHandler {
     private ObjectNode answer(String route, HttpExchange exchange) throws IOException {
         switch (route) {
             case "health":
-                ObjectNode body = Json.object();
+                ObjectNode body = JsonNodes.object();
                 body.put("status", "ok");
                 return body;
             case "demo":
@@ -110,7 +110,7 @@ final class ControlApiHandler implements HttpHandler {
         }
         Instant now = clock.advance(Duration.ofSeconds(seconds.asLong()));
         afterAdvance.run();
-        ObjectNode body = Json.object();
+        ObjectNode body = JsonNodes.object();
         body.put("now", now.getEpochSecond());
         return body;
     }
@@ -123,7 +123,7 @@ final class ControlApiHandler implements HttpHandler {
      *     last_name, role, access_token, label, phone}]}}
      */
     static ObjectNode demo(DemoSchool school) {
-        ObjectNode body = Json.object();
+        ObjectNode body = JsonNodes.object();
         body.put("class_name", school.className());
         body.put("client_id", DemoSchool.CLIENT_ID);
         body.put("redirect_uri", DemoSchool.REDIRECT_URI.toString());
@@ -140,7 +140,7 @@ final class ControlApiHandler implements HttpHandler {
     }
 
     private static ObjectNode user(SeededUser user, String label) {
-        ObjectNode json = Json.object();
+        ObjectNode json = JsonNodes.object();
         json.put("id", user.id().value());
         json.put("first_name", user.person().firstName());
         json.put("last_name", user.person().lastName());

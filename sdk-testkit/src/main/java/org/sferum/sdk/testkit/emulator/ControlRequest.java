@@ -71,7 +71,7 @@ final class ControlRequest {
         }
         JsonNode body;
         try {
-            body = Json.MAPPER.readTree(new String(bytes, StandardCharsets.UTF_8));
+            body = JsonNodes.MAPPER.readTree(new String(bytes, StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             body = null;
         }

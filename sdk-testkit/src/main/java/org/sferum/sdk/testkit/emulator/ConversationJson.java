@@ -44,7 +44,7 @@ final class ConversationJson {
      * @return {@code {"conversation": …, "last_message": …}}, {@code last_message} only when there is one
      */
     ObjectNode item(ChatSummary summary, Chat chat, UserId reader) {
-        ObjectNode item = Json.object();
+        ObjectNode item = JsonNodes.object();
         item.set("conversation", conversation(summary, chat, reader));
         summary.lastMessage().ifPresent(m -> item.set("last_message", messages.message(m, reader)));
         return item;
@@ -62,7 +62,7 @@ final class ConversationJson {
         long lastId = summary.lastMessage().map(m -> m.id().value()).orElse(0L);
         ReadState read = engine.readState(reader, chat.id());
         OwnChatState own = engine.ownState(reader, chat.id());
-        ObjectNode json = Json.object();
+        ObjectNode json = JsonNodes.object();
         ObjectNode peer = json.putObject("peer");
         peer.put("id", summary.id().peerId());
         boolean group = summary.id().isGroup();
@@ -118,7 +118,7 @@ final class ConversationJson {
     }
 
     private static ObjectNode chatSettings(ChatSummary summary, Chat chat, UserId reader) {
-        ObjectNode json = Json.object();
+        ObjectNode json = JsonNodes.object();
         json.put("owner_id", chat.owner().value());
         json.put("title", chat.title());
         json.put("members_count", summary.membersCount());

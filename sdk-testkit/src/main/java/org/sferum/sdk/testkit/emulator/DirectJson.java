@@ -36,7 +36,7 @@ final class DirectJson {
      */
     static Optional<ObjectNode> canWrite(PlatformEngine engine, UserId reader, ChatId chat) {
         return engine.writeRefusal(reader, chat).map(code -> {
-            ObjectNode json = Json.object();
+            ObjectNode json = JsonNodes.object();
             json.put("allowed", false);
             json.put("reason", VkErrorTable.vkCode(code));
             return json;
@@ -53,7 +53,7 @@ final class DirectJson {
      * @return {@code {"count": n, "items": […]}}
      */
     static ObjectNode contacts(List<Person> page, int total, boolean withFields) {
-        ObjectNode json = Json.object();
+        ObjectNode json = JsonNodes.object();
         json.put("count", total);
         ArrayNode items = json.putArray("items");
         for (Person person : page) {
@@ -78,7 +78,7 @@ final class DirectJson {
      * @return the object
      */
     static ObjectNode pushSettings(NotificationSettings settings) {
-        ObjectNode json = Json.object();
+        ObjectNode json = JsonNodes.object();
         json.put("disabled", 0);
         ObjectNode modes = json.putObject("settings");
         modes.set(PRIVATE_CHATS, modes(settings.privateChats(), settings.sound()));
@@ -87,7 +87,7 @@ final class DirectJson {
     }
 
     private static ArrayNode modes(boolean on, boolean sound) {
-        ArrayNode modes = Json.array();
+        ArrayNode modes = JsonNodes.array();
         modes.add(on ? "on" : "off");
         if (!sound) {
             modes.add("no_sound");

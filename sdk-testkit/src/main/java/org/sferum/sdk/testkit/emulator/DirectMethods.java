@@ -132,7 +132,7 @@ final class DirectMethods {
     private static Map<String, List<String>> settingsObject(String text) {
         JsonNode json;
         try {
-            json = Json.MAPPER.readTree(text);
+            json = JsonNodes.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             throw VkParams.invalid("settings", "must be a JSON object");
         }
@@ -207,7 +207,7 @@ final class DirectMethods {
 
     private static JsonNode forwardObject(String text) {
         try {
-            JsonNode json = Json.MAPPER.readTree(text);
+            JsonNode json = JsonNodes.MAPPER.readTree(text);
             if (json != null && json.isObject()) {
                 return json;
             }

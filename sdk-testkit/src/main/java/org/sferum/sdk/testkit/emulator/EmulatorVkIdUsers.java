@@ -96,7 +96,7 @@ public final class EmulatorVkIdUsers implements VkIdUsers {
      */
     @Override
     public void createAccountWithoutProfile(String phone, String password) {
-        ObjectNode request = Json.object();
+        ObjectNode request = JsonNodes.object();
         request.put("phone", Objects.requireNonNull(phone, "phone"));
         request.put("password", Objects.requireNonNull(password, "password"));
         control(browser.postJson(baseUri.resolve("/_emulator/vkid/accounts"), request.toString()));
@@ -110,7 +110,7 @@ public final class EmulatorVkIdUsers implements VkIdUsers {
     private static JsonNode control(HttpResponse<String> response) {
         JsonNode body;
         try {
-            body = Json.MAPPER.readTree(response.body());
+            body = JsonNodes.MAPPER.readTree(response.body());
         } catch (JsonProcessingException e) {
             throw SferumException.of(ErrorCode.MALFORMED_RESPONSE, "the control API answered HTTP "
                     + response.statusCode() + " without JSON; is this a Sferum emulator?");

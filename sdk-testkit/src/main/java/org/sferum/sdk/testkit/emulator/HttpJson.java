@@ -40,7 +40,7 @@ final class HttpJson {
      * @throws IOException if the client went away
      */
     static void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
-        byte[] bytes = Json.MAPPER.writeValueAsBytes(body);
+        byte[] bytes = JsonNodes.MAPPER.writeValueAsBytes(body);
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         requestId(exchange).ifPresent(id -> exchange.getResponseHeaders().set(REQUEST_ID, id));
         boolean head = "HEAD".equalsIgnoreCase(exchange.getRequestMethod());
@@ -61,7 +61,7 @@ final class HttpJson {
      * @return the body
      */
     static ObjectNode controlError(String code, String message) {
-        ObjectNode body = Json.object();
+        ObjectNode body = JsonNodes.object();
         ObjectNode error = body.putObject("error");
         error.put("code", code);
         error.put("message", message);

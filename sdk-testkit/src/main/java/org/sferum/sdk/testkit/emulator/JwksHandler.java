@@ -35,7 +35,7 @@ final class JwksHandler implements HttpHandler {
             HttpJson.send(exchange, 405, HttpJson.controlError("method_not_allowed", "use GET"));
         } else {
             exchange.getResponseHeaders().set("Cache-Control", "max-age=300");
-            HttpJson.send(exchange, 200, Json.MAPPER.valueToTree(idTokens.jwks()));
+            HttpJson.send(exchange, 200, JsonNodes.MAPPER.valueToTree(idTokens.jwks()));
         }
     }
 }

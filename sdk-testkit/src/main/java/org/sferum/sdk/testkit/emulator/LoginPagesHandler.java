@@ -75,7 +75,7 @@ final class LoginPagesHandler implements HttpHandler {
                     Optional.ofNullable(query.get("nonce")).filter(nonce -> !nonce.isEmpty())));
         } catch (SferumException e) {
             String redirectUri = query.get("redirect_uri");
-            if (OAuthErrors.authorizeRedirects(e) && redirectUri != null && !redirectUri.isEmpty()) {
+            if (OAuthRefusals.authorizeRedirects(e) && redirectUri != null && !redirectUri.isEmpty()) {
                 redirect(exchange, RedirectUris.error(redirectUri, GrantError.of(e).map(GrantError::error)
                         .orElse("invalid_request"), e.getMessage(), state));
             } else {

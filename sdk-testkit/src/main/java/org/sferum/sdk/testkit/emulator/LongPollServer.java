@@ -110,7 +110,7 @@ final class LongPollServer implements HttpHandler {
             keys.put(key, new IssuedKey(caller, clock.instant().plus(KEY_LIFETIME)));
             ts = queue.next();
         }
-        ObjectNode out = Json.object();
+        ObjectNode out = JsonNodes.object();
         out.put("server", server);
         out.put("key", key);
         out.put("ts", ts);
@@ -194,7 +194,7 @@ final class LongPollServer implements HttpHandler {
             } else {
                 UserQueue queue = queues.get(key.user());
                 if (ts < queue.first || ts > queue.next()) {
-                    ObjectNode failed = Json.object();
+                    ObjectNode failed = JsonNodes.object();
                     failed.put("failed", 1);
                     failed.put("ts", ts < queue.first ? queue.first : queue.next());
                     waiting = new Waiting(exchange, queue, queue.next(), mode, failed);
@@ -214,7 +214,7 @@ final class LongPollServer implements HttpHandler {
             }
         }
         if (waiting == null) {
-            ObjectNode failed = Json.object();
+            ObjectNode failed = JsonNodes.object();
             failed.put("failed", 2);
             HttpJson.send(exchange, 200, failed);
             return;
@@ -329,7 +329,7 @@ final class LongPollServer implements HttpHandler {
         }
 
         ObjectNode from(long ts, int mode) {
-            ObjectNode out = Json.object();
+            ObjectNode out = JsonNodes.object();
             out.put("ts", next());
             ArrayNode list = out.putArray("updates");
             long number = first;

@@ -89,7 +89,7 @@ final class MessageActionsMethods {
         Optional<ChatId> chat = params.optionalValue("peer_id", ChatId::of);
         boolean forAll = params.flag("delete_for_all");
         boolean spam = params.flag("spam");
-        ArrayNode out = Json.array();
+        ArrayNode out = JsonNodes.array();
         for (DeletedMessage deleted : engine.delete(caller, chat, ids, forAll, spam)) {
             ObjectNode item = out.addObject();
             item.put("peer_id", deleted.chat().peerId());
@@ -122,7 +122,7 @@ final class MessageActionsMethods {
         if (important != 0 && important != 1) {
             throw VkParams.invalid("important", "must be 1 or 0");
         }
-        ArrayNode out = Json.array();
+        ArrayNode out = JsonNodes.array();
         for (MessageId id : engine.markImportant(caller, ids, important == 1)) {
             out.add(id.value());
         }
@@ -142,7 +142,7 @@ final class MessageActionsMethods {
                 .orElseThrow(() -> VkParams.invalid("peer_id", "is required: the emulator searches one chat"));
         HistoryWindow window = engine.search(caller, chat, params.string("q").orElse(""),
                 params.intOr("offset", 0), params.intOr("count", DEFAULT_SEARCH_COUNT));
-        ObjectNode out = Json.object();
+        ObjectNode out = JsonNodes.object();
         out.put("count", window.total());
         out.set("items", messages.list(window.items(), caller));
         return out;

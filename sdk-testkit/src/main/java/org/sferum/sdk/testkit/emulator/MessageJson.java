@@ -34,7 +34,7 @@ final class MessageJson {
      * @return a JSON array
      */
     ArrayNode list(List<Message> messages, UserId reader) {
-        ArrayNode items = Json.array();
+        ArrayNode items = JsonNodes.array();
         for (Message message : messages) {
             items.add(message(message, reader));
         }
@@ -50,7 +50,7 @@ final class MessageJson {
      */
     ObjectNode message(Message message, UserId reader) {
         boolean own = message.author().equals(reader);
-        ObjectNode json = Json.object();
+        ObjectNode json = JsonNodes.object();
         json.put("id", message.id().value());
         json.put("date", message.sentAt().getEpochSecond());
         json.put("peer_id", message.chat().peerId());
@@ -84,7 +84,7 @@ final class MessageJson {
      * @return the object
      */
     static ObjectNode foreign(Message message) {
-        ObjectNode json = Json.object();
+        ObjectNode json = JsonNodes.object();
         json.put("id", message.id().value());
         json.put("conversation_message_id", message.conversationMessageId());
         json.put("date", message.sentAt().getEpochSecond());
@@ -109,7 +109,7 @@ final class MessageJson {
      * @return the array, empty when it forwards nothing
      */
     static ArrayNode forwarded(Message message) {
-        ArrayNode out = Json.array();
+        ArrayNode out = JsonNodes.array();
         for (Message forwarded : message.forwarded()) {
             out.add(foreign(forwarded));
         }
@@ -145,7 +145,7 @@ final class MessageJson {
      * @return the array, empty when it has none
      */
     static ArrayNode attachments(Message message) {
-        ArrayNode out = Json.array();
+        ArrayNode out = JsonNodes.array();
         for (org.sferum.sdk.attachments.Attachment attachment : message.attachments()) {
             out.add(AttachmentMethods.attachmentJson(attachment, message.sentAt()));
         }

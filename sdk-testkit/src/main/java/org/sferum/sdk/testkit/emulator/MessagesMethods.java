@@ -99,7 +99,7 @@ final class MessagesMethods {
     }
 
     private ObjectNode page(int count, List<Message> items, UserId caller) {
-        ObjectNode page = Json.object();
+        ObjectNode page = JsonNodes.object();
         page.put("count", count);
         page.set("items", json.list(items, caller));
         return page;

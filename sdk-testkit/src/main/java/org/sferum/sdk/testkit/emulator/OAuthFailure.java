@@ -51,7 +51,7 @@ final class OAuthFailure extends RuntimeException {
      * @return the body
      */
     ObjectNode body(Optional<String> state) {
-        ObjectNode body = Json.object();
+        ObjectNode body = JsonNodes.object();
         body.put("error", error);
         body.put("error_description", getMessage());
         state.ifPresent(value -> body.put("state", value));

@@ -98,7 +98,7 @@ public final class SferumEmulator implements AutoCloseable {
         attachments.register(methods);
         this.longPoll = new LongPollServer(engine, clock.clock(), baseUri); // docs/wire/events.md
         longPoll.register(methods);
-        server.createContext(VkCallReader.PREFIX, new VkApiHandler(new VkApi(engine, methods)));
+        server.createContext(VkCallReader.PREFIX, new VkApiHandler(new VkMethodDispatcher(engine, methods)));
         server.createContext(ChatPhotoMethods.UPLOAD_PATH, chatPhotos::upload);
         server.createContext(ChatPhotoMethods.PHOTO_PATH, chatPhotos::serve);
         server.createContext(AttachmentMethods.UPLOAD_PATH, attachments::upload);

@@ -54,9 +54,9 @@ final class TokenEndpoint {
                             "grant_type must be authorization_code or refresh_token");
             }
         } catch (SferumException e) {
-            throw OAuthErrors.ofGrant(e);
+            throw OAuthRefusals.ofGrant(e);
         }
-        ObjectNode body = Json.object();
+        ObjectNode body = JsonNodes.object();
         body.put("access_token", grant.accessToken());
         body.put("refresh_token", grant.refreshToken());
         if (codeGrant) {

@@ -48,9 +48,9 @@ final class UserEndpoints {
         try {
             info = vkId.userInfo(token);
         } catch (SferumException e) {
-            throw OAuthErrors.ofToken(e);
+            throw OAuthRefusals.ofToken(e);
         }
-        ObjectNode body = Json.object();
+        ObjectNode body = JsonNodes.object();
         ObjectNode user = body.putObject("user");
         user.put("user_id", Long.toString(info.person().id().value()));
         user.put("first_name", info.person().firstName());
@@ -79,7 +79,7 @@ final class UserEndpoints {
             throw new OAuthFailure("invalid_id_token", null,
                     "the ID token is malformed, not signed by this VK ID, for another client or expired");
         }
-        ObjectNode body = Json.object();
+        ObjectNode body = JsonNodes.object();
         ObjectNode user = body.putObject("user");
         user.put("user_id", Long.toString(person.get().id().value()));
         user.put("first_name", person.get().firstName());
@@ -101,7 +101,7 @@ final class UserEndpoints {
         try {
             vkId.logout(token);
         } catch (SferumException e) {
-            throw OAuthErrors.ofToken(e);
+            throw OAuthRefusals.ofToken(e);
         }
         return done();
     }
@@ -119,7 +119,7 @@ final class UserEndpoints {
         try {
             vkId.revoke(token);
         } catch (SferumException e) {
-            throw OAuthErrors.ofToken(e);
+            throw OAuthRefusals.ofToken(e);
         }
         return done();
     }
@@ -140,7 +140,7 @@ final class UserEndpoints {
     }
 
     private static ObjectNode done() {
-        ObjectNode body = Json.object();
+        ObjectNode body = JsonNodes.object();
         body.put("response", 1);
         return body;
     }

@@ -36,7 +36,7 @@ final class UsersMethods {
 
     private JsonNode get(UserId caller, VkParams params) {
         List<UserId> ids = params.valueList("user_ids", MAX_USER_IDS, UserId::of);
-        ArrayNode users = Json.array();
+        ArrayNode users = JsonNodes.array();
         for (UserId user : ids.isEmpty() ? List.of(caller) : ids) {
             users.add(user(engine.person(user)));
         }
@@ -44,7 +44,7 @@ final class UsersMethods {
     }
 
     private static ObjectNode user(Person person) {
-        ObjectNode json = Json.object();
+        ObjectNode json = JsonNodes.object();
         json.put("id", person.id().value());
         json.put("first_name", person.firstName());
         json.put("last_name", person.lastName());

@@ -9,20 +9,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves {@code /method/{name}}: reads the call off the wire, lets {@link VkApi} answer it, and sends the envelope
+ * Serves {@code /method/{name}}: reads the call off the wire, lets {@link VkMethodDispatcher} answer it, and sends the envelope
  * with HTTP 200, as the VK API does for every outcome.
  */
 final class VkApiHandler implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(VkApiHandler.class);
 
-    private final VkApi api;
+    private final VkMethodDispatcher api;
 
     /**
      * Creates the handler.
      *
      * @param api answers the calls
      */
-    VkApiHandler(VkApi api) {
+    VkApiHandler(VkMethodDispatcher api) {
         this.api = api;
     }
 
@@ -34,11 +34,11 @@ final class VkApiHandler implements HttpHandler {
             VkCall call = VkCallReader.read(exchange);
             body = api.answer(call, requestId);
         } catch (VkFailure e) {
-            body = VkEnvelope.error(e.vkCode(), e.getMessage(), VkApi.printable(VkCallReader.methodName(exchange)),
+            body = VkEnvelope.error(e.vkCode(), e.getMessage(), VkMethodDispatcher.printable(VkCallReader.methodName(exchange)),
                     Optional.empty());
         }
         if (LOG.isDebugEnabled()) {
-            LOG.debug("{} {} -> {}", exchange.getRequestMethod(), VkApi.printable(VkCallReader.methodName(exchange)),
+            LOG.debug("{} {} -> {}", exchange.getRequestMethod(), VkMethodDispatcher.printable(VkCallReader.methodName(exchange)),
                     body.has("error") ? "error " + body.path("error").path("error_code").asInt() : "ok");
         }
         HttpJson.send(exchange, 200, body);

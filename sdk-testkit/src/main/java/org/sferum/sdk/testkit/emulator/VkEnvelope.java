@@ -17,7 +17,7 @@ final class VkEnvelope {
      * @return {@code {"response": response}}
      */
     static ObjectNode success(JsonNode response) {
-        ObjectNode envelope = Json.object();
+        ObjectNode envelope = JsonNodes.object();
         envelope.set("response", response);
         return envelope;
     }
@@ -33,7 +33,7 @@ final class VkEnvelope {
      * @return {@code {"error": {error_code, error_msg, request_params}}}
      */
     static ObjectNode error(int vkCode, String detail, String method, Optional<String> version) {
-        ObjectNode error = Json.object();
+        ObjectNode error = JsonNodes.object();
         error.put("error_code", vkCode);
         String meaning = VkErrorTable.meaning(vkCode);
         error.put("error_msg", detail == null || detail.isEmpty() ? meaning : meaning + ": " + detail);
@@ -41,13 +41,13 @@ final class VkEnvelope {
         params.add(param("method", method));
         params.add(param("oauth", "1"));
         version.ifPresent(v -> params.add(param("v", v)));
-        ObjectNode envelope = Json.object();
+        ObjectNode envelope = JsonNodes.object();
         envelope.set("error", error);
         return envelope;
     }
 
     private static ObjectNode param(String key, String value) {
-        ObjectNode param = Json.object();
+        ObjectNode param = JsonNodes.object();
         param.put("key", key);
         param.put("value", value);
         return param;

@@ -51,7 +51,7 @@ final class VkIdControl {
         if (sms.isEmpty()) {
             throw new Refused(404, "not_found", "no SMS code was sent to this phone");
         }
-        ObjectNode body = Json.object();
+        ObjectNode body = JsonNodes.object();
         body.put("phone", normalizedPhone(phone));
         body.put("code", sms.get().code());
         body.put("sent_at", sms.get().sentAt().getEpochSecond());
@@ -76,7 +76,7 @@ final class VkIdControl {
         } catch (SferumException e) {
             throw refused(e);
         }
-        ObjectNode body = Json.object();
+        ObjectNode body = JsonNodes.object();
         body.put("phone", normalizedPhone(phone));
         user.ifPresent(id -> body.put("user_id", id.value()));
         return body;
@@ -111,7 +111,7 @@ final class VkIdControl {
         } catch (SferumException e) {
             throw refused(e);
         }
-        ObjectNode body = Json.object();
+        ObjectNode body = JsonNodes.object();
         body.put("client_id", clientId);
         return body;
     }

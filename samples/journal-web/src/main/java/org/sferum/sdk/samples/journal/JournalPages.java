@@ -65,7 +65,7 @@ final class JournalPages {
         String path = r.path();
         if ("POST".equals(r.method())) {
             if (!session.csrfMatches(r.form(WebSessions.CSRF_FIELD).orElse(null))) {
-                r.html(403, Html.page("Ошибка", "", "<p class=\"error\">Форма устарела. Обновите страницу и "
+                r.html(403, JournalHtml.page("Ошибка", "", "<p class=\"error\">Форма устарела. Обновите страницу и "
                         + "попробуйте ещё раз.</p><p><a href=\"/\">На главную</a></p>"));
                 return;
             }
@@ -74,7 +74,7 @@ final class JournalPages {
                 return;
             }
         } else if (!"GET".equals(r.method())) {
-            r.html(405, Html.page("Ошибка", "", "<p class=\"error\">Метод не поддерживается.</p>"));
+            r.html(405, JournalHtml.page("Ошибка", "", "<p class=\"error\">Метод не поддерживается.</p>"));
             return;
         } else if ("/login".equals(path)) {
             loginPage(r, session);
@@ -152,8 +152,8 @@ final class JournalPages {
                     "<p><a href=\"/sferum\">Раздел «Сферум»</a></p>";
             default -> "";
         };
-        return page(session, "Ошибка", "<p class=\"error\" data-error=\"" + Html.escape(code.name()) + "\">"
-                + Html.escape(ErrorTexts.of(code)) + "</p>" + relink + "<p><a href=\"/\">На главную</a></p>");
+        return page(session, "Ошибка", "<p class=\"error\" data-error=\"" + JournalHtml.escape(code.name()) + "\">"
+                + JournalHtml.escape(ErrorTexts.of(code)) + "</p>" + relink + "<p><a href=\"/\">На главную</a></p>");
     }
 
     // ------------------------------------------------------------------ login
@@ -163,17 +163,17 @@ final class JournalPages {
                 + "нужен.</p>\n<table>\n<tr><th>Пользователь</th><th>Роль</th><th>VK ID для привязки (демо)</th>"
                 + "<th></th></tr>\n");
         for (JournalUser u : app.users().values()) {
-            body.append("<tr data-user=\"").append(Html.escape(u.login())).append("\"><td>")
-                    .append(Html.escape(u.name())).append("</td><td>").append(Html.escape(u.roleText()))
-                    .append("</td><td class=\"muted\">телефон ").append(Html.escape(u.vkIdPhone()))
-                    .append(", пароль ").append(Html.escape(org.sferum.sdk.testkit.DemoSchool.PASSWORD))
+            body.append("<tr data-user=\"").append(JournalHtml.escape(u.login())).append("\"><td>")
+                    .append(JournalHtml.escape(u.name())).append("</td><td>").append(JournalHtml.escape(u.roleText()))
+                    .append("</td><td class=\"muted\">телефон ").append(JournalHtml.escape(u.vkIdPhone()))
+                    .append(", пароль ").append(JournalHtml.escape(org.sferum.sdk.testkit.DemoSchool.PASSWORD))
                     .append("</td><td>")
-                    .append(Html.postButton("/login", session.csrf(), new String[][] {{"user", u.login()}}, "blue",
+                    .append(JournalHtml.postButton("/login", session.csrf(), new String[][] {{"user", u.login()}}, "blue",
                             "Войти"))
                     .append("</td></tr>\n");
         }
         body.append("</table>\n");
-        r.html(200, Html.page("Вход в журнал", "", body.toString()));
+        r.html(200, JournalHtml.page("Вход в журнал", "", body.toString()));
     }
 
     private void login(Request r, WebSession old) throws IOException {
@@ -204,14 +204,14 @@ final class JournalPages {
         if (link.isEmpty()) {
             body.append("<p>Сферум — образовательная платформа: чаты с классом и учителями, онлайн-уроки. "
                     + "Привяжите учётную запись журнала к учебному профилю VK ID один раз.</p>")
-                    .append(Html.postButton("/sferum/link", session.csrf(), new String[0][], "blue",
+                    .append(JournalHtml.postButton("/sferum/link", session.csrf(), new String[0][], "blue",
                             "Привязать учебный профиль VK ID"));
             r.html(200, page(session, "Сферум", body.toString()));
             return;
         }
         SferumSession me = app.sferum().session(user.account());
         boolean calls = "calls".equals(r.query("tab").orElse("chats"));
-        body.append("<p>Учебный профиль: <strong>").append(Html.escape(me.me().displayName()))
+        body.append("<p>Учебный профиль: <strong>").append(JournalHtml.escape(me.me().displayName()))
                 .append("</strong> · <a href=\"").append(SFERUM_WEB)
                 .append("\" target=\"_blank\" rel=\"noopener noreferrer\">Перейти в Сферум</a>")
                 .append(" · <a href=\"/sferum/unlink\">Отвязать учетную запись</a></p>\n")
@@ -236,8 +236,8 @@ final class JournalPages {
         body.append("<table id=\"chats\">\n<tr><th>Чат</th><th>Последнее сообщение</th><th>Непрочитанные</th></tr>\n");
         for (ChatSummary c : chats) {
             body.append("<tr data-chat=\"").append(c.id().peerId()).append("\"><td><a href=\"/sferum/chat?id=")
-                    .append(c.id().peerId()).append("\">").append(Html.escape(c.title())).append("</a></td><td>")
-                    .append(c.lastMessage().map(m -> Html.escape(app.nameOf(m.author()) + ": " + shorten(m.text())))
+                    .append(c.id().peerId()).append("\">").append(JournalHtml.escape(c.title())).append("</a></td><td>")
+                    .append(c.lastMessage().map(m -> JournalHtml.escape(app.nameOf(m.author()) + ": " + shorten(m.text())))
                             .orElse(""))
                     .append("</td><td>").append(c.unreadCount() > 0 ? String.valueOf(c.unreadCount()) : "")
                     .append("</td></tr>\n");
@@ -259,12 +259,12 @@ final class JournalPages {
                 case CHAT -> c.video() ? "Видеозвонок" : "Аудиозвонок";
                 case LINK -> "Звонок по ссылке";
             };
-            body.append("<tr data-call=\"").append(Html.escape(c.id().value())).append("\" data-state=\"")
+            body.append("<tr data-call=\"").append(JournalHtml.escape(c.id().value())).append("\" data-state=\"")
                     .append(c.state().name()).append("\"><td>").append(type).append("</td><td>")
-                    .append(Html.escape(c.title())).append("</td><td>").append(DATE_TIME.format(c.startsAt()))
+                    .append(JournalHtml.escape(c.title())).append("</td><td>").append(DATE_TIME.format(c.startsAt()))
                     .append("</td><td>").append(stateText(c.state())).append("</td><td>");
             if (c.state() == CallState.RUNNING) {
-                body.append(Html.postButton("/sferum/calls/join", session.csrf(),
+                body.append(JournalHtml.postButton("/sferum/calls/join", session.csrf(),
                         new String[][] {{"call", c.id().value()}}, "blue", "Перейти"));
             }
             body.append("</td></tr>\n");
@@ -310,15 +310,15 @@ final class JournalPages {
             body.append("<p class=\"muted\">Сообщений пока нет.</p>");
         }
         for (Message m : newest) {
-            body.append("<div class=\"message\"><span class=\"who\">").append(Html.escape(app.nameOf(m.author())))
+            body.append("<div class=\"message\"><span class=\"who\">").append(JournalHtml.escape(app.nameOf(m.author())))
                     .append("</span> <span class=\"when\">").append(DATE_TIME.format(m.sentAt()))
-                    .append("</span><div class=\"text\">").append(Html.escape(m.text())).append("</div></div>\n");
+                    .append("</span><div class=\"text\">").append(JournalHtml.escape(m.text())).append("</div></div>\n");
         }
         body.append("</div>\n");
         r.query("error").flatMap(JournalPages::errorCode).ifPresent(code -> body.append("<p class=\"error\">")
-                .append(Html.escape(ErrorTexts.of(code))).append("</p>"));
+                .append(JournalHtml.escape(ErrorTexts.of(code))).append("</p>"));
         body.append("<form method=\"post\" action=\"/sferum/chat/send\" id=\"send\">")
-                .append(Html.csrfField(session.csrf()))
+                .append(JournalHtml.csrfField(session.csrf()))
                 .append("<input type=\"hidden\" name=\"id\" value=\"").append(chat.peerId()).append("\">")
                 .append("<input type=\"hidden\" name=\"key\" value=\"").append(1 + RANDOM.nextInt(Integer.MAX_VALUE - 1))
                 .append("\"><p><textarea name=\"text\" rows=\"3\" cols=\"60\" maxlength=\"9000\"></textarea></p>")
@@ -355,7 +355,7 @@ final class JournalPages {
         String body = "<p class=\"error\">Вы будете удалены из всех чатов.</p>"
                 + "<p>Отвязать учётную запись журнала от учебного профиля VK ID?</p>"
                 + "<form method=\"post\" action=\"/sferum/unlink\" id=\"unlink\" class=\"inline\">"
-                + Html.csrfField(session.csrf())
+                + JournalHtml.csrfField(session.csrf())
                 + "<input type=\"hidden\" name=\"confirm\" value=\"yes\">"
                 + "<button type=\"submit\" class=\"danger\">Да</button></form> "
                 + "<a href=\"/sferum\" id=\"cancel\">Нет</a>";
@@ -367,7 +367,7 @@ final class JournalPages {
     private void journalPage(Request r, WebSession session, JournalUser user) throws IOException {
         requireTeacher(user);
         Optional<SferumSession> me = linkedSession(user);
-        StringBuilder body = new StringBuilder("<p>Класс ").append(Html.escape(app.school().className()))
+        StringBuilder body = new StringBuilder("<p>Класс ").append(JournalHtml.escape(app.school().className()))
                 .append(" · ").append(DATE.format(app.now())).append(" · классный чат в Сферуме для онлайн-уроков</p>\n");
         if (me.isEmpty()) {
             body.append("<p class=\"error\">Чтобы создавать звонки для уроков, привяжите учебный профиль VK ID в "
@@ -376,16 +376,16 @@ final class JournalPages {
         body.append("<table id=\"lessons\">\n<tr><th>№</th><th>Время</th><th>Предмет</th><th>Ключ урока</th>"
                 + "<th>Сферум</th></tr>\n");
         for (SchoolLesson l : app.lessons()) {
-            body.append(lessonRow(l)).append("<td class=\"muted\">").append(Html.escape(l.key())).append("</td><td>");
+            body.append(lessonRow(l)).append("<td class=\"muted\">").append(JournalHtml.escape(l.key())).append("</td><td>");
             if (me.isPresent()) {
                 Optional<Call> call = me.get().calls().forLesson(l.key());
                 if (call.isEmpty()) {
-                    body.append(Html.postButton("/journal/call", session.csrf(), new String[][] {{"lesson", l.key()}},
+                    body.append(JournalHtml.postButton("/journal/call", session.csrf(), new String[][] {{"lesson", l.key()}},
                             "blue", "Создать звонок"));
                 } else {
                     body.append("<span data-state=\"").append(call.get().state().name()).append("\">")
                             .append(stateText(call.get().state())).append("</span> · <a href=\"/journal/lesson?key=")
-                            .append(Html.escape(url(l.key()))).append("\">Урок и звонок</a>");
+                            .append(JournalHtml.escape(url(l.key()))).append("\">Урок и звонок</a>");
                 }
             }
             body.append("</td></tr>\n");
@@ -399,13 +399,13 @@ final class JournalPages {
         SchoolLesson lesson = lessonOf(r.query("key"));
         SferumSession me = sferumOf(user);
         StringBuilder body = new StringBuilder("<p><a href=\"/journal\">← Журнал</a></p>\n<p>")
-                .append(Html.escape(lesson.subject())).append(", ").append(Html.escape(lesson.className()))
+                .append(JournalHtml.escape(lesson.subject())).append(", ").append(JournalHtml.escape(lesson.className()))
                 .append(", урок ").append(lesson.number()).append(", ").append(TIME.format(lesson.startsAt()))
                 .append("–").append(TIME.format(lesson.startsAt().plus(SchoolLesson.LENGTH))).append("</p>\n");
         Optional<Call> found = me.calls().forLesson(lesson.key());
         if (found.isEmpty()) {
             body.append("<p>Звонка для урока нет.</p>")
-                    .append(Html.postButton("/journal/call", session.csrf(), new String[][] {{"lesson", lesson.key()}},
+                    .append(JournalHtml.postButton("/journal/call", session.csrf(), new String[][] {{"lesson", lesson.key()}},
                             "blue", "Создать звонок"));
             r.html(200, page(session, "Урок", body.toString()));
             return;
@@ -413,12 +413,12 @@ final class JournalPages {
         Call call = found.get();
         String[][] key = {{"lesson", lesson.key()}};
         body.append("<p id=\"call\" data-state=\"").append(call.state().name()).append("\">")
-                .append(Html.escape(call.title())).append(": ").append(stateText(call.state())).append("</p>\n<p>");
+                .append(JournalHtml.escape(call.title())).append(": ").append(stateText(call.state())).append("</p>\n<p>");
         if (call.state() == CallState.RUNNING) {
-            body.append(Html.postButton("/journal/open", session.csrf(), key, "blue", "Открыть звонок")).append(' ');
+            body.append(JournalHtml.postButton("/journal/open", session.csrf(), key, "blue", "Открыть звонок")).append(' ');
         }
         if (call.state() != CallState.ENDED) {
-            body.append(Html.postButton("/journal/end", session.csrf(), key, "danger", "Завершить звонок для всех"));
+            body.append(JournalHtml.postButton("/journal/end", session.csrf(), key, "danger", "Завершить звонок для всех"));
         }
         body.append("</p>\n<h2>Посещаемость</h2>\n");
         AttendanceReport report = me.calls().attendance(call.id());
@@ -427,11 +427,11 @@ final class JournalPages {
         } else {
             body.append("<table id=\"attendance\">\n<tr><th>Участник</th><th>В звонке</th><th>Всего</th></tr>\n");
             for (AttendanceEntry e : report.entries()) {
-                body.append("<tr><td>").append(Html.escape(e.name())).append("</td><td>");
+                body.append("<tr><td>").append(JournalHtml.escape(e.name())).append("</td><td>");
                 List<String> stays = new ArrayList<>();
                 e.sessions().forEach(s -> stays.add(TIME.format(s.joinedAt()) + "–"
                         + s.leftAt().map(TIME::format).orElse("…")));
-                body.append(Html.escape(String.join(", ", stays))).append("</td><td>")
+                body.append(JournalHtml.escape(String.join(", ", stays))).append("</td><td>")
                         .append(e.total(report.generatedAt()).toMinutes()).append(" мин</td></tr>\n");
             }
             body.append("</table>\n");
@@ -439,7 +439,7 @@ final class JournalPages {
         if (!report.neverJoined().isEmpty()) {
             List<String> absent = new ArrayList<>();
             report.neverJoined().forEach(u -> absent.add(app.nameOf(u)));
-            body.append("<p>Не подключались: <span id=\"absent\">").append(Html.escape(String.join(", ", absent)))
+            body.append("<p>Не подключались: <span id=\"absent\">").append(JournalHtml.escape(String.join(", ", absent)))
                     .append("</span></p>\n");
         }
         body.append("<h2>Записи урока</h2>\n");
@@ -449,8 +449,8 @@ final class JournalPages {
         } else {
             body.append("<ul id=\"recordings\">");
             for (Recording rec : recordings) {
-                body.append("<li>").append(Html.escape(rec.title()));
-                rec.link().ifPresent(link -> body.append(" — <a href=\"").append(Html.escape(link))
+                body.append("<li>").append(JournalHtml.escape(rec.title()));
+                rec.link().ifPresent(link -> body.append(" — <a href=\"").append(JournalHtml.escape(link))
                         .append("\" rel=\"noopener noreferrer\">смотреть</a>"));
                 body.append("</li>");
             }
@@ -464,7 +464,7 @@ final class JournalPages {
     private void diaryPage(Request r, WebSession session, JournalUser user) throws IOException {
         Optional<SferumSession> me = linkedSession(user);
         StringBuilder body = new StringBuilder("<p>Расписание на ").append(DATE.format(app.now())).append(", класс ")
-                .append(Html.escape(app.school().className())).append("</p>\n");
+                .append(JournalHtml.escape(app.school().className())).append("</p>\n");
         if (me.isEmpty()) {
             body.append("<p class=\"error\">Чтобы подключаться к онлайн-урокам, привяжите учебный профиль VK ID в "
                     + "разделе <a href=\"/sferum\">«Сферум»</a>.</p>\n");
@@ -477,7 +477,7 @@ final class JournalPages {
                 switch (call.get().state()) {
                     case SCHEDULED -> body.append("<button type=\"button\" class=\"grey\" disabled "
                             + "data-state=\"SCHEDULED\">Подключиться</button>");
-                    case RUNNING -> body.append(Html.postButton("/diary/join", session.csrf(),
+                    case RUNNING -> body.append(JournalHtml.postButton("/diary/join", session.csrf(),
                             new String[][] {{"lesson", l.key()}}, "blue", "Подключиться"));
                     case ENDED -> body.append("<span class=\"muted\" data-state=\"ENDED\">Урок завершён</span>");
                 }
@@ -500,24 +500,24 @@ final class JournalPages {
     // ------------------------------------------------------------------ helpers
 
     private String lessonRow(SchoolLesson l) {
-        return "<tr data-lesson=\"" + Html.escape(l.key()) + "\"><td>" + l.number() + "</td><td>"
+        return "<tr data-lesson=\"" + JournalHtml.escape(l.key()) + "\"><td>" + l.number() + "</td><td>"
                 + TIME.format(l.startsAt()) + "–" + TIME.format(l.startsAt().plus(SchoolLesson.LENGTH)) + "</td><td>"
-                + Html.escape(l.subject()) + "</td>";
+                + JournalHtml.escape(l.subject()) + "</td>";
     }
 
     private String page(WebSession session, String title, String body) {
         if (session == null || session.user().isEmpty()) {
-            return Html.page(title, "", body);
+            return JournalHtml.page(title, "", body);
         }
         JournalUser user = session.user().get();
         Instant now = app.now();
         String nav = "<nav>" + (user.teacher() ? "<a href=\"/journal\">Журнал</a>" : "<a href=\"/diary\">Дневник</a>")
-                + "<a href=\"/sferum\">Сферум</a>" + Html.escape(user.name()) + " (" + Html.escape(user.roleText())
-                + ") " + Html.postButton("/logout", session.csrf(), new String[0][], "link", "Выйти")
+                + "<a href=\"/sferum\">Сферум</a>" + JournalHtml.escape(user.name()) + " (" + JournalHtml.escape(user.roleText())
+                + ") " + JournalHtml.postButton("/logout", session.csrf(), new String[0][], "link", "Выйти")
                 + " <span class=\"muted\">Часы эмулятора: " + TIME.format(now) + "</span> "
-                + Html.postButton("/demo/clock", session.csrf(), new String[][] {{"back", "/"}}, "link",
+                + JournalHtml.postButton("/demo/clock", session.csrf(), new String[][] {{"back", "/"}}, "link",
                         "+15 мин") + "</nav>";
-        return Html.page(title, nav, body);
+        return JournalHtml.page(title, nav, body);
     }
 
     private Optional<SferumSession> linkedSession(JournalUser user) {

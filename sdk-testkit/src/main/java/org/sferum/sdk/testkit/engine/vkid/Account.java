@@ -25,11 +25,11 @@ final class Account {
     }
 
     boolean passwordMatches(String password) {
-        return password != null && Secrets.same(passwordDigest, Secrets.sha256(password));
+        return password != null && RandomSecrets.same(passwordDigest, RandomSecrets.sha256(password));
     }
 
     void setPassword(String password) {
-        this.passwordDigest = Secrets.sha256(password);
+        this.passwordDigest = RandomSecrets.sha256(password);
     }
 
     Optional<EduProfile> profile() {

@@ -65,7 +65,7 @@ final class AuthCodes {
      */
     String issue(VkIdService.AuthorizeRequest request, String deviceId, UserId user, Instant now) {
         byCode.values().removeIf(issued -> !now.isBefore(issued.expiresAt.plus(REMEMBERED)));
-        String code = Secrets.random(32);
+        String code = RandomSecrets.random(32);
         byCode.put(code, new Issued(request, deviceId, user, now.plus(LIFETIME)));
         return code;
     }
@@ -103,10 +103,10 @@ final class AuthCodes {
             throw GrantError.REDIRECT_URI_MISMATCH.refuse(
                     "the redirect URI differs from the one the authorization was started with");
         }
-        if (!Secrets.same(issued.deviceId, deviceId)) {
+        if (!RandomSecrets.same(issued.deviceId, deviceId)) {
             throw GrantError.DEVICE_ID_MISMATCH.refuse("the device id is not the one VK ID redirected with");
         }
-        if (!VERIFIER.matcher(verifier).matches() || !Secrets.same(issued.challenge, Secrets.sha256(verifier))) {
+        if (!VERIFIER.matcher(verifier).matches() || !RandomSecrets.same(issued.challenge, RandomSecrets.sha256(verifier))) {
             throw GrantError.CODE_VERIFIER_MISMATCH.refuse(
                     "the code verifier does not match the code challenge of the authorization (PKCE S256)");
         }

@@ -53,7 +53,7 @@ final class LoginFlows {
 
     String start(AuthorizeRequest request, Instant now) {
         flows.values().removeIf(flow -> !now.isBefore(flow.expiresAt));
-        String id = Secrets.random(16);
+        String id = RandomSecrets.random(16);
         flows.put(id, new LoginFlow(id, request, now.plus(LIFETIME)));
         return id;
     }

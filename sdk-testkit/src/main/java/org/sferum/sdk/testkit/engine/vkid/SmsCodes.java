@@ -35,7 +35,7 @@ final class SmsCodes {
      * @param now the time
      */
     void send(String phone, Instant now) {
-        lastByPhone.put(phone, new Sent(Secrets.digits(DIGITS), now, now.plus(LIFETIME)));
+        lastByPhone.put(phone, new Sent(RandomSecrets.digits(DIGITS), now, now.plus(LIFETIME)));
     }
 
     /**
@@ -51,7 +51,7 @@ final class SmsCodes {
         if (sent == null || sent.used || !now.isBefore(sent.expiresAt)) {
             return Check.EXPIRED;
         }
-        if (!Secrets.same(sent.code, entered == null ? null : entered.strip())) {
+        if (!RandomSecrets.same(sent.code, entered == null ? null : entered.strip())) {
             return Check.WRONG;
         }
         sent.used = true;

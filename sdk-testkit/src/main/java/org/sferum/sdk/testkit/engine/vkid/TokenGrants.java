@@ -91,7 +91,7 @@ final class TokenGrants {
 
     private TokenGrant issue(Grant grant, Optional<IdTokenClaims> claims, Instant now) {
         String accessToken = engine.issueToken(grant.user, now.plus(ACCESS_LIFETIME));
-        String refreshToken = "vk2.r." + Secrets.random(32);
+        String refreshToken = "vk2.r." + RandomSecrets.random(32);
         access.put(accessToken, new Access(grant, now.plus(ACCESS_LIFETIME)));
         refresh.put(refreshToken, new Refresh(grant, now.plus(REFRESH_LIFETIME)));
         grant.accessTokens.add(accessToken);

@@ -227,7 +227,7 @@ public final class VkIdEngine implements VkIdService {
         synchronized (lock) {
             Instant now = now();
             LoginFlow flow = flows.finish(flowId, true, now);
-            String deviceId = Secrets.random(16);
+            String deviceId = RandomSecrets.random(16);
             String code = codes.issue(flow.request, deviceId, flow.user, now);
             return new AuthorizationResult(flow.request.redirectUri(), flow.request.state(), Optional.of(code),
                     Optional.of(deviceId), AuthCodes.LIFETIME.getSeconds(), Optional.empty());

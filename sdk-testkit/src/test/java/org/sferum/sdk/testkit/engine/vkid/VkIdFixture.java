@@ -24,9 +24,9 @@ final class VkIdFixture {
 
     /** A linking as the school system starts it: its secrets and the authorization URI. */
     static final class Start {
-        final String state = Secrets.random(32);
-        final String verifier = Secrets.random(32);
-        final String nonce = Secrets.random(32);
+        final String state = RandomSecrets.random(32);
+        final String verifier = RandomSecrets.random(32);
+        final String nonce = RandomSecrets.random(32);
         final String redirectUri;
 
         Start(String redirectUri) {
@@ -39,7 +39,7 @@ final class VkIdFixture {
             query.put("client_id", DemoSchool.CLIENT_ID);
             query.put("redirect_uri", redirectUri);
             query.put("state", state);
-            query.put("code_challenge", Secrets.sha256(verifier));
+            query.put("code_challenge", RandomSecrets.sha256(verifier));
             query.put("code_challenge_method", "S256");
             query.put("scope", "vkid.personal_info");
             query.put("nonce", nonce);

@@ -333,7 +333,7 @@ class VkIdLoginFlowTest {
 
     private static VkIdService.AuthorizeRequest request(VkIdFixture.Start start) {
         return new VkIdService.AuthorizeRequest(DemoSchool.CLIENT_ID, start.redirectUri, start.state,
-                Secrets.sha256(start.verifier), "S256", "vkid.personal_info", Optional.of(start.nonce));
+                RandomSecrets.sha256(start.verifier), "S256", "vkid.personal_info", Optional.of(start.nonce));
     }
 
     private static String other(String code) {

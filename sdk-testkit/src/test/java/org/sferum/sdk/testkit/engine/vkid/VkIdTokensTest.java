@@ -148,11 +148,11 @@ class VkIdTokensTest {
         Linking linking = new Linking();
         String device = linking.redirect.get("device_id");
         refused(AuthenticationException.class, ErrorCode.PKCE_MISMATCH, GrantError.CODE_VERIFIER_MISMATCH,
-                () -> linking.exchange(DemoSchool.CLIENT_ID, Secrets.random(32), DemoSchool.REDIRECT_URI, device));
+                () -> linking.exchange(DemoSchool.CLIENT_ID, RandomSecrets.random(32), DemoSchool.REDIRECT_URI, device));
         refused(AuthenticationException.class, ErrorCode.PKCE_MISMATCH, GrantError.CODE_VERIFIER_MISMATCH,
                 () -> linking.exchange(DemoSchool.CLIENT_ID, "short", DemoSchool.REDIRECT_URI, device));
         refused(AuthenticationException.class, ErrorCode.PKCE_MISMATCH, GrantError.CODE_VERIFIER_MISMATCH,
-                () -> linking.exchange(DemoSchool.CLIENT_ID, Secrets.sha256(linking.start.verifier),
+                () -> linking.exchange(DemoSchool.CLIENT_ID, RandomSecrets.sha256(linking.start.verifier),
                         DemoSchool.REDIRECT_URI, device));
         assertEquals(teacher.id(), linking.exchange().user(), "a refused exchange does not use the code up");
         assertNoSecretsInMessages();
@@ -212,7 +212,7 @@ class VkIdTokensTest {
     @Test
     @DisplayName("F-LINK-11 /authorize needs a state and an S256 challenge; plain is refused and redirected as invalid_request")
     void authorizeParameters() {
-        String challenge = Secrets.sha256("v".repeat(43));
+        String challenge = RandomSecrets.sha256("v".repeat(43));
         assertAuthorizeRefused(GrantError.MISSING_PARAMETER, null, challenge, "S256");
         assertAuthorizeRefused(GrantError.MISSING_PARAMETER, "state", null, "S256");
         assertAuthorizeRefused(GrantError.MISSING_PARAMETER, "state", challenge, null);
@@ -233,7 +233,7 @@ class VkIdTokensTest {
 
     private void authorizes(String clientId, String redirectUri) {
         f.vkId.authorize(new VkIdService.AuthorizeRequest(clientId, redirectUri, "state",
-                Secrets.sha256(Secrets.random(32)), "S256", "vkid.personal_info", Optional.empty()));
+                RandomSecrets.sha256(RandomSecrets.random(32)), "S256", "vkid.personal_info", Optional.empty()));
     }
 
     @Test

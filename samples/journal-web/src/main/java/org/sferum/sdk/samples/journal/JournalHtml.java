@@ -4,8 +4,8 @@ package org.sferum.sdk.samples.journal;
  * HTML of the journal: escaping (everything that is not a literal of this sample goes through {@link #escape})
  * and the page layout.
  */
-final class Html {
-    private Html() {
+final class JournalHtml {
+    private JournalHtml() {
     }
 
     /**

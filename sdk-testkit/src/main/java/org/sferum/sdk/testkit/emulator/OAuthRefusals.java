@@ -9,8 +9,8 @@ import org.sferum.sdk.testkit.engine.vkid.GrantError;
  * {@code error_reason} table). The engine names the exact cause of each refusal ({@link GrantError}); a refusal
  * without one falls back on its {@code ErrorCode}'s category.
  */
-final class OAuthErrors {
-    private OAuthErrors() {
+final class OAuthRefusals {
+    private OAuthRefusals() {
     }
 
     /**

@@ -7,11 +7,11 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /** Random secrets (codes, tokens, ids), digests and constant-time comparison. */
-final class Secrets {
+final class RandomSecrets {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
-    private Secrets() {
+    private RandomSecrets() {
     }
 
     /**

@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The emulator's one shared Jackson {@link ObjectMapper} (thread-safe once configured) and node factories. */
-final class Json {
+final class JsonNodes {
     /** The mapper every emulator class reads and writes JSON with. */
     static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Json() {
+    private JsonNodes() {
     }
 
     /**

@@ -20,21 +20,21 @@ import org.sferum.sdk.testkit.DemoSchool;
 import org.sferum.sdk.testkit.engine.PlatformEngine;
 import org.slf4j.LoggerFactory;
 
-/** How {@link VkApi} turns failures a method could not foresee into VK errors 10 and 23, and what it logs. */
-class VkApiFailuresTest {
+/** How {@link VkMethodDispatcher} turns failures a method could not foresee into VK errors 10 and 23, and what it logs. */
+class VkMethodDispatcherFailuresTest {
     private static final String SECRET = "Секретный текст сообщения";
 
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-    private final Logger logger = (Logger) LoggerFactory.getLogger(VkApi.class);
+    private final Logger logger = (Logger) LoggerFactory.getLogger(VkMethodDispatcher.class);
     private PlatformEngine engine;
     private String token;
-    private VkApi api;
+    private VkMethodDispatcher api;
 
     @BeforeEach
     void setUp() {
         engine = new PlatformEngine(Clock.systemUTC());
         token = DemoSchool.seed(engine).teacher().token().secret();
-        api = new VkApi(engine, Map.of(
+        api = new VkMethodDispatcher(engine, Map.of(
                 "test.crash", (caller, params) -> {
                     throw new IllegalStateException("boom: " + params.string("message").orElse(""),
                             new IllegalArgumentException(SECRET));

@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
  * Answers VK API calls: checks {@code v}, finds the method, authenticates the caller, runs the method, and turns
  * every failure into the VK error envelope with {@link VkErrorTable}. Never logs parameters.
  */
-final class VkApi {
-    private static final Logger LOG = LoggerFactory.getLogger(VkApi.class);
+final class VkMethodDispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(VkMethodDispatcher.class);
     /** Any 5.x version is accepted ({@code docs/wire/vk-api.md}, "Request"). */
     private static final Pattern VERSION = Pattern.compile("5\\.\\d{1,4}");
 
@@ -28,7 +28,7 @@ final class VkApi {
      * @param engine the engine
      * @param methods the methods by name
      */
-    VkApi(PlatformEngine engine, Map<String, VkMethod> methods) {
+    VkMethodDispatcher(PlatformEngine engine, Map<String, VkMethod> methods) {
         this.engine = engine;
         this.methods = Map.copyOf(methods);
     }
@@ -64,7 +64,7 @@ final class VkApi {
             return error(call, VkErrorTable.METHOD_DISABLED, e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("VK API method {} failed unexpectedly (request id {})", printable(call.method()),
-                    requestId.map(VkApi::printable).orElse("none"), Redacted.of(e));
+                    requestId.map(VkMethodDispatcher::printable).orElse("none"), Redacted.of(e));
             return error(call, VkErrorTable.INTERNAL_ERROR, "unexpected " + e.getClass().getSimpleName()
                     + " in the emulator; see its log");
         }
