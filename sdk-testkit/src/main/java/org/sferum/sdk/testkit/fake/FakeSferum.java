@@ -117,13 +117,13 @@ public final class FakeSferum implements Sferum {
     public SferumSession session(SchoolAccountId account) {
         Objects.requireNonNull(account, "account");
         links.currentToken(account); // fails at once when the account is not linked
-        return new FakeSession(engine, () -> links.currentToken(account));
+        return FakeSession.forToken(engine, () -> links.currentToken(account));
     }
 
     @Override
     public SferumSession session(AccessToken token) {
         Objects.requireNonNull(token, "token");
-        return new FakeSession(engine, () -> token);
+        return FakeSession.forToken(engine, () -> token);
     }
 
     @Override
