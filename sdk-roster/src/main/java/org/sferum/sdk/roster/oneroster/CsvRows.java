@@ -121,6 +121,11 @@ final class CsvRows {
                 }
                 nextLine = parser.getCurrentLineNumber() + 1;
                 count++;
+                if (!wellFormed(record)) {
+                    invalid.accept(new InvalidRow(file, line, "the row has bytes that are not UTF-8: save the file"
+                            + " as UTF-8"));
+                    continue;
+                }
                 if (record.size() < width) {
                     invalid.accept(new InvalidRow(file, line, "the row has " + record.size() + " of the header's "
                             + width + " values: a column is missing, or the file is cut in the middle"));
@@ -138,6 +143,16 @@ final class CsvRows {
         return count;
     }
 
+    /** Malformed bytes were decoded as U+FFFD, which no roster value has a use for. */
+    private static boolean wellFormed(CSVRecord record) {
+        for (String value : record) {
+            if (value.indexOf('\uFFFD') >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String reason(Exception e) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getMessage() == null) {
@@ -147,11 +162,14 @@ final class CsvRows {
         return message.length() > 200 ? message.substring(0, 200) : message;
     }
 
-    /** Opens a file as strict UTF-8 (malformed bytes are an error, not a replacement), skipping a BOM. */
+    /**
+     * Opens a file as UTF-8, skipping a BOM. Malformed bytes become U+FFFD so that the row that has them is
+     * reported with its line (a strict decoder would fail a whole buffer at once).
+     */
     private static Reader open(Path path) throws IOException {
         BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(path),
-                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16);
         reader.mark(1);
         if (reader.read() != '\uFEFF') {
             reader.reset();
