@@ -301,7 +301,12 @@ public final class RosterSnapshot {
         public Builder person(RosterPerson person) {
             Checks.notNull(person, "person");
             if (person.schoolId() != null) {
-                known(schools.containsKey(person.schoolId()), "school", person.schoolId());
+                School school = schools.get(person.schoolId());
+                known(school != null, "school", person.schoolId());
+                if (school.id() != person.schoolId()) { // one copy of the id for a million people
+                    person = new RosterPerson(person.id(), person.givenName(), person.familyName(), person.role(),
+                            school.id(), person.enabled(), person.phone());
+                }
             }
             unique(peopleById.putIfAbsent(person.id(), person) == null, "person", person.id().value());
             people.add(person);
@@ -325,7 +330,8 @@ public final class RosterSnapshot {
             known(person != null, "person", personId);
             Object schoolClass = classes.get(classId);
             known(schoolClass != null, "class", classId);
-            Enrollment enrollment = new Enrollment(person.id(), classId, role, primary);
+            String canonicalId = schoolClass instanceof HomeroomClass h ? h.id() : ((ScheduledClass) schoolClass).id();
+            Enrollment enrollment = new Enrollment(person.id(), canonicalId, role, primary);
             roster((role == PersonRole.STUDENT) == (person.role() == PersonRole.STUDENT),
                     "person " + personId + " is a " + lower(person.role()) + " and cannot be enrolled as a "
                             + lower(role));

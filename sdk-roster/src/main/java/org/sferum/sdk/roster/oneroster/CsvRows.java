@@ -34,9 +34,9 @@ final class CsvRows {
         private final String file;
         private final long line;
         private final CSVRecord record;
-        private final Map<String, String> columns;
+        private final Map<String, Integer> columns;
 
-        Row(String file, long line, CSVRecord record, Map<String, String> columns) {
+        Row(String file, long line, CSVRecord record, Map<String, Integer> columns) {
             this.file = file;
             this.line = line;
             this.record = record;
@@ -45,11 +45,12 @@ final class CsvRows {
 
         /** The value of a column, empty when the column or the value is absent. */
         String get(String column) {
-            String header = columns.get(column.toLowerCase(Locale.ROOT));
-            if (header == null || !record.isSet(header)) {
+            Integer index = columns.get(column);
+            if (index == null) {
                 return "";
             }
-            return record.get(header);
+            int i = index;
+            return i < 0 || i >= record.size() ? "" : record.get(i);
         }
 
         /** The required columns that have no value, comma-separated; empty when all have one. */
@@ -88,13 +89,24 @@ final class CsvRows {
         String file = path.getFileName().toString();
         long count = 0;
         try (Reader reader = open(path); CSVParser parser = CSVParser.parse(reader, FORMAT)) {
-            Map<String, String> columns = new java.util.HashMap<>();
-            for (String header : parser.getHeaderNames()) {
-                columns.put(header.toLowerCase(Locale.ROOT), header);
+            Map<String, Integer> byLowerCase = new java.util.HashMap<>();
+            List<String> names = parser.getHeaderNames();
+            for (int i = 0; i < names.size(); i++) {
+                byLowerCase.putIfAbsent(names.get(i).toLowerCase(Locale.ROOT), i);
             }
+            // Columns are looked up by the names the reader uses, whatever the file's case: one map, no lowering a row.
+            Map<String, Integer> columns = new java.util.HashMap<>() {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                public Integer get(Object name) {
+                    return computeIfAbsent((String) name,
+                            n -> byLowerCase.getOrDefault(n.toLowerCase(Locale.ROOT), -1));
+                }
+            };
             List<String> absent = new ArrayList<>();
             for (String column : required) {
-                if (!columns.containsKey(column.toLowerCase(Locale.ROOT))) {
+                if (!byLowerCase.containsKey(column.toLowerCase(Locale.ROOT))) {
                     absent.add(column);
                 }
             }

@@ -110,6 +110,7 @@ public final class OneRosterReader {
         private final Set<String> homeroomsOfYear = new HashSet<>();
         private final List<SchoolYear> years = new ArrayList<>();
         private final Set<ParentLink> links = new HashSet<>();
+        private final Interner names = new Interner();
 
         Pass(Path dir) {
             this.dir = dir;
@@ -125,6 +126,7 @@ public final class OneRosterReader {
             file("roles.csv", false, List.of("userSourcedId", "roleType", "role", "orgSourcedId"), this::role);
             file("users.csv", true, List.of("sourcedId", "enabledUser", "givenName", "familyName"), this::user);
             roles.clear();
+            names.clear();
             linkParents();
             file("enrollments.csv", true, List.of("sourcedId", "classSourcedId", "userSourcedId", "role"),
                     this::enrollment);
@@ -405,8 +407,8 @@ public final class OneRosterReader {
                 return;
             }
             String phone = row.get("sms").isEmpty() ? row.get("phone") : row.get("sms");
-            RosterPerson person = new RosterPerson(SchoolAccountId.of(id), row.get("givenName"),
-                    row.get("familyName"), role, role.isParent() ? null : school, enabled.equals("true"), phone);
+            RosterPerson person = new RosterPerson(SchoolAccountId.of(id), names.intern(row.get("givenName")),
+                    names.intern(row.get("familyName")), role, role.isParent() ? null : school, enabled.equals("true"), phone);
             builder.person(person);
             if (role.isParent()) {
                 parentLines.put(person.id(), row.line());
@@ -414,7 +416,7 @@ public final class OneRosterReader {
             for (String agent : row.get("agentSourcedIds").split(",")) {
                 agent = agent.trim();
                 if (!agent.isEmpty()) {
-                    agents.add(new Object[] {person, agent, row.invalid("")});
+                    agents.add(new Object[] {person, agent, row.line()});
                 }
             }
         }
@@ -423,7 +425,7 @@ public final class OneRosterReader {
             for (Object[] a : agents) {
                 RosterPerson who = (RosterPerson) a[0];
                 String other = (String) a[1];
-                InvalidRow where = (InvalidRow) a[2];
+                InvalidRow where = new InvalidRow("users.csv", (Long) a[2], "");
                 String parent = who.role().isParent() ? who.id().value() : other;
                 String child = who.role().isParent() ? other : who.id().value();
                 if (!who.role().isParent() && who.role() != PersonRole.STUDENT) {
@@ -494,5 +496,19 @@ public final class OneRosterReader {
     private static String first(String list) {
         int comma = list.indexOf(',');
         return (comma < 0 ? list : list.substring(0, comma)).trim();
+    }
+
+    /** One copy of each name: names repeat across a region, and a million copies would fill the heap. */
+    private static final class Interner {
+        private final Map<String, String> seen = new HashMap<>();
+
+        String intern(String value) {
+            String known = seen.putIfAbsent(value, value);
+            return known == null ? value : known;
+        }
+
+        void clear() {
+            seen.clear();
+        }
     }
 }
