@@ -22,6 +22,8 @@ public enum ErrorCode {
     CONFIRMATION_REQUIRED(ErrorCategory.VALIDATION, false),
     /** Personal data entered while linking is missing or malformed (F-LINK-04). */
     INVALID_PERSONAL_DATA(ErrorCategory.VALIDATION, false),
+    /** The roster is wrong: a duplicate id, an unknown reference, a role that does not fit (F-EMB-01). */
+    INVALID_ROSTER(ErrorCategory.VALIDATION, false),
 
     /** The access token is missing, malformed, unknown or revoked. */
     AUTHENTICATION_FAILED(ErrorCategory.AUTHENTICATION, false),

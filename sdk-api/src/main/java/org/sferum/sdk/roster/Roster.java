@@ -1,18 +1,41 @@
 package org.sferum.sdk.roster;
 
-import java.util.List;
-
 /**
- * Roster sync: the school system hands over its classes, and the SDK keeps the automatic chats (class chat,
- * parents' chat) in step, idempotently (F-EMB-01, F-CHAT-01).
+ * Roster sync (F-EMB-01): the school system hands over its roster and the SDK keeps the automatic chats
+ * (F-CHAT-01) in step with it, for a school or a whole region. Sync is two steps: {@link #plan(RosterSnapshot)}
+ * compares what the roster asks for with what the platform has, and {@link #apply(RosterPlan, ApplyOptions)}
+ * makes the difference. Planning an applied roster again gives an empty plan. Chats made by hand are never
+ * touched. See docs/roster.md.
  */
 public interface Roster {
 
     /**
-     * Brings one school's automatic chats in line with its classes.
+     * Plans the sync of a snapshot. A snapshot with invalid rows gives a {@link RosterPlan#blocked() blocked} plan.
      *
-     * @param schoolKey the school system's id of the school
-     * @param classes every class of the school
+     * @param snapshot the roster
+     * @return the plan
      */
-    void sync(String schoolKey, List<SchoolClass> classes);
+    default RosterPlan plan(RosterSnapshot snapshot) {
+        return plan(snapshot, PlanOptions.defaults());
+    }
+
+    /**
+     * Plans the sync of a snapshot.
+     *
+     * @param snapshot the roster
+     * @param options how to plan
+     * @return the plan
+     */
+    RosterPlan plan(RosterSnapshot snapshot, PlanOptions options);
+
+    /**
+     * Applies a plan as the schools' service accounts.
+     *
+     * @param plan the plan
+     * @param options progress, cancellation, dry run
+     * @return what was applied, skipped and failed
+     * @throws org.sferum.sdk.error.ValidationException with {@link org.sferum.sdk.error.ErrorCode#INVALID_ROSTER}
+     *         if the plan is {@link RosterPlan#blocked() blocked}
+     */
+    ApplyResult apply(RosterPlan plan, ApplyOptions options);
 }

@@ -28,6 +28,9 @@ public final class ErrorHints {
                 return "the chat title is blank or too long";
             case INVALID_PAGE_REQUEST:
                 return "the page size or cursor is invalid; pass Page.nextCursor() of the previous page";
+            case INVALID_ROSTER:
+                return "the roster is wrong (a duplicate id, an unknown reference, a role that does not fit); fix "
+                        + "the school system's data (docs/roster.md)";
             case AUTHENTICATION_FAILED:
                 return "the access token was refused (unknown, malformed or revoked); get a new token for the user";
             case TOKEN_EXPIRED:

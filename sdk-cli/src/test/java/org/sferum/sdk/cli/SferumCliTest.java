@@ -1,0 +1,138 @@
+package org.sferum.sdk.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code sferum} tool run in process (F-EMB-01): roster plan, its JSON, exit codes, help. */
+class SferumCliTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    /** One school, one year, 5в with a teacher, two pupils (one disabled) and a parent; 5г empty. */
+    @BeforeEach
+    void region() throws IOException {
+        write("orgs.csv", "sourcedId,name,type\ns1,Школа №1,school\n");
+        write("academicSessions.csv", "sourcedId,title,type,startDate,endDate,schoolYear\n"
+                + "y26,2026/2027,schoolYear,2026-09-01,2027-05-31,2027\n");
+        write("classes.csv", "sourcedId,title,classType,schoolSourcedId,termSourcedIds,grades\n"
+                + "c5v,5в,homeroom,s1,y26,05\nc5g,5г,homeroom,s1,y26,05\n");
+        write("users.csv", "sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,agentSourcedIds\n"
+                + "t1,true,s1,teacher,Анна,Смирнова,\n"
+                + "p1,true,s1,student,Дима,Кузнецов,m1\n"
+                + "p2,false,s1,student,Егор,Попов,\n"
+                + "m1,true,,parent,Ирина,Кузнецова,\n");
+        write("enrollments.csv", "sourcedId,classSourcedId,schoolSourcedId,userSourcedId,role,primary\n"
+                + "e1,c5v,s1,t1,teacher,true\ne2,c5v,s1,p1,student,false\ne3,c5v,s1,p2,student,false\n");
+    }
+
+    private void write(String file, String text) throws IOException {
+        Files.writeString(dir.resolve(file), text, StandardCharsets.UTF_8);
+    }
+
+    private int run(String... args) {
+        return SferumCli.run(args, new PrintWriter(out), new PrintWriter(err));
+    }
+
+    private static Map<String, Long> json(String text) {
+        Map<String, Long> values = new LinkedHashMap<>();
+        Matcher m = Pattern.compile("\"([a-z_]+)\": (\\d+)").matcher(text);
+        while (m.find()) {
+            values.put(m.group(1), Long.parseLong(m.group(2)));
+        }
+        return values;
+    }
+
+    @Test
+    @DisplayName("F-EMB-01 roster plan --json prints the counts of the offline plan, exit 0")
+    void planJson() {
+        assertEquals(0, run("roster", "plan", "--oneroster", dir.toString(), "--json", "--today", "2026-10-01"),
+                err::toString);
+        Map<String, Long> counts = json(out.toString());
+        assertEquals(java.util.List.of("schools", "classes", "people", "chats", "memberships", "to_create", "to_add",
+                "to_remove", "to_archive", "pending", "invalid_rows"), java.util.List.copyOf(counts.keySet()));
+        assertEquals(1, counts.get("schools"));
+        assertEquals(2, counts.get("classes"));
+        assertEquals(3, counts.get("people"), "every enabled person whatever the role");
+        assertEquals(5, counts.get("chats"), "two per homeroom class, one staff chat per school");
+        // staff: t1; 5в: t1 p1; «Родители 5в»: t1 m1; 5г: none; «Родители 5г»: none
+        assertEquals(5, counts.get("memberships"));
+        assertEquals(5, counts.get("to_create"));
+        assertEquals(0, counts.get("to_add"), "offline nobody is linked yet");
+        assertEquals(3, counts.get("pending"));
+        assertEquals(0, counts.get("invalid_rows"));
+        assertTrue(out.toString().trim().startsWith("{") && out.toString().trim().endsWith("}"));
+    }
+
+    @Test
+    @DisplayName("F-EMB-01 roster plan --assume-linked counts every membership to add; the text form is readable")
+    void planAssumeLinkedText() {
+        assertEquals(0, run("roster", "plan", "--oneroster", dir.toString(), "--assume-linked", "--no-progress"));
+        assertTrue(out.toString().contains("to add        5 members"), out::toString);
+        assertTrue(out.toString().contains("pending       0 people"), out::toString);
+        assertEquals("", err.toString(), "no progress asked for, nothing to report");
+    }
+
+    @Test
+    @DisplayName("F-EMB-01 an invalid roster exits 1, names file and line, and plans nothing unless --skip-invalid")
+    void invalidRoster() throws IOException {
+        write("enrollments.csv", "sourcedId,classSourcedId,schoolSourcedId,userSourcedId,role,primary\n"
+                + "e1,c5v,s1,t1,teacher,true\ne2,c5v,s1,p1,student,false\ne3,c5v,s1,ghost,student,false\n");
+        assertEquals(1, run("roster", "plan", "--oneroster", dir.toString(), "--json", "--assume-linked"));
+        assertTrue(err.toString().contains("invalid: enrollments.csv:4: unknown person ghost"), err::toString);
+        Map<String, Long> counts = json(out.toString());
+        assertEquals(1, counts.get("invalid_rows"));
+        assertEquals(0, counts.get("to_create") + counts.get("to_add"), "nothing planned");
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("roster", "plan", "--oneroster", dir.toString(), "--json", "--assume-linked",
+                "--skip-invalid"));
+        assertEquals(5, json(out.toString()).get("to_create"));
+    }
+
+    @Test
+    @DisplayName("--help exits 0; a missing directory or option exits 1; apply and live platforms exit 2 for now")
+    void exitCodes() {
+        assertEquals(0, run("--help"));
+        assertTrue(out.toString().contains("roster"), out::toString);
+        assertEquals(0, run("roster", "plan", "--help"));
+        assertTrue(out.toString().contains("--oneroster"));
+        assertEquals(1, run("roster", "plan"), "--oneroster is required");
+        assertEquals(1, run("roster", "plan", "--oneroster", dir.resolve("nowhere").toString()));
+        assertTrue(err.toString().contains("no OneRoster directory"), err::toString);
+        assertEquals(2, run("roster", "apply", "--oneroster", dir.toString(), "--emulator", "http://127.0.0.1:1"));
+        assertTrue(err.toString().contains("roster apply is not available yet"), err::toString);
+        assertEquals(2, run("roster", "plan", "--oneroster", dir.toString(), "--emulator", "http://127.0.0.1:1"));
+        assertEquals(1, run("roster", "plan", "--oneroster", dir.toString(), "--today", "not-a-date"));
+    }
+
+    @Test
+    @DisplayName("F-EMB-01 a long read shows its progress on standard error, never on standard output")
+    void progressOnStandardError() throws IOException {
+        StringBuilder users = new StringBuilder(Files.readString(dir.resolve("users.csv")));
+        for (int i = 0; i < 60_000; i++) {
+            users.append('u').append(i).append(",true,s1,teacher,Имя,Фамилия,\n");
+        }
+        write("users.csv", users.toString());
+        assertEquals(0, run("roster", "plan", "--oneroster", dir.toString(), "--json"));
+        assertTrue(err.toString().contains("reading users.csv: 50000 rows"), err::toString);
+        assertTrue(err.toString().contains("planning…"), err::toString);
+        assertEquals(60_003, json(out.toString()).get("people"));
+    }
+}
