@@ -61,7 +61,7 @@ public class HistoryPageBenchmark {
                 return new TransportResponse(200, headers, body);
             }
         };
-        client = SferumClient.builder().endpoints(Endpoints.production()).transport(canned)
+        client = SferumClient.builder().endpoints(Endpoints.vk()).transport(canned)
                 .discoverPlugins(false).build();
         session = client.session(AccessToken.of("vk1.a.benchmark-token"));
     }

@@ -11,6 +11,8 @@ public interface Roster {
     /**
      * Brings one school's automatic chats in line with its classes.
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#ROSTER}.
+     *
      * @param schoolKey the school system's id of the school
      * @param classes every class of the school
      */

@@ -91,6 +91,8 @@ public final class ErrorHints {
             case MALFORMED_RESPONSE:
                 return "the service answered with something this SDK cannot read";
             case UNKNOWN:
+            case UNSUPPORTED_CAPABILITY:
+                return "the configured backend does not offer this; see Sferum.capabilities() and docs/backends.md";
             default:
                 return "the service reported an error this SDK does not know";
         }
