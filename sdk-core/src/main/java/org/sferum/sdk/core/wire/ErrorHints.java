@@ -90,9 +90,9 @@ public final class ErrorHints {
                 return "the network failed or timed out before an answer arrived; try again later";
             case MALFORMED_RESPONSE:
                 return "the service answered with something this SDK cannot read";
-            case UNKNOWN:
             case UNSUPPORTED_CAPABILITY:
                 return "the configured backend does not offer this; see Sferum.capabilities() and docs/backends.md";
+            case UNKNOWN:
             default:
                 return "the service reported an error this SDK does not know";
         }
