@@ -18,10 +18,4 @@ module org.sferum.sdk.api {
     exports org.sferum.sdk.users;
     // Checks is shared with the SDK's own modules only.
     exports org.sferum.sdk.internal to org.sferum.sdk.core, org.sferum.sdk.testkit;
-
-    uses org.sferum.sdk.spi.RequestInterceptor;
-    uses org.sferum.sdk.spi.SferumEventListener;
-    uses org.sferum.sdk.spi.LinkStore;
-    uses org.sferum.sdk.spi.TokenStore;
-    uses org.sferum.sdk.spi.SferumMetrics;
 }

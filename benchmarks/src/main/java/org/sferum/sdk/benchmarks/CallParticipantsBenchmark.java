@@ -47,7 +47,7 @@ import org.sferum.sdk.users.UserId;
 public class CallParticipantsBenchmark {
     private static final int PEOPLE = 100;
 
-    private SferumClient client;
+    private CannedWire wire;
     private SferumSession session;
     private PlatformEngine engine;
     private UserId organiser;
@@ -87,17 +87,14 @@ public class CallParticipantsBenchmark {
             }
         }
         TransportResponse answer = recorded.get();
-        // The calls methods are the partner contract's: the canned answers stand in for an emulator.
-        client = SferumClient.builder().endpoints(Endpoints.emulator(java.net.URI.create("http://127.0.0.1:9")))
-                .transport(request -> answer)
-                .discoverPlugins(false).build();
-        session = client.session(AccessToken.of("vk1.a.benchmark-token"));
+        wire = new CannedWire(request -> answer);
+        session = wire.session();
     }
 
     /** Closes the client. */
     @TearDown(Level.Trial)
     public void tearDown() {
-        client.close();
+        wire.close();
     }
 
     /**

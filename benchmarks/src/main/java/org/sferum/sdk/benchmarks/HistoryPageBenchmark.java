@@ -20,15 +20,12 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.sferum.sdk.SferumSession;
 import org.sferum.sdk.chats.ChatId;
-import org.sferum.sdk.core.Endpoints;
-import org.sferum.sdk.core.SferumClient;
 import org.sferum.sdk.core.transport.Transport;
 import org.sferum.sdk.core.transport.TransportRequest;
 import org.sferum.sdk.core.transport.TransportResponse;
 import org.sferum.sdk.messages.HistoryQuery;
 import org.sferum.sdk.messages.Message;
 import org.sferum.sdk.paging.Page;
-import org.sferum.sdk.users.AccessToken;
 
 /**
  * sdk-core's hot path for one history page: building the request, the transport call (a canned answer, so no
@@ -46,7 +43,7 @@ public class HistoryPageBenchmark {
     @Param({"20", "200"})
     public int pageSize;
 
-    private SferumClient client;
+    private CannedWire wire;
     private SferumSession session;
     private final ChatId chat = ChatId.group(1);
 
@@ -61,15 +58,14 @@ public class HistoryPageBenchmark {
                 return new TransportResponse(200, headers, body);
             }
         };
-        client = SferumClient.builder().endpoints(Endpoints.vk()).transport(canned)
-                .discoverPlugins(false).build();
-        session = client.session(AccessToken.of("vk1.a.benchmark-token"));
+        wire = new CannedWire(canned);
+        session = wire.session();
     }
 
     /** Closes the client. */
     @TearDown(Level.Trial)
     public void tearDown() {
-        client.close();
+        wire.close();
     }
 
     /**

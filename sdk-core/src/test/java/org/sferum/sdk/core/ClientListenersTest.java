@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -95,16 +93,7 @@ class ClientListenersTest {
     }
 
     private void hold() {
-        transport.then(request -> {
-            holding.countDown();
-            try {
-                Thread.sleep(60_000);
-            } catch (InterruptedException e) {
-                interrupted.countDown();
-                throw new InterruptedIOException("closed");
-            }
-            throw new IOException("never interrupted");
-        });
+        transport.holdUntilInterrupted(holding, interrupted);
     }
 
     private static String started() {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -70,16 +69,7 @@ class EventsWireTest {
 
     /** The last step: holds the poll until the thread is interrupted. */
     private void hold() {
-        transport.then(request -> {
-            holding.countDown();
-            try {
-                Thread.sleep(60_000);
-            } catch (InterruptedException e) {
-                interrupted.countDown();
-                throw new InterruptedIOException("closed");
-            }
-            throw new IOException("never interrupted");
-        });
+        transport.holdUntilInterrupted(holding, interrupted);
     }
 
     private void awaitHolding() throws InterruptedException {

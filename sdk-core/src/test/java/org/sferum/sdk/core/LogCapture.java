@@ -3,7 +3,9 @@ package org.sferum.sdk.core;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +43,28 @@ public final class LogCapture implements AutoCloseable {
         synchronized (appender) {
             return List.copyOf(appender.list);
         }
+    }
+
+    /**
+     * Returns every text the captured events carry: each formatted message, each throwable of its cause chain
+     * (class and message) and each argument, for the tests that check no secret is logged.
+     *
+     * @return the texts, oldest event first
+     */
+    public List<String> lines() {
+        List<String> lines = new ArrayList<>();
+        for (ILoggingEvent event : events()) {
+            lines.add(event.getFormattedMessage());
+            for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
+                lines.add(t.getClassName() + ": " + t.getMessage());
+            }
+            if (event.getArgumentArray() != null) {
+                for (Object argument : event.getArgumentArray()) {
+                    lines.add(String.valueOf(argument));
+                }
+            }
+        }
+        return lines;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.sferum.sdk.core;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -8,6 +9,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.sferum.sdk.core.transport.Transport;
 import org.sferum.sdk.core.transport.TransportRequest;
@@ -93,6 +95,26 @@ public final class ScriptedTransport implements Transport {
     public ScriptedTransport fail(IOException failure) {
         return then(request -> {
             throw failure;
+        });
+    }
+
+    /**
+     * Holds the request, as a long poll does, until its thread is interrupted (the client closing it).
+     *
+     * @param holding counted down when the request is being held
+     * @param interrupted counted down when the thread was interrupted; the request then fails
+     * @return this
+     */
+    public ScriptedTransport holdUntilInterrupted(CountDownLatch holding, CountDownLatch interrupted) {
+        return then(request -> {
+            holding.countDown();
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+                throw new InterruptedIOException("closed");
+            }
+            throw new IOException("never interrupted");
         });
     }
 

@@ -192,7 +192,7 @@ public final class WireAttachments implements Attachments {
                 .param("attachment_types", "photo,video,doc")
                 .param("count", page.size());
         if (page.cursor().isPresent()) {
-            long at = org.sferum.sdk.core.wire.Cursors.decode("a", scope, 0, page.cursor().get());
+            long at = org.sferum.sdk.internal.Cursors.decode("a", scope, 0, page.cursor().get());
             request.param("start_from", (at / POSITIONS) + "_" + (at % POSITIONS));
         }
         VkResult result = api.call(token, request);
@@ -214,7 +214,7 @@ public final class WireAttachments implements Attachments {
                 if (message < 0 || position < 0 || position >= POSITIONS) {
                     throw new NumberFormatException();
                 }
-                cursor = java.util.Optional.of(org.sferum.sdk.core.wire.Cursors.encode("a", scope,
+                cursor = java.util.Optional.of(org.sferum.sdk.internal.Cursors.encode("a", scope,
                         message * POSITIONS + position));
             } catch (RuntimeException e) {
                 throw result.malformed("has a next_from this SDK cannot read");

@@ -3,12 +3,9 @@ package org.sferum.sdk.core.session;
 import java.time.Clock;
 import java.util.Objects;
 import org.sferum.sdk.SferumSession;
-import org.sferum.sdk.attachments.Attachments;
-import org.sferum.sdk.calls.Calls;
-import org.sferum.sdk.chats.Chats;
-import org.sferum.sdk.contacts.Contacts;
 import org.sferum.sdk.core.account.WireContacts;
 import org.sferum.sdk.core.account.WireNotifications;
+import org.sferum.sdk.core.attachments.WireAttachments;
 import org.sferum.sdk.core.calls.WireCalls;
 import org.sferum.sdk.core.chats.WireChats;
 import org.sferum.sdk.core.events.WireEvents;
@@ -16,9 +13,7 @@ import org.sferum.sdk.core.messages.WireMessages;
 import org.sferum.sdk.core.users.WireUsers;
 import org.sferum.sdk.core.wire.TokenSource;
 import org.sferum.sdk.core.wire.VkApi;
-import org.sferum.sdk.events.Events;
-import org.sferum.sdk.messages.Messages;
-import org.sferum.sdk.notifications.Notifications;
+import org.sferum.sdk.internal.SessionParts;
 import org.sferum.sdk.users.AccessToken;
 import org.sferum.sdk.users.Person;
 
@@ -27,15 +22,8 @@ import org.sferum.sdk.users.Person;
  * over the VK API. The sub-clients are made
  * once and shared; the token is checked by the service on the first call.
  */
-public final class WireSession implements SferumSession {
+public final class WireSession extends SessionParts {
     private final WireUsers users;
-    private final Chats chats;
-    private final Messages messages;
-    private final Contacts contacts;
-    private final Calls calls;
-    private final Notifications notifications;
-    private final Events events;
-    private final Attachments attachments;
 
     /**
      * Creates the session.
@@ -57,57 +45,21 @@ public final class WireSession implements SferumSession {
      * @param clock the client's clock
      */
     public WireSession(VkApi api, TokenSource tokens, Clock clock) {
-        Objects.requireNonNull(api, "api");
-        Objects.requireNonNull(tokens, "tokens");
-        this.users = new WireUsers(api, tokens);
-        this.chats = new WireChats(api, tokens, users, clock);
-        this.messages = new WireMessages(api, tokens);
-        this.contacts = new WireContacts(api, tokens);
-        this.notifications = new WireNotifications(api, tokens);
-        this.calls = new WireCalls(api, tokens);
-        this.events = new WireEvents(api, tokens, users::me);
-        this.attachments = new org.sferum.sdk.core.attachments.WireAttachments(api, tokens);
+        this(Objects.requireNonNull(api, "api"), Objects.requireNonNull(tokens, "tokens"), clock,
+                new WireUsers(api, tokens));
+    }
+
+    private WireSession(VkApi api, TokenSource tokens, Clock clock, WireUsers users) {
+        super(new WireChats(api, tokens, users, clock), new WireMessages(api, tokens),
+                new WireAttachments(api, tokens), new WireCalls(api, tokens), new WireContacts(api, tokens),
+                new WireNotifications(api, tokens), new WireEvents(api, tokens, users::me));
+        this.users = users;
     }
 
     /** Reads the user with {@code users.get} on the first call and keeps it. */
     @Override
     public Person me() {
         return users.me();
-    }
-
-    @Override
-    public Chats chats() {
-        return chats;
-    }
-
-    @Override
-    public Messages messages() {
-        return messages;
-    }
-
-    @Override
-    public Attachments attachments() {
-        return attachments;
-    }
-
-    @Override
-    public Calls calls() {
-        return calls;
-    }
-
-    @Override
-    public Contacts contacts() {
-        return contacts;
-    }
-
-    @Override
-    public Notifications notifications() {
-        return notifications;
-    }
-
-    @Override
-    public Events events() {
-        return events;
     }
 
     @Override

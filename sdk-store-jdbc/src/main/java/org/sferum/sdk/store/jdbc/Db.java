@@ -1,6 +1,7 @@
 package org.sferum.sdk.store.jdbc;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
@@ -29,6 +30,38 @@ final class Db {
     @FunctionalInterface
     interface Work<T> {
         T run(Connection connection) throws SQLException;
+    }
+
+    /** Sets the parameters of a prepared statement. */
+    @FunctionalInterface
+    interface Parameters {
+        void set(PreparedStatement statement) throws SQLException;
+    }
+
+    /**
+     * Inserts one row in a transaction of its own, unless a unique key refuses it or a concurrent transaction wins
+     * the race (reported as a serialization failure at a strict isolation level); then the transaction is rolled
+     * back and nothing is changed. The caller finds out which row was in the way.
+     *
+     * @param what what the store was doing, for the message of a failure
+     * @param sql the {@code INSERT} statement
+     * @param parameters sets its parameters
+     * @return true when the row was inserted, false when it was refused
+     */
+    boolean insertIfAbsent(String what, String sql, Parameters parameters) {
+        return inTransaction(what, connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(sql)) {
+                parameters.set(insert);
+                insert.executeUpdate();
+                return true;
+            } catch (SQLException e) {
+                if (isUniqueViolation(e) || isLostRace(e)) {
+                    connection.rollback();
+                    return false;
+                }
+                throw e;
+            }
+        });
     }
 
     String table(String name) {

@@ -62,24 +62,14 @@ public final class JdbcLinkStore implements LinkStore {
     public void insert(Link link) {
         Objects.requireNonNull(link, "link");
         for (int attempt = 1; attempt <= INSERT_ATTEMPTS; attempt++) {
-            boolean inserted = db.inTransaction("inserting a link", connection -> {
-                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + links
-                        + " (account_id, user_id, role, linked_at_s, linked_at_ns) VALUES (?, ?, ?, ?, ?)")) {
-                    insert.setString(1, link.account().value());
-                    insert.setLong(2, link.user().value());
-                    insert.setString(3, link.role().name());
-                    insert.setLong(4, link.linkedAt().getEpochSecond());
-                    insert.setInt(5, link.linkedAt().getNano());
-                    insert.executeUpdate();
-                    return true;
-                } catch (SQLException e) {
-                    if (Db.isUniqueViolation(e) || Db.isLostRace(e)) {
-                        connection.rollback();
-                        return false;
-                    }
-                    throw e;
-                }
-            });
+            boolean inserted = db.insertIfAbsent("inserting a link", "INSERT INTO " + links
+                    + " (account_id, user_id, role, linked_at_s, linked_at_ns) VALUES (?, ?, ?, ?, ?)", insert -> {
+                        insert.setString(1, link.account().value());
+                        insert.setLong(2, link.user().value());
+                        insert.setString(3, link.role().name());
+                        insert.setLong(4, link.linkedAt().getEpochSecond());
+                        insert.setInt(5, link.linkedAt().getNano());
+                    });
             if (inserted) {
                 return;
             }
@@ -133,17 +123,11 @@ public final class JdbcLinkStore implements LinkStore {
         return findLink("finding a link by profile", "user_id = ?", statement -> statement.setLong(1, user.value()));
     }
 
-    /** Binds the parameters of a query. */
-    @FunctionalInterface
-    private interface Binder {
-        void bind(PreparedStatement statement) throws SQLException;
-    }
-
-    private Optional<Link> findLink(String what, String where, Binder binder) {
+    private Optional<Link> findLink(String what, String where, Db.Parameters parameters) {
         return db.inTransaction(what, connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT account_id, user_id, role, "
                     + "linked_at_s, linked_at_ns FROM " + links + " WHERE " + where)) {
-                binder.bind(select);
+                parameters.set(select);
                 try (ResultSet rows = select.executeQuery()) {
                     if (!rows.next()) {
                         return Optional.empty();
@@ -198,27 +182,17 @@ public final class JdbcLinkStore implements LinkStore {
     }
 
     private boolean insertPending(PendingLink link, String hash) {
-        return db.inTransaction("saving a pending linking", connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + pending
-                    + " (state_hash, account_id, role, code_verifier, nonce, created_at_s, created_at_ns)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, hash);
-                insert.setString(2, link.account().value());
-                insert.setString(3, link.role().name());
-                insert.setString(4, sealer.seal(link.codeVerifier(), context("code_verifier", link)));
-                insert.setString(5, sealer.seal(link.nonce(), context("nonce", link)));
-                insert.setLong(6, link.createdAt().getEpochSecond());
-                insert.setInt(7, link.createdAt().getNano());
-                insert.executeUpdate();
-                return true;
-            } catch (SQLException e) {
-                if (Db.isUniqueViolation(e) || Db.isLostRace(e)) {
-                    connection.rollback();
-                    return false;
-                }
-                throw e;
-            }
-        });
+        return db.insertIfAbsent("saving a pending linking", "INSERT INTO " + pending
+                + " (state_hash, account_id, role, code_verifier, nonce, created_at_s, created_at_ns)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", insert -> {
+                    insert.setString(1, hash);
+                    insert.setString(2, link.account().value());
+                    insert.setString(3, link.role().name());
+                    insert.setString(4, sealer.seal(link.codeVerifier(), context("code_verifier", link)));
+                    insert.setString(5, sealer.seal(link.nonce(), context("nonce", link)));
+                    insert.setLong(6, link.createdAt().getEpochSecond());
+                    insert.setInt(7, link.createdAt().getNano());
+                });
     }
 
     private boolean pendingExists(String hash) {

@@ -30,13 +30,9 @@ abstract class TestDb implements AutoCloseable {
         return key;
     }
 
-    /** A fresh in-memory H2 database of its own, under the default table prefix. */
-    static TestDb h2() {
-        return h2(-1);
-    }
-
     /**
-     * A fresh in-memory H2 database, with connections at a given isolation level.
+     * A fresh in-memory H2 database of its own, under the default table prefix, with connections at a given
+     * isolation level.
      *
      * @param isolation a {@link Connection} {@code TRANSACTION_} level, or -1 for the driver's default
      * @return the database
@@ -64,13 +60,9 @@ abstract class TestDb implements AutoCloseable {
         };
     }
 
-    /** The shared PostgreSQL, under a table prefix of this test's own (dropped on close). */
-    static TestDb postgres() {
-        return postgres(-1);
-    }
-
     /**
-     * The shared PostgreSQL, with connections at a given isolation level.
+     * The shared PostgreSQL, under a table prefix of this test's own (dropped on close), with connections at a
+     * given isolation level.
      *
      * @param isolation a {@link Connection} {@code TRANSACTION_} level, or -1 for the driver's default
      * @return the database

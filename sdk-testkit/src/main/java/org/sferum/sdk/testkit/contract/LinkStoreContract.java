@@ -2,25 +2,14 @@ package org.sferum.sdk.testkit.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.sferum.sdk.error.ConflictException;
@@ -36,73 +25,20 @@ import org.sferum.sdk.users.UserId;
  * The contract of a {@link LinkStore} (F-LINK-11): links found by account and by profile, the two conflicts with
  * their exact {@link ErrorCode}, re-linking, pending linkings taken once, atomicity under concurrent callers and
  * across nodes. Extend it and return a fresh store from {@link #newStore()}; for a store that several nodes share,
- * also override {@link #secondNodeOf(LinkStore)} to return a second instance on the same data.
+ * also override {@link #secondNodeOf} to return a second instance on the same data.
  *
  * <p>Every test uses account ids, profile ids and states that are random for the test, so a store that keeps data
  * between tests (a shared database) passes too. Instants are compared exactly and are given to the millisecond:
  * a store must keep them at least to the millisecond.
  */
-public abstract class LinkStoreContract {
-    /** How many threads race in the concurrency tests. */
-    protected static final int THREADS = 8;
-
+public abstract class LinkStoreContract extends StoreContract<LinkStore> {
     private static final Instant LINKED_AT = Instant.parse("2025-09-01T08:30:15.123Z");
     private static final Instant STARTED_AT = Instant.parse("2025-09-01T08:29:59.987Z");
 
-    /** The store under test, fresh for each test. */
-    protected LinkStore store;
-
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final long userBase = ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50);
 
     /** Creates the contract. */
     protected LinkStoreContract() {
-    }
-
-    /**
-     * Returns a new store to test. Called before each test.
-     *
-     * @return the store
-     */
-    protected abstract LinkStore newStore();
-
-    /**
-     * Returns another instance on the same data as {@code store}, as a second node of the school system would
-     * have it (another connection pool, another process). The default returns {@code store} itself, which is
-     * right for a store that lives in one node's memory.
-     *
-     * @param store a store returned by {@link #newStore()}
-     * @return a second node's store on the same data
-     */
-    protected LinkStore secondNodeOf(LinkStore store) {
-        return store;
-    }
-
-    /**
-     * Releases a store after its test. The default does nothing.
-     *
-     * @param store the store returned by {@link #newStore()}
-     */
-    protected void closeStore(LinkStore store) {
-    }
-
-    /** Opens the store. */
-    @BeforeEach
-    void openStore() {
-        store = newStore();
-        assertNotNull(store, "newStore() returned null");
-    }
-
-    /** Closes the store. */
-    @AfterEach
-    void releaseStore() {
-        if (store != null) {
-            closeStore(store);
-        }
-    }
-
-    private SchoolAccountId account(String name) {
-        return SchoolAccountId.of(run + "-" + name);
     }
 
     private UserId user(int n) {
@@ -451,38 +387,5 @@ public abstract class LinkStoreContract {
         }
         assertEquals(1, winners.size(), "exactly one insert wins: " + outcomes);
         return winners.get(0);
-    }
-
-    /**
-     * Runs {@code action(i)} for i in 0..{@link #THREADS}-1, each on its own thread, released together.
-     *
-     * @param action what each thread does
-     * @param <T> its result
-     * @return the results, by thread index
-     * @throws Exception when a thread failed other than as expected
-     */
-    private static <T> List<T> race(IntFunction<T> action) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            CyclicBarrier start = new CyclicBarrier(THREADS);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < THREADS; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    start.await(30, TimeUnit.SECONDS);
-                    return action.apply(index);
-                }));
-            }
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get(60, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-            if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
-                fail("the racing threads did not finish");
-            }
-        }
     }
 }

@@ -1,21 +1,12 @@
 package org.sferum.sdk.testkit.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.sferum.sdk.spi.TokenSet;
@@ -26,69 +17,16 @@ import org.sferum.sdk.users.SchoolAccountId;
 /**
  * The contract of a {@link TokenStore} (F-LINK-11): tokens stored, replaced and removed per school account, and
  * every secret read back exactly as it was put. Extend it and return a fresh store from {@link #newStore()}; for a
- * store that several nodes share, also override {@link #secondNodeOf(TokenStore)}.
+ * store that several nodes share, also override {@link #secondNodeOf}.
  *
  * <p>Every test uses account ids that are random for the test, so a store that keeps data between tests passes
  * too. Expiry instants are given to the millisecond: a store must keep them at least to the millisecond.
  */
-public abstract class TokenStoreContract {
-    /** How many threads race in the concurrency test. */
-    protected static final int THREADS = 8;
-
+public abstract class TokenStoreContract extends StoreContract<TokenStore> {
     private static final Instant EXPIRES = Instant.parse("2025-09-01T09:30:15.123Z");
-
-    /** The store under test, fresh for each test. */
-    protected TokenStore store;
-
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
 
     /** Creates the contract. */
     protected TokenStoreContract() {
-    }
-
-    /**
-     * Returns a new store to test. Called before each test.
-     *
-     * @return the store
-     */
-    protected abstract TokenStore newStore();
-
-    /**
-     * Returns another instance on the same data as {@code store}, as a second node of the school system would
-     * have it. The default returns {@code store} itself, which is right for a store in one node's memory.
-     *
-     * @param store a store returned by {@link #newStore()}
-     * @return a second node's store on the same data
-     */
-    protected TokenStore secondNodeOf(TokenStore store) {
-        return store;
-    }
-
-    /**
-     * Releases a store after its test. The default does nothing.
-     *
-     * @param store the store returned by {@link #newStore()}
-     */
-    protected void closeStore(TokenStore store) {
-    }
-
-    /** Opens the store. */
-    @BeforeEach
-    void openStore() {
-        store = newStore();
-        assertNotNull(store, "newStore() returned null");
-    }
-
-    /** Closes the store. */
-    @AfterEach
-    void releaseStore() {
-        if (store != null) {
-            closeStore(store);
-        }
-    }
-
-    private SchoolAccountId account(String name) {
-        return SchoolAccountId.of(run + "-" + name);
     }
 
     private static TokenSet tokens(String tag) {
@@ -220,26 +158,10 @@ public abstract class TokenStoreContract {
         for (int i = 0; i < THREADS; i++) {
             written.add(tokens("thread-" + i));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            CyclicBarrier start = new CyclicBarrier(THREADS);
-            List<Future<?>> futures = new ArrayList<>();
-            for (int i = 0; i < THREADS; i++) {
-                TokenStore node = i % 2 == 0 ? store : second;
-                TokenSet set = written.get(i);
-                futures.add(pool.submit(() -> {
-                    start.await(30, TimeUnit.SECONDS);
-                    node.put(contested, set);
-                    return null;
-                }));
-            }
-            for (Future<?> future : futures) {
-                future.get(60, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-            assertTrue(pool.awaitTermination(30, TimeUnit.SECONDS), "the racing threads did not finish");
-        }
+        race(i -> {
+            (i % 2 == 0 ? store : second).put(contested, written.get(i));
+            return null;
+        });
         TokenSet last = store.get(contested).orElseThrow();
         assertTrue(written.contains(last), "the stored tokens are one of the sets written, not a mix");
         assertEquals(Optional.of(last), second.get(contested));

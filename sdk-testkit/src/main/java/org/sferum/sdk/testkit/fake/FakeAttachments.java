@@ -9,6 +9,7 @@ import org.sferum.sdk.attachments.Attachment;
 import org.sferum.sdk.attachments.Attachments;
 import org.sferum.sdk.chats.ChatId;
 import org.sferum.sdk.internal.Checks;
+import org.sferum.sdk.internal.Cursors;
 import org.sferum.sdk.paging.Page;
 import org.sferum.sdk.paging.PageRequest;
 import org.sferum.sdk.testkit.engine.PlatformEngine;
@@ -66,10 +67,10 @@ final class FakeAttachments implements Attachments {
             // [choice] as VK's messages.getHistoryAttachments: photos, videos and files, not polls
             message.attachments().stream().filter(a -> !(a instanceof Attachment.Poll)).forEach(all::add);
         }
-        int from = (int) Math.min(all.size(), page.cursor().map(c -> Cursors.decode('a', c)).orElse(0L));
+        int from = (int) Math.min(all.size(), page.cursor().map(c -> Cursors.decode("a", c)).orElse(0L));
         int to = Math.min(all.size(), from + page.size());
         return new Page<>(all.subList(from, to),
-                to < all.size() ? java.util.Optional.of(Cursors.encode('a', to)) : java.util.Optional.empty(),
+                to < all.size() ? java.util.Optional.of(Cursors.encode("a", to)) : java.util.Optional.empty(),
                 java.util.OptionalLong.of(all.size()));
     }
 

@@ -15,6 +15,7 @@ import org.sferum.sdk.calls.Calls;
 import org.sferum.sdk.calls.Lesson;
 import org.sferum.sdk.chats.ChatId;
 import org.sferum.sdk.internal.Checks;
+import org.sferum.sdk.internal.Cursors;
 import org.sferum.sdk.paging.Page;
 import org.sferum.sdk.paging.PageRequest;
 import org.sferum.sdk.testkit.engine.PlatformEngine;
@@ -38,10 +39,10 @@ final class FakeCalls implements Calls {
     public Page<Call> list(PageRequest page) {
         Checks.notNull(page, "page request");
         List<Call> all = engine.callsOf(actor.get());
-        int from = (int) Math.min(all.size(), page.cursor().map(c -> Cursors.decode('k', c)).orElse(0L));
+        int from = (int) Math.min(all.size(), page.cursor().map(c -> Cursors.decode("k", c)).orElse(0L));
         int to = Math.min(all.size(), from + page.size());
         return new Page<>(all.subList(from, to),
-                to < all.size() ? Optional.of(Cursors.encode('k', to)) : Optional.empty(),
+                to < all.size() ? Optional.of(Cursors.encode("k", to)) : Optional.empty(),
                 OptionalLong.of(all.size()));
     }
 

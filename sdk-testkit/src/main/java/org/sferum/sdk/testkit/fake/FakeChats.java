@@ -14,6 +14,7 @@ import org.sferum.sdk.chats.Chats;
 import org.sferum.sdk.chats.InviteLink;
 import org.sferum.sdk.chats.NewChat;
 import org.sferum.sdk.internal.Checks;
+import org.sferum.sdk.internal.Cursors;
 import org.sferum.sdk.paging.Page;
 import org.sferum.sdk.paging.PageRequest;
 import org.sferum.sdk.testkit.engine.PlatformEngine;
@@ -39,10 +40,10 @@ final class FakeChats implements Chats {
         Checks.notNull(filter, "filter");
         Checks.notNull(page, "page request");
         List<ChatSummary> all = engine.conversations(actor.get(), filter);
-        int from = (int) Math.min(all.size(), page.cursor().map(c -> Cursors.decode('o', c)).orElse(0L));
+        int from = (int) Math.min(all.size(), page.cursor().map(c -> Cursors.decode("o", c)).orElse(0L));
         int to = Math.min(all.size(), from + page.size());
         return new Page<>(all.subList(from, to),
-                to < all.size() ? Optional.of(Cursors.encode('o', to)) : Optional.empty(),
+                to < all.size() ? Optional.of(Cursors.encode("o", to)) : Optional.empty(),
                 OptionalLong.of(all.size()));
     }
 

@@ -6,6 +6,7 @@ import java.util.OptionalLong;
 import java.util.function.Supplier;
 import org.sferum.sdk.contacts.Contacts;
 import org.sferum.sdk.internal.Checks;
+import org.sferum.sdk.internal.Cursors;
 import org.sferum.sdk.paging.Page;
 import org.sferum.sdk.paging.PageRequest;
 import org.sferum.sdk.testkit.engine.PlatformEngine;
@@ -26,10 +27,10 @@ final class FakeContacts implements Contacts {
     public Page<Person> list(PageRequest page) {
         Checks.notNull(page, "page request");
         List<Person> all = engine.contacts(actor.get());
-        int from = (int) Math.min(all.size(), page.cursor().map(c -> Cursors.decode('c', c)).orElse(0L));
+        int from = (int) Math.min(all.size(), page.cursor().map(c -> Cursors.decode("c", c)).orElse(0L));
         int to = Math.min(all.size(), from + page.size());
         return new Page<>(all.subList(from, to),
-                to < all.size() ? Optional.of(Cursors.encode('c', to)) : Optional.empty(),
+                to < all.size() ? Optional.of(Cursors.encode("c", to)) : Optional.empty(),
                 OptionalLong.of(all.size()));
     }
 }

@@ -7,6 +7,7 @@ import java.util.OptionalLong;
 import java.util.function.Supplier;
 import org.sferum.sdk.chats.ChatId;
 import org.sferum.sdk.internal.Checks;
+import org.sferum.sdk.internal.Cursors;
 import org.sferum.sdk.messages.Draft;
 import org.sferum.sdk.messages.HistoryQuery;
 import org.sferum.sdk.messages.Message;
@@ -40,12 +41,12 @@ final class FakeMessages implements Messages {
     public Page<Message> history(ChatId chat, HistoryQuery query) {
         Checks.notNull(chat, "chat");
         Checks.notNull(query, "history query");
-        Optional<MessageId> anchor = query.page().cursor().map(c -> MessageId.of(Cursors.decode('m', c)));
+        Optional<MessageId> anchor = query.page().cursor().map(c -> MessageId.of(Cursors.decode("m", c)));
         HistoryWindow window = engine.history(actor.get(), chat, query.order(), anchor, anchor.isPresent() ? 1 : 0,
                 query.page().size());
         List<Message> items = window.items();
         Optional<org.sferum.sdk.paging.PageCursor> next = window.moreAfter() && !items.isEmpty()
-                ? Optional.of(Cursors.encode('m', items.get(items.size() - 1).id().value()))
+                ? Optional.of(Cursors.encode("m", items.get(items.size() - 1).id().value()))
                 : Optional.empty();
         return new Page<>(items, next, OptionalLong.of(window.total()));
     }
@@ -104,10 +105,10 @@ final class FakeMessages implements Messages {
     public Page<Message> search(ChatId chat, String query, PageRequest page) {
         Checks.notNull(chat, "chat");
         Checks.notNull(page, "page");
-        int offset = page.cursor().map(c -> (int) Cursors.decode('s', c)).orElse(0);
+        int offset = page.cursor().map(c -> (int) Cursors.decode("s", c)).orElse(0);
         HistoryWindow window = engine.search(actor.get(), chat, query, offset, page.size());
         Optional<org.sferum.sdk.paging.PageCursor> next = window.moreAfter()
-                ? Optional.of(Cursors.encode('s', offset + window.items().size()))
+                ? Optional.of(Cursors.encode("s", offset + window.items().size()))
                 : Optional.empty();
         return new Page<>(window.items(), next, OptionalLong.of(window.total()));
     }

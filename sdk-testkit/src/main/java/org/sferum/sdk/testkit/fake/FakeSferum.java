@@ -150,13 +150,13 @@ public final class FakeSferum implements Sferum {
         Objects.requireNonNull(account, "account");
         backend.check("Sferum.session(SchoolAccountId)");
         links.currentToken(account); // fails at once when the account is not linked
-        return backend.guard(SferumSession.class, new FakeSession(engine, () -> links.currentToken(account)));
+        return backend.guard(SferumSession.class, FakeSession.forToken(engine, () -> links.currentToken(account)));
     }
 
     @Override
     public SferumSession session(AccessToken token) {
         Objects.requireNonNull(token, "token");
-        return backend.guard(SferumSession.class, new FakeSession(engine, () -> token));
+        return backend.guard(SferumSession.class, FakeSession.forToken(engine, () -> token));
     }
 
     @Override

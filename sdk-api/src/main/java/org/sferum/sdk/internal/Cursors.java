@@ -1,4 +1,4 @@
-package org.sferum.sdk.core.wire;
+package org.sferum.sdk.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -7,17 +7,30 @@ import org.sferum.sdk.error.ValidationException;
 import org.sferum.sdk.paging.PageCursor;
 
 /**
- * Opaque page cursors: a kind, a scope (which list it belongs to) and a number, base64url-encoded. A cursor
- * given to another list than the one that produced it is refused with {@link ErrorCode#INVALID_PAGE_REQUEST}.
+ * Opaque page cursors, shared by sdk-core and the testkit's fake: a kind, a scope (which list it belongs to) and a
+ * number, base64url-encoded. A cursor given to another list than the one that produced it (another kind or
+ * scope), or one that is not a cursor at all, is refused with {@link ErrorCode#INVALID_PAGE_REQUEST}. Not part of
+ * the public API.
  */
 public final class Cursors {
     private Cursors() {
     }
 
     /**
+     * Encodes a position in a list that has no scope beyond its kind.
+     *
+     * @param kind the list kind, such as {@code "o"} for an offset; no {@code ':'}
+     * @param value the position, not negative
+     * @return the cursor
+     */
+    public static PageCursor encode(String kind, long value) {
+        return encode(kind, "", value);
+    }
+
+    /**
      * Encodes a position.
      *
-     * @param kind the list kind, such as {@code "o"} for an offset or {@code "m"} for a message id
+     * @param kind the list kind, such as {@code "o"} for an offset or {@code "m"} for a message id; no {@code ':'}
      * @param scope which list, such as the chat and order; no {@code ':'}
      * @param value the position, not negative
      * @return the cursor
@@ -26,6 +39,18 @@ public final class Cursors {
         String raw = kind + ":" + scope + ":" + value;
         return PageCursor.of(Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(raw.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Decodes a position in a list that has no scope beyond its kind.
+     *
+     * @param kind the list kind it must have
+     * @param cursor the cursor
+     * @return the position, not negative
+     * @throws ValidationException with {@link ErrorCode#INVALID_PAGE_REQUEST} for any other cursor
+     */
+    public static long decode(String kind, PageCursor cursor) {
+        return decode(kind, "", 0, cursor);
     }
 
     /**
