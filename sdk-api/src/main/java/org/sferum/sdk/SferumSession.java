@@ -18,12 +18,16 @@ public interface SferumSession {
     /**
      * Returns the user this session acts as.
      *
+     * <p>Needs nothing.
+     *
      * @return the user's educational profile
      */
     Person me();
 
     /**
      * Chats of the user.
+     *
+     * <p>Needs nothing itself; each of its operations names its own capability.
      *
      * @return the chats client
      */
@@ -32,12 +36,16 @@ public interface SferumSession {
     /**
      * Messages of the user's chats.
      *
+     * <p>Needs nothing itself; each of its operations names its own capability.
+     *
      * @return the messages client
      */
     Messages messages();
 
     /**
      * Attachments.
+     *
+     * <p>Needs nothing itself; each of its operations names its own capability.
      *
      * @return the attachments client
      */
@@ -46,12 +54,16 @@ public interface SferumSession {
     /**
      * Calls and online lessons.
      *
+     * <p>Needs nothing itself; each of its operations names its own capability.
+     *
      * @return the calls client
      */
     Calls calls();
 
     /**
      * Contacts.
+     *
+     * <p>Needs nothing itself; each of its operations names its own capability.
      *
      * @return the contacts client
      */
@@ -60,12 +72,16 @@ public interface SferumSession {
     /**
      * Notification settings.
      *
+     * <p>Needs nothing itself; each of its operations names its own capability.
+     *
      * @return the notifications client
      */
     Notifications notifications();
 
     /**
      * Real-time events.
+     *
+     * <p>Needs nothing itself; each of its operations names its own capability.
      *
      * @return the events client
      */

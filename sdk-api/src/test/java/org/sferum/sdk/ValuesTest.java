@@ -162,7 +162,8 @@ class ValuesTest {
                 ErrorCategory.NOT_FOUND, NotFoundException.class,
                 ErrorCategory.CONFLICT, ConflictException.class,
                 ErrorCategory.RATE_LIMIT, RateLimitException.class,
-                ErrorCategory.SERVICE, ServiceException.class);
+                ErrorCategory.SERVICE, ServiceException.class,
+                ErrorCategory.UNSUPPORTED, SferumException.class);
         for (ErrorCode code : ErrorCode.values()) {
             SferumException e = SferumException.of(code, "m", 42, "r-1", null);
             assertInstanceOf(expected.get(code.category()), e, code.name());

@@ -14,6 +14,8 @@ public interface Attachments {
     /**
      * Uploads a photo to attach to a message (F-ATT-01).
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#ATTACHMENTS}.
+     *
      * @param fileName the file name
      * @param content the image bytes; read to the end, not closed
      * @return the photo
@@ -22,6 +24,8 @@ public interface Attachments {
 
     /**
      * Uploads a video (F-ATT-02).
+     *
+     * <p>Needs {@link org.sferum.sdk.Capability#ATTACHMENTS}.
      *
      * @param title the title
      * @param content the video bytes; read to the end, not closed
@@ -32,6 +36,8 @@ public interface Attachments {
     /**
      * Uploads a file (F-ATT-03).
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#ATTACHMENTS}.
+     *
      * @param fileName the file name
      * @param content the bytes; read to the end, not closed
      * @return the file
@@ -40,6 +46,8 @@ public interface Attachments {
 
     /**
      * Creates a poll (F-ATT-04).
+     *
+     * <p>Needs {@link org.sferum.sdk.Capability#POLLS}.
      *
      * @param question the question
      * @param answers the answers, 1 to 10
@@ -52,6 +60,8 @@ public interface Attachments {
      * Votes in a poll the user can see: its creator, or a member who sees a message it is attached to (F-ATT-04).
      * Polls are single-choice, and a user votes once.
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#POLLS}.
+     *
      * @param poll the poll's id
      * @param answerIndexes the index of the answer chosen (exactly one), from 0
      */
@@ -61,6 +71,8 @@ public interface Attachments {
      * Reads a poll's results (F-ATT-04): the votes per answer, the reader's own vote, and who voted for what unless
      * the poll is anonymous.
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#POLLS}.
+     *
      * @param poll the poll's id
      * @return the results as the reader sees them
      */
@@ -68,6 +80,8 @@ public interface Attachments {
 
     /**
      * Lists the attachments of a chat, newest first (F-ATT-05).
+     *
+     * <p>Needs {@link org.sferum.sdk.Capability#ATTACHMENTS}.
      *
      * @param chat the chat
      * @param page which page

@@ -13,6 +13,8 @@ public interface CallParticipants {
     /**
      * Lists the participants in the call now, in order of joining (F-CALL-05). Any participant may.
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#CALL_MANAGEMENT}.
+     *
      * @param call the call
      * @return the participants
      */
@@ -20,6 +22,8 @@ public interface CallParticipants {
 
     /**
      * Lists the waiting room, oldest first (F-CALL-07). Organiser or call admins only.
+     *
+     * <p>Needs {@link org.sferum.sdk.Capability#CALLS_BY_LINK}.
      *
      * @param call the call
      * @return those waiting
@@ -30,6 +34,8 @@ public interface CallParticipants {
      * Admits someone from the waiting room, or lets a removed participant come back (F-CALL-07, F-CALL-09).
      * Organiser or call admins only.
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#CALLS_BY_LINK}.
+     *
      * @param call the call
      * @param participant who to admit
      */
@@ -37,6 +43,8 @@ public interface CallParticipants {
 
     /**
      * Turns someone away from the waiting room (F-CALL-07). Organiser or call admins only. They may knock again.
+     *
+     * <p>Needs {@link org.sferum.sdk.Capability#CALLS_BY_LINK}.
      *
      * @param call the call
      * @param participant who to turn away
@@ -47,6 +55,8 @@ public interface CallParticipants {
      * Removes a participant from the call (F-CALL-09); they cannot come back through the same link unless
      * {@link #admit readmitted}. Organiser or call admins only; nobody removes the organiser.
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#CALL_MANAGEMENT}.
+     *
      * @param call the call
      * @param participant who to remove
      */
@@ -55,6 +65,8 @@ public interface CallParticipants {
     /**
      * Turns a participant's microphone off (F-CALL-09). Organiser or call admins only; the participant may turn it
      * on again.
+     *
+     * <p>Needs {@link org.sferum.sdk.Capability#CALL_MANAGEMENT}.
      *
      * @param call the call
      * @param participant whose microphone
@@ -65,6 +77,8 @@ public interface CallParticipants {
      * Asks a participant for their attention (F-CALL-09): they are marked until they next act. Organiser or call
      * admins only.
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#CALL_MANAGEMENT}.
+     *
      * @param call the call
      * @param participant whose attention
      */
@@ -72,6 +86,8 @@ public interface CallParticipants {
 
     /**
      * Appoints a registered participant an admin of the call, or dismisses them (F-CALL-09). Organiser only.
+     *
+     * <p>Needs {@link org.sferum.sdk.Capability#CALL_MANAGEMENT}.
      *
      * @param call the call
      * @param participant who
@@ -82,6 +98,8 @@ public interface CallParticipants {
     /**
      * Raises or lowers the user's own hand (F-CALL-05).
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#CALL_MANAGEMENT}.
+     *
      * @param call the call
      * @param raised {@code true} to raise, {@code false} to lower
      */
@@ -90,6 +108,8 @@ public interface CallParticipants {
     /**
      * Turns the user's own camera, microphone or screen sharing on or off (F-CALL-05); screen sharing needs a
      * video call.
+     *
+     * <p>Needs {@link org.sferum.sdk.Capability#CALL_MANAGEMENT}.
      *
      * @param call the call
      * @param media which

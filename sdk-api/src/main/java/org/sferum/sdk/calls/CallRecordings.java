@@ -13,6 +13,8 @@ public interface CallRecordings {
      * Starts recording a running call (F-CALL-10). Organiser or call admins, in the call; one recording at a time
      * ({@code RECORDING_STATE_CONFLICT}).
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#RECORDINGS}.
+     *
      * @param call the call
      * @param request the title, on whose behalf, and who may watch
      * @return the recording in progress
@@ -22,6 +24,8 @@ public interface CallRecordings {
     /**
      * Stops the call's running recording (F-CALL-10); it is posted in the call's chat with its link.
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#RECORDINGS}.
+     *
      * @param call the call
      * @return the stopped recording
      */
@@ -29,6 +33,8 @@ public interface CallRecordings {
 
     /**
      * Lists a call's recordings, oldest first, as the user sees them: the link only where they may watch.
+     *
+     * <p>Needs {@link org.sferum.sdk.Capability#RECORDINGS}.
      *
      * @param call the call
      * @return the recordings
@@ -39,6 +45,8 @@ public interface CallRecordings {
      * Returns a recording with its link to copy (F-CALL-10). Refused with {@code RECORDING_NOT_VISIBLE} for a
      * user outside its audience.
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#RECORDINGS}.
+     *
      * @param recording the recording
      * @return the recording
      */
@@ -46,6 +54,8 @@ public interface CallRecordings {
 
     /**
      * Lists the recordings of a journal lesson's call (F-EMB-07), oldest first, as the user sees them.
+     *
+     * <p>Needs {@link org.sferum.sdk.Capability#RECORDINGS}.
      *
      * @param lessonKey the journal's key of the lesson
      * @return the recordings; empty when the lesson has no call or the user does not take part in it
@@ -55,6 +65,8 @@ public interface CallRecordings {
     /**
      * Starts a broadcast of a running lesson call (F-CALL-06). Organiser or call admins only; lesson calls only.
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#RECORDINGS}.
+     *
      * @param call the lesson call
      * @param title the title, 1 to 128 characters
      * @return the broadcast, with its watch link
@@ -63,6 +75,8 @@ public interface CallRecordings {
 
     /**
      * Stops a call's broadcast (F-CALL-06). Organiser or call admins only.
+     *
+     * <p>Needs {@link org.sferum.sdk.Capability#RECORDINGS}.
      *
      * @param call the call
      */

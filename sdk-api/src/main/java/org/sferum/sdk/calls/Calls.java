@@ -22,6 +22,8 @@ public interface Calls {
      * Lists the calls the user takes part in, newest first (F-SECT-02): those of their chats and lessons, those
      * they were invited to, those they created or joined.
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#CALL_MANAGEMENT}.
+     *
      * @param page which page
      * @return the page
      */
@@ -29,6 +31,8 @@ public interface Calls {
 
     /**
      * Returns a call's current state and, while it runs, its links (F-SECT-03, F-SECT-04).
+     *
+     * <p>Needs {@link org.sferum.sdk.Capability#CALL_MANAGEMENT}.
      *
      * @param call the call
      * @return the call
@@ -39,6 +43,8 @@ public interface Calls {
      * Finds the call of a journal lesson, as the diary shows it (F-SECT-03): the lesson keeps a reference to its
      * call.
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#LESSON_CALLS}.
+     *
      * @param lessonKey the journal's key of the lesson
      * @return the call, or empty when none was created for the lesson or the user does not take part in it
      */
@@ -47,6 +53,8 @@ public interface Calls {
     /**
      * Creates the call of a lesson, or returns the one already created for it (F-CALL-02). Only a teacher who is a
      * member of the class chat may; the call starts at the lesson's time (at once when that time has passed).
+     *
+     * <p>Needs {@link org.sferum.sdk.Capability#LESSON_CALLS}.
      *
      * @param lesson the lesson
      * @param chat the class chat whose members are invited
@@ -58,6 +66,8 @@ public interface Calls {
      * Starts an audio or video call in a chat (F-CALL-01), as the chat's «call» permission allows; the starter is
      * its organiser and is in it at once. When a call already runs in the chat, returns that one.
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#CHAT_CALLS}.
+     *
      * @param chat the chat
      * @param video {@code true} for video, {@code false} for audio only
      * @return the running call
@@ -67,6 +77,8 @@ public interface Calls {
     /**
      * Creates and starts a call by link («Создать звонок по ссылке», F-CALL-07); the creator is its organiser and
      * is in it at once.
+     *
+     * <p>Needs {@link org.sferum.sdk.Capability#CALLS_BY_LINK}.
      *
      * @param title the title, 1 to 128 characters
      * @param settings whether anonymous participants may join and whether a waiting room is on
@@ -80,6 +92,8 @@ public interface Calls {
      * ({@code CALL_ENDED}), when not invited ({@code NOT_INVITED_TO_CALL}) or removed
      * ({@code REMOVED_FROM_CALL}). Joining again while in the call changes nothing.
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#CALL_MANAGEMENT}.
+     *
      * @param call the call
      * @return where the user is now, with the links to open
      */
@@ -88,6 +102,8 @@ public interface Calls {
     /**
      * Joins a call by its browser join link (F-CALL-03, F-CALL-07): for a call by link, whoever holds the link
      * may, through the waiting room when it is on; for a call of a chat or lesson, only its participants.
+     *
+     * <p>Needs {@link org.sferum.sdk.Capability#CALLS_BY_LINK}.
      *
      * @param joinLink the browser join link
      * @return where the user is now: in the call or in the waiting room
@@ -98,6 +114,8 @@ public interface Calls {
      * Leaves a call (F-CALL-04, «Выйти»); the call goes on for the others. Leaving a call one is not in changes
      * nothing.
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#CALL_MANAGEMENT}.
+     *
      * @param call the call
      */
     void leave(CallId call);
@@ -107,6 +125,8 @@ public interface Calls {
      * participant is out, the links stop working, a running recording stops and lands in the call's chat.
      * Ending an ended call changes nothing.
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#CALL_MANAGEMENT}.
+     *
      * @param call the call
      */
     void endForAll(CallId call);
@@ -114,6 +134,8 @@ public interface Calls {
     /**
      * Invites contacts to a running call (F-CALL-08): they see it in their list and join without waiting. Only a
      * participant in the call may invite, and only their contacts ({@code NOT_A_CONTACT} otherwise).
+     *
+     * <p>Needs {@link org.sferum.sdk.Capability#CALLS_BY_LINK}.
      *
      * @param call the call
      * @param contacts the users to invite
@@ -124,6 +146,8 @@ public interface Calls {
      * Returns the attendance of a call (F-EMB-06): every participant's join and leave times, and the invited users
      * who never joined. Organiser or call admins only.
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#CALL_MANAGEMENT}.
+     *
      * @param call the call
      * @return the report
      */
@@ -133,12 +157,16 @@ public interface Calls {
      * Returns the participants' side of calls: the list, own camera, microphone, screen and hand, and the
      * organiser's actions (F-CALL-05, F-CALL-07, F-CALL-09).
      *
+     * <p>Needs nothing.
+     *
      * @return the participants client
      */
     CallParticipants participants();
 
     /**
      * Returns recordings and broadcasts (F-CALL-06, F-CALL-10, F-EMB-07).
+     *
+     * <p>Needs nothing.
      *
      * @return the recordings client
      */

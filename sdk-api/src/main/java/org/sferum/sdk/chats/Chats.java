@@ -15,6 +15,8 @@ public interface Chats {
     /**
      * Creates a group chat with the session's user as owner (F-CHAT-02).
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#CHAT_ADMIN}.
+     *
      * @param chat the title, members and settings
      * @return the new chat's id
      * @throws org.sferum.sdk.error.ValidationException if the title is blank or too long
@@ -25,6 +27,8 @@ public interface Chats {
     /**
      * Lists the chats the user is a member of (F-SECT-01), pinned chats first, then by latest activity.
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#MESSAGING}.
+     *
      * @param filter which chats
      * @param page which page
      * @return the page
@@ -33,6 +37,8 @@ public interface Chats {
 
     /**
      * Returns a group chat's information: title, owner, members with roles, settings (F-CHAT-04).
+     *
+     * <p>Needs {@link org.sferum.sdk.Capability#CHAT_ADMIN}.
      *
      * @param chat the chat
      * @return the chat
@@ -44,6 +50,8 @@ public interface Chats {
     /**
      * Renames a group chat (allowed by {@link ChatAction#CHANGE_INFO}).
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#CHAT_ADMIN}.
+     *
      * @param chat the chat
      * @param title the new title
      */
@@ -51,6 +59,8 @@ public interface Chats {
 
     /**
      * Changes who may do what in the chat (owner only).
+     *
+     * <p>Needs {@link org.sferum.sdk.Capability#CHAT_SETTINGS}.
      *
      * @param chat the chat
      * @param settings the new settings
@@ -60,6 +70,8 @@ public interface Chats {
     /**
      * Adds a member (allowed by {@link ChatAction#INVITE}) (F-CHAT-05).
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#CHAT_ADMIN}.
+     *
      * @param chat the chat
      * @param user the user to add
      */
@@ -68,6 +80,8 @@ public interface Chats {
     /**
      * Removes a member; an admin cannot remove the owner (F-CHAT-05).
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#CHAT_ADMIN}.
+     *
      * @param chat the chat
      * @param user the member to remove
      */
@@ -75,6 +89,8 @@ public interface Chats {
 
     /**
      * Appoints or dismisses an administrator (allowed by {@link ChatAction#CHANGE_ADMINS}) (F-CHAT-05).
+     *
+     * <p>Needs {@link org.sferum.sdk.Capability#CHAT_SETTINGS}.
      *
      * @param chat the chat
      * @param user the member
@@ -85,6 +101,8 @@ public interface Chats {
     /**
      * Returns the chat's invite link, or a new one that replaces it (F-CHAT-04, F-CHAT-10).
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#CHAT_ADMIN}.
+     *
      * @param chat the chat
      * @param reset {@code true} to revoke the current link and issue a new one
      * @return the link
@@ -94,6 +112,8 @@ public interface Chats {
     /**
      * Joins a chat by its invite link (F-CHAT-10).
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#CHAT_ADMIN}.
+     *
      * @param link the link
      * @return the chat joined
      */
@@ -101,6 +121,8 @@ public interface Chats {
 
     /**
      * Pins the chat to the top of the user's list; at most five chats are pinned (F-CHAT-07).
+     *
+     * <p>Needs {@link org.sferum.sdk.Capability#CHAT_LIST_ACTIONS}.
      *
      * @param chat the chat
      * @throws org.sferum.sdk.error.ConflictException with {@code LIMIT_REACHED} for a sixth pinned chat
@@ -110,12 +132,16 @@ public interface Chats {
     /**
      * Unpins the chat.
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#CHAT_LIST_ACTIONS}.
+     *
      * @param chat the chat
      */
     void unpin(ChatId chat);
 
     /**
      * Archives or unarchives the chat for the user (F-CHAT-08).
+     *
+     * <p>Needs {@link org.sferum.sdk.Capability#CHAT_LIST_ACTIONS}.
      *
      * @param chat the chat
      * @param archived the new state
@@ -125,12 +151,16 @@ public interface Chats {
     /**
      * Marks the chat unread for the user (F-CHAT-08).
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#CHAT_LIST_ACTIONS}.
+     *
      * @param chat the chat
      */
     void markUnread(ChatId chat);
 
     /**
      * Mutes the chat's notifications for the user until a time, or forever (F-CHAT-08, F-ACC-02).
+     *
+     * <p>Needs {@link org.sferum.sdk.Capability#NOTIFICATIONS}.
      *
      * @param chat the chat
      * @param until when to unmute; empty for forever
@@ -140,6 +170,8 @@ public interface Chats {
     /**
      * Unmutes the chat.
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#NOTIFICATIONS}.
+     *
      * @param chat the chat
      */
     void unmute(ChatId chat);
@@ -147,12 +179,16 @@ public interface Chats {
     /**
      * Clears the chat's history for the user only (F-CHAT-08).
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#MESSAGING}.
+     *
      * @param chat the chat
      */
     void clearHistory(ChatId chat);
 
     /**
      * Leaves the chat (F-CHAT-08).
+     *
+     * <p>Needs {@link org.sferum.sdk.Capability#CHAT_ADMIN}.
      *
      * @param chat the chat
      */
@@ -163,6 +199,8 @@ public interface Chats {
      * sees its {@link Chat#photoUrl()} and {@link ChatSummary#photoUrl()}. The image is checked here first, as
      * {@link ChatPhoto#read} does: a JPEG or PNG image, not empty, at most {@link ChatPhoto#MAX_BYTES}. The stream
      * is read but not closed.
+     *
+     * <p>Needs {@link org.sferum.sdk.Capability#CHAT_ADMIN}.
      *
      * @param chat the chat
      * @param fileName the image file's name
@@ -177,6 +215,8 @@ public interface Chats {
      * Removes the chat's avatar (F-CHAT-06), as {@link ChatAction#CHANGE_INFO} allows; removing it when there is
      * none changes nothing.
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#CHAT_ADMIN}.
+     *
      * @param chat the chat
      * @throws org.sferum.sdk.error.PermissionDeniedException with {@code NOT_ALLOWED_IN_CHAT} when the chat's
      *     settings do not let the user change its information
@@ -186,6 +226,8 @@ public interface Chats {
     /**
      * Sets the chat's appearance (F-CHAT-11), as {@link ChatAction#CHANGE_INFO} allows; every member then sees it in
      * {@link Chat#appearance()}.
+     *
+     * <p>Needs {@link org.sferum.sdk.Capability#CHAT_SETTINGS}.
      *
      * @param chat the chat
      * @param appearance the theme

@@ -10,6 +10,8 @@ public interface Contacts {
     /**
      * Lists the user's contacts, by name.
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#CONTACTS}.
+     *
      * @param page which page
      * @return the page
      */

@@ -18,5 +18,10 @@ public enum ErrorCategory {
     /** Too many requests; wait and try again. See {@link RateLimitException}. */
     RATE_LIMIT,
     /** The service or the network failed; usually worth retrying. See {@link ServiceException}. */
-    SERVICE
+    SERVICE,
+    /**
+     * The configured backend cannot do this at all; no retry helps. Hide the feature, or configure a backend
+     * that offers it. See {@link UnsupportedCapabilityException}.
+     */
+    UNSUPPORTED
 }

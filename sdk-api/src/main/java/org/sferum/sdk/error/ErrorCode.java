@@ -141,7 +141,13 @@ public enum ErrorCode {
     /** The service answered with something this SDK cannot read. */
     MALFORMED_RESPONSE(ErrorCategory.SERVICE, false),
     /** The service reported an error this SDK does not know. */
-    UNKNOWN(ErrorCategory.SERVICE, false);
+    UNKNOWN(ErrorCategory.SERVICE, false),
+
+    /**
+     * The configured backend does not offer the capability the operation needs; nothing was sent
+     * ({@link UnsupportedCapabilityException}).
+     */
+    UNSUPPORTED_CAPABILITY(ErrorCategory.UNSUPPORTED, false);
 
     private final ErrorCategory category;
     private final boolean retryable;

@@ -75,6 +75,9 @@ public class SferumException extends RuntimeException {
                 return new ConflictException(code, message, wireCode, requestId, cause);
             case RATE_LIMIT:
                 return new RateLimitException(code, message, null, wireCode, requestId, cause);
+            case UNSUPPORTED:
+                // The capability and backend are not known here; the guards throw UnsupportedCapabilityException.
+                return new SferumException(code, message, wireCode, requestId, cause);
             case SERVICE:
             default:
                 return new ServiceException(code, message, wireCode, requestId, cause);

@@ -8,6 +8,8 @@ public interface Events {
     /**
      * Delivers the user's events to a listener until the subscription is closed.
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#EVENTS}.
+     *
      * @param listener the listener
      * @return the subscription
      */

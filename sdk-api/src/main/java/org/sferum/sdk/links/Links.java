@@ -15,6 +15,8 @@ public interface Links {
     /**
      * Starts linking: returns the VK ID authorization URI to redirect the user to.
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#LINKING}.
+     *
      * @param account the school account
      * @param role the role the school system gives it
      * @return where to redirect
@@ -25,6 +27,8 @@ public interface Links {
      * Completes linking from the callback's query parameters: checks state, exchanges the code, verifies the ID
      * token and stores the link.
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#LINKING}.
+     *
      * @param callbackQuery the query parameters of the redirect back
      * @return the link
      */
@@ -32,6 +36,8 @@ public interface Links {
 
     /**
      * Completes linking from the full callback URI the browser was redirected to.
+     *
+     * <p>Needs {@link org.sferum.sdk.Capability#LINKING}.
      *
      * @param callback the callback URI with its query
      * @return the link
@@ -53,6 +59,8 @@ public interface Links {
     /**
      * Finds the link of a school account.
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#LINKING}.
+     *
      * @param account the school account
      * @return the link, if any
      */
@@ -60,6 +68,8 @@ public interface Links {
 
     /**
      * Unlinks a school account (F-LINK-07): leaves the school's chats, revokes the tokens, removes the link.
+     *
+     * <p>Needs {@link org.sferum.sdk.Capability#LINKING}.
      *
      * @param account the school account
      * @param confirmed must be {@code true}: the user confirmed «Вы будете удалены из всех чатов»

@@ -16,6 +16,8 @@ public interface Messages {
     /**
      * Sends a message (F-MSG-01). Idempotent per {@link Draft#randomId()}: a repeat returns the stored message.
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#MESSAGING}.
+     *
      * @param chat the chat
      * @param draft what to send
      * @return the message as stored
@@ -27,6 +29,8 @@ public interface Messages {
     /**
      * Reads one page of a chat's history (F-MSG-11).
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#MESSAGING}.
+     *
      * @param chat the chat
      * @param query direction, size and cursor
      * @return the page
@@ -36,6 +40,8 @@ public interface Messages {
 
     /**
      * Iterates over a chat's whole history from the query's position, fetching pages as needed.
+     *
+     * <p>Needs {@link org.sferum.sdk.Capability#MESSAGING}.
      *
      * @param chat the chat
      * @param query direction, page size and the starting cursor
@@ -48,6 +54,8 @@ public interface Messages {
     /**
      * Edits the text of one's own message within the platform's time limit (F-MSG-07). The new text follows the
      * rules of a text {@link Draft}. Repeating an edit with the same text changes nothing.
+     *
+     * <p>Needs {@link org.sferum.sdk.Capability#MESSAGING}.
      *
      * @param chat the chat
      * @param message the message
@@ -62,6 +70,8 @@ public interface Messages {
     /**
      * Deletes one or several messages, for oneself or for everyone (F-MSG-06, F-MSG-10).
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#MESSAGING}.
+     *
      * @param chat the chat
      * @param messages the messages
      * @param forEveryone {@code true} to delete for every member (author or admin only)
@@ -75,6 +85,8 @@ public interface Messages {
      * Pins a message in the chat for every member (F-MSG-08), replacing the pinned one; allowed by
      * {@link org.sferum.sdk.chats.ChatAction#CHANGE_PIN}.
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#MESSAGING}.
+     *
      * @param chat the chat
      * @param message the message
      * @throws org.sferum.sdk.error.PermissionDeniedException with {@code NOT_ALLOWED_IN_CHAT} if the settings do not
@@ -87,12 +99,16 @@ public interface Messages {
     /**
      * Unpins the chat's pinned message; allowed by {@link org.sferum.sdk.chats.ChatAction#CHANGE_PIN}.
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#MESSAGING}.
+     *
      * @param chat the chat
      */
     void unpin(ChatId chat);
 
     /**
      * Returns the chat's pinned message, as every member sees it (F-MSG-08).
+     *
+     * <p>Needs {@link org.sferum.sdk.Capability#MESSAGING}.
      *
      * @param chat the chat
      * @return the pinned message; empty when none is pinned or the user no longer sees it
@@ -102,6 +118,8 @@ public interface Messages {
     /**
      * Marks messages important for the user, or not (F-MSG-04).
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#MESSAGING}.
+     *
      * @param messages the messages
      * @param important the new state
      * @return the messages whose flag was set: those the user can see
@@ -110,6 +128,8 @@ public interface Messages {
 
     /**
      * Reports a message (F-MSG-05).
+     *
+     * <p>Needs {@link org.sferum.sdk.Capability#MESSAGE_REPORTS}.
      *
      * @param chat the chat
      * @param message the message
@@ -121,6 +141,8 @@ public interface Messages {
     /**
      * Answers a group chat message in the one-to-one chat with its author (F-MSG-09).
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#MESSAGING}.
+     *
      * @param chat the group chat
      * @param message the message answered
      * @param draft the answer
@@ -131,6 +153,8 @@ public interface Messages {
     /**
      * Marks the chat read up to and including a message (F-MSG-11).
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#MESSAGING}.
+     *
      * @param chat the chat
      * @param upTo the last message read
      */
@@ -138,6 +162,8 @@ public interface Messages {
 
     /**
      * Searches a chat's messages by keyword, case-insensitively (F-CHAT-09).
+     *
+     * <p>Needs {@link org.sferum.sdk.Capability#MESSAGING}.
      *
      * @param chat the chat
      * @param query the words to look for
@@ -152,6 +178,8 @@ public interface Messages {
      * Makes a chat a «фантом-чат» (F-CHAT-11): messages sent from now on disappear for everyone after a time, or
      * stop disappearing. Allowed by {@link org.sferum.sdk.chats.ChatAction#CHANGE_INFO}.
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#CHAT_SETTINGS}.
+     *
      * @param chat the group chat
      * @param after how long a new message lives, from 1 second to 7 days; empty to stop
      */
@@ -159,6 +187,8 @@ public interface Messages {
 
     /**
      * Opens (or reuses) the one-to-one chat with a user (F-CHAT-12).
+     *
+     * <p>Needs {@link org.sferum.sdk.Capability#MESSAGING}.
      *
      * @param user the other user
      * @return the chat

@@ -6,12 +6,16 @@ public interface Notifications {
     /**
      * Reads the settings.
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#NOTIFICATIONS}.
+     *
      * @return the settings
      */
     NotificationSettings get();
 
     /**
      * Replaces the settings.
+     *
+     * <p>Needs {@link org.sferum.sdk.Capability#NOTIFICATIONS}.
      *
      * @param settings the new settings
      */

@@ -12,6 +12,8 @@ public interface Roster {
     /**
      * Plans the sync of a snapshot. A snapshot with invalid rows gives a {@link RosterPlan#blocked() blocked} plan.
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#ROSTER}.
+     *
      * @param snapshot the roster
      * @return the plan
      */
@@ -22,6 +24,8 @@ public interface Roster {
     /**
      * Plans the sync of a snapshot.
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#ROSTER}.
+     *
      * @param snapshot the roster
      * @param options how to plan
      * @return the plan
@@ -30,6 +34,8 @@ public interface Roster {
 
     /**
      * Applies a plan as the schools' service accounts.
+     *
+     * <p>Needs {@link org.sferum.sdk.Capability#ROSTER}.
      *
      * @param plan the plan
      * @param options progress, cancellation, dry run

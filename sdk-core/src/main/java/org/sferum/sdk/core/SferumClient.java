@@ -8,9 +8,11 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
+import org.sferum.sdk.Capability;
 import org.sferum.sdk.Sferum;
 import org.sferum.sdk.SferumSession;
 import org.sferum.sdk.core.links.LinkSettings;
@@ -20,9 +22,11 @@ import org.sferum.sdk.core.transport.JdkHttpTransport;
 import org.sferum.sdk.core.transport.Transport;
 import org.sferum.sdk.core.wire.Metrics;
 import org.sferum.sdk.core.wire.VkApi;
+import org.sferum.sdk.core.wire.WireRoutes;
 import org.sferum.sdk.error.ErrorCode;
 import org.sferum.sdk.events.SferumEvent;
 import org.sferum.sdk.events.Subscription;
+import org.sferum.sdk.internal.Backend;
 import org.sferum.sdk.internal.Checks;
 import org.sferum.sdk.links.Links;
 import org.sferum.sdk.roster.Roster;
@@ -41,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * one per application with {@link #builder()}, share it, and {@link #close()} it when the application stops.
  *
  * <pre>{@code
- * try (SferumClient sferum = SferumClient.builder().endpoints(Endpoints.production()).build()) {
+ * try (SferumClient sferum = SferumClient.builder().endpoints(Endpoints.vk()).build()) {
  *     SferumSession teacher = sferum.session(AccessToken.of(token));
  *     Message sent = teacher.messages().send(chat, Draft.text("Домашнее задание"));
  * }
@@ -58,7 +62,7 @@ import org.slf4j.LoggerFactory;
  * ({@link #session(SchoolAccountId)}) need the application registered at VK ID:
  *
  * <pre>{@code
- * SferumClient sferum = SferumClient.builder().endpoints(Endpoints.production())
+ * SferumClient sferum = SferumClient.builder().endpoints(Endpoints.vk())
  *         .application("51000000", URI.create("https://school.example/sferum/callback"))
  *         .build();
  * LinkStart start = sferum.links().start(account, Role.TEACHER);   // redirect the browser there
@@ -98,6 +102,8 @@ public final class SferumClient implements Sferum {
     /** Linking and account sessions; {@code null} when the builder was given no application. */
     private final Linking linking;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** What the endpoints offer, and the guard of every operation (org.sferum.sdk.internal.OperationTable). */
+    private final Backend backend;
 
     private SferumClient(Builder builder, Transport transport, List<RequestInterceptor> interceptors,
                          LinkStore linkStore, TokenStore tokenStore, List<SferumEventListener> eventListeners,
@@ -111,8 +117,9 @@ public final class SferumClient implements Sferum {
         this.interceptors = List.copyOf(interceptors);
         this.eventListeners = List.copyOf(eventListeners);
         this.metrics = Metrics.of(metrics);
-        this.api = new VkApi(transport, endpoints.api(), apiVersion, requestTimeout, retryPolicy, builder.sleeper,
-                clock, this.interceptors, this.metrics);
+        this.api = new VkApi(transport, routes(endpoints), apiVersion, requestTimeout, retryPolicy,
+                builder.sleeper, clock, this.interceptors, this.metrics);
+        this.backend = endpoints.backendProfile();
         this.linkStore = linkStore;
         this.tokenStore = tokenStore;
         this.linking = builder.clientId == null ? null : Linking.builder()
@@ -148,18 +155,41 @@ public final class SferumClient implements Sferum {
     @Override
     public Links links() {
         ensureOpen();
-        return linking().links();
+        backend.check("Sferum.links");
+        return backend.guard(Links.class, linking().links());
     }
 
     /**
-     * Not available yet.
+     * Not available yet: no backend offers {@link Capability#ROSTER}.
      *
      * @return never
-     * @throws UnsupportedOperationException always, until the roster issue
+     * @throws org.sferum.sdk.error.UnsupportedCapabilityException always, until the roster issue
      */
     @Override
     public Roster roster() {
+        backend.check("Sferum.roster");
         throw new UnsupportedOperationException("Sferum.roster() " + ROSTER);
+    }
+
+    /**
+     * Returns what the {@link Endpoints} offer ({@link Endpoints#capabilities()}); every operation outside it
+     * throws {@link org.sferum.sdk.error.UnsupportedCapabilityException} before anything is sent.
+     *
+     * @return an immutable set
+     */
+    @Override
+    public Set<Capability> capabilities() {
+        return backend.capabilities();
+    }
+
+    /**
+     * Returns the backend's name ({@link Endpoints#backend()}).
+     *
+     * @return the name
+     */
+    @Override
+    public String backend() {
+        return backend.name();
     }
 
     /**
@@ -180,7 +210,8 @@ public final class SferumClient implements Sferum {
     public SferumSession session(SchoolAccountId account) {
         Checks.notNull(account, "school account");
         ensureOpen();
-        return new WireSession(api, linking().sessionTokens(account), clock);
+        backend.check("Sferum.session(SchoolAccountId)");
+        return backend.guard(SferumSession.class, new WireSession(api, linking().sessionTokens(account), clock));
     }
 
     /**
@@ -195,7 +226,7 @@ public final class SferumClient implements Sferum {
     public SferumSession session(AccessToken token) {
         Checks.notNull(token, "access token");
         ensureOpen();
-        return new WireSession(api, token, clock);
+        return backend.guard(SferumSession.class, new WireSession(api, token, clock));
     }
 
     /**
@@ -368,6 +399,12 @@ public final class SferumClient implements Sferum {
         return linking;
     }
 
+    private static WireRoutes routes(Endpoints endpoints) {
+        return endpoints.partner().isEmpty() ? WireRoutes.vk(endpoints.api())
+                : WireRoutes.withPartner(endpoints.api(), endpoints.partner().get(),
+                        endpoints.partnerCredentials().map(PartnerCredentials::key).orElse(null));
+    }
+
     private static String withoutSlash(URI base) {
         String text = base.toString();
         return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
@@ -381,7 +418,8 @@ public final class SferumClient implements Sferum {
 
     @Override
     public String toString() {
-        return "SferumClient[api=" + endpoints.api() + ", v=" + apiVersion + (closed.get() ? ", closed]" : "]");
+        return "SferumClient[" + backend.name() + ", api=" + endpoints.api() + ", v=" + apiVersion
+                + (closed.get() ? ", closed]" : "]");
     }
 
     /** Builds a {@link SferumClient}. Not thread-safe; each {@link #build()} makes an independent client. */
@@ -409,7 +447,8 @@ public final class SferumClient implements Sferum {
         }
 
         /**
-         * Sets where the services are: {@link Endpoints#production()} or an emulator's. Required.
+         * Sets where the services are, and so what the client can do: {@link Endpoints#vk()}, with
+         * {@link Endpoints#withPartner(URI, PartnerCredentials) the partner contract}, or an emulator's. Required.
          *
          * @param value the endpoints
          * @return this builder
@@ -641,7 +680,7 @@ public final class SferumClient implements Sferum {
          */
         public SferumClient build() {
             Checks.require(endpoints != null, ErrorCode.INVALID_ARGUMENT,
-                    "set the endpoints: Endpoints.production(), or an emulator's");
+                    "set the endpoints: Endpoints.vk(), or an emulator's");
             List<RequestInterceptor> all = new ArrayList<>(interceptors);
             List<SferumEventListener> listeners = new ArrayList<>(eventListeners);
             List<SferumMetrics> counters = new ArrayList<>(metrics);

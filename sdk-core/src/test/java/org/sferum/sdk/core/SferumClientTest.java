@@ -24,8 +24,9 @@ class SferumClientTest {
 
     @Test
     @DisplayName("defaults: API 5.199, 10 s per request, 3 attempts from 200 ms up to 5 s")
+    @SuppressWarnings("deprecation") // production() stays, as vk()
     void defaults() {
-        SferumClient client = SferumClient.builder().endpoints(Endpoints.production()).transport(transport)
+        SferumClient client = SferumClient.builder().endpoints(Endpoints.vk()).transport(transport)
                 .discoverPlugins(false).build();
         assertEquals("5.199", client.apiVersion());
         assertEquals(Duration.ofSeconds(10), client.requestTimeout());
@@ -33,8 +34,8 @@ class SferumClientTest {
         assertEquals(new RetryPolicy(3, Duration.ofMillis(200), Duration.ofSeconds(5), 0.5), client.retryPolicy());
         assertEquals(URI.create("https://api.vk.ru"), client.endpoints().api());
         assertEquals(URI.create("https://id.vk.com"), client.endpoints().id());
-        assertEquals(Endpoints.emulator(URI.create("http://127.0.0.1:1")),
-                new Endpoints(URI.create("http://127.0.0.1:1"), URI.create("http://127.0.0.1:1")));
+        assertEquals(Endpoints.vk(), new Endpoints(URI.create("https://api.vk.ru"), URI.create("https://id.vk.com")));
+        assertEquals(Endpoints.vk(), Endpoints.production());
         assertTrue(client.interceptors().isEmpty());
     }
 
@@ -61,7 +62,8 @@ class SferumClientTest {
     @DisplayName("the roster arrives later; linking and account sessions need the application")
     void linkingNeedsApplication() {
         SferumClient client = TestClients.builder(transport, sleeps).build();
-        UnsupportedOperationException later = assertThrows(UnsupportedOperationException.class, client::roster);
+        org.sferum.sdk.error.UnsupportedCapabilityException later = assertThrows(
+                org.sferum.sdk.error.UnsupportedCapabilityException.class, client::roster);
         assertTrue(later.getMessage().contains("see docs/status.md"), later.getMessage());
         for (Runnable call : List.<Runnable>of(client::links,
                 () -> client.session(SchoolAccountId.of("journal-42")))) {

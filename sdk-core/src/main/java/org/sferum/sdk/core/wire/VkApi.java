@@ -68,7 +68,7 @@ public final class VkApi {
     private final Clock clock;
     private final List<RequestInterceptor> interceptors;
     private final Metrics metrics;
-    private final Map<String, URI> methodUris = new ConcurrentHashMap<>();
+    private final WireRoutes routes;
     private final java.util.Set<Runnable> closeActions = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
@@ -105,9 +105,29 @@ public final class VkApi {
     public VkApi(Transport transport, URI apiBase, String version, Duration requestTimeout,
                  RetryPolicy retryPolicy, Sleeper sleeper, Clock clock, List<RequestInterceptor> interceptors,
                  Metrics metrics) {
+        this(transport, WireRoutes.vk(Objects.requireNonNull(apiBase, "apiBase")), version, requestTimeout,
+                retryPolicy, sleeper, clock, interceptors, metrics);
+    }
+
+    /**
+     * Creates the caller, with metrics and routes (the partner contract's methods to its own base).
+     *
+     * @param transport sends the requests
+     * @param routes where each request goes
+     * @param version the API version sent as {@code v}
+     * @param requestTimeout how long one attempt may wait for its answer
+     * @param retryPolicy how failed calls are repeated
+     * @param sleeper waits between attempts
+     * @param clock measures attempts
+     * @param interceptors called on every attempt, in order
+     * @param metrics told of every call and retry; the long poll and token refreshes report to them too
+     */
+    public VkApi(Transport transport, WireRoutes routes, String version, Duration requestTimeout,
+                 RetryPolicy retryPolicy, Sleeper sleeper, Clock clock, List<RequestInterceptor> interceptors,
+                 Metrics metrics) {
         this.transport = Objects.requireNonNull(transport, "transport");
-        String base = Objects.requireNonNull(apiBase, "apiBase").toString();
-        this.apiBase = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.routes = Objects.requireNonNull(routes, "routes");
+        this.apiBase = routes.apiBase();
         this.version = Objects.requireNonNull(version, "version");
         this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
         this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
@@ -195,7 +215,7 @@ public final class VkApi {
     private VkResult callOnce(AccessToken token, VkRequest request) {
         String method = request.method();
         String requestId = UUID.randomUUID().toString();
-        URI uri = methodUris.computeIfAbsent(method, name -> URI.create(apiBase + "/method/" + name));
+        URI uri = routes.uri(request);
         byte[] body = form(request);
         String authorization = "Bearer " + token.secret();
         int maxAttempts = retryPolicy.maxAttempts();
@@ -213,6 +233,7 @@ public final class VkApi {
             TransportRequest.addHeader(headers, "Accept", "application/json");
             TransportRequest.addHeader(headers, "Authorization", authorization);
             TransportRequest.addHeader(headers, "X-Request-Id", requestId);
+            routes.addHeaders(request, headers);
             for (String[] header : outgoing.seal()) {
                 TransportRequest.addHeader(headers, header[0], header[1]);
             }

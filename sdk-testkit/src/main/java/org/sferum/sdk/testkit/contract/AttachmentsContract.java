@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.sferum.sdk.Capability;
 import org.sferum.sdk.SferumSession;
 import org.sferum.sdk.attachments.Attachment;
 import org.sferum.sdk.chats.ChatId;
@@ -35,6 +36,7 @@ import org.sferum.sdk.users.UserId;
  * uploader only, once; the attachments of a chat (F-ATT-05, F-CHAT-04) listed newest first, in pages, for members
  * only. Extend it and return the face under test from {@link #openFixture()}.
  */
+@ContractNeeds({Capability.ATTACHMENTS, Capability.POLLS, Capability.CHAT_ADMIN, Capability.MESSAGING})
 public abstract class AttachmentsContract extends SchoolContract {
     /** A PNG file's signature followed by a few bytes. */
     protected static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H',

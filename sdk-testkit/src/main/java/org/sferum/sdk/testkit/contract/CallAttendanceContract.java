@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.sferum.sdk.Capability;
 import org.sferum.sdk.calls.AttendanceEntry;
 import org.sferum.sdk.calls.AttendanceReport;
 import org.sferum.sdk.calls.AttendanceSession;
@@ -28,6 +29,7 @@ import org.sferum.sdk.users.UserId;
  * session, with the invited users who never joined, as a report the journal can turn into attendance; the organiser
  * and the admins they appoint read it. Extend it and return the face under test from {@link #openFixture()}.
  */
+@ContractNeeds({Capability.CALLS_BY_LINK, Capability.CALL_MANAGEMENT, Capability.LESSON_CALLS})
 public abstract class CallAttendanceContract extends CallContractSupport {
 
     /** Creates the contract. */

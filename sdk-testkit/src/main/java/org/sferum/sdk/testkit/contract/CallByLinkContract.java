@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.sferum.sdk.Capability;
 import org.sferum.sdk.SferumSession;
 import org.sferum.sdk.calls.Call;
 import org.sferum.sdk.calls.CallId;
@@ -38,6 +39,7 @@ import org.sferum.sdk.testkit.calls.GuestTicket;
  * of a chat or lesson letting in only those invited. Anonymous guests come through
  * {@link SferumFixture#guests()}. Extend it and return the face under test from {@link #openFixture()}.
  */
+@ContractNeeds({Capability.CALLS_BY_LINK, Capability.CALL_MANAGEMENT, Capability.CHAT_ADMIN})
 public abstract class CallByLinkContract extends CallContractSupport {
     private static final CallSettings ANONYMOUS = CallSettings.DEFAULT.withAnonymousAllowed(true);
     private static final CallSettings WAITING_ROOM = CallSettings.DEFAULT.withWaitingRoom(true);

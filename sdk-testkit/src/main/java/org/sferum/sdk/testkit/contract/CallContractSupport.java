@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.function.Executable;
+import org.sferum.sdk.Capability;
 import org.sferum.sdk.SferumSession;
 import org.sferum.sdk.calls.Call;
 import org.sferum.sdk.calls.CallId;
@@ -38,6 +39,7 @@ import org.sferum.sdk.users.UserId;
  * back through the public API only, so that every contract runs unchanged on every face. Extend a concrete
  * contract, not this class.
  */
+@ContractNeeds({Capability.CALL_MANAGEMENT, Capability.CHAT_ADMIN, Capability.LESSON_CALLS, Capability.MESSAGING})
 public abstract class CallContractSupport extends SchoolContract {
     /** Where every face's clock starts: 1 September 2026, 09:00 Moscow time. */
     protected static final Instant START = Instant.parse("2026-09-01T06:00:00Z");

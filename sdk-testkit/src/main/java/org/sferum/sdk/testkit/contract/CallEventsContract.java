@@ -18,6 +18,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.sferum.sdk.Capability;
 import org.sferum.sdk.calls.Call;
 import org.sferum.sdk.calls.CallId;
 import org.sferum.sdk.calls.CallJoin;
@@ -47,6 +48,8 @@ import org.sferum.sdk.testkit.SeededUser;
  * <p>Extend it and return the face under test from {@link #openFixture()}. The contract acts on calls through each user's
  * own {@link org.sferum.sdk.calls.Calls}.
  */
+@ContractNeeds({Capability.CALLS_BY_LINK, Capability.CALL_MANAGEMENT, Capability.CHAT_ADMIN, Capability.CHAT_CALLS,
+        Capability.EVENTS, Capability.RECORDINGS})
 public abstract class CallEventsContract extends SchoolContract {
     /** The longest wait for one event. */
     protected static final Duration WAIT = Duration.ofSeconds(10);

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.sferum.sdk.Capability;
 import org.sferum.sdk.SferumSession;
 import org.sferum.sdk.calls.Call;
 import org.sferum.sdk.calls.CallId;
@@ -36,6 +37,7 @@ import org.sferum.sdk.testkit.calls.GuestTicket;
  * attracting attention, muting, removing (and readmitting); everyone else refused with nothing changed. Extend it
  * and return the face under test from {@link #openFixture()}.
  */
+@ContractNeeds({Capability.CALLS_BY_LINK, Capability.CALL_MANAGEMENT, Capability.CHAT_CALLS})
 public abstract class CallParticipantsContract extends CallContractSupport {
 
     /** Creates the contract. */

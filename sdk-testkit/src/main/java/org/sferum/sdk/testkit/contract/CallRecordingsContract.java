@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.sferum.sdk.Capability;
 import org.sferum.sdk.SferumSession;
 import org.sferum.sdk.calls.Broadcast;
 import org.sferum.sdk.calls.Call;
@@ -41,6 +42,7 @@ import org.sferum.sdk.testkit.calls.GuestTicket;
  * users with an educational profile in the recording's audience get the link, an anonymous guest never. Extend it
  * and return the face under test from {@link #openFixture()}.
  */
+@ContractNeeds({Capability.CALLS_BY_LINK, Capability.CALL_MANAGEMENT, Capability.CHAT_CALLS, Capability.LESSON_CALLS, Capability.MESSAGING, Capability.RECORDINGS})
 public abstract class CallRecordingsContract extends CallContractSupport {
     private static final RecordingRequest LESSON_RECORDING = new RecordingRequest("Дроби, урок 2",
             RecordingAuthor.SCHOOL, RecordingAudience.PARTICIPANTS);

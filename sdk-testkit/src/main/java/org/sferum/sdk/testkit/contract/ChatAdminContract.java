@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.sferum.sdk.Capability;
 import org.sferum.sdk.SferumSession;
 import org.sferum.sdk.chats.Chat;
 import org.sferum.sdk.chats.ChatAction;
@@ -41,6 +42,7 @@ import org.sferum.sdk.users.UserId;
  * Every refusal checks the exception class, the {@link ErrorCode} and that the chat did not change. Extend it and
  * return the face under test from {@link #openFixture()}.
  */
+@ContractNeeds({Capability.CHAT_ADMIN, Capability.CHAT_SETTINGS, Capability.MESSAGING})
 public abstract class ChatAdminContract extends SchoolContract {
     private SeededUser studentUser(int index) {
         return school.students().get(index);

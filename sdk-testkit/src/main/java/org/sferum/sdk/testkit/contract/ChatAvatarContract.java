@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.sferum.sdk.Capability;
 import org.sferum.sdk.SferumSession;
 import org.sferum.sdk.chats.ChatAction;
 import org.sferum.sdk.chats.ChatAppearance;
@@ -35,6 +36,7 @@ import org.sferum.sdk.testkit.SeededUser;
  * removed, as {@link ChatAction#CHANGE_INFO} allows; bad images refused before anything changes. And of the chat's
  * appearance (F-CHAT-11), under the same right. Extend it and return the face under test from {@link #openFixture()}.
  */
+@ContractNeeds({Capability.CHAT_ADMIN, Capability.CHAT_SETTINGS, Capability.MESSAGING})
 public abstract class ChatAvatarContract extends SchoolContract {
     /** A PNG file's signature followed by a few bytes: what the checks look at. */
     protected static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H',

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.sferum.sdk.Capability;
 import org.sferum.sdk.SferumSession;
 import org.sferum.sdk.calls.Call;
 import org.sferum.sdk.calls.CallId;
@@ -34,6 +35,7 @@ import org.sferum.sdk.users.UserId;
  * leaving or ending for everyone (F-CALL-04): who may start, join and end, when (on the shared clock), and what
  * every participant sees afterwards. Extend it and return the face under test from {@link #openFixture()}.
  */
+@ContractNeeds({Capability.CALLS_BY_LINK, Capability.CALL_MANAGEMENT, Capability.CHAT_CALLS, Capability.LESSON_CALLS})
 public abstract class ChatCallsContract extends CallContractSupport {
 
     /** Creates the contract. */

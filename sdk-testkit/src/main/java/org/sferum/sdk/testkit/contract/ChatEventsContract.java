@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.sferum.sdk.Capability;
 import org.sferum.sdk.chats.ChatId;
 import org.sferum.sdk.chats.ChatSettings;
 import org.sferum.sdk.chats.InviteLink;
@@ -40,6 +41,7 @@ import org.sferum.sdk.users.UserId;
  * <p>Extend it and return the face under test from {@link #openFixture()}. Over the wire a message event is read
  * back with {@code messages.getById}, so a test waits for a message's event before changing that message again.
  */
+@ContractNeeds({Capability.CHAT_ADMIN, Capability.EVENTS, Capability.MESSAGING})
 public abstract class ChatEventsContract extends SchoolContract {
     /** The longest wait for one event. */
     protected static final Duration WAIT = Duration.ofSeconds(10);

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.sferum.sdk.Capability;
 import org.sferum.sdk.SferumSession;
 import org.sferum.sdk.chats.ChatFilter;
 import org.sferum.sdk.chats.ChatId;
@@ -41,6 +42,7 @@ import org.sferum.sdk.users.UserId;
  * leaving. Extend it and return the face under test from {@link #openFixture()}; the fixture must be able to
  * {@link SferumFixture#advanceClock move its clock} (a mute with an end time ends on it).
  */
+@ContractNeeds({Capability.CHAT_ADMIN, Capability.CHAT_LIST_ACTIONS, Capability.MESSAGING, Capability.NOTIFICATIONS})
 public abstract class ChatListContract extends SchoolContract {
 
 

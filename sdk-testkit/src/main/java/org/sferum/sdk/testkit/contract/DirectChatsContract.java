@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.sferum.sdk.Capability;
 import org.sferum.sdk.SferumSession;
 import org.sferum.sdk.chats.ChatFilter;
 import org.sferum.sdk.chats.ChatId;
@@ -43,6 +44,7 @@ import org.sferum.sdk.users.UserId;
  * <p>Contacts are the users who share a group chat with the user; the demo's outsider (another school) and the
  * parent (in no chat) start with none.
  */
+@ContractNeeds({Capability.CHAT_ADMIN, Capability.CHAT_SETTINGS, Capability.CONTACTS, Capability.MESSAGING, Capability.NOTIFICATIONS})
 public abstract class DirectChatsContract extends SchoolContract {
 
 

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.sferum.sdk.Capability;
 import org.sferum.sdk.SferumSession;
 import org.sferum.sdk.calls.Call;
 import org.sferum.sdk.calls.CallId;
@@ -35,6 +36,7 @@ import org.sferum.sdk.testkit.SeededUser;
  * ends it for everyone. The faces' clocks start at {@link #START} and move with {@link SferumFixture#advanceClock}.
  * Extend it and return the face under test from {@link #openFixture()}.
  */
+@ContractNeeds({Capability.CALL_MANAGEMENT, Capability.CHAT_ADMIN, Capability.LESSON_CALLS})
 public abstract class LessonCallsContract extends SchoolContract {
     /** Where every face's clock starts: 1 September 2026, 09:00 Moscow time. */
     protected static final Instant START = Instant.parse("2026-09-01T06:00:00Z");

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.sferum.sdk.Capability;
 import org.sferum.sdk.SferumSession;
 import org.sferum.sdk.calls.AttendanceEntry;
 import org.sferum.sdk.calls.AttendanceReport;
@@ -40,6 +41,7 @@ import org.sferum.sdk.messages.Message;
  * the recording lands in the call's chat and is linked to the lesson; the teacher ends the call for everyone; the
  * attendance shows who was there and when. Extend it and return the face under test from {@link #openFixture()}.
  */
+@ContractNeeds({Capability.CALLS_BY_LINK, Capability.CALL_MANAGEMENT, Capability.LESSON_CALLS, Capability.RECORDINGS})
 public abstract class LessonStoryContract extends CallContractSupport {
 
     /** Creates the contract. */

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.sferum.sdk.Capability;
 import org.sferum.sdk.Sferum;
 import org.sferum.sdk.SferumSession;
 import org.sferum.sdk.chats.ChatFilter;
@@ -47,6 +48,7 @@ import org.sferum.sdk.users.SchoolAccountId;
  * Against the fake the user is scripted over the engine; against sdk-core an HTTP client walks the emulator's
  * pages. Extend it and return a fixture with {@link SferumFixture#vkId()} and {@link SferumFixture#advanceClock}.
  */
+@ContractNeeds({Capability.CHAT_ADMIN, Capability.LINKING, Capability.MESSAGING})
 public abstract class LinkingContract {
     /** The face under test, fresh for each test. */
     protected SferumFixture fixture;
@@ -68,6 +70,7 @@ public abstract class LinkingContract {
     @BeforeEach
     void openFace() {
         fixture = openFixture();
+        ContractNeeds.Check.excludeUnlessOffered(getClass(), fixture);
         school = fixture.school();
         sferum = fixture.sferum();
         vkId = fixture.vkId();

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.sferum.sdk.Capability;
 import org.sferum.sdk.SferumSession;
 import org.sferum.sdk.chats.ChatAction;
 import org.sferum.sdk.chats.ChatId;
@@ -48,6 +49,7 @@ import org.sferum.sdk.users.UserId;
  * it, return the face under test from {@link #openFixture()} (its clock must move with
  * {@link SferumFixture#advanceClock}) and the moderators' view from {@link #moderatorReports()}.
  */
+@ContractNeeds({Capability.CHAT_ADMIN, Capability.CHAT_SETTINGS, Capability.MESSAGE_REPORTS, Capability.MESSAGING})
 public abstract class MessageActionsContract extends SchoolContract {
     /**
      * Returns the reports the platform behind the fixture keeps for its moderators (F-MSG-05).

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.sferum.sdk.Capability;
 import org.sferum.sdk.SferumSession;
 import org.sferum.sdk.chats.ChatFilter;
 import org.sferum.sdk.chats.ChatId;
@@ -46,6 +47,7 @@ import org.sferum.sdk.users.UserId;
  * F-MSG-11, F-SECT-01). Extend it and return the face under test from {@link #openFixture()}; every test runs
  * against a fresh fixture.
  */
+@ContractNeeds({Capability.CHAT_ADMIN, Capability.MESSAGING})
 public abstract class MessagingContract extends SchoolContract {
 
 

@@ -32,6 +32,7 @@ public abstract class SchoolContract {
     @BeforeEach
     void openFace() {
         fixture = openFixture();
+        ContractNeeds.Check.excludeUnlessOffered(getClass(), fixture);
         school = fixture.school();
         teacher = fixture.as(school.teacher());
     }

@@ -42,6 +42,17 @@ public final class FakeFixture implements SferumFixture {
     }
 
     /**
+     * Opens a fresh fake that offers only what the public VK API and VK ID carry
+     * ({@link FakeSferum.Builder#vkProfile()}): the contracts that need more are excluded from it by name.
+     *
+     * @return the fixture
+     */
+    public static FakeFixture vkProfile() {
+        TestClock clock = TestClock.at(START);
+        return new FakeFixture(clock, FakeSferum.builder().clock(clock).seedDemo(true).vkProfile().build());
+    }
+
+    /**
      * Returns the fake itself, to reach its engine.
      *
      * @return the fake

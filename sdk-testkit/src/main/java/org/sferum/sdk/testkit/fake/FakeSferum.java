@@ -3,8 +3,11 @@ package org.sferum.sdk.testkit.fake;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import org.sferum.sdk.Capability;
 import org.sferum.sdk.Sferum;
 import org.sferum.sdk.SferumSession;
+import org.sferum.sdk.internal.Backend;
 import org.sferum.sdk.links.Links;
 import org.sferum.sdk.roster.Roster;
 import org.sferum.sdk.spi.LinkStore;
@@ -26,16 +29,23 @@ import org.sferum.sdk.users.SchoolAccountId;
  * FakeSferum sferum = FakeSferum.builder().seedDemo(true).build();
  * SferumSession teacher = sferum.sessionOf(sferum.demoSchool().orElseThrow().teacher());
  * }</pre>
+ *
+ * <p>By default the fake offers every implemented {@link Capability}. Build it with
+ * {@link Builder#vkProfile()} (what {@code Endpoints.vk()} offers) or {@link Builder#capabilities(Set)} to see how
+ * an embedding UI behaves on a smaller backend: operations outside the set throw the same
+ * {@link org.sferum.sdk.error.UnsupportedCapabilityException} as sdk-core, before the engine is touched.
  */
 public final class FakeSferum implements Sferum {
     private final PlatformEngine engine;
     private final DemoSchool demoSchool;
     private final FakeLinks links;
+    private final Backend backend;
 
-    private FakeSferum(PlatformEngine engine, DemoSchool demoSchool, FakeLinks links) {
+    private FakeSferum(PlatformEngine engine, DemoSchool demoSchool, FakeLinks links, Backend backend) {
         this.engine = engine;
         this.demoSchool = demoSchool;
         this.links = links;
+        this.backend = backend;
     }
 
     /**
@@ -94,6 +104,16 @@ public final class FakeSferum implements Sferum {
     }
 
     /**
+     * Returns a view of this fake, over the same engine and stores, that offers only what the public VK API and
+     * VK ID carry (as {@link Builder#vkProfile()}): to show one platform through a smaller backend.
+     *
+     * @return the restricted view
+     */
+    public FakeSferum vkProfile() {
+        return new FakeSferum(engine, demoSchool, links, Backend.of("fake (VK API profile)", Backend.VK_API));
+    }
+
+    /**
      * Acts as a seeded user.
      *
      * @param user the user
@@ -104,26 +124,39 @@ public final class FakeSferum implements Sferum {
     }
 
     @Override
+    public Set<Capability> capabilities() {
+        return backend.capabilities();
+    }
+
+    @Override
+    public String backend() {
+        return backend.name();
+    }
+
+    @Override
     public Links links() {
-        return links;
+        backend.check("Sferum.links");
+        return backend.guard(Links.class, links);
     }
 
     @Override
     public Roster roster() {
+        backend.check("Sferum.roster");
         throw new UnsupportedOperationException("roster sync (F-EMB-01) is not implemented yet; see docs/status.md");
     }
 
     @Override
     public SferumSession session(SchoolAccountId account) {
         Objects.requireNonNull(account, "account");
+        backend.check("Sferum.session(SchoolAccountId)");
         links.currentToken(account); // fails at once when the account is not linked
-        return FakeSession.forToken(engine, () -> links.currentToken(account));
+        return backend.guard(SferumSession.class, FakeSession.forToken(engine, () -> links.currentToken(account)));
     }
 
     @Override
     public SferumSession session(AccessToken token) {
         Objects.requireNonNull(token, "token");
-        return FakeSession.forToken(engine, () -> token);
+        return backend.guard(SferumSession.class, FakeSession.forToken(engine, () -> token));
     }
 
     @Override
@@ -139,8 +172,32 @@ public final class FakeSferum implements Sferum {
         private String redirectUri = DemoSchool.REDIRECT_URI;
         private LinkStore linkStore = LinkStore.inMemory();
         private TokenStore tokenStore = TokenStore.inMemory();
+        private Backend backend = Backend.of("fake", Backend.IMPLEMENTED);
 
         private Builder() {
+        }
+
+        /**
+         * Offers only these capabilities (the default is every implemented one): the rest throw
+         * {@link org.sferum.sdk.error.UnsupportedCapabilityException} naming the backend {@code fake}.
+         *
+         * @param value what the fake offers
+         * @return this builder
+         */
+        public Builder capabilities(Set<Capability> value) {
+            this.backend = Backend.of("fake", Objects.requireNonNull(value, "capabilities"));
+            return this;
+        }
+
+        /**
+         * Offers what the public VK API and VK ID carry ({@code Endpoints.vk()} in sdk-core), under the backend name
+         * {@code fake (VK API profile)}: no calls, recordings, chat settings, list actions or reports.
+         *
+         * @return this builder
+         */
+        public Builder vkProfile() {
+            this.backend = Backend.of("fake (VK API profile)", Backend.VK_API);
+            return this;
         }
 
         /**
@@ -211,7 +268,7 @@ public final class FakeSferum implements Sferum {
             PlatformEngine engine = new PlatformEngine(clock);
             DemoSchool school = seedDemo ? DemoSchool.seed(engine) : null;
             return new FakeSferum(engine, school,
-                    new FakeLinks(engine, clientId, redirectUri, linkStore, tokenStore));
+                    new FakeLinks(engine, clientId, redirectUri, linkStore, tokenStore), backend);
         }
     }
 }
