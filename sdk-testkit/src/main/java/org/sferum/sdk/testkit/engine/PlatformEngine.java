@@ -72,7 +72,20 @@ public final class PlatformEngine {
      * @param clock the clock every time-dependent rule reads
      */
     public PlatformEngine(Clock clock) {
+        this(clock, BlobStore.inMemory());
+    }
+
+    /**
+     * Creates an empty platform that keeps uploaded bytes in the given store.
+     *
+     * @param clock the clock every time-dependent rule reads
+     * @param blobs where the bytes of uploads, attachments and chat images are kept
+     */
+    public PlatformEngine(Clock clock, BlobStore blobs) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.uploads = new UploadPipeline(this::secret, Objects.requireNonNull(blobs, "blobs"));
+        this.attachmentRules = new AttachmentRules(this::secret, uploads, DEFAULT_ATTACHMENT_URL_BASE);
+        this.chatPhotos = new ChatPhotos(blobs);
         this.vkId = new VkIdEngine(this);
     }
 
@@ -1249,11 +1262,11 @@ public final class PlatformEngine {
      * not yet set by {@code messages.setChatPhoto} stay valid, on the engine's clock (F-CHAT-06) [choice: 1 h; VK
      * publishes no figure]. After that the emulator forgets them and refuses them as unknown.
      */
-    public static final Duration CHAT_PHOTO_UPLOAD_LIFETIME = Duration.ofHours(1);
+    public static final Duration CHAT_PHOTO_UPLOAD_LIFETIME = UploadPipeline.LIFETIME;
     /** [choice] Where the fake says chat images are served, until {@link #serveChatPhotosAt} says otherwise. */
     public static final String DEFAULT_PHOTO_URL_BASE = "https://sferum.test/chat_photo/";
-    /** The chat images by key; guarded by the lock. */
-    private final Map<String, org.sferum.sdk.chats.ChatPhoto> chatImages = new HashMap<>();
+    /** The chat images; guarded by the lock. */
+    private final ChatPhotos chatPhotos;
     private long nextPhotoKey = 1;
     private volatile String photoUrlBase = DEFAULT_PHOTO_URL_BASE;
 
@@ -1280,7 +1293,7 @@ public final class PlatformEngine {
         synchronized (lock) {
             ChatState chat = memberChat(actor, chatId);
             String key = chat.id.localId() + "_" + nextPhotoKey + "_" + Long.toUnsignedString(random.nextLong(), 36);
-            ChatPhotos.set(chat, actor, photo, key, chatImages);
+            chatPhotos.set(chat, actor, photo, key);
             nextPhotoKey++;
         }
     }
@@ -1293,7 +1306,7 @@ public final class PlatformEngine {
      */
     public void removeChatPhoto(UserId actor, ChatId chatId) {
         synchronized (lock) {
-            ChatPhotos.remove(memberChat(actor, chatId), actor, chatImages);
+            chatPhotos.remove(memberChat(actor, chatId), actor);
         }
     }
 
@@ -1305,7 +1318,80 @@ public final class PlatformEngine {
      */
     public Optional<org.sferum.sdk.chats.ChatPhoto> chatImage(String key) {
         synchronized (lock) {
-            return Optional.ofNullable(chatImages.get(key));
+            return chatPhotos.image(key);
+        }
+    }
+
+    /**
+     * Gives a member an address's ticket for a chat's new avatar (F-CHAT-06), valid
+     * {@link #CHAT_PHOTO_UPLOAD_LIFETIME}; the rights are checked when the avatar is set.
+     *
+     * @param actor who will upload
+     * @param chatId the chat
+     * @return the ticket, a secret
+     * @throws PermissionDeniedException with {@code NOT_A_CHAT_MEMBER} for anyone but a member
+     */
+    public String openChatPhotoUpload(UserId actor, ChatId chatId) {
+        synchronized (lock) {
+            memberChat(actor, chatId);
+            return uploads.openChatPhoto(actor, chatId, now());
+        }
+    }
+
+    /**
+     * Tells whether a chat avatar ticket is live.
+     *
+     * @param ticket the ticket
+     * @return {@code false} when unknown, expired or not a chat avatar's
+     */
+    public boolean acceptsChatPhoto(String ticket) {
+        synchronized (lock) {
+            return uploads.chatPhotoTicket(ticket, now());
+        }
+    }
+
+    /**
+     * Receives a chat avatar's bytes posted to its ticket's address; they are checked when the avatar is set.
+     *
+     * @param ticket the ticket
+     * @param fileName the file's name
+     * @param content the bytes
+     * @return the upload's key, the {@code file} string to set it with
+     * @throws ValidationException with {@code INVALID_ARGUMENT} for an unknown or expired ticket
+     */
+    public String receiveChatPhoto(String ticket, String fileName, byte[] content) {
+        Objects.requireNonNull(content, "content");
+        synchronized (lock) {
+            return uploads.receiveChatPhoto(ticket, fileName, content, now());
+        }
+    }
+
+    /**
+     * Sets a chat's avatar from the actor's upload, which is used once whatever happens (F-CHAT-06).
+     *
+     * @param actor who sets it: the uploader
+     * @param file the upload's key
+     * @return the chat the upload was for
+     * @throws ValidationException with {@code INVALID_ARGUMENT} when it is not the actor's upload, expired, was used
+     *     already or is not a JPEG or PNG image of at most 5 MB
+     * @throws PermissionDeniedException with {@code NOT_ALLOWED_IN_CHAT} when the settings do not allow it
+     */
+    public ChatId setChatPhotoFromUpload(UserId actor, String file) {
+        synchronized (lock) {
+            UploadPipeline.ChatPhotoUpload upload = uploads.takeChatPhoto(actor, file, now());
+            setChatPhoto(actor, upload.chat(), org.sferum.sdk.chats.ChatPhoto.of(upload.fileName(), upload.content()));
+            return upload.chat();
+        }
+    }
+
+    /**
+     * How many chat avatar tickets and unused uploads are held: for tests of their expiry.
+     *
+     * @return the number
+     */
+    public int heldChatPhotoUploads() {
+        synchronized (lock) {
+            return uploads.held(true);
         }
     }
 
@@ -1993,18 +2079,20 @@ public final class PlatformEngine {
      * an upload not yet saved ({@code photos.saveMessagesPhoto}, {@code docs.save}) stay valid, on the engine's
      * clock [choice: 1 h, as {@link #CHAT_PHOTO_UPLOAD_LIFETIME}; VK publishes no figure].
      */
-    public static final Duration UPLOAD_LIFETIME = Duration.ofHours(1);
+    public static final Duration UPLOAD_LIFETIME = UploadPipeline.LIFETIME;
     /** The largest photo, in bytes: VK's public 50 MB (F-ATT-01). */
-    public static final int MAX_PHOTO_BYTES = AttachmentRules.MAX_PHOTO_BYTES;
+    public static final int MAX_PHOTO_BYTES = UploadPipeline.MAX_PHOTO_BYTES;
     /** The largest file, in bytes: VK's public 200 MB (F-ATT-03). */
-    public static final int MAX_FILE_BYTES = AttachmentRules.MAX_FILE_BYTES;
+    public static final int MAX_FILE_BYTES = UploadPipeline.MAX_FILE_BYTES;
     /** The largest video, in bytes [choice: 1 GB] (F-ATT-02). */
-    public static final int MAX_VIDEO_BYTES = AttachmentRules.MAX_VIDEO_BYTES;
+    public static final int MAX_VIDEO_BYTES = UploadPipeline.MAX_VIDEO_BYTES;
     /** [choice] Where the fake says attached photos are served, until {@link #serveAttachmentsAt} says otherwise. */
     public static final String DEFAULT_ATTACHMENT_URL_BASE = "https://sferum.test/attachment/";
 
+    /** The upload pipeline; guarded by the lock. */
+    private final UploadPipeline uploads;
     /** The attachments' rules; guarded by the lock. */
-    private final AttachmentRules attachmentRules = new AttachmentRules(this::secret, DEFAULT_ATTACHMENT_URL_BASE);
+    private final AttachmentRules attachmentRules;
 
     private String secret() {
         byte[] bytes = new byte[18];
@@ -2035,7 +2123,7 @@ public final class PlatformEngine {
         Objects.requireNonNull(kind, "kind");
         synchronized (lock) {
             account(actor);
-            return attachmentRules.openUpload(actor, kind, now());
+            return uploads.open(actor, kind, now());
         }
     }
 
@@ -2051,9 +2139,7 @@ public final class PlatformEngine {
     public Map.Entry<String, org.sferum.sdk.attachments.Attachment.Video> openVideoUpload(UserId actor, String title) {
         synchronized (lock) {
             account(actor);
-            AttachmentRules.Ticket ticket = attachmentRules.openVideo(actor, title, now());
-            return Map.entry(attachmentRules.secretOf(ticket),
-                    new org.sferum.sdk.attachments.Attachment.Video(ticket.videoId(), ticket.title()));
+            return attachmentRules.openVideo(actor, title, now());
         }
     }
 
@@ -2095,7 +2181,7 @@ public final class PlatformEngine {
      */
     public Optional<UploadKind> uploadKind(String ticket) {
         synchronized (lock) {
-            return attachmentRules.ticketKind(ticket, now());
+            return uploads.messageTicketKind(ticket, now());
         }
     }
 
@@ -2112,7 +2198,7 @@ public final class PlatformEngine {
     public String receiveUpload(String ticket, String fileName, byte[] content) {
         Objects.requireNonNull(content, "content");
         synchronized (lock) {
-            return attachmentRules.receive(ticket, fileName, content, now());
+            return uploads.receive(ticket, fileName, content, now());
         }
     }
 
@@ -2171,7 +2257,7 @@ public final class PlatformEngine {
      */
     public int heldUploads() {
         synchronized (lock) {
-            return attachmentRules.held();
+            return uploads.held(false);
         }
     }
 
