@@ -29,7 +29,8 @@ import org.sferum.sdk.users.UserId;
  *   <li><b>Size and type</b> ({@link #check}): a photo is JPEG, PNG or GIF (told by its first bytes), 1 byte to
  *       {@link #MAX_PHOTO_BYTES} [choice: VK's public 50 MB; pixel sizes are not checked]; a file is 1 byte to
  *       {@link #MAX_FILE_BYTES} [choice: VK's public 200 MB], any type but MP3 and executables [choice: told by the
- *       name's extension and by the first bytes: {@code MZ}, ELF, {@code ID3}]; a video is AVI, MP4, 3GP, MPEG, MOV,
+ *       name's extension, after {@link #normalizedName} (trailing dots and spaces, NUL, alternate data streams), and by
+ *       the first bytes whatever the name: {@code MZ}, ELF, {@code ID3}, a {@code #!} script]; a video is AVI, MP4, 3GP, MPEG, MOV,
  *       FLV or WMV, 1 byte to {@link #MAX_VIDEO_BYTES}. A chat avatar's bytes are checked when it is set, by
  *       sdk-api's {@code ChatPhoto} (JPEG or PNG, at most 5 MB), as the fake's callers check it.</li>
  *   <li><b>Bytes</b> live in the {@link BlobStore}, under the upload's key, and are removed with their upload.</li>
@@ -53,7 +54,7 @@ final class UploadPipeline {
     /** VK's video formats told by their first bytes: AVI (RIFF), MPEG, FLV, WMV (ASF); MP4, MOV, 3GP below. */
     private static final byte[][] VIDEO_MAGIC = {{'R', 'I', 'F', 'F'}, {0, 0, 1, (byte) 0xBA}, {0, 0, 1, (byte) 0xB3},
         {'F', 'L', 'V'}, {0x30, 0x26, (byte) 0xB2, 0x75}};
-    private static final byte[][] REFUSED_MAGIC = {{'M', 'Z'}, {0x7F, 'E', 'L', 'F'}, {'I', 'D', '3'}};
+    private static final byte[][] REFUSED_MAGIC = {{'M', 'Z'}, {0x7F, 'E', 'L', 'F'}, {'I', 'D', '3'}, {'#', '!'}};
     private static final String UNKNOWN_TICKET = "the upload address is unknown or expired; ask for a new one";
 
     private final Supplier<String> secrets;
@@ -205,12 +206,39 @@ final class UploadPipeline {
             if (content.length > MAX_FILE_BYTES) {
                 throw invalid("the file is larger than " + MAX_FILE_BYTES + " bytes");
             }
-            int dot = fileName.lastIndexOf('.');
-            String ext = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+            String name = normalizedName(fileName);
+            int dot = name.lastIndexOf('.');
+            String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
             if (REFUSED_EXTENSIONS.contains(ext) || Arrays.stream(REFUSED_MAGIC).anyMatch(m -> startsWith(content, m))) {
                 throw invalid("MP3 files and programs cannot be sent as files");
             }
         }
+    }
+
+    /**
+     * The name a file would get on the disk of whoever downloads it, for the type check (issue 12 item 5): cut at
+     * the first NUL ({@code evil.vbs\0.txt} is {@code evil.vbs} to C and Windows APIs), cut at the first colon (an
+     * NTFS alternate data stream: {@code evil.ps1::$DATA} opens {@code evil.ps1}), and without the trailing dots
+     * and spaces Windows drops ({@code evil.bat.}, {@code evil.bat }, {@code evil.cmd...}).
+     *
+     * @param fileName the name the upload came with
+     * @return the name to decide the type by
+     */
+    static String normalizedName(String fileName) {
+        String name = fileName;
+        int nul = name.indexOf('\0');
+        if (nul >= 0) {
+            name = name.substring(0, nul);
+        }
+        int colon = name.indexOf(':');
+        if (colon >= 0) {
+            name = name.substring(0, colon);
+        }
+        int end = name.length();
+        while (end > 0 && (name.charAt(end - 1) == '.' || name.charAt(end - 1) == ' ')) {
+            end--;
+        }
+        return name.substring(0, end);
     }
 
     private static boolean startsWith(byte[] content, byte[] magic) {
