@@ -26,6 +26,12 @@ public final class InMemoryTokenStore implements TokenStore {
     }
 
     @Override
+    public boolean replace(SchoolAccountId account, TokenSet expected, TokenSet next) {
+        return tokens.replace(Objects.requireNonNull(account, "account"), Objects.requireNonNull(expected, "expected"),
+                Objects.requireNonNull(next, "next"));
+    }
+
+    @Override
     public void remove(SchoolAccountId account) {
         tokens.remove(account);
     }

@@ -24,25 +24,70 @@ public interface Links {
     LinkStart start(SchoolAccountId account, Role role);
 
     /**
-     * Completes linking from the callback's query parameters: checks state, exchanges the code, verifies the ID
-     * token and stores the link.
+     * Completes linking from the callback's query parameters, for the school account signed in to the browser the
+     * callback came to: checks that the callback's state was started for that account, then exchanges the code,
+     * verifies the ID token and stores the link. This is the safe call (issue 12, linking CSRF): a state an
+     * attacker started for their own account and slipped into a victim's browser is refused, because the victim's
+     * session is signed in as another account.
+     *
+     * <p>A callback whose state was started for another account is refused with
+     * {@link org.sferum.sdk.error.ErrorCode#STATE_MISMATCH} before the code is spent, and changes nothing: no link,
+     * no tokens, and the pending linking stays for its own account.
+     *
+     * @param callbackQuery the query parameters of the redirect back
+     * @param expectedAccount the school account signed in to the session the callback came to
+     * @return the link
+     */
+    Link complete(Map<String, String> callbackQuery, SchoolAccountId expectedAccount);
+
+    /**
+     * Completes linking from the full callback URI the browser was redirected to, for the school account signed in
+     * to that browser; see {@link #complete(Map, SchoolAccountId)}.
+     *
+     * @param callback the callback URI with its query
+     * @param expectedAccount the school account signed in to the session the callback came to
+     * @return the link
+     */
+    default Link complete(URI callback, SchoolAccountId expectedAccount) {
+        return complete(queryOf(callback), expectedAccount);
+    }
+
+    /**
+     * Completes linking from the callback's query parameters for whichever account the state was started for.
      *
      * <p>Needs {@link org.sferum.sdk.Capability#LINKING}.
      *
      * @param callbackQuery the query parameters of the redirect back
      * @return the link
+     * @deprecated open to linking CSRF: the state alone decides the account, so a state an attacker started for
+     *     their own account and got a victim to sign in with links the attacker's account to the victim's VK ID
+     *     profile. Use {@link #complete(Map, SchoolAccountId)} with the account signed in to the session the
+     *     callback came to.
      */
+    @Deprecated
     Link complete(Map<String, String> callbackQuery);
 
     /**
-     * Completes linking from the full callback URI the browser was redirected to.
+     * Completes linking from the full callback URI for whichever account the state was started for.
      *
      * <p>Needs {@link org.sferum.sdk.Capability#LINKING}.
      *
      * @param callback the callback URI with its query
      * @return the link
+     * @deprecated open to linking CSRF, like {@link #complete(Map)}; use {@link #complete(URI, SchoolAccountId)}.
      */
+    @Deprecated
     default Link complete(URI callback) {
+        return complete(queryOf(callback));
+    }
+
+    /**
+     * Reads the query parameters of a callback URI (the first value of each name).
+     *
+     * @param callback the callback URI
+     * @return the parameters, decoded
+     */
+    static Map<String, String> queryOf(URI callback) {
         Map<String, String> query = new LinkedHashMap<>();
         String raw = callback.getRawQuery();
         if (raw != null) {
@@ -53,7 +98,7 @@ public interface Links {
                 query.putIfAbsent(key, value);
             }
         }
-        return complete(query);
+        return query;
     }
 
     /**

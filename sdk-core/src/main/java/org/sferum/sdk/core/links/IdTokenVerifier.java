@@ -12,6 +12,7 @@ import com.nimbusds.jwt.SignedJWT;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
@@ -24,7 +25,9 @@ import org.sferum.sdk.error.ErrorCode;
  * code: the algorithm (RS256 only: {@code none}, HMAC and everything else are
  * {@code ID_TOKEN_ALGORITHM_NOT_ALLOWED}), the signature against the configured keys
  * ({@code ID_TOKEN_SIGNATURE_INVALID}) or, without keys, VK ID's {@code /oauth2/public_info}
- * ({@code ID_TOKEN_INVALID}), the issuer, the audience, the expiry with 60 seconds of skew, the nonce, and the
+ * ({@code ID_TOKEN_INVALID}), the issuer, the audience (exactly this client, or several with {@code azp} equal to
+ * it), the expiry with 60 seconds of skew, {@code iat} and {@code nbf} not later than now plus the skew
+ * ({@code ID_TOKEN_INVALID}), the nonce, and the
  * subject against the exchange's {@code user_id} ({@code ID_TOKEN_INVALID}). Messages never quote the token.
  */
 public final class IdTokenVerifier {
@@ -80,23 +83,51 @@ public final class IdTokenVerifier {
         if (!issuer.equals(claims.getIssuer())) {
             throw refuse(ErrorCode.ID_TOKEN_ISSUER_MISMATCH, "it was not issued by " + issuer, rid);
         }
-        List<String> aud = claims.getAudience();
-        if (aud == null || !aud.contains(audience)) {
-            throw refuse(ErrorCode.ID_TOKEN_AUDIENCE_MISMATCH, "it was issued for another application", rid);
-        }
+        checkAudience(claims, rid);
         Date exp = claims.getExpirationTime();
         if (exp == null) {
             throw refuse(ErrorCode.ID_TOKEN_INVALID, "it has no exp", rid);
         }
-        if (clock.instant().isAfter(exp.toInstant().plus(CLOCK_SKEW))) {
+        Instant now = clock.instant();
+        if (now.isAfter(exp.toInstant().plus(CLOCK_SKEW))) {
             throw refuse(ErrorCode.ID_TOKEN_EXPIRED, "it expired at " + exp.toInstant(), rid);
         }
+        checkNotFromTheFuture(claims.getIssueTime(), "iat", now, rid);
+        checkNotFromTheFuture(claims.getNotBeforeTime(), "nbf", now, rid);
         Object received = claims.getClaim("nonce");
         if (!(received instanceof String) || !Secrets.same(nonce, (String) received)) {
             throw refuse(ErrorCode.NONCE_MISMATCH, "its nonce is not the one this linking sent", rid);
         }
         if (!Long.toString(grant.userId()).equals(claims.getSubject())) {
             throw refuse(ErrorCode.ID_TOKEN_INVALID, "its sub is not the exchange's user_id", rid);
+        }
+    }
+
+    /**
+     * OpenID Connect Core 1.0 §3.1.3.7 items 3–5 (issue 12 item 9): the client id must be an audience, and a
+     * token for several audiences must name this client as its authorized party ({@code azp}).
+     */
+    private void checkAudience(JWTClaimsSet claims, String rid) {
+        List<String> aud = claims.getAudience();
+        if (aud == null || !aud.contains(audience)) {
+            throw refuse(ErrorCode.ID_TOKEN_AUDIENCE_MISMATCH, "it was issued for another application", rid);
+        }
+        Object azp = claims.getClaim("azp");
+        if (azp != null && !audience.equals(azp)) {
+            throw refuse(ErrorCode.ID_TOKEN_AUDIENCE_MISMATCH, "its authorized party (azp) is another application",
+                    rid);
+        }
+        if (aud.size() > 1 && azp == null) {
+            throw refuse(ErrorCode.ID_TOKEN_AUDIENCE_MISMATCH, "it names several audiences and no authorized party"
+                    + " (azp) equal to this application", rid);
+        }
+    }
+
+    /** An {@code iat} or {@code nbf} later than now plus {@link #CLOCK_SKEW} is refused (issue 12 item 9). */
+    private static void checkNotFromTheFuture(Date claim, String name, Instant now, String rid) {
+        if (claim != null && claim.toInstant().isAfter(now.plus(CLOCK_SKEW))) {
+            throw refuse(ErrorCode.ID_TOKEN_INVALID, "its " + name + " is " + claim.toInstant() + ", later than now"
+                    + " plus " + CLOCK_SKEW.getSeconds() + " s of clock skew; check this machine's clock", rid);
         }
     }
 

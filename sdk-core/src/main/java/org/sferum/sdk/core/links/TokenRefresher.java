@@ -4,12 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.sferum.sdk.core.wire.TokenSource;
 import org.sferum.sdk.error.ErrorCode;
 import org.sferum.sdk.error.NotFoundException;
 import org.sferum.sdk.error.RelinkRequiredException;
 import org.sferum.sdk.error.SferumException;
+import org.sferum.sdk.error.ServiceException;
 import org.sferum.sdk.spi.LinkStore;
 import org.sferum.sdk.spi.SferumMetrics;
 import org.sferum.sdk.spi.TokenSet;
@@ -23,17 +25,19 @@ import org.slf4j.LoggerFactory;
  * Gives linked accounts' access tokens, refreshing one when it expires within {@link #REFRESH_AHEAD} on the
  * client's clock, or when the VK API refused it. Refreshes are single-flight per account on this client: threads
  * that need the same account's token at once wait for one refresh and all use its result. Across nodes that share
- * a {@link TokenStore}, two may refresh at once; VK ID rotates the refresh token, so the later one is refused, and
- * that node then takes the tokens the first one stored instead of asking for a new link. The rotated tokens are
- * stored in the {@link TokenStore}; a refused refresh token is {@code RELINK_REQUIRED}, and the stored tokens are
- * left for unlinking to clean. Thread-safe.
+ * a {@link TokenStore}, refreshes are coordinated through the store (issue 12 item 4): a node first claims the
+ * refresh with {@link TokenStore#replace compare-and-set} ({@link RefreshClaim}), and only the claimer presents the
+ * refresh token; the others wait for its tokens. VK ID revokes every token of a link when a rotated refresh token
+ * is presented again, so two nodes must never both present it. A claim whose node died is taken over after
+ * {@link #CLAIM_LEASE}. The rotated tokens are stored in the {@link TokenStore}; a refused refresh token is
+ * {@code RELINK_REQUIRED}, and the stored tokens are left for unlinking to clean. Thread-safe.
  */
 public final class TokenRefresher {
     /** How long before its expiry an access token is refreshed. */
     public static final Duration REFRESH_AHEAD = Duration.ofSeconds(60);
 
-    /** How long a refused refresh waits for another node's rotated tokens before asking for a new link. */
-    static final Duration ROTATION_GRACE = Duration.ofMillis(500);
+    /** How long a node's claim to refresh an account lasts before other nodes may take it over. */
+    static final Duration CLAIM_LEASE = Duration.ofSeconds(30);
 
     private static final Logger LOG = LoggerFactory.getLogger(TokenRefresher.class);
 
@@ -146,41 +150,73 @@ public final class TokenRefresher {
         return Duration.ofMillis(Math.max(0, clock.millis() - startedMillis));
     }
 
-    private TokenSet refreshNow(SchoolAccountId account, TokenSet set) {
+    /**
+     * Refreshes under a claim in the store: takes the claim with compare-and-set, presents the refresh token, and
+     * replaces the claim with the new tokens. A node that finds another's claim waits for its tokens (or takes a
+     * claim whose lease ended over); one that finds new tokens already stored uses them.
+     */
+    private TokenSet refreshNow(SchoolAccountId account, TokenSet seen) {
+        long localDeadline = System.nanoTime() + CLAIM_LEASE.toNanos();
+        TokenSet current = seen;
+        while (true) {
+            Optional<RefreshClaim> held = RefreshClaim.of(current);
+            if (held.isEmpty() && !current.accessToken().equals(seen.accessToken())) {
+                LOG.debug("tokens already refreshed by another node; using the stored tokens");
+                return current;
+            }
+            boolean takeOver = held.isPresent() && (!clock.instant().isBefore(held.get().leaseEnd())
+                    || System.nanoTime() - localDeadline >= 0);
+            if (held.isEmpty() || takeOver) {
+                TokenSet original = held.isPresent() ? held.get().unmark(current) : current;
+                RefreshClaim claim = new RefreshClaim(clock.instant().plus(CLAIM_LEASE), UUID.randomUUID().toString(),
+                        original.refreshToken());
+                TokenSet marked = claim.mark(original);
+                if (tokens.replace(account, current, marked)) {
+                    return refreshClaimed(account, original, marked);
+                }
+            } else {
+                pause();
+            }
+            current = stored(account);
+        }
+    }
+
+    private TokenSet refreshClaimed(SchoolAccountId account, TokenSet original, TokenSet marked) {
         TokenGrant grant;
         try {
-            grant = vkId.refresh(set.refreshToken(), set.deviceId());
-        } catch (RelinkRequiredException refused) {
-            // Another node sharing the TokenStore may have refreshed (and so rotated) the same refresh token a
-            // moment earlier: then its tokens are, or are about to be, in the store, and they are ours too.
-            return rotatedElsewhere(account, set).orElseThrow(() -> refused);
+            grant = vkId.refresh(original.refreshToken(), original.deviceId());
+        } catch (RuntimeException e) {
+            release(account, marked, original);
+            throw e;
         }
         TokenSet next = new TokenSet(grant.accessToken(),
-                grant.refreshToken() != null ? grant.refreshToken() : set.refreshToken(), set.deviceId(),
+                grant.refreshToken() != null ? grant.refreshToken() : original.refreshToken(), original.deviceId(),
                 grant.expiresAt());
-        tokens.put(account, next);
-        LOG.debug("tokens refreshed and stored [request {}]", grant.requestId());
+        if (tokens.replace(account, marked, next)) {
+            LOG.debug("tokens refreshed and stored [request {}]", grant.requestId());
+        } else {
+            LOG.debug("tokens refreshed but the claim was gone (unlinked, or taken over after its lease); they are "
+                    + "used for this call only [request {}]", grant.requestId());
+        }
         return next;
     }
 
-    /** Waits up to {@link #ROTATION_GRACE} for another node's rotated tokens to appear in the store. */
-    private Optional<TokenSet> rotatedElsewhere(SchoolAccountId account, TokenSet refused) {
-        long deadline = System.nanoTime() + ROTATION_GRACE.toNanos();
-        while (true) {
-            Optional<TokenSet> now = tokens.get(account);
-            if (now.isPresent() && !now.get().refreshToken().equals(refused.refreshToken())) {
-                LOG.debug("refresh token already rotated by another node; using the stored tokens");
-                return now;
-            }
-            if (System.nanoTime() >= deadline) {
-                return Optional.empty();
-            }
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
-            }
+    /** Gives the claim back after a failed refresh, so that the next call tries again (best effort). */
+    private void release(SchoolAccountId account, TokenSet marked, TokenSet original) {
+        try {
+            tokens.replace(account, marked, original);
+        } catch (RuntimeException e) {
+            LOG.debug("could not give back the refresh claim ({}); it ends with its lease", e.getClass().getName());
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(25);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceException(ErrorCode.SERVICE_UNAVAILABLE, "interrupted while another node refreshed"
+                    + " the account's tokens; try again");
         }
     }
 

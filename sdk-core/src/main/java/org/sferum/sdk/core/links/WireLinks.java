@@ -100,7 +100,21 @@ public final class WireLinks implements Links {
      * revokes the new tokens (best effort) and writes nothing.
      */
     @Override
+    public Link complete(Map<String, String> callbackQuery, SchoolAccountId expectedAccount) {
+        Checks.notNull(expectedAccount, "expected school account");
+        return complete(callbackQuery, Optional.of(expectedAccount));
+    }
+
+    /**
+     * Deprecated: the state alone decides the account; see {@link Links#complete(Map)}.
+     */
+    @Override
+    @Deprecated
     public Link complete(Map<String, String> callbackQuery) {
+        return complete(callbackQuery, Optional.empty());
+    }
+
+    private Link complete(Map<String, String> callbackQuery, Optional<SchoolAccountId> expectedAccount) {
         Checks.notNull(callbackQuery, "callback query");
         String state = callbackQuery.get("state");
         Optional<PendingLink> taken = state == null || state.isEmpty() ? Optional.empty()
@@ -112,6 +126,12 @@ public final class WireLinks implements Links {
         PendingLink pending = taken.filter(p -> !clock.instant().isAfter(p.createdAt().plus(PENDING_LIFETIME)))
                 .orElseThrow(() -> SferumException.of(ErrorCode.STATE_MISMATCH, "linking failed: "
                         + OAuthErrors.hint(ErrorCode.STATE_MISMATCH)));
+        if (expectedAccount.isPresent() && !expectedAccount.get().equals(pending.account())) {
+            linkStore.savePending(pending);   // the linking stays for the account that started it
+            throw SferumException.of(ErrorCode.STATE_MISMATCH, "linking failed: the callback's state was started"
+                    + " for another school account than the one signed in to this session (a forged or misdirected"
+                    + " callback); nothing was linked, start linking again from this session");
+        }
         String code = required(callbackQuery, "code");
         String deviceId = required(callbackQuery, "device_id");
         refuseLinked(pending.account());

@@ -127,7 +127,7 @@ abstract class TwoNodesScenario {
     }
 
     @Test
-    @DisplayName("F-LINK-11 both nodes refreshing the same expired token at once keep the link working")
+    @DisplayName("F-LINK-11 issue 12 item 4: both nodes refreshing the same expired token at once keep the link working (VK ID revokes a grant whose rotated refresh token comes twice)")
     void concurrentRefreshAcrossNodes() throws Exception {
         nodeA.links().complete(login(nodeA.links().start(ACCOUNT, Role.TEACHER), school.teacher()));
         clock.advance(Duration.ofHours(2));

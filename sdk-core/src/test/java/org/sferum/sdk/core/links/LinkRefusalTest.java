@@ -340,6 +340,37 @@ class LinkRefusalTest extends LinkingFixture {
     }
 
     @Test
+    @DisplayName("F-LINK-11 issue 12 item 9: an extra audience without azp, or with azp naming another client, is ID_TOKEN_AUDIENCE_MISMATCH")
+    void extraAudienceNeedsAzp() {
+        claims(b -> b.audience(java.util.List.of(FakeVkId.CLIENT_ID, "52000000")));
+        idTokenRefused(ErrorCode.ID_TOKEN_AUDIENCE_MISMATCH);
+        vkId.revoked.clear();
+        vkId.requests.clear();
+        claims(b -> b.audience(java.util.List.of(FakeVkId.CLIENT_ID, "52000000")).claim("azp", "52000000"));
+        idTokenRefused(ErrorCode.ID_TOKEN_AUDIENCE_MISMATCH);
+        vkId.revoked.clear();
+        vkId.requests.clear();
+        claims(b -> b.claim("azp", "52000000"));
+        idTokenRefused(ErrorCode.ID_TOKEN_AUDIENCE_MISMATCH);
+        claims(b -> b.audience(java.util.List.of(FakeVkId.CLIENT_ID, "52000000")).claim("azp", FakeVkId.CLIENT_ID));
+        link(ACCOUNT, Role.TEACHER);
+    }
+
+    @Test
+    @DisplayName("F-LINK-11 issue 12 item 9: an iat or nbf more than 60 s in the future is ID_TOKEN_INVALID; 59 s is within the skew")
+    void issuedInTheFuture() {
+        long now = START.getEpochSecond();
+        claims(b -> b.issueTime(new Date((now + 61) * 1000)));
+        idTokenRefused(ErrorCode.ID_TOKEN_INVALID);
+        vkId.revoked.clear();
+        vkId.requests.clear();
+        claims(b -> b.notBeforeTime(new Date((now + 3600) * 1000)));
+        idTokenRefused(ErrorCode.ID_TOKEN_INVALID);
+        claims(b -> b.issueTime(new Date((now + 59) * 1000)).notBeforeTime(new Date((now + 59) * 1000)));
+        link(ACCOUNT, Role.TEACHER);
+    }
+
+    @Test
     @DisplayName("F-LINK-11 a sub other than the exchange's user_id is ID_TOKEN_INVALID")
     void subMismatch() {
         claims(b -> b.subject("100002"));

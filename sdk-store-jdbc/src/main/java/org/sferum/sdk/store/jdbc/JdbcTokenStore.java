@@ -51,40 +51,46 @@ public final class JdbcTokenStore implements TokenStore {
         Objects.requireNonNull(set, "tokens");
         String access = sealer.seal(set.accessToken().secret(), context("access_token", account));
         String refresh = sealer.seal(set.refreshToken(), context("refresh_token", account));
+        retrying("storing tokens", "stored", (connection, retry) -> {
+            try {
+                return upsert(connection, account, set, access, refresh);
+            } catch (SQLException e) {
+                if (Db.isUniqueViolation(e) || (Db.isLostRace(e) && retry)) {
+                    // Another node inserted this account's row first, or (at a strict isolation level) wrote
+                    // it concurrently: run the update again.
+                    connection.rollback();
+                    return null;
+                }
+                throw e;
+            }
+        });
+    }
+
+    /** One transaction's work that answers {@code null} when it lost a race and should run again. */
+    @FunctionalInterface
+    private interface Attempt<T> {
+        T run(Connection connection, boolean mayRetry) throws SQLException;
+    }
+
+    private <T> T retrying(String what, String done, Attempt<T> work) {
         for (int attempt = 1; attempt <= PUT_ATTEMPTS; attempt++) {
             boolean retry = attempt < PUT_ATTEMPTS;
-            boolean stored = db.inTransaction("storing tokens", connection -> {
-                try {
-                    return upsert(connection, account, set, access, refresh);
-                } catch (SQLException e) {
-                    if (Db.isUniqueViolation(e) || (Db.isLostRace(e) && retry)) {
-                        // Another node inserted this account's row first, or (at a strict isolation level) wrote
-                        // it concurrently: run the update again.
-                        connection.rollback();
-                        return false;
-                    }
-                    throw e;
-                }
-            });
-            if (stored) {
-                return;
+            T result = db.inTransaction(what, connection -> work.run(connection, retry));
+            if (result != null) {
+                return result;
             }
             Db.backOff(attempt);
         }
-        throw new ServiceException(ErrorCode.SERVICE_UNAVAILABLE, "the tokens could not be stored: the account's row "
-                + "kept being written concurrently; try again");
+        throw new ServiceException(ErrorCode.SERVICE_UNAVAILABLE, "the tokens could not be " + done + ": the "
+                + "account's row kept being written concurrently; try again");
     }
 
-    private boolean upsert(Connection connection, SchoolAccountId account, TokenSet set, String access,
+    private Boolean upsert(Connection connection, SchoolAccountId account, TokenSet set, String access,
                            String refresh) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE " + tokens + " SET "
                 + "access_token = ?, refresh_token = ?, device_id = ?, expires_at_s = ?, expires_at_ns = ? "
                 + "WHERE account_id = ?")) {
-            update.setString(1, access);
-            update.setString(2, refresh);
-            update.setString(3, set.deviceId());
-            update.setLong(4, set.expiresAt().getEpochSecond());
-            update.setInt(5, set.expiresAt().getNano());
+            bindValues(update, 1, access, refresh, set);
             update.setString(6, account.value());
             if (update.executeUpdate() > 0) {
                 return true;
@@ -94,11 +100,7 @@ public final class JdbcTokenStore implements TokenStore {
                 + "access_token, refresh_token, device_id, expires_at_s, expires_at_ns) "
                 + "VALUES (?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, account.value());
-            insert.setString(2, access);
-            insert.setString(3, refresh);
-            insert.setString(4, set.deviceId());
-            insert.setLong(5, set.expiresAt().getEpochSecond());
-            insert.setInt(6, set.expiresAt().getNano());
+            bindValues(insert, 2, access, refresh, set);
             insert.executeUpdate();
             return true;
         }
@@ -119,17 +121,72 @@ public final class JdbcTokenStore implements TokenStore {
                     + "device_id, expires_at_s, expires_at_ns FROM " + tokens + " WHERE account_id = ?")) {
                 select.setString(1, account.value());
                 try (ResultSet rows = select.executeQuery()) {
-                    if (!rows.next()) {
-                        return Optional.empty();
-                    }
-                    String access = sealer.open(rows.getString(1), "access token", context("access_token", account));
-                    String refresh = sealer.open(rows.getString(2), "refresh token",
-                            context("refresh_token", account));
-                    return Optional.of(new TokenSet(AccessToken.of(access), refresh, rows.getString(3),
-                            Db.instant(rows.getLong(4), rows.getInt(5))));
+                    return rows.next() ? Optional.of(read(rows, account)) : Optional.empty();
                 }
             }
         });
+    }
+
+    /**
+     * Compare-and-set, atomic across every node that shares the database: reads the row, decrypts it, and when it
+     * equals {@code expected} updates it with a {@code WHERE} on the ciphertexts just read. Every write seals with a
+     * fresh IV, so the ciphertexts change with every write and the update matches only if no other node wrote the
+     * row in between; the database evaluates that condition on the row atomically. A lost race at a strict
+     * isolation level is retried from the read.
+     *
+     * @param account the school account
+     * @param expected the tokens the caller read
+     * @param next the tokens to store instead
+     * @return whether the tokens were replaced
+     * @throws EncryptionKeyMismatchException when the stored tokens cannot be decrypted
+     */
+    @Override
+    public boolean replace(SchoolAccountId account, TokenSet expected, TokenSet next) {
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(expected, "expected");
+        Objects.requireNonNull(next, "next");
+        String access = sealer.seal(next.accessToken().secret(), context("access_token", account));
+        String refresh = sealer.seal(next.refreshToken(), context("refresh_token", account));
+        return retrying("replacing tokens", "replaced", (connection, retry) -> {
+            try {
+                return compareAndSet(connection, account, expected, next, access, refresh);
+            } catch (SQLException e) {
+                if (Db.isLostRace(e) && retry) {
+                    connection.rollback();
+                    return null;
+                }
+                throw e;
+            }
+        });
+    }
+
+    private Boolean compareAndSet(Connection connection, SchoolAccountId account, TokenSet expected, TokenSet next,
+                                  String access, String refresh) throws SQLException {
+        String sealedAccess;
+        String sealedRefresh;
+        try (PreparedStatement select = connection.prepareStatement("SELECT access_token, refresh_token, "
+                + "device_id, expires_at_s, expires_at_ns FROM " + tokens + " WHERE account_id = ?")) {
+            select.setString(1, account.value());
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next()) {
+                    return false;
+                }
+                sealedAccess = rows.getString(1);
+                sealedRefresh = rows.getString(2);
+                if (!read(rows, account).equals(expected)) {
+                    return false;
+                }
+            }
+        }
+        try (PreparedStatement update = connection.prepareStatement("UPDATE " + tokens + " SET "
+                + "access_token = ?, refresh_token = ?, device_id = ?, expires_at_s = ?, expires_at_ns = ? "
+                + "WHERE account_id = ? AND access_token = ? AND refresh_token = ?")) {
+            bindValues(update, 1, access, refresh, next);
+            update.setString(6, account.value());
+            update.setString(7, sealedAccess);
+            update.setString(8, sealedRefresh);
+            return update.executeUpdate() == 1;
+        }
     }
 
     /**
@@ -147,6 +204,24 @@ public final class JdbcTokenStore implements TokenStore {
                 return delete.executeUpdate();
             }
         });
+    }
+
+    /** Binds access, refresh, device id and expiry to five parameters from {@code first} on. */
+    private static void bindValues(PreparedStatement statement, int first, String access, String refresh,
+                                   TokenSet set) throws SQLException {
+        statement.setString(first, access);
+        statement.setString(first + 1, refresh);
+        statement.setString(first + 2, set.deviceId());
+        statement.setLong(first + 3, set.expiresAt().getEpochSecond());
+        statement.setInt(first + 4, set.expiresAt().getNano());
+    }
+
+    /** Decrypts the current row of a {@code SELECT access_token, refresh_token, device_id, expires_at_s, …}. */
+    private TokenSet read(ResultSet rows, SchoolAccountId account) throws SQLException {
+        String access = sealer.open(rows.getString(1), "access token", context("access_token", account));
+        String refresh = sealer.open(rows.getString(2), "refresh token", context("refresh_token", account));
+        return new TokenSet(AccessToken.of(access), refresh, rows.getString(3),
+                Db.instant(rows.getLong(4), rows.getInt(5)));
     }
 
     private static String[] context(String column, SchoolAccountId account) {

@@ -137,6 +137,20 @@ public abstract class AttachmentsContract extends SchoolContract {
     }
 
     @Test
+    @DisplayName("F-ATT-03 issue 12 item 5: Windows-style names of programs (trailing dots and spaces, NUL, ::$DATA) and scripts by content are refused")
+    void disguisedProgramsRefused() {
+        ChatId chat = classChat();
+        for (String name : List.of("evil.bat.", "evil.bat ", "evil.cmd...", "evil.ps1::$DATA", "evil.vbs\0.txt",
+                "EVIL.EXE . .", "evil.sh:stream")) {
+            refused(ValidationException.class, ErrorCode.INVALID_ARGUMENT, () -> file(teacher, name, HOMEWORK));
+        }
+        byte[] script = "#!/bin/sh\nrm -rf ~\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        refused(ValidationException.class, ErrorCode.INVALID_ARGUMENT, () -> file(teacher, "notes.txt", script));
+        assertEquals(List.of(), history(teacher, chat));
+        assertEquals("plan.txt.bak", file(teacher, "plan.txt.bak", HOMEWORK).name(), "ordinary names still pass");
+    }
+
+    @Test
     @DisplayName("F-ATT-01, F-ATT-03: an uploaded item is attached by its uploader only, and only once")
     void uploaderOnlyAndOnce() {
         ChatId chat = classChat();

@@ -99,7 +99,7 @@ public abstract class LinkingContract {
     }
 
     private Link link(SchoolAccountId account, Role role, SeededUser user) {
-        return sferum.links().complete(loginWithProfile(sferum.links().start(account, role), user));
+        return sferum.links().complete(loginWithProfile(sferum.links().start(account, role), user), account);
     }
 
     private String code(String phone) {
@@ -240,6 +240,80 @@ public abstract class LinkingContract {
         assertTrue(locked.retryAfter().isPresent());
         fixture.advanceClock(Duration.ofMinutes(16));
         assertEquals(Step.SMS_CODE, login.enterPassword(DemoSchool.PASSWORD), "the lock ends");
+    }
+
+    @Test
+    @DisplayName("F-LINK-10 issue 12 item 2: a right password does not reset the SMS code's count; new flows do not bypass the lock")
+    void smsLockoutIsNotBypassedByNewFlows() {
+        SeededUser teacher = school.teacher();
+        int wrongCodesTried = 0;
+        RateLimitException locked = null;
+        for (int round = 0; round < 10 && locked == null; round++) {
+            VkIdLogin login = vkId.open(sferum.links().start(TEACHER_ACCOUNT, Role.TEACHER).authorizationUri());
+            try {
+                login.enterPhone(teacher.phone());
+                login.enterPassword(DemoSchool.PASSWORD);
+                String right = code(teacher.phone());
+                String wrong = right.equals("000000") ? "111111" : "000000";
+                for (int i = 0; i < 4; i++) {
+                    SferumException e = assertThrows(SferumException.class, () -> login.enterSmsCode(wrong));
+                    if (e instanceof RateLimitException) {
+                        throw (RateLimitException) e;
+                    }
+                    assertEquals(ErrorCode.WRONG_SMS_CODE, e.code());
+                    wrongCodesTried++;
+                }
+            } catch (RateLimitException e) {
+                locked = e;
+            }
+        }
+        assertTrue(locked != null, "ten rounds of a right password and four wrong codes must lock the phone");
+        assertEquals(ErrorCode.TOO_MANY_ATTEMPTS, locked.code());
+        assertEquals(5, wrongCodesTried, "the fifth wrong code locks; after it every step is refused");
+        VkIdLogin again = vkId.open(sferum.links().start(TEACHER_ACCOUNT, Role.TEACHER).authorizationUri());
+        assertEquals(ErrorCode.TOO_MANY_ATTEMPTS,
+                assertThrows(RateLimitException.class, () -> again.enterPhone(teacher.phone())).code());
+        assertNotLinked(TEACHER_ACCOUNT);
+    }
+
+    @Test
+    @DisplayName("F-LINK-10 issue 12 item 2: a completed login starts the counts again")
+    void completedLoginResetsTheCounts() {
+        SeededUser teacher = school.teacher();
+        VkIdLogin first = vkId.open(sferum.links().start(TEACHER_ACCOUNT, Role.TEACHER).authorizationUri());
+        first.enterPhone(teacher.phone());
+        for (int i = 0; i < 4; i++) {
+            assertThrows(AuthenticationException.class, () -> first.enterPassword("неверный"));
+        }
+        Link link = sferum.links().complete(loginWithProfile(sferum.links().start(TEACHER_ACCOUNT, Role.TEACHER),
+                teacher), TEACHER_ACCOUNT);
+        sferum.links().unlink(link.account(), true);
+        VkIdLogin next = vkId.open(sferum.links().start(TEACHER_ACCOUNT, Role.TEACHER).authorizationUri());
+        next.enterPhone(teacher.phone());
+        for (int i = 0; i < 4; i++) {
+            assertEquals(ErrorCode.WRONG_PASSWORD,
+                    assertThrows(AuthenticationException.class, () -> next.enterPassword("неверный")).code());
+        }
+        assertEquals(Step.SMS_CODE, next.enterPassword(DemoSchool.PASSWORD), "four more wrong passwords do not lock");
+    }
+
+    @Test
+    @DisplayName("F-LINK-11 issue 12 item 3: a state started for account A, completed for account B, is refused and changes nothing")
+    void linkingCsrfIsRefused() {
+        SchoolAccountId attacker = STUDENT_ACCOUNT;
+        SchoolAccountId victim = TEACHER_ACCOUNT;
+        LinkStart start = sferum.links().start(attacker, Role.STUDENT);
+        Map<String, String> callback = loginWithProfile(start, school.teacher());
+        AuthenticationException refused = assertThrows(AuthenticationException.class,
+                () -> sferum.links().complete(callback, victim));
+        assertEquals(ErrorCode.STATE_MISMATCH, refused.code());
+        assertFalse(refused.getMessage().contains(start.state()), "no state in the message");
+        assertNotLinked(attacker);
+        assertNotLinked(victim);
+
+        Link own = sferum.links().complete(callback, attacker);
+        assertEquals(attacker, own.account(), "the refused call left the pending linking of its own account");
+        assertEquals(school.teacher().id(), own.user());
     }
 
     @Test

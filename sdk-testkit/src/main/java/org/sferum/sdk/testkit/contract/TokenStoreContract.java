@@ -166,4 +166,56 @@ public abstract class TokenStoreContract extends StoreContract<TokenStore> {
         assertTrue(written.contains(last), "the stored tokens are one of the sets written, not a mix");
         assertEquals(Optional.of(last), second.get(contested));
     }
+    @Test
+    @DisplayName("F-LINK-11 issue 12 item 4: replace (compare-and-set) replaces only when the stored tokens equal the expected ones")
+    void compareAndSet() {
+        SchoolAccountId teacher = account("teacher");
+        assertEquals(false, store.replace(teacher, tokens("a"), tokens("b")), "nothing stored: nothing replaced");
+        assertEquals(Optional.empty(), store.get(teacher));
+        store.put(teacher, tokens("a"));
+        assertEquals(false, store.replace(teacher, tokens("other"), tokens("b")));
+        TokenSet sameButExpiry = new TokenSet(tokens("a").accessToken(), tokens("a").refreshToken(),
+                tokens("a").deviceId(), EXPIRES.plusMillis(1));
+        assertEquals(false, store.replace(teacher, sameButExpiry, tokens("b")), "every field is compared");
+        assertEquals(Optional.of(tokens("a")), store.get(teacher));
+        assertTrue(store.replace(teacher, tokens("a"), tokens("b")));
+        assertEquals(Optional.of(tokens("b")), store.get(teacher));
+        assertEquals(false, store.replace(teacher, tokens("a"), tokens("c")), "the old value no longer matches");
+        assertTrue(secondNodeOf(store).replace(teacher, tokens("b"), tokens("c")), "through the other node too");
+        assertEquals(Optional.of(tokens("c")), store.get(teacher));
+    }
+
+    @Test
+    @DisplayName("F-LINK-11 issue 12 item 4: of 8 threads replacing the same tokens at once (on two nodes), exactly one wins")
+    void concurrentCompareAndSet() throws Exception {
+        TokenStore second = secondNodeOf(store);
+        SchoolAccountId contested = account("cas");
+        store.put(contested, tokens("start"));
+        List<TokenSet> written = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            written.add(tokens("cas-" + i));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        List<Boolean> won = new ArrayList<>();
+        try {
+            CyclicBarrier start = new CyclicBarrier(THREADS);
+            List<Future<Boolean>> futures = new ArrayList<>();
+            for (int i = 0; i < THREADS; i++) {
+                TokenStore node = i % 2 == 0 ? store : second;
+                TokenSet set = written.get(i);
+                futures.add(pool.submit(() -> {
+                    start.await(30, TimeUnit.SECONDS);
+                    return node.replace(contested, tokens("start"), set);
+                }));
+            }
+            for (Future<Boolean> future : futures) {
+                won.add(future.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+            assertTrue(pool.awaitTermination(30, TimeUnit.SECONDS), "the racing threads did not finish");
+        }
+        assertEquals(1, won.stream().filter(Boolean::booleanValue).count(), "exactly one compare-and-set wins");
+        assertEquals(Optional.of(written.get(won.indexOf(true))), store.get(contested), "the winner's tokens");
+    }
 }

@@ -271,7 +271,7 @@ public final class SferumEmulator implements AutoCloseable {
 
     /** How many chat photo upload tickets and unused uploads the emulator holds: for tests. */
     int heldChatPhotoUploads() {
-        return chatPhotos.held();
+        return engine.heldChatPhotoUploads();
     }
 
     /** Stops the server and its threads. Calling it again does nothing. */

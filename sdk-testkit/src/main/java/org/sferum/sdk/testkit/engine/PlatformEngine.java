@@ -14,6 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
 import org.sferum.sdk.chats.Chat;
 import org.sferum.sdk.chats.ChatFilter;
 import org.sferum.sdk.chats.ChatId;
@@ -52,19 +56,27 @@ public final class PlatformEngine {
 
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    private final Object lock = new Object();
+    /**
+     * The global lock: held exclusively ({@link #exclusive}) by every operation that spans chats or changes who is
+     * where, shared ({@link #shared}) by message traffic, which also holds the monitor of its one chat. See
+     * "Concurrency" in {@code docs/architecture.md}.
+     */
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final VkIdEngine vkId;
 
     private final Map<UserId, UserAccount> users = new LinkedHashMap<>();
     private final Map<String, IssuedToken> tokens = new HashMap<>();
     private final Map<Long, ChatState> chats = new LinkedHashMap<>();
-    private final Map<Long, StoredMessage> messagesById = new HashMap<>();
-    private final Map<IdempotencyKey, Remembered> sentByRandomId = new HashMap<>();
+    /** Every message by id; written under a chat's monitor, so concurrent. */
+    private final Map<Long, StoredMessage> messagesById = new ConcurrentHashMap<>();
+    /** Sends remembered for idempotency, by author, chat and random id; written under the chat's monitor. */
+    private final Map<IdempotencyKey, Remembered> sentByRandomId = new ConcurrentHashMap<>();
     private long nextUserId = FIRST_USER_ID;
     private long nextChatLocalId = 1;
-    private long nextMessageId = 1;
+    /** The next message id: ids grow across the platform, and within a chat in the order of its messages. */
+    private final AtomicLong nextMessageId = new AtomicLong(1);
     /** Orders chats by their latest creation or message. */
-    private long nextActivity = 1;
+    private final AtomicLong nextActivity = new AtomicLong(1);
 
     /**
      * Creates an empty platform.
@@ -72,7 +84,20 @@ public final class PlatformEngine {
      * @param clock the clock every time-dependent rule reads
      */
     public PlatformEngine(Clock clock) {
+        this(clock, BlobStore.inMemory());
+    }
+
+    /**
+     * Creates an empty platform that keeps uploaded bytes in the given store.
+     *
+     * @param clock the clock every time-dependent rule reads
+     * @param blobs where the bytes of uploads, attachments and chat images are kept
+     */
+    public PlatformEngine(Clock clock, BlobStore blobs) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.uploads = new UploadPipeline(this::secret, Objects.requireNonNull(blobs, "blobs"));
+        this.attachmentRules = new AttachmentRules(this::secret, uploads, DEFAULT_ATTACHMENT_URL_BASE);
+        this.chatPhotos = new ChatPhotos(blobs);
         this.vkId = new VkIdEngine(this);
     }
 
@@ -94,6 +119,27 @@ public final class PlatformEngine {
         return vkId;
     }
 
+    /** A lock held until closed. */
+    private interface Held extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** Takes the global lock alone: for what spans chats or changes membership. */
+    private Held exclusive() {
+        lock.writeLock().lock();
+        return lock.writeLock()::unlock;
+    }
+
+    /**
+     * Takes the global lock shared: for message traffic, which then takes its chat's monitor ({@link #inChat}), and
+     * for reads of what only exclusive operations change (users, tokens, chats and their members).
+     */
+    private Held shared() {
+        lock.readLock().lock();
+        return lock.readLock()::unlock;
+    }
+
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
@@ -109,7 +155,7 @@ public final class PlatformEngine {
      * @return the new user's id
      */
     public UserId createUser(String firstName, String lastName, Role role) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             UserId id = UserId.of(nextUserId++);
             users.put(id, new UserAccount(new Person(id, firstName, lastName), Objects.requireNonNull(role)));
             return id;
@@ -139,7 +185,7 @@ public final class PlatformEngine {
     }
 
     private String newToken(String prefix, UserId user, Instant expiresAt) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             account(user);
             byte[] bytes = new byte[32];
             random.nextBytes(bytes);
@@ -155,7 +201,7 @@ public final class PlatformEngine {
      * @param token the token string
      */
     public void revokeToken(String token) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             tokens.remove(token);
         }
     }
@@ -169,7 +215,7 @@ public final class PlatformEngine {
      *     or expired ({@code TOKEN_EXPIRED})
      */
     public UserId authenticate(String token) {
-        synchronized (lock) {
+        try (Held held = shared()) {
             IssuedToken issued = token == null ? null : tokens.get(token);
             if (issued == null) {
                 throw new AuthenticationException(ErrorCode.AUTHENTICATION_FAILED,
@@ -190,7 +236,7 @@ public final class PlatformEngine {
      * @return the person
      */
     public Person person(UserId user) {
-        synchronized (lock) {
+        try (Held held = shared()) {
             return account(user).person();
         }
     }
@@ -203,7 +249,7 @@ public final class PlatformEngine {
      * @throws NotFoundException if there is no such user
      */
     public UserAccount account(UserId user) {
-        synchronized (lock) {
+        try (Held held = shared()) {
             UserAccount account = users.get(Objects.requireNonNull(user, "user"));
             if (account == null) {
                 throw new NotFoundException(ErrorCode.USER_NOT_FOUND, "there is no user " + user.value());
@@ -222,7 +268,7 @@ public final class PlatformEngine {
      * @return the chat id
      */
     public ChatId createChat(UserId actor, NewChat spec) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             account(actor);
             for (UserId member : spec.members()) {
                 account(member);
@@ -234,7 +280,7 @@ public final class PlatformEngine {
             spec.members().stream().sorted(Comparator.comparingLong(UserId::value))
                     .filter(member -> !member.equals(actor))
                     .forEach(member -> chat.addMember(member, MemberRole.MEMBER, actor, now));
-            chat.lastActivity = nextActivity++;
+            chat.lastActivity = nextActivity.getAndIncrement();
             chats.put(id.peerId(), chat);
             return id;
         }
@@ -248,7 +294,7 @@ public final class PlatformEngine {
      * @return the chat
      */
     public Chat chat(UserId actor, ChatId id) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             ChatState chat = memberChat(actor, id);
             return new Chat(DirectChats.idFor(chat, actor), direct.titleFor(chat, actor), chat.owner,
                     List.copyOf(chat.members.values()), chat.settings, ChatPhotos.url(chat, photoUrlBase),
@@ -266,7 +312,7 @@ public final class PlatformEngine {
      * @return the chats
      */
     public List<ChatSummary> conversations(UserId actor, ChatFilter filter) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             account(actor);
             List<ChatState> mine = new ArrayList<>();
             for (ChatState chat : chats.values()) {
@@ -304,7 +350,7 @@ public final class PlatformEngine {
      * @throws ValidationException with {@code INVALID_ARGUMENT} for a one-to-one chat
      */
     public void leaveChat(UserId actor, ChatId chatId) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             account(actor);
             if (!Objects.requireNonNull(chatId, "chat").isGroup()) {
                 throw new ValidationException(ErrorCode.INVALID_ARGUMENT, CANNOT_LEAVE_ONE_TO_ONE);
@@ -324,7 +370,7 @@ public final class PlatformEngine {
      * @return the chats' ids
      */
     public List<ChatId> chatsOf(UserId user) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             account(user);
             List<ChatId> out = new ArrayList<>();
             for (ChatState chat : chats.values()) {
@@ -357,43 +403,68 @@ public final class PlatformEngine {
      * @return the stored message (the earlier one for a repeated random id)
      */
     public Message send(UserId actor, ChatId chatId, Draft draft) {
-        synchronized (lock) {
-            ChatState chat = memberChat(actor, chatId);
-            direct.requireCanWrite(chat, actor);
-            Instant now = now();
-            IdempotencyKey key = null;
-            if (draft.randomId().isPresent()) {
-                key = new IdempotencyKey(actor, chatId.peerId(), draft.randomId().getAsInt());
-                Remembered earlier = sentByRandomId.get(key);
-                if (earlier != null && earlier.at.plus(IDEMPOTENCY_WINDOW).isAfter(now)) {
-                    return direct.view(messagesById.get(earlier.messageId), actor);
-                }
-            }
-            if (draft.replyTo().isPresent()) {
-                StoredMessage target = messagesById.get(draft.replyTo().get().value());
-                if (target == null || !target.visibleTo(actor, now)
-                        || !(target.chat.equals(chat.id) || direct.isPrivateReply(chat, target, actor))) {
-                    throw new NotFoundException(ErrorCode.MESSAGE_NOT_FOUND, "the message replied to ("
-                            + draft.replyTo().get().value() + ") is not in this chat; reply to a message of the same chat");
-                }
-            }
-            List<Message> forwarded = forwardedCopies(actor, draft.forwarded(), now);
-            List<org.sferum.sdk.attachments.Attachment> attached = attachmentRules.attach(actor, draft.attachments(),
-                    nextMessageId);
-            StoredMessage message = new StoredMessage(nextMessageId++, chat.id, chat.lastCmid() + 1, actor,
-                    draft.text(), now, draft.replyTo(), draft.randomId().orElse(0));
-            message.attachments = attached;
-            stampNew(chat, message, forwarded, now);
-            chat.messages.add(message);
-            messagesById.put(message.id, message);
-            chat.readUpTo.put(actor, message.cmid);
-            chat.lastActivity = nextActivity++;
-            if (key != null) {
-                sentByRandomId.put(key, new Remembered(message.id, now));
-            }
-            chatEvents.messageSent(chat, message, now);
-            return direct.view(message, actor);
+        if (Objects.requireNonNull(chatId, "chat").isGroup() && draft.forwarded().isEmpty()
+                && draft.attachments().isEmpty()) {
+            // message traffic of one group chat: that chat's monitor only, beside other chats' traffic
+            return inChat(actor, chatId, chat -> sendIn(chat, actor, chatId, draft));
         }
+        // a one-to-one chat may be opened, forwards read other chats, attachments are platform-wide: alone
+        try (Held held = exclusive()) {
+            return sendIn(memberChat(actor, chatId), actor, chatId, draft);
+        }
+    }
+
+    /**
+     * Runs message traffic of one chat: the global lock shared, the chat's monitor held. Group chats only: opening a
+     * one-to-one chat creates it, which is exclusive.
+     */
+    private <T> T inChat(UserId actor, ChatId chatId, Function<ChatState, T> op) {
+        try (Held held = shared()) {
+            ChatState chat = memberChat(actor, chatId);
+            synchronized (chat) {
+                return op.apply(chat);
+            }
+        }
+    }
+
+    /** Sends in a chat whose monitor (or the exclusive lock) the caller holds. */
+    private Message sendIn(ChatState chat, UserId actor, ChatId chatId, Draft draft) {
+        direct.requireCanWrite(chat, actor);
+        Instant now = now();
+        IdempotencyKey key = null;
+        if (draft.randomId().isPresent()) {
+            key = new IdempotencyKey(actor, chatId.peerId(), draft.randomId().getAsInt());
+            Remembered earlier = sentByRandomId.get(key);
+            if (earlier != null && earlier.at.plus(IDEMPOTENCY_WINDOW).isAfter(now)) {
+                return direct.view(messagesById.get(earlier.messageId), actor);
+            }
+        }
+        if (draft.replyTo().isPresent()) {
+            StoredMessage target = messagesById.get(draft.replyTo().get().value());
+            // the chat first: a message of another chat is read only on the exclusive path (private replies)
+            if (target == null || !(target.chat.equals(chat.id) || direct.isPrivateReply(chat, target, actor))
+                    || !target.visibleTo(actor, now)) {
+                throw new NotFoundException(ErrorCode.MESSAGE_NOT_FOUND, "the message replied to ("
+                        + draft.replyTo().get().value() + ") is not in this chat; reply to a message of the same chat");
+            }
+        }
+        List<Message> forwarded = forwardedCopies(actor, draft.forwarded(), now);
+        // attachments are only sent on the exclusive path, where no other send takes the id meanwhile
+        List<org.sferum.sdk.attachments.Attachment> attached = draft.attachments().isEmpty() ? List.of()
+                : attachmentRules.attach(actor, draft.attachments(), nextMessageId.get());
+        StoredMessage message = new StoredMessage(nextMessageId.getAndIncrement(), chat.id, chat.lastCmid() + 1, actor,
+                draft.text(), now, draft.replyTo(), draft.randomId().orElse(0));
+        message.attachments = attached;
+        stampNew(chat, message, forwarded, now);
+        chat.messages.add(message);
+        messagesById.put(message.id, message);
+        chat.readUpTo.put(actor, message.cmid);
+        chat.lastActivity = nextActivity.getAndIncrement();
+        if (key != null) {
+            sentByRandomId.put(key, new Remembered(message.id, now));
+        }
+        chatEvents.messageSent(chat, message, now);
+        return direct.view(message, actor);
     }
 
     /**
@@ -411,40 +482,21 @@ public final class PlatformEngine {
      */
     public HistoryWindow history(UserId actor, ChatId chatId, HistoryOrder order, Optional<MessageId> anchor,
                                  int offset, int count) {
-        synchronized (lock) {
-            if (count < 0 || count > 200) {
-                throw new ValidationException(ErrorCode.INVALID_PAGE_REQUEST,
-                        "count must be between 0 and 200, got " + count);
-            }
-            if (offset < 0 && anchor.isEmpty()) {
-                throw new ValidationException(ErrorCode.INVALID_PAGE_REQUEST,
-                        "a negative offset needs a start message");
-            }
-            ChatState chat = memberChat(actor, chatId);
-            List<StoredMessage> ordered = chat.visibleTo(actor, now());
-            boolean newestFirst = order == HistoryOrder.NEWEST_FIRST;
-            if (newestFirst) {
-                java.util.Collections.reverse(ordered);
-            }
-            int start = 0;
-            if (anchor.isPresent()) {
-                long a = anchor.get().value();
-                start = ordered.size();
-                for (int i = 0; i < ordered.size(); i++) {
-                    long id = ordered.get(i).id;
-                    if (newestFirst ? id <= a : id >= a) {
-                        start = i;
-                        break;
-                    }
-                }
-            }
-            int from = Math.max(0, Math.min(ordered.size(), start + offset));
-            int to = Math.min(ordered.size(), from + count);
-            List<Message> items = new ArrayList<>(to - from);
-            for (int i = from; i < to; i++) {
-                items.add(direct.view(ordered.get(i), actor));
-            }
-            return new HistoryWindow(items, ordered.size(), to < ordered.size());
+        if (count < 0 || count > 200) {
+            throw new ValidationException(ErrorCode.INVALID_PAGE_REQUEST,
+                    "count must be between 0 and 200, got " + count);
+        }
+        if (offset < 0 && anchor.isEmpty()) {
+            throw new ValidationException(ErrorCode.INVALID_PAGE_REQUEST, "a negative offset needs a start message");
+        }
+        Function<ChatState, HistoryWindow> read = chat -> HistoryPages.window(chat, actor, now(),
+                order == HistoryOrder.NEWEST_FIRST, anchor.map(MessageId::value), offset, count,
+                message -> direct.view(message, actor));
+        if (Objects.requireNonNull(chatId, "chat").isGroup()) {
+            return inChat(actor, chatId, read);
+        }
+        try (Held held = exclusive()) {
+            return read.apply(memberChat(actor, chatId));
         }
     }
 
@@ -456,23 +508,40 @@ public final class PlatformEngine {
      * @param upTo the last message read; empty for all
      */
     public void markRead(UserId actor, ChatId chatId, Optional<MessageId> upTo) {
-        synchronized (lock) {
-            ChatState chat = memberChat(actor, chatId);
-            long cmid = chat.lastCmid();
-            if (upTo.isPresent()) {
-                StoredMessage message = messagesById.get(upTo.get().value());
-                if (message == null || !message.chat.equals(chat.id)) {
-                    throw new NotFoundException(ErrorCode.MESSAGE_NOT_FOUND,
-                            "message " + upTo.get().value() + " is not in this chat");
-                }
-                cmid = message.cmid;
+        messageTraffic(actor, chatId, chat -> {
+            markReadIn(chat, actor, upTo);
+            return null;
+        });
+    }
+
+    /**
+     * Runs message traffic of a chat: a group chat's under its monitor ({@link #inChat}), a one-to-one chat's
+     * (which reading may open) under the exclusive lock.
+     */
+    private <T> T messageTraffic(UserId actor, ChatId chatId, Function<ChatState, T> op) {
+        if (Objects.requireNonNull(chatId, "chat").isGroup()) {
+            return inChat(actor, chatId, op);
+        }
+        try (Held held = exclusive()) {
+            return op.apply(memberChat(actor, chatId));
+        }
+    }
+
+    private void markReadIn(ChatState chat, UserId actor, Optional<MessageId> upTo) {
+        long cmid = chat.lastCmid();
+        if (upTo.isPresent()) {
+            StoredMessage message = messagesById.get(upTo.get().value());
+            if (message == null || !message.chat.equals(chat.id)) {
+                throw new NotFoundException(ErrorCode.MESSAGE_NOT_FOUND,
+                        "message " + upTo.get().value() + " is not in this chat");
             }
-            long before = chat.readUpTo.getOrDefault(actor, 0L);
-            chat.readUpTo.merge(actor, cmid, Math::max);
-            ChatActions.read(actor, chat);
-            if (cmid > before) {
-                chatEvents.read(chat, actor, idAtCmid(chat, cmid));
-            }
+            cmid = message.cmid;
+        }
+        long before = chat.readUpTo.getOrDefault(actor, 0L);
+        chat.readUpTo.merge(actor, cmid, Math::max);
+        ChatActions.read(actor, chat);
+        if (cmid > before) {
+            chatEvents.read(chat, actor, idAtCmid(chat, cmid));
         }
     }
 
@@ -484,9 +553,7 @@ public final class PlatformEngine {
      * @return the count
      */
     public int unreadCount(UserId actor, ChatId chatId) {
-        synchronized (lock) {
-            return memberChat(actor, chatId).unreadFor(actor, now());
-        }
+        return messageTraffic(actor, chatId, chat -> chat.unreadFor(actor, now()));
     }
 
     /**
@@ -497,15 +564,19 @@ public final class PlatformEngine {
      * @return the message, or empty when it does not exist or the reader may not see it
      */
     public Optional<Message> visibleMessage(UserId reader, MessageId id) {
-        synchronized (lock) {
+        try (Held held = shared()) {
             account(reader);
             StoredMessage message = messagesById.get(Objects.requireNonNull(id, "message").value());
             if (message == null) {
                 return Optional.empty();
             }
             ChatState chat = chats.get(message.chat.peerId());
-            return chat != null && chat.isMember(reader) && chat.sees(reader, message, now())
-                    ? Optional.of(direct.view(message, reader)) : Optional.empty();
+            if (chat == null || !chat.isMember(reader)) {
+                return Optional.empty();
+            }
+            synchronized (chat) {
+                return chat.sees(reader, message, now()) ? Optional.of(direct.view(message, reader)) : Optional.empty();
+            }
         }
     }
 
@@ -517,7 +588,7 @@ public final class PlatformEngine {
      * @return the random id when the reader wrote the message with one; 0 otherwise (also for others' messages)
      */
     public int randomIdSeenBy(UserId reader, MessageId id) {
-        synchronized (lock) {
+        try (Held held = shared()) {
             StoredMessage message = messagesById.get(Objects.requireNonNull(id, "message").value());
             return message != null && message.author.equals(reader) ? message.randomId : 0;
         }
@@ -531,8 +602,7 @@ public final class PlatformEngine {
      * @return the positions
      */
     public ReadState readState(UserId reader, ChatId chatId) {
-        synchronized (lock) {
-            ChatState chat = memberChat(reader, chatId);
+        return messageTraffic(reader, chatId, chat -> {
             long own = chat.readUpTo.getOrDefault(reader, 0L);
             long others = 0;
             for (Map.Entry<UserId, Long> entry : chat.readUpTo.entrySet()) {
@@ -541,7 +611,7 @@ public final class PlatformEngine {
                 }
             }
             return new ReadState(idAtCmid(chat, own), idAtCmid(chat, others));
-        }
+        });
     }
 
     private static long idAtCmid(ChatState chat, long cmid) {
@@ -565,7 +635,7 @@ public final class PlatformEngine {
      * @throws PermissionDeniedException with {@code NOT_A_CHAT_MEMBER} if the actor is not a member
      */
     public void pinChat(UserId actor, ChatId chatId) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             chatActions.pin(actor, memberChat(actor, chatId), chats.values());
         }
     }
@@ -577,7 +647,7 @@ public final class PlatformEngine {
      * @param chatId the chat
      */
     public void unpinChat(UserId actor, ChatId chatId) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             ChatActions.unpin(actor, memberChat(actor, chatId));
         }
     }
@@ -591,7 +661,7 @@ public final class PlatformEngine {
      * @param archived the new state
      */
     public void setArchived(UserId actor, ChatId chatId, boolean archived) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             ChatActions.setArchived(actor, memberChat(actor, chatId), archived);
         }
     }
@@ -603,7 +673,7 @@ public final class PlatformEngine {
      * @param chatId the chat
      */
     public void markUnread(UserId actor, ChatId chatId) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             ChatActions.markUnread(actor, memberChat(actor, chatId));
         }
     }
@@ -619,7 +689,7 @@ public final class PlatformEngine {
      */
     public void mute(UserId actor, ChatId chatId, Optional<Instant> until) {
         Objects.requireNonNull(until, "until");
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             Instant now = now();
             ChatActions.checkMuteEnd(until, now);
             ChatActions.mute(actor, memberChat(actor, chatId), until, now);
@@ -633,7 +703,7 @@ public final class PlatformEngine {
      * @param chatId the chat
      */
     public void unmute(UserId actor, ChatId chatId) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             ChatActions.unmute(actor, memberChat(actor, chatId));
         }
     }
@@ -647,7 +717,7 @@ public final class PlatformEngine {
      * @return the id of the latest message cleared, 0 when the chat has none
      */
     public long clearHistory(UserId actor, ChatId chatId) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             return ChatActions.clearHistory(actor, memberChat(actor, chatId));
         }
     }
@@ -660,7 +730,7 @@ public final class PlatformEngine {
      * @return the settings
      */
     public OwnChatState ownState(UserId actor, ChatId chatId) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             return ChatActions.state(actor, memberChat(actor, chatId), chats.values(), now());
         }
     }
@@ -677,7 +747,7 @@ public final class PlatformEngine {
      */
     public void updateChatSettings(UserId actor, ChatId chatId, org.sferum.sdk.chats.ChatSettings settings) {
         Objects.requireNonNull(settings, "settings");
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             ChatAdmin.updateSettings(memberChat(actor, chatId), actor, settings);
         }
     }
@@ -690,7 +760,7 @@ public final class PlatformEngine {
      * @param title the new title, checked as {@link NewChat#validTitle}
      */
     public void renameChat(UserId actor, ChatId chatId, String title) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             ChatAdmin.rename(memberChat(actor, chatId), actor, title);
         }
     }
@@ -705,7 +775,7 @@ public final class PlatformEngine {
      * @throws NotFoundException with {@code USER_NOT_FOUND} if there is no such user
      */
     public void addChatMember(UserId actor, ChatId chatId, UserId user) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             ChatState chat = memberChat(actor, chatId);
             account(user);
             boolean already = chat.isMember(user);
@@ -725,7 +795,7 @@ public final class PlatformEngine {
      * @param member the member to remove
      */
     public void removeChatMember(UserId actor, ChatId chatId, UserId member) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             ChatAdmin.checkRemoval(memberChat(actor, chatId), actor, Objects.requireNonNull(member, "member"));
             leaveChat(member, chatId);
         }
@@ -740,7 +810,7 @@ public final class PlatformEngine {
      * @return whether the removal would be allowed
      */
     public boolean canRemoveChatMember(UserId actor, ChatId chatId, UserId member) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             return ChatAdmin.canRemove(memberChat(actor, chatId), actor, Objects.requireNonNull(member, "member"));
         }
     }
@@ -754,7 +824,7 @@ public final class PlatformEngine {
      * @param admin {@code true} to appoint, {@code false} to dismiss
      */
     public void setChatAdmin(UserId actor, ChatId chatId, UserId member, boolean admin) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             ChatAdmin.setAdmin(memberChat(actor, chatId), actor, Objects.requireNonNull(member, "member"), admin);
         }
     }
@@ -769,7 +839,7 @@ public final class PlatformEngine {
      * @return the current link
      */
     public org.sferum.sdk.chats.InviteLink inviteLink(UserId actor, ChatId chatId, boolean reset) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             return ChatAdmin.inviteLink(memberChat(actor, chatId), actor, reset, random);
         }
     }
@@ -784,7 +854,7 @@ public final class PlatformEngine {
      */
     public ChatId joinChatByLink(UserId actor, org.sferum.sdk.chats.InviteLink link) {
         Objects.requireNonNull(link, "link");
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             account(actor);
             ChatState chat = ChatAdmin.byLink(chats.values(), link);
             boolean already = chat.isMember(actor);
@@ -805,7 +875,7 @@ public final class PlatformEngine {
      * @return the row
      */
     public ChatSummary chatSummary(UserId actor, ChatId chatId) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             return summary(actor, memberChat(actor, chatId));
         }
     }
@@ -850,7 +920,7 @@ public final class PlatformEngine {
      */
     public Message edit(UserId actor, ChatId chatId, MessageId id, String newText) {
         String text = Draft.text(newText).text();
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             Instant now = now();
             return messageActions.edit(actor, memberChat(actor, chatId), id, text, now);
         }
@@ -896,7 +966,7 @@ public final class PlatformEngine {
     public List<DeletedMessage> delete(UserId actor, Optional<ChatId> chatId, List<MessageId> ids,
                                        boolean forEveryone, boolean reportSpam) {
         List<MessageId> unique = distinct(ids);
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             Instant now = now();
             account(actor);
             Optional<ChatId> stored = chatId.map(id -> memberChat(actor, id).id);
@@ -915,7 +985,7 @@ public final class PlatformEngine {
      */
     public List<MessageId> markImportant(UserId actor, List<MessageId> ids, boolean important) {
         List<MessageId> unique = distinct(ids);
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             Instant now = now();
             account(actor);
             return messageActions.markImportant(actor, unique, important, now);
@@ -934,7 +1004,7 @@ public final class PlatformEngine {
      */
     public void report(UserId actor, ChatId chatId, MessageId id, org.sferum.sdk.messages.ReportReason reason) {
         Objects.requireNonNull(reason, "reason");
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             Instant now = now();
             messageActions.report(actor, chatId, memberChat(actor, chatId), id, reason, now);
         }
@@ -946,7 +1016,7 @@ public final class PlatformEngine {
      * @return a copy of the reports
      */
     public List<MessageReport> reports() {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             return messageActions.reports();
         }
     }
@@ -964,7 +1034,7 @@ public final class PlatformEngine {
      *     message
      */
     public Message pin(UserId actor, ChatId chatId, MessageId id) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             Instant now = now();
             return messageActions.pin(actor, memberChat(actor, chatId), id, now);
         }
@@ -978,7 +1048,7 @@ public final class PlatformEngine {
      * @param chatId the chat
      */
     public void unpin(UserId actor, ChatId chatId) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             MessageActions.unpin(actor, memberChat(actor, chatId));
         }
     }
@@ -991,7 +1061,7 @@ public final class PlatformEngine {
      * @return the message; empty when none is pinned or the member no longer sees it
      */
     public Optional<Message> pinned(UserId actor, ChatId chatId) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             return messageActions.pinned(actor, memberChat(actor, chatId), now());
         }
     }
@@ -1009,7 +1079,7 @@ public final class PlatformEngine {
     public HistoryWindow search(UserId actor, ChatId chatId, String query, int offset, int count) {
         MessageSearch search = MessageSearch.of(query);
         MessageActions.checkSearchPage(offset, count);
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             return messageActions.search(actor, memberChat(actor, chatId), search, offset, count, now());
         }
     }
@@ -1026,7 +1096,7 @@ public final class PlatformEngine {
      */
     public void setDisappearing(UserId actor, ChatId chatId, Optional<Duration> after) {
         Duration ttl = MessageActions.disappearAfter(after);
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             MessageActions.setDisappearing(actor, memberChat(actor, chatId), ttl);
         }
     }
@@ -1039,7 +1109,7 @@ public final class PlatformEngine {
      * @return the time; empty for an ordinary chat
      */
     public Optional<Duration> disappearing(UserId actor, ChatId chatId) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             return Optional.ofNullable(memberChat(actor, chatId).disappearAfter);
         }
     }
@@ -1066,6 +1136,9 @@ public final class PlatformEngine {
     private static void stampNew(ChatState chat, StoredMessage message, List<Message> forwarded, Instant now) {
         message.forwarded = List.copyOf(forwarded);
         message.expiresAt = chat.disappearAfter == null ? null : now.plus(chat.disappearAfter);
+        if (message.expiresAt != null) {
+            chat.hideable++;
+        }
     }
 
     private static List<MessageId> distinct(List<MessageId> ids) {
@@ -1092,7 +1165,7 @@ public final class PlatformEngine {
      * @return the contacts
      */
     public List<Person> contacts(UserId actor) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             account(actor);
             return direct.contacts(actor);
         }
@@ -1107,7 +1180,7 @@ public final class PlatformEngine {
      *     longer a contact; {@code WRITING_DISABLED} for a member of an announcement chat (F-CHAT-12)
      */
     public Optional<ErrorCode> writeRefusal(UserId actor, ChatId chatId) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             return Optional.ofNullable(direct.writeRefusal(memberChat(actor, chatId), actor));
         }
     }
@@ -1129,7 +1202,7 @@ public final class PlatformEngine {
      *     draft that replies to something
      */
     public Message replyPrivately(UserId actor, ChatId chatId, MessageId original, Draft draft) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             Objects.requireNonNull(original, "message");
             Objects.requireNonNull(draft, "draft");
             if (!Objects.requireNonNull(chatId, "chat").isGroup()) {
@@ -1166,7 +1239,7 @@ public final class PlatformEngine {
      * @throws NotFoundException with {@code MESSAGE_NOT_FOUND} when the chat holds no such message
      */
     public Message messageAt(UserId reader, ChatId chatId, long cmid) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             ChatState chat = memberChat(reader, chatId);
             for (StoredMessage message : chat.messages) {
                 if (message.cmid == cmid) {
@@ -1185,7 +1258,7 @@ public final class PlatformEngine {
      * @return the settings
      */
     public NotificationSettings notificationSettings(UserId actor) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             account(actor);
             return notificationPrefs.of(actor);
         }
@@ -1198,7 +1271,7 @@ public final class PlatformEngine {
      * @param settings the new settings
      */
     public void updateNotificationSettings(UserId actor, NotificationSettings settings) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             account(actor);
             notificationPrefs.set(actor, Objects.requireNonNull(settings, "notification settings"));
         }
@@ -1249,11 +1322,11 @@ public final class PlatformEngine {
      * not yet set by {@code messages.setChatPhoto} stay valid, on the engine's clock (F-CHAT-06) [choice: 1 h; VK
      * publishes no figure]. After that the emulator forgets them and refuses them as unknown.
      */
-    public static final Duration CHAT_PHOTO_UPLOAD_LIFETIME = Duration.ofHours(1);
+    public static final Duration CHAT_PHOTO_UPLOAD_LIFETIME = UploadPipeline.LIFETIME;
     /** [choice] Where the fake says chat images are served, until {@link #serveChatPhotosAt} says otherwise. */
     public static final String DEFAULT_PHOTO_URL_BASE = "https://sferum.test/chat_photo/";
-    /** The chat images by key; guarded by the lock. */
-    private final Map<String, org.sferum.sdk.chats.ChatPhoto> chatImages = new HashMap<>();
+    /** The chat images; guarded by the lock. */
+    private final ChatPhotos chatPhotos;
     private long nextPhotoKey = 1;
     private volatile String photoUrlBase = DEFAULT_PHOTO_URL_BASE;
 
@@ -1277,10 +1350,10 @@ public final class PlatformEngine {
      */
     public void setChatPhoto(UserId actor, ChatId chatId, org.sferum.sdk.chats.ChatPhoto photo) {
         Objects.requireNonNull(photo, "photo");
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             ChatState chat = memberChat(actor, chatId);
             String key = chat.id.localId() + "_" + nextPhotoKey + "_" + Long.toUnsignedString(random.nextLong(), 36);
-            ChatPhotos.set(chat, actor, photo, key, chatImages);
+            chatPhotos.set(chat, actor, photo, key);
             nextPhotoKey++;
         }
     }
@@ -1292,8 +1365,8 @@ public final class PlatformEngine {
      * @param chatId the chat
      */
     public void removeChatPhoto(UserId actor, ChatId chatId) {
-        synchronized (lock) {
-            ChatPhotos.remove(memberChat(actor, chatId), actor, chatImages);
+        try (Held held = exclusive()) {
+            chatPhotos.remove(memberChat(actor, chatId), actor);
         }
     }
 
@@ -1304,8 +1377,81 @@ public final class PlatformEngine {
      * @return the image; empty for an unknown, replaced or removed one
      */
     public Optional<org.sferum.sdk.chats.ChatPhoto> chatImage(String key) {
-        synchronized (lock) {
-            return Optional.ofNullable(chatImages.get(key));
+        try (Held held = exclusive()) {
+            return chatPhotos.image(key);
+        }
+    }
+
+    /**
+     * Gives a member an address's ticket for a chat's new avatar (F-CHAT-06), valid
+     * {@link #CHAT_PHOTO_UPLOAD_LIFETIME}; the rights are checked when the avatar is set.
+     *
+     * @param actor who will upload
+     * @param chatId the chat
+     * @return the ticket, a secret
+     * @throws PermissionDeniedException with {@code NOT_A_CHAT_MEMBER} for anyone but a member
+     */
+    public String openChatPhotoUpload(UserId actor, ChatId chatId) {
+        try (Held held = exclusive()) {
+            memberChat(actor, chatId);
+            return uploads.openChatPhoto(actor, chatId, now());
+        }
+    }
+
+    /**
+     * Tells whether a chat avatar ticket is live.
+     *
+     * @param ticket the ticket
+     * @return {@code false} when unknown, expired or not a chat avatar's
+     */
+    public boolean acceptsChatPhoto(String ticket) {
+        try (Held held = exclusive()) {
+            return uploads.chatPhotoTicket(ticket, now());
+        }
+    }
+
+    /**
+     * Receives a chat avatar's bytes posted to its ticket's address; they are checked when the avatar is set.
+     *
+     * @param ticket the ticket
+     * @param fileName the file's name
+     * @param content the bytes
+     * @return the upload's key, the {@code file} string to set it with
+     * @throws ValidationException with {@code INVALID_ARGUMENT} for an unknown or expired ticket
+     */
+    public String receiveChatPhoto(String ticket, String fileName, byte[] content) {
+        Objects.requireNonNull(content, "content");
+        try (Held held = exclusive()) {
+            return uploads.receiveChatPhoto(ticket, fileName, content, now());
+        }
+    }
+
+    /**
+     * Sets a chat's avatar from the actor's upload, which is used once whatever happens (F-CHAT-06).
+     *
+     * @param actor who sets it: the uploader
+     * @param file the upload's key
+     * @return the chat the upload was for
+     * @throws ValidationException with {@code INVALID_ARGUMENT} when it is not the actor's upload, expired, was used
+     *     already or is not a JPEG or PNG image of at most 5 MB
+     * @throws PermissionDeniedException with {@code NOT_ALLOWED_IN_CHAT} when the settings do not allow it
+     */
+    public ChatId setChatPhotoFromUpload(UserId actor, String file) {
+        try (Held held = exclusive()) {
+            UploadPipeline.ChatPhotoUpload upload = uploads.takeChatPhoto(actor, file, now());
+            setChatPhoto(actor, upload.chat(), org.sferum.sdk.chats.ChatPhoto.of(upload.fileName(), upload.content()));
+            return upload.chat();
+        }
+    }
+
+    /**
+     * How many chat avatar tickets and unused uploads are held: for tests of their expiry.
+     *
+     * @return the number
+     */
+    public int heldChatPhotoUploads() {
+        try (Held held = exclusive()) {
+            return uploads.held(true);
         }
     }
 
@@ -1319,7 +1465,7 @@ public final class PlatformEngine {
      */
     public void setChatAppearance(UserId actor, ChatId chatId, org.sferum.sdk.chats.ChatAppearance appearance) {
         Objects.requireNonNull(appearance, "appearance");
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             ChatState chat = memberChat(actor, chatId);
             requireAllowed(chat, actor, org.sferum.sdk.chats.ChatAction.CHANGE_INFO);
             chat.appearance = appearance;
@@ -1360,12 +1506,12 @@ public final class PlatformEngine {
      */
     public Runnable subscribe(UserId user, java.util.function.Consumer<org.sferum.sdk.events.SferumEvent> sink) {
         Objects.requireNonNull(sink, "sink");
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             account(user);
             sinks.computeIfAbsent(user, u -> new ArrayList<>()).add(sink);
         }
         return () -> {
-            synchronized (lock) {
+            try (Held held = exclusive()) {
                 List<java.util.function.Consumer<org.sferum.sdk.events.SferumEvent>> mine = sinks.get(user);
                 if (mine != null) {
                     mine.remove(sink);
@@ -1379,7 +1525,7 @@ public final class PlatformEngine {
      * is sent). Calls are also observed whenever they are touched; the fixtures call this after moving the clock.
      */
     public void tick() {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             calls.tick();
         }
     }
@@ -1402,7 +1548,7 @@ public final class PlatformEngine {
             throw new ValidationException(ErrorCode.INVALID_ARGUMENT, "a lesson call is made in a class chat, "
                     + "not a one-to-one chat");
         }
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             ChatState chat = memberChat(actor, chatId);
             if (users.get(actor).role() != org.sferum.sdk.users.Role.TEACHER) {
                 throw new PermissionDeniedException(ErrorCode.PERMISSION_DENIED, "user " + actor.value()
@@ -1428,7 +1574,7 @@ public final class PlatformEngine {
      * @return the running call
      */
     public org.sferum.sdk.calls.Call startCallInChat(UserId actor, ChatId chatId, boolean video) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             ChatState chat = memberChat(actor, chatId);
             if (!DirectChats.isDirect(chat)) {
                 requireAllowed(chat, actor, org.sferum.sdk.chats.ChatAction.CALL);
@@ -1449,7 +1595,7 @@ public final class PlatformEngine {
     public org.sferum.sdk.calls.Call startCallByLink(UserId actor, String title,
                                                      org.sferum.sdk.calls.CallSettings settings) {
         Objects.requireNonNull(settings, "settings");
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             account(actor);
             return calls.view(calls.startByLink(actor, title, settings), actor);
         }
@@ -1462,7 +1608,7 @@ public final class PlatformEngine {
      * @return the calls as the actor sees them now
      */
     public List<org.sferum.sdk.calls.Call> callsOf(UserId actor) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             account(actor);
             return calls.callsOf(actor);
         }
@@ -1501,7 +1647,7 @@ public final class PlatformEngine {
      */
     public Optional<org.sferum.sdk.calls.Call> lessonCall(UserId actor, String lessonKey) {
         Objects.requireNonNull(lessonKey, "lesson key");
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             account(actor);
             return calls.forLesson(actor, lessonKey);
         }
@@ -1516,7 +1662,7 @@ public final class PlatformEngine {
      */
     public org.sferum.sdk.calls.CallJoin joinCall(UserId actor, org.sferum.sdk.calls.CallId id) {
         Objects.requireNonNull(id, "call");
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             account(actor);
             return calls.join(actor, id);
         }
@@ -1531,7 +1677,7 @@ public final class PlatformEngine {
      */
     public org.sferum.sdk.calls.CallJoin joinCallByLink(UserId actor, String link) {
         Objects.requireNonNull(link, "join link");
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             account(actor);
             return calls.joinByLink(actor, link);
         }
@@ -1573,7 +1719,7 @@ public final class PlatformEngine {
      */
     public void inviteToCall(UserId actor, org.sferum.sdk.calls.CallId id, List<UserId> contacts) {
         List<UserId> copy = List.copyOf(contacts);
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             copy.forEach(this::account);
             callOp(actor, id, room -> {
                 calls.invite(actor, id, copy);
@@ -1735,7 +1881,7 @@ public final class PlatformEngine {
      */
     public org.sferum.sdk.calls.Recording recording(UserId actor, org.sferum.sdk.calls.RecordingId id) {
         Objects.requireNonNull(id, "recording");
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             account(actor);
             return calls.recording(actor, id);
         }
@@ -1750,7 +1896,7 @@ public final class PlatformEngine {
      */
     public List<org.sferum.sdk.calls.Recording> lessonRecordings(UserId actor, String lessonKey) {
         Objects.requireNonNull(lessonKey, "lesson key");
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             account(actor);
             return calls.lessonRecordings(actor, lessonKey);
         }
@@ -1791,7 +1937,7 @@ public final class PlatformEngine {
      * @throws NotFoundException with {@code CALL_NOT_FOUND} for an unknown id or a wrong password alike
      */
     public String joinLinkByShortCredentials(String shortId, String password) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             return calls.joinLinkByShortCredentials(Objects.requireNonNull(shortId, "short id"),
                     Objects.requireNonNull(password, "password"));
         }
@@ -1805,7 +1951,7 @@ public final class PlatformEngine {
      * @return the guest's seat
      */
     public org.sferum.sdk.testkit.calls.GuestTicket guestJoin(String link, String name) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             return calls.guestJoin(link, name);
         }
     }
@@ -1817,7 +1963,7 @@ public final class PlatformEngine {
      * @return where the guest stands now
      */
     public org.sferum.sdk.testkit.calls.GuestStatus guestRejoin(String secret) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             return calls.guestRejoin(Objects.requireNonNull(secret, "secret"));
         }
     }
@@ -1829,7 +1975,7 @@ public final class PlatformEngine {
      * @return the status
      */
     public org.sferum.sdk.testkit.calls.GuestStatus guestStatus(String secret) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             return calls.guestStatus(Objects.requireNonNull(secret, "secret"));
         }
     }
@@ -1840,7 +1986,7 @@ public final class PlatformEngine {
      * @param secret the seat's secret
      */
     public void guestLeave(String secret) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             calls.guestLeave(Objects.requireNonNull(secret, "secret"));
         }
     }
@@ -1854,7 +2000,7 @@ public final class PlatformEngine {
      * @throws org.sferum.sdk.error.NotFoundException with {@code CALL_NOT_FOUND} for an unknown link
      */
     public CallPageView callPage(String link) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             return calls.callPage(Objects.requireNonNull(link, "link"));
         }
     }
@@ -1868,7 +2014,7 @@ public final class PlatformEngine {
      * @throws org.sferum.sdk.error.NotFoundException with {@code PARTICIPANT_NOT_FOUND} for an unknown secret
      */
     public CallPageView.Guest guestPage(String secret) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             return calls.guestPage(Objects.requireNonNull(secret, "secret"));
         }
     }
@@ -1881,7 +2027,7 @@ public final class PlatformEngine {
      * @return never returns normally
      */
     public String guestRecordingLink(String secret, org.sferum.sdk.calls.RecordingId recording) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             return calls.guestRecordingLink(Objects.requireNonNull(secret, "secret"),
                     Objects.requireNonNull(recording, "recording"));
         }
@@ -1889,7 +2035,7 @@ public final class PlatformEngine {
 
     private <T> T callOp(UserId actor, org.sferum.sdk.calls.CallId id, java.util.function.Function<CallRoom, T> op) {
         Objects.requireNonNull(id, "call");
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             account(actor);
             return op.apply(calls.visible(actor, id));
         }
@@ -1993,18 +2139,20 @@ public final class PlatformEngine {
      * an upload not yet saved ({@code photos.saveMessagesPhoto}, {@code docs.save}) stay valid, on the engine's
      * clock [choice: 1 h, as {@link #CHAT_PHOTO_UPLOAD_LIFETIME}; VK publishes no figure].
      */
-    public static final Duration UPLOAD_LIFETIME = Duration.ofHours(1);
+    public static final Duration UPLOAD_LIFETIME = UploadPipeline.LIFETIME;
     /** The largest photo, in bytes: VK's public 50 MB (F-ATT-01). */
-    public static final int MAX_PHOTO_BYTES = AttachmentRules.MAX_PHOTO_BYTES;
+    public static final int MAX_PHOTO_BYTES = UploadPipeline.MAX_PHOTO_BYTES;
     /** The largest file, in bytes: VK's public 200 MB (F-ATT-03). */
-    public static final int MAX_FILE_BYTES = AttachmentRules.MAX_FILE_BYTES;
+    public static final int MAX_FILE_BYTES = UploadPipeline.MAX_FILE_BYTES;
     /** The largest video, in bytes [choice: 1 GB] (F-ATT-02). */
-    public static final int MAX_VIDEO_BYTES = AttachmentRules.MAX_VIDEO_BYTES;
+    public static final int MAX_VIDEO_BYTES = UploadPipeline.MAX_VIDEO_BYTES;
     /** [choice] Where the fake says attached photos are served, until {@link #serveAttachmentsAt} says otherwise. */
     public static final String DEFAULT_ATTACHMENT_URL_BASE = "https://sferum.test/attachment/";
 
+    /** The upload pipeline; guarded by the lock. */
+    private final UploadPipeline uploads;
     /** The attachments' rules; guarded by the lock. */
-    private final AttachmentRules attachmentRules = new AttachmentRules(this::secret, DEFAULT_ATTACHMENT_URL_BASE);
+    private final AttachmentRules attachmentRules;
 
     private String secret() {
         byte[] bytes = new byte[18];
@@ -2019,7 +2167,7 @@ public final class PlatformEngine {
      */
     public void serveAttachmentsAt(String base) {
         Objects.requireNonNull(base, "base");
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             attachmentRules.serveAt(base);
         }
     }
@@ -2033,9 +2181,9 @@ public final class PlatformEngine {
      */
     public String openUpload(UserId actor, UploadKind kind) {
         Objects.requireNonNull(kind, "kind");
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             account(actor);
-            return attachmentRules.openUpload(actor, kind, now());
+            return uploads.open(actor, kind, now());
         }
     }
 
@@ -2049,11 +2197,9 @@ public final class PlatformEngine {
      * @throws ValidationException with {@code INVALID_ARGUMENT} for a bad title
      */
     public Map.Entry<String, org.sferum.sdk.attachments.Attachment.Video> openVideoUpload(UserId actor, String title) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             account(actor);
-            AttachmentRules.Ticket ticket = attachmentRules.openVideo(actor, title, now());
-            return Map.entry(attachmentRules.secretOf(ticket),
-                    new org.sferum.sdk.attachments.Attachment.Video(ticket.videoId(), ticket.title()));
+            return attachmentRules.openVideo(actor, title, now());
         }
     }
 
@@ -2068,7 +2214,7 @@ public final class PlatformEngine {
      */
     public org.sferum.sdk.attachments.Attachment.Video receiveVideo(String ticket, byte[] content) {
         Objects.requireNonNull(content, "content");
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             return (org.sferum.sdk.attachments.Attachment.Video) attachmentRules.receiveVideo(ticket, content, now());
         }
     }
@@ -2082,7 +2228,7 @@ public final class PlatformEngine {
      * @return the video
      */
     public org.sferum.sdk.attachments.Attachment.Video uploadVideo(UserId actor, String title, byte[] content) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             return receiveVideo(openVideoUpload(actor, title).getKey(), content);
         }
     }
@@ -2094,8 +2240,8 @@ public final class PlatformEngine {
      * @return its kind; empty when unknown or expired
      */
     public Optional<UploadKind> uploadKind(String ticket) {
-        synchronized (lock) {
-            return attachmentRules.ticketKind(ticket, now());
+        try (Held held = exclusive()) {
+            return uploads.messageTicketKind(ticket, now());
         }
     }
 
@@ -2111,8 +2257,8 @@ public final class PlatformEngine {
      */
     public String receiveUpload(String ticket, String fileName, byte[] content) {
         Objects.requireNonNull(content, "content");
-        synchronized (lock) {
-            return attachmentRules.receive(ticket, fileName, content, now());
+        try (Held held = exclusive()) {
+            return uploads.receive(ticket, fileName, content, now());
         }
     }
 
@@ -2129,7 +2275,7 @@ public final class PlatformEngine {
      */
     public org.sferum.sdk.attachments.Attachment saveUpload(UserId actor, String uploadKey, UploadKind kind,
                                                             Optional<String> title) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             account(actor);
             return attachmentRules.save(actor, uploadKey, kind, title, now());
         }
@@ -2146,7 +2292,7 @@ public final class PlatformEngine {
      */
     public org.sferum.sdk.attachments.Attachment upload(UserId actor, UploadKind kind, String fileName,
                                                         byte[] content) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             String ticket = openUpload(actor, kind);
             return saveUpload(actor, receiveUpload(ticket, fileName, content), kind, Optional.empty());
         }
@@ -2159,7 +2305,7 @@ public final class PlatformEngine {
      * @return the bytes; empty for an unknown key or an item not attached to a message
      */
     public Optional<byte[]> attachmentContent(String key) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             return attachmentRules.content(key);
         }
     }
@@ -2170,8 +2316,8 @@ public final class PlatformEngine {
      * @return the number
      */
     public int heldUploads() {
-        synchronized (lock) {
-            return attachmentRules.held();
+        try (Held held = exclusive()) {
+            return uploads.held(false);
         }
     }
 
@@ -2186,7 +2332,7 @@ public final class PlatformEngine {
      * @throws PermissionDeniedException with {@code NOT_A_CHAT_MEMBER} for anyone else
      */
     public List<Message> messagesWithAttachments(UserId actor, ChatId chatId) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             ChatState chat = memberChat(actor, chatId);
             List<Message> out = new ArrayList<>();
             for (StoredMessage message : AttachmentRules.newestWithAttachments(chat.visibleTo(actor, now()))) {
@@ -2208,7 +2354,7 @@ public final class PlatformEngine {
      */
     public org.sferum.sdk.attachments.Attachment.Poll createPoll(UserId actor, String question, List<String> answers,
                                                                  boolean anonymous) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             account(actor);
             return attachmentRules.createPoll(actor, question, answers, anonymous, now());
         }
@@ -2225,7 +2371,7 @@ public final class PlatformEngine {
      * @throws org.sferum.sdk.error.ConflictException with {@code CONFLICT} when the actor has voted already
      */
     public void vote(UserId actor, org.sferum.sdk.attachments.MediaId poll, List<Integer> answerIndexes) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             attachmentRules.vote(visiblePoll(actor, poll), actor, answerIndexes);
         }
     }
@@ -2239,7 +2385,7 @@ public final class PlatformEngine {
      * @throws PermissionDeniedException with {@code PERMISSION_DENIED} when the actor cannot see the poll
      */
     public org.sferum.sdk.attachments.PollResults pollResults(UserId actor, org.sferum.sdk.attachments.MediaId poll) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             return attachmentRules.results(visiblePoll(actor, poll), actor);
         }
     }

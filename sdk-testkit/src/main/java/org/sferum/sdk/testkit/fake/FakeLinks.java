@@ -94,7 +94,19 @@ final class FakeLinks implements Links {
     }
 
     @Override
+    public Link complete(Map<String, String> callbackQuery, SchoolAccountId expectedAccount) {
+        Checks.notNull(expectedAccount, "expected school account");
+        return complete(callbackQuery, Optional.of(expectedAccount));
+    }
+
+    /** Deprecated: the state alone decides the account; see {@link Links#complete(Map)}. */
+    @Override
+    @Deprecated
     public Link complete(Map<String, String> callbackQuery) {
+        return complete(callbackQuery, Optional.empty());
+    }
+
+    private Link complete(Map<String, String> callbackQuery, Optional<SchoolAccountId> expectedAccount) {
         Checks.notNull(callbackQuery, "callback query");
         String error = callbackQuery.get("error");
         Optional<PendingLink> pending = Optional.ofNullable(callbackQuery.get("state")).flatMap(links::takePending);
@@ -106,6 +118,12 @@ final class FakeLinks implements Links {
                 .isAfter(engine.clock().instant())).orElseThrow(() -> new AuthenticationException(
                 ErrorCode.STATE_MISMATCH, "the callback's state matches no pending linking (unknown, already "
                 + "used, or older than 10 minutes); start the linking again"));
+        if (expectedAccount.isPresent() && !expectedAccount.get().equals(started.account())) {
+            links.savePending(started);   // the linking stays for the account that started it
+            throw new AuthenticationException(ErrorCode.STATE_MISMATCH, "the callback's state was started for "
+                    + "another school account than the one signed in to this session (a forged or misdirected "
+                    + "callback); nothing was linked, start linking again from this session");
+        }
         String code = required(callbackQuery, "code");
         String deviceId = required(callbackQuery, "device_id");
         VkIdService.TokenGrant grant = engine.vkId().exchangeCode(clientId, code, started.codeVerifier(),

@@ -149,13 +149,31 @@ class VkIdTokenEndpointTest extends VkIdTestBase {
         assertEquals("refresh-state", second.get("state").asText());
         assertNotEquals(first.get("refresh_token").asText(), second.get("refresh_token").asText());
         assertEquals(200, userInfo(second.get("access_token").asText()).statusCode());
-        refuse(refresh, "invalid_grant", "refresh_token_revoked");
         refuse(refreshParams("vk2.a.unknown-token-000000000", params.get("device_id")), "invalid_grant",
                 "refresh_token_unknown");
 
         clock.advance(Duration.ofDays(61));
         refuse(refreshParams(second.get("refresh_token").asText(), params.get("device_id")), "invalid_grant",
                 "refresh_token_expired");
+    }
+
+    @Test
+    @DisplayName("F-LINK-11 issue 12 item 4: a rotated refresh token replayed revokes the whole grant (RFC 9700 §4.14.2)")
+    void refreshReuseRevokesTheFamily() {
+        Map<String, String> params = grant(wire.authorization(), school.teacher());
+        JsonNode first = VkIdWire.ok(wire.post("/oauth2/auth", null, VkIdWire.form(params)));
+        Map<String, String> refresh = refreshParams(first.get("refresh_token").asText(), params.get("device_id"));
+        JsonNode second = VkIdWire.ok(wire.post("/oauth2/auth", null, VkIdWire.form(refresh)));
+        String access = second.get("access_token").asText();
+        assertEquals(200, userInfo(access).statusCode());
+
+        refuse(refresh, "invalid_grant", "refresh_token_revoked");
+        assertEquals("invalid_token", VkIdWire.error(userInfo(access)).get("error").asText(),
+                "the newest access token of the grant is revoked too");
+        assertEquals(5, new Wire(emulator).call(access, "users.get").get("error").get("error_code").asInt(),
+                "the VK API refuses it too");
+        refuse(refreshParams(second.get("refresh_token").asText(), params.get("device_id")), "invalid_grant",
+                "refresh_token_revoked");
     }
 
     @Test

@@ -52,7 +52,13 @@ final class LoginFlows {
     }
 
     String start(AuthorizeRequest request, Instant now) {
-        flows.values().removeIf(flow -> !now.isBefore(flow.expiresAt));
+        flows.values().removeIf(flow -> {
+            boolean expired = !now.isBefore(flow.expiresAt);
+            if (expired) {
+                attempts.forgetFlow(flow.id);
+            }
+            return expired;
+        });
         String id = RandomSecrets.random(16);
         flows.put(id, new LoginFlow(id, request, now.plus(LIFETIME)));
         return id;
@@ -81,7 +87,7 @@ final class LoginFlows {
     Step enterPhone(String flowId, String typed, Instant now) {
         LoginFlow flow = at(flowId, now, Step.PHONE);
         String phone = Phones.normalize(typed);
-        attempts.checkNotLocked(phone, now);
+        attempts.checkNotLocked(phone, flowId, now);
         flow.phone = phone;
         flow.account = accounts.find(phone).orElse(null);
         if (flow.account == null) {
@@ -95,14 +101,14 @@ final class LoginFlows {
 
     Step enterPassword(String flowId, String password, Instant now) {
         LoginFlow flow = at(flowId, now, Step.PASSWORD);
-        attempts.checkNotLocked(flow.phone, now);
+        attempts.checkNotLocked(flow.phone, flowId, now);
         if (!flow.account.passwordMatches(password)) {
             String message = flow.account.hasPassword()
                     ? "the password is wrong («Неверный пароль»)"
                     : "this VK ID has no password yet; use «Забыли или не установили пароль?» to set one";
-            throw attempts.failed(flow.phone, now, new AuthenticationException(ErrorCode.WRONG_PASSWORD, message));
+            throw attempts.failed(flow.phone, flowId, Attempts.Kind.PASSWORD, now,
+                    new AuthenticationException(ErrorCode.WRONG_PASSWORD, message));
         }
-        attempts.succeeded(flow.phone);
         sms.send(flow.phone, now);
         flow.step = Step.SMS_CODE;
         return flow.step;
@@ -110,7 +116,7 @@ final class LoginFlows {
 
     Step forgotPassword(String flowId, Instant now) {
         LoginFlow flow = at(flowId, now, Step.PASSWORD, Step.RESET_PASSWORD);
-        attempts.checkNotLocked(flow.phone, now);
+        attempts.checkNotLocked(flow.phone, flowId, now);
         sms.send(flow.phone, now);
         flow.step = Step.RESET_PASSWORD;
         return flow.step;
@@ -118,9 +124,9 @@ final class LoginFlows {
 
     Step resetPassword(String flowId, String smsCode, String newPassword, Instant now) {
         LoginFlow flow = at(flowId, now, Step.RESET_PASSWORD);
-        attempts.checkNotLocked(flow.phone, now);
+        attempts.checkNotLocked(flow.phone, flowId, now);
         Accounts.checkPassword(newPassword);
-        checkCode(flow, smsCode, now);
+        checkCode(flow, Attempts.Kind.RESET_CODE, smsCode, now);
         flow.account.setPassword(newPassword);
         flow.step = profileStep(flow.account);
         return flow.step;
@@ -128,15 +134,15 @@ final class LoginFlows {
 
     Step resendSmsCode(String flowId, Instant now) {
         LoginFlow flow = at(flowId, now, Step.SMS_CODE, Step.RESET_PASSWORD);
-        attempts.checkNotLocked(flow.phone, now);
+        attempts.checkNotLocked(flow.phone, flowId, now);
         sms.send(flow.phone, now);
         return flow.step;
     }
 
     Step enterSmsCode(String flowId, String smsCode, Instant now) {
         LoginFlow flow = at(flowId, now, Step.SMS_CODE);
-        attempts.checkNotLocked(flow.phone, now);
-        checkCode(flow, smsCode, now);
+        attempts.checkNotLocked(flow.phone, flowId, now);
+        checkCode(flow, Attempts.Kind.SMS_CODE, smsCode, now);
         flow.step = flow.account == null ? Step.ABOUT_YOU : profileStep(flow.account);
         return flow.step;
     }
@@ -193,17 +199,21 @@ final class LoginFlows {
         LoginFlow flow = confirmed ? at(flowId, now, Step.CHECK_DATA)
                 : at(flowId, now, Step.PHONE, Step.PASSWORD, Step.RESET_PASSWORD, Step.SMS_CODE,
                 Step.CHOOSE_PROFILE, Step.CREATE_PROFILE, Step.ABOUT_YOU, Step.CHECK_DATA);
+        if (confirmed) {
+            attempts.loginCompleted(flow.phone, flowId);
+        } else {
+            attempts.forgetFlow(flowId);
+        }
         flow.step = Step.REDIRECTED;
         return flow;
     }
 
-    private void checkCode(LoginFlow flow, String smsCode, Instant now) {
+    private void checkCode(LoginFlow flow, Attempts.Kind kind, String smsCode, Instant now) {
         switch (sms.check(flow.phone, smsCode, now)) {
             case RIGHT:
-                attempts.succeeded(flow.phone);
                 return;
             case WRONG:
-                throw attempts.failed(flow.phone, now,
+                throw attempts.failed(flow.phone, flow.id, kind, now,
                         new AuthenticationException(ErrorCode.WRONG_SMS_CODE, "the SMS code is wrong («Неверный код»)"));
             case EXPIRED:
             default:

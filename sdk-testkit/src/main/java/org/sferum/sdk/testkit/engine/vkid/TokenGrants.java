@@ -15,7 +15,8 @@ import org.sferum.sdk.users.UserId;
 /**
  * Grants and their tokens. A grant is what one exchanged authorization code gave: its access tokens (the engine's
  * VK API tokens, valid {@link #ACCESS_LIFETIME}) and refresh tokens (valid {@link #REFRESH_LIFETIME}, rotated on
- * each refresh). Guarded by the VK ID lock.
+ * each refresh). A rotated refresh token presented again revokes every token of its grant (RFC 9700 §4.14.2, issue
+ * 12 item 4). Guarded by the VK ID lock.
  */
 final class TokenGrants {
     /** How long an access token lives (VK's documented figure). */
@@ -105,10 +106,15 @@ final class TokenGrants {
             throw GrantError.REFRESH_TOKEN_UNKNOWN.refuse("the refresh token is unknown for this client and device; "
                     + "link the account again");
         }
+        if (entry.status == Status.ROTATED) {
+            // RFC 9700 §4.14.2: a rotated refresh token presented again means it leaked (or two parties share it);
+            // VK ID cannot tell the thief from the user, so it ends the whole grant.
+            revoke(entry.grant);
+            throw GrantError.REFRESH_TOKEN_REVOKED.refuse("the refresh token was already used and replaced by a "
+                    + "newer one, so every token of this grant is now revoked; link the account again");
+        }
         if (entry.status != Status.LIVE) {
-            throw GrantError.REFRESH_TOKEN_REVOKED.refuse(entry.status == Status.ROTATED
-                    ? "the refresh token was already used and replaced by a newer one; use the newest, or link again"
-                    : "the refresh token was revoked; link the account again");
+            throw GrantError.REFRESH_TOKEN_REVOKED.refuse("the refresh token was revoked; link the account again");
         }
         if (!now.isBefore(entry.expiresAt)) {
             throw GrantError.REFRESH_TOKEN_EXPIRED.refuse("the refresh token is older than "

@@ -212,7 +212,7 @@ class VkIdLoginFlowTest {
     }
 
     @Test
-    @DisplayName("F-LINK-10 wrong passwords and wrong codes count together, and a right one starts the count again")
+    @DisplayName("F-LINK-10 issue 12 item 2: each step counts its own wrong attempts, and a right password does not start the code's count again")
     void attemptsCountPasswordsAndCodes() {
         SeededUser parent = f.school.parent();
         VkIdLogin login = f.open(f.start());
