@@ -139,7 +139,13 @@ public enum ErrorCode {
     /** The service answered with something this SDK cannot read. */
     MALFORMED_RESPONSE(ErrorCategory.SERVICE, false),
     /** The service reported an error this SDK does not know. */
-    UNKNOWN(ErrorCategory.SERVICE, false);
+    UNKNOWN(ErrorCategory.SERVICE, false),
+    /**
+     * A call that changes something may or may not have taken effect: an attempt reached the service but no
+     * answer could be read, and the retries did not settle it. Thrown as {@link OutcomeUnknownException}, which
+     * says what to check; never retry such a call blindly unless it is idempotent (a send with the same random id).
+     */
+    OUTCOME_UNKNOWN(ErrorCategory.SERVICE, false);
 
     private final ErrorCategory category;
     private final boolean retryable;

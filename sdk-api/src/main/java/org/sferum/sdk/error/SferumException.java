@@ -77,6 +77,10 @@ public class SferumException extends RuntimeException {
                 return new RateLimitException(code, message, null, wireCode, requestId, cause);
             case SERVICE:
             default:
+                if (code == ErrorCode.OUTCOME_UNKNOWN) {
+                    return new OutcomeUnknownException(message, OutcomeUnknownException.Subject.NONE, wireCode,
+                            requestId, cause);
+                }
                 return new ServiceException(code, message, wireCode, requestId, cause);
         }
     }

@@ -61,7 +61,7 @@ public final class WireSession implements SferumSession {
         Objects.requireNonNull(tokens, "tokens");
         this.users = new WireUsers(api, tokens);
         this.chats = new WireChats(api, tokens, users, clock);
-        this.messages = new WireMessages(api, tokens);
+        this.messages = new WireMessages(api, tokens, () -> users.me().id(), clock);
         this.contacts = new WireContacts(api, tokens);
         this.notifications = new WireNotifications(api, tokens);
         this.calls = new WireCalls(api, tokens);
