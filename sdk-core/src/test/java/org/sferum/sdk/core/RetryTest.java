@@ -160,6 +160,17 @@ class RetryTest {
     }
 
     @Test
+    @DisplayName("issue 12: a createChat answer without a chat id leaves the creation unknown; it is not repeated")
+    void createChatUnreadableAnswer() {
+        transport.ok("{\"peer_ids\":[]}");
+        org.sferum.sdk.error.OutcomeUnknownException e = assertThrows(
+                org.sferum.sdk.error.OutcomeUnknownException.class,
+                () -> session().chats().create(NewChat.of("5в Математика", Set.of())));
+        assertEquals(ErrorCode.MALFORMED_RESPONSE, ((ServiceException) e.getCause()).code());
+        assertEquals(1, transport.requests.size());
+    }
+
+    @Test
     @DisplayName("createChat is retried when the request surely did not arrive: no connection, or a rate limit")
     void createChatRetriedWhenNotExecuted() {
         transport.fail(new ConnectException("Connection refused")).vkError(6, "Too many requests per second")
