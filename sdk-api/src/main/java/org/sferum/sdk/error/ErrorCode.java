@@ -147,7 +147,13 @@ public enum ErrorCode {
      * The configured backend does not offer the capability the operation needs; nothing was sent
      * ({@link UnsupportedCapabilityException}).
      */
-    UNSUPPORTED_CAPABILITY(ErrorCategory.UNSUPPORTED, false);
+    UNSUPPORTED_CAPABILITY(ErrorCategory.UNSUPPORTED, false),
+    /**
+     * A call that changes something may or may not have taken effect: an attempt reached the service but no
+     * answer could be read, and the retries did not settle it. Thrown as {@link OutcomeUnknownException}, which
+     * says what to check; never retry such a call blindly unless it is idempotent (a send with the same random id).
+     */
+    OUTCOME_UNKNOWN(ErrorCategory.SERVICE, false);
 
     private final ErrorCategory category;
     private final boolean retryable;

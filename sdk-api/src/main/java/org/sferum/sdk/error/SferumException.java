@@ -80,6 +80,10 @@ public class SferumException extends RuntimeException {
                 return new SferumException(code, message, wireCode, requestId, cause);
             case SERVICE:
             default:
+                if (code == ErrorCode.OUTCOME_UNKNOWN) {
+                    return new OutcomeUnknownException(message, OutcomeUnknownException.Subject.NONE, wireCode,
+                            requestId, cause);
+                }
                 return new ServiceException(code, message, wireCode, requestId, cause);
         }
     }

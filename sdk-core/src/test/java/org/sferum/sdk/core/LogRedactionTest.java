@@ -56,10 +56,12 @@ class LogRedactionTest {
     @Test
     @DisplayName("calls that fail and succeed with a token, a phone number and a code leave no trace of them")
     void nothingLeaks() {
-        String stored = "{\"count\":1,\"items\":[" + TestClients.message(17, 2000000001, 1, 100001, TEXT) + "]}";
+        String stored = "[{\"peer_id\":2000000001,\"message_id\":17,\"conversation_message_id\":1}]";
         transport
-                // a send that is rate limited once, then stored and read back
-                .vkError(6, LEAKY_ERROR).ok("17").ok(stored)
+                // the sender's user, read once before its first send
+                .ok("[{\"id\":100001,\"first_name\":\"Анна\",\"last_name\":\"Петрова\"}]")
+                // a send that is rate limited once, then stored (one request: no read-back)
+                .vkError(6, LEAKY_ERROR).ok(stored)
                 // a send refused for a reason
                 .vkError(917, LEAKY_ERROR)
                 // a read refused as a bad parameter
@@ -73,9 +75,11 @@ class LogRedactionTest {
         SferumSession session = TestClients.builder(transport, sleeps)
                 .interceptor(new InterceptorTest.Recorder()).build().session(AccessToken.of(TestClients.TOKEN));
 
-        assertEquals(TEXT, session.messages().send(ChatId.group(1), Draft.text(TEXT)).text());
+        SferumSession sender = TestClients.builder(transport, sleeps)
+                .interceptor(new InterceptorTest.Recorder()).build().session(AccessToken.of(TestClients.TOKEN));
+        assertEquals(TEXT, sender.messages().send(ChatId.group(1), Draft.text(TEXT)).text());
         thrown.add(assertThrows(SferumException.class,
-                () -> session.messages().send(ChatId.group(1), Draft.text(TEXT))));
+                () -> sender.messages().send(ChatId.group(1), Draft.text(TEXT))));
         thrown.add(assertThrows(SferumException.class, session::me));
         thrown.add(assertThrows(SferumException.class, session::me));
         thrown.add(assertThrows(SferumException.class, session::me));
@@ -98,9 +102,10 @@ class LogRedactionTest {
         List<String> debug = logs.events().stream().filter(e -> e.getLevel() == Level.DEBUG)
                 .map(ILoggingEvent::getFormattedMessage).collect(Collectors.toList());
         assertEquals(transport.requests.size(), debug.size(), "one DEBUG line per attempt: " + debug);
-        assertTrue(debug.get(0).startsWith("messages.send attempt 1/3 RATE_LIMITED (VK 6) in "), debug.get(0));
-        assertTrue(debug.get(0).endsWith(", retrying in 200 ms"), debug.get(0));
-        assertTrue(debug.get(1).startsWith("messages.send attempt 2/3 ok in "), debug.get(1));
+        assertTrue(debug.get(0).startsWith("users.get attempt 1/3 ok in "), debug.get(0));
+        assertTrue(debug.get(1).startsWith("messages.send attempt 1/3 RATE_LIMITED (VK 6) in "), debug.get(1));
+        assertTrue(debug.get(1).endsWith(", retrying in 200 ms"), debug.get(1));
+        assertTrue(debug.get(2).startsWith("messages.send attempt 2/3 ok in "), debug.get(2));
         assertTrue(debug.stream().anyMatch(l -> l.startsWith("users.get attempt 3/3 TRANSPORT_FAILURE")), debug
                 .toString());
     }

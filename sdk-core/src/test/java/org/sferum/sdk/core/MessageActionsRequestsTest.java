@@ -47,7 +47,9 @@ class MessageActionsRequestsTest {
                 + "\"text\":\"\",\"conversation_message_id\":4,\"version\":18,\"attachments\":[],"
                 + "\"fwd_messages\":[{\"id\":15,\"conversation_message_id\":1,\"date\":1763999000,"
                 + "\"from_id\":100002,\"peer_id\":2000000002,\"text\":\"Кто решил?\"}],\"important\":true}";
-        transport.ok("18").ok("{\"count\":1,\"items\":[" + stored + "]}");
+        // A forwarding send is the one send read back: the forwarded copies are the platform's (issue 15).
+        transport.ok("[{\"peer_id\":2000000001,\"message_id\":18,\"conversation_message_id\":4}]")
+                .ok("{\"count\":1,\"items\":[" + stored + "]}");
 
         Message sent = session.messages().send(CHAT, Draft.forward(List.of(MessageId.of(15), MessageId.of(16))));
 
@@ -63,12 +65,18 @@ class MessageActionsRequestsTest {
     @Test
     @DisplayName("F-MSG-06 F-MSG-07 F-MSG-08 edit, delete, pin and unpin are retried after a network failure")
     void idempotentActionsAreRetried() {
-        transport.fail(new IOException("reset")).ok("1").ok("{\"count\":0,\"items\":[]}");
-        assertThrows(org.sferum.sdk.error.ServiceException.class,
-                () -> session.messages().edit(CHAT, MessageId.of(7), "Новый текст"));
-        assertEquals("messages.edit", method(0));
+        // Issue 15: the message is read before the edit (VK answers an edit with 1 only), never after it.
+        transport.ok("{\"count\":1,\"items\":[" + TestClients.message(7, 2000000001L, 3, 100001, "Старый текст")
+                + "]}").fail(new IOException("reset")).ok("1");
+        org.sferum.sdk.messages.Message edited = session.messages().edit(CHAT, MessageId.of(7), "Новый текст");
+        assertEquals(List.of("messages.getById", "messages.edit", "messages.edit"),
+                List.of(method(0), method(1), method(2)));
         assertEquals(Map.of("v", "5.199", "peer_id", "2000000001", "message_id", "7", "message", "Новый текст"),
-                form(1));
+                form(2));
+        assertEquals("Новый текст", edited.text());
+        assertEquals(3, edited.conversationMessageId());
+        assertTrue(edited.editedAt().isPresent());
+        assertEquals(3, transport.requests.size());
         transport.requests.clear();
 
         transport.fail(new IOException("reset")).ok("[]");

@@ -1,5 +1,6 @@
 package org.sferum.sdk.core;
 
+import java.io.IOException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,6 +22,7 @@ import org.sferum.sdk.attachments.MediaId;
 import org.sferum.sdk.chats.ChatFilter;
 import org.sferum.sdk.chats.ChatId;
 import org.sferum.sdk.error.ErrorCode;
+import org.sferum.sdk.error.OutcomeUnknownException;
 import org.sferum.sdk.error.ServiceException;
 import org.sferum.sdk.error.ValidationException;
 import org.sferum.sdk.messages.Draft;
@@ -57,45 +59,105 @@ class MessagesTest {
                 .toArray(String[]::new);
     }
 
+    private static final String ME = "[{\"id\":100001,\"first_name\":\"Анна\",\"last_name\":\"Иванова\"}]";
+
+    private static String sentItem(long id, long cmid, String more) {
+        return "[{\"peer_id\":" + PEER + ",\"message_id\":" + id + ",\"conversation_message_id\":" + cmid + more
+                + "}]";
+    }
+
     @Test
-    @DisplayName("F-MSG-01 send posts peer_id, random_id, message and reply_to, then returns the stored message")
+    @DisplayName("F-MSG-01 issue 15: send is one messages.send in its peer_ids form; the message is built from the"
+            + " draft and the answer's ids, the author is the session's user (users.get once per session)")
     void send() {
-        String stored = "{\"id\":17,\"date\":1764000000,\"peer_id\":2000000001,\"from_id\":100001,\"out\":1,"
-                + "\"text\":\"Я решил\",\"conversation_message_id\":3,\"random_id\":99,\"version\":17,"
-                + "\"attachments\":[],\"fwd_messages\":[],\"important\":false,\"is_hidden\":false,"
-                + "\"reply_message\":{\"id\":15,\"conversation_message_id\":1,\"date\":1763999000,"
-                + "\"from_id\":100002,\"peer_id\":2000000001,\"text\":\"Кто решил?\"}}";
-        transport.ok("17").ok(items(1, stored));
+        transport.ok(ME).ok(sentItem(17, 3, ",\"date\":1764000000")).ok(sentItem(18, 4, ",\"date\":1764000001"));
 
         Message sent = session.messages().send(CHAT, Draft.text("Я решил").replyTo(MessageId.of(15)).withRandomId(99));
+        Message second = session.messages().send(CHAT, Draft.text("И я").withRandomId(100));
 
         assertEquals(new Message(MessageId.of(17), CHAT, 3, UserId.of(100001), "Я решил",
                 Instant.ofEpochSecond(1764000000), Optional.empty(), Optional.of(MessageId.of(15)), List.of()), sent);
-        assertEquals(Map.of("v", "5.199", "peer_id", "2000000001", "random_id", "99", "message", "Я решил",
-                "reply_to", "15"), ScriptedTransport.form(transport.requests.get(0)));
-        assertEquals("messages.getById", ScriptedTransport.method(transport.requests.get(1)));
-        assertEquals(Map.of("v", "5.199", "message_ids", "17"), ScriptedTransport.form(transport.requests.get(1)));
+        assertEquals("users.get", ScriptedTransport.method(transport.requests.get(0)));
+        assertEquals("messages.send", ScriptedTransport.method(transport.requests.get(1)));
+        assertEquals(Map.of("v", "5.199", "peer_ids", "2000000001", "random_id", "99", "message", "Я решил",
+                "reply_to", "15"), ScriptedTransport.form(transport.requests.get(1)));
+        assertEquals(MessageId.of(18), second.id());
+        assertEquals(3, transport.requests.size(), "no read-back: one request per send after the first");
+    }
+
+    @Test
+    @DisplayName("F-MSG-01 issue 15: without a date in the answer (VK's schema has none) the date is the client's"
+            + " clock when the answer arrived, to the second")
+    void sendDateFromClock() {
+        Instant now = Instant.parse("2026-09-01T06:00:00.700Z");
+        SferumSession clocked = TestClients.builder(transport, sleeps).clock(java.time.Clock.fixed(now,
+                java.time.ZoneOffset.UTC)).build().session(AccessToken.of(TestClients.TOKEN));
+        transport.ok(ME).ok(sentItem(17, 3, ""));
+        assertEquals(Instant.parse("2026-09-01T06:00:00Z"), clocked.messages().send(CHAT, Draft.text("a")).sentAt());
     }
 
     @Test
     @DisplayName("F-MSG-01 without a random id in the draft, a non-zero one is generated")
     void sendGeneratesRandomId() {
-        transport.ok("17").ok(items(1, TestClients.message(17, PEER, 1, 100001, "a")));
+        transport.ok(ME).ok(sentItem(17, 1, ""));
         session.messages().send(CHAT, Draft.text("a"));
-        int randomId = Integer.parseInt(ScriptedTransport.form(transport.requests.get(0)).get("random_id"));
+        int randomId = Integer.parseInt(ScriptedTransport.form(transport.requests.get(1)).get("random_id"));
         assertTrue(randomId != 0);
-        assertFalse(ScriptedTransport.form(transport.requests.get(0)).containsKey("reply_to"));
+        assertFalse(ScriptedTransport.form(transport.requests.get(1)).containsKey("reply_to"));
     }
 
     @Test
-    @DisplayName("F-MSG-01 a stored message missing from getById is MALFORMED_RESPONSE")
-    void sendReadBackMissing() {
-        transport.ok("17").ok(items(0));
-        ServiceException e = assertThrows(ServiceException.class,
+    @DisplayName("F-MSG-11 issue 12: an answer to send that cannot be read is asked again with the same random id")
+    void sendMalformedAnswerRetried() {
+        transport.ok(ME).body(200, "{\"response\":[{\"peer_id\":").ok("[{\"peer_id\":" + PEER + "}]")
+                .ok(sentItem(17, 3, ""));
+        Message sent = session.messages().send(CHAT, Draft.text("a"));
+        assertEquals(MessageId.of(17), sent.id());
+        assertEquals(4, transport.requests.size());
+        String randomId = ScriptedTransport.form(transport.requests.get(1)).get("random_id");
+        assertEquals(randomId, ScriptedTransport.form(transport.requests.get(2)).get("random_id"));
+        assertEquals(randomId, ScriptedTransport.form(transport.requests.get(3)).get("random_id"));
+    }
+
+    @Test
+    @DisplayName("F-MSG-11 issue 12: a send whose answers stay unreadable throws OutcomeUnknownException naming the"
+            + " chat and the random id, never a plain failure")
+    void sendOutcomeUnknown() {
+        transport.ok(ME).body(200, "<html>").body(502, "").fail(new IOException("reset"));
+        OutcomeUnknownException e = assertThrows(OutcomeUnknownException.class,
+                () -> session.messages().send(CHAT, Draft.text("секретный текст")));
+        assertEquals(ErrorCode.OUTCOME_UNKNOWN, e.code());
+        assertEquals(Optional.of(CHAT), e.subject().chat());
+        assertEquals(Integer.parseInt(ScriptedTransport.form(transport.requests.get(1)).get("random_id")),
+                e.subject().randomId().getAsInt());
+        assertFalse(e.getMessage().contains("секретный"), e.getMessage());
+        assertEquals(4, transport.requests.size());
+    }
+
+    @Test
+    @DisplayName("F-MSG-11 issue 12: a refusal after an attempt whose outcome was unknown is OutcomeUnknownException;"
+            + " refusals before execution only are plain failures")
+    void refusalAfterUnknownAttempt() {
+        transport.ok(ME).fail(new IOException("reset")).vkError(917, "You don't have access to this chat");
+        assertThrows(OutcomeUnknownException.class, () -> session.messages().send(CHAT, Draft.text("a")));
+
+        transport.requests.clear();
+        transport.vkError(6, "Too many").vkError(9, "Flood").vkError(6, "Too many");
+        org.sferum.sdk.error.RateLimitException limited = assertThrows(org.sferum.sdk.error.RateLimitException.class,
                 () -> session.messages().send(CHAT, Draft.text("a")));
-        assertEquals(ErrorCode.MALFORMED_RESPONSE, e.code());
-        assertTrue(e.getMessage().contains("messages.getById"), e.getMessage());
-        assertTrue(e.requestId().isPresent());
+        assertEquals(ErrorCode.RATE_LIMITED, limited.code());
+    }
+
+    @Test
+    @DisplayName("F-MSG-01 a refusal for the chat inside the peer_ids answer is the refusal's typed exception")
+    void sendItemError() {
+        transport.ok(ME).ok("[{\"peer_id\":" + PEER + ",\"message_id\":0,\"conversation_message_id\":0,"
+                + "\"error\":{\"code\":917,\"description\":\"You don't have access to this chat\"}}]");
+        org.sferum.sdk.error.PermissionDeniedException e = assertThrows(
+                org.sferum.sdk.error.PermissionDeniedException.class,
+                () -> session.messages().send(CHAT, Draft.text("a")));
+        assertEquals(ErrorCode.NOT_A_CHAT_MEMBER, e.code());
+        assertEquals(2, transport.requests.size());
     }
 
     @Test

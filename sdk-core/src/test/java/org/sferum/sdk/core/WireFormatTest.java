@@ -32,8 +32,7 @@ class WireFormatTest {
     @Test
     @DisplayName("the token travels in the Authorization header only: not in the URL, the body or another header")
     void tokenInHeaderOnly() {
-        transport.ok("17").ok("{\"count\":1,\"items\":[" + TestClients.message(17, 2000000001, 1, 100001, "Привет")
-                + "]}");
+        transport.ok("[{\"id\":100001,\"first_name\":\"Анна\",\"last_name\":\"Петрова\"}]").ok("[{\"peer_id\":2000000001,\"message_id\":17,\"conversation_message_id\":1}]");
         session(TestClients.builder(transport, sleeps)).messages().send(ChatId.group(1), Draft.text("Привет"));
 
         assertEquals(2, transport.requests.size());
@@ -55,12 +54,11 @@ class WireFormatTest {
     @Test
     @DisplayName("POST {api}/method/{name} with a UTF-8 form body holding v first and the parameters")
     void formBody() {
-        transport.ok("17").ok("{\"count\":1,\"items\":[" + TestClients.message(17, 2000000001, 1, 100001, "x")
-                + "]}");
+        transport.ok("[{\"id\":100001,\"first_name\":\"Анна\",\"last_name\":\"Петрова\"}]").ok("[{\"peer_id\":2000000001,\"message_id\":17,\"conversation_message_id\":1}]");
         session(TestClients.builder(transport, sleeps)).messages()
                 .send(ChatId.group(1), Draft.text("Домашнее задание: №15 & 16 = 100%").withRandomId(42));
 
-        TransportRequest send = transport.requests.get(0);
+        TransportRequest send = transport.requests.get(1);
         assertEquals("POST", send.method());
         assertEquals(URI.create("http://emulator.test:8080/method/messages.send"), send.uri());
         assertEquals("application/x-www-form-urlencoded; charset=UTF-8", send.header("Content-Type"));
@@ -69,7 +67,7 @@ class WireFormatTest {
         assertTrue(body.startsWith("v=5.199&"), body);
         assertTrue(body.contains("message=%D0%94%D0%BE%D0%BC"), "UTF-8 percent-encoded: " + body);
         Map<String, String> form = ScriptedTransport.form(send);
-        assertEquals(Map.of("v", "5.199", "peer_id", "2000000001", "random_id", "42",
+        assertEquals(Map.of("v", "5.199", "peer_ids", "2000000001", "random_id", "42",
                 "message", "Домашнее задание: №15 & 16 = 100%"), form);
         assertEquals(Duration.ofSeconds(10), send.timeout());
     }

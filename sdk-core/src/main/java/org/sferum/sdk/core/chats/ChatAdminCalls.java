@@ -64,8 +64,12 @@ final class ChatAdminCalls {
                         .orElse(org.sferum.sdk.chats.ChatAppearance.DEFAULT));
     }
 
+    /** The most members a chat may claim before its count is taken as malformed [choice]: VK's limit is 20,000. */
+    private static final long MAX_MEMBERS = 20_000;
+
     private List<ChatMember> members(ChatId chat) {
         List<ChatMember> members = new ArrayList<>();
+        java.util.Set<org.sferum.sdk.users.UserId> seen = new java.util.HashSet<>();
         long total;
         do {
             VkResult result = api.call(token, VkRequest.idempotent("messages.getConversationMembers")
@@ -77,11 +81,22 @@ final class ChatAdminCalls {
             if (items == null || !items.isArray() || total < 0) {
                 throw result.malformed("has no members list and count");
             }
+            if (total > MAX_MEMBERS) {
+                throw result.malformed("claims more members than a chat holds");
+            }
+            int before = members.size();
             for (JsonNode item : items) {
-                members.add(member(item, result));
+                ChatMember member = member(item, result);
+                if (seen.add(member.user())) {
+                    members.add(member);
+                }
             }
             if (items.isEmpty()) {
                 break;
+            }
+            if (members.size() == before) {
+                // Found by fuzzing (issue 12): a service repeating a page would otherwise be asked forever.
+                throw result.malformed("repeats members it already gave instead of the next page");
             }
         } while (members.size() < total);
         return members;

@@ -78,13 +78,15 @@ public final class WireChats implements Chats {
         if (!chat.settings().equals(ChatSettings.ownerOnly())) {
             request.param("permissions", Permissions.toJson(chat.settings()));
         }
-        VkResult result = api.call(token, request);
-        JsonNode response = result.response();
-        long localId = response.isObject() ? Json.longOr(response, "chat_id", 0) : Json.asLong(response, 0);
-        if (localId <= 0 || localId > ChatId.MAX_LOCAL_ID) {
-            throw result.malformed("has no valid chat_id");
-        }
-        return ChatId.group(localId);
+        // Decoded inside the call: an answer without a chat id leaves the creation unknown (issue 12).
+        return api.call(token, request, result -> {
+            JsonNode response = result.response();
+            long localId = response.isObject() ? Json.longOr(response, "chat_id", 0) : Json.asLong(response, 0);
+            if (localId <= 0 || localId > ChatId.MAX_LOCAL_ID) {
+                throw result.malformed("has no valid chat_id");
+            }
+            return ChatId.group(localId);
+        });
     }
 
     /**

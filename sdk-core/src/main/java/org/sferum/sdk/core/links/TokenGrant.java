@@ -40,6 +40,9 @@ public record TokenGrant(AccessToken accessToken, String refreshToken, String id
         Objects.requireNonNull(requestId, "requestId");
     }
 
+    /** The longest lifetime believed (a year): a larger {@code expires_in} would overflow the expiry (issue 12 fuzzing). */
+    private static final long MAX_EXPIRES_IN = 365L * 24 * 3600;
+
     /**
      * Reads an answer.
      *
@@ -61,7 +64,7 @@ public record TokenGrant(AccessToken accessToken, String refreshToken, String id
         }
         long expiresIn = Json.longOr(body, "expires_in", DEFAULT_EXPIRES_IN);
         return new TokenGrant(token, Json.text(body, "refresh_token", null), Json.text(body, "id_token", null),
-                sentAt.plusSeconds(Math.max(0, expiresIn)), Json.longOr(body, "user_id", 0),
+                sentAt.plusSeconds(Math.min(Math.max(0, expiresIn), MAX_EXPIRES_IN)), Json.longOr(body, "user_id", 0),
                 Json.text(body, "state", null), reply.requestId());
     }
 

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.sferum.sdk.chats.ChatId;
 import org.sferum.sdk.core.wire.Json;
 import org.sferum.sdk.core.wire.NotYet;
@@ -15,6 +17,8 @@ import org.sferum.sdk.core.wire.VkRequest;
 import org.sferum.sdk.core.wire.VkResult;
 import org.sferum.sdk.error.ErrorCode;
 import org.sferum.sdk.error.NotFoundException;
+import org.sferum.sdk.error.OutcomeUnknownException;
+import org.sferum.sdk.error.SferumException;
 import org.sferum.sdk.error.ValidationException;
 import org.sferum.sdk.messages.Draft;
 import org.sferum.sdk.messages.Message;
@@ -68,20 +72,31 @@ final class PrivateReplies {
             send.param("attachment", org.sferum.sdk.core.attachments.WireAttachments.attachmentParam(
                     draft.attachments()));
         }
-        VkResult sent = api.call(token, send);
-        JsonNode response = sent.response();
-        long id = response.isObject() ? Json.longOr(response, "message_id", 0) : Json.asLong(response, 0);
-        if (id <= 0) {
-            throw sent.malformed("is not a message id");
-        }
-        VkResult read = api.call(token, VkRequest.idempotent("messages.getById").param("message_ids", id));
-        for (JsonNode item : WireMessages.items(read)) {
-            if (Json.longOr(item, "id", 0) == id) {
-                return MessageDecoder.decode(item, read)
-                        .orElseThrow(() -> read.malformed("holds the sent message in a form this SDK cannot read"));
+        long id = api.call(token, send, sent -> {
+            JsonNode response = sent.response();
+            long value = response.isObject() ? Json.longOr(response, "message_id", 0) : Json.asLong(response, 0);
+            if (value <= 0) {
+                throw sent.malformed("is not a message id");
             }
+            return value;
+        });
+        try {
+            VkResult read = api.call(token, VkRequest.idempotent("messages.getById").param("message_ids", id));
+            for (JsonNode item : WireMessages.items(read)) {
+                if (Json.longOr(item, "id", 0) == id) {
+                    return MessageDecoder.decode(item, read)
+                            .orElseThrow(() -> read.malformed("holds the sent message in a form this SDK cannot read"));
+                }
+            }
+            throw read.malformed("does not hold the message " + id + " just sent");
+        } catch (SferumException e) {
+            // The answer was sent: never report it as a plain failure.
+            throw new OutcomeUnknownException("the private reply was stored as message " + id + " in chat " + author
+                    + " but reading it back failed (" + e.code() + "); read it with that chat's history, do not send"
+                    + " it again", new OutcomeUnknownException.Subject("messages.send",
+                    Optional.of(ChatId.of(author)), OptionalInt.of(randomId), List.of(MessageId.of(id))), null,
+                    e.requestId().orElse(null), e);
         }
-        throw read.malformed("does not hold the message " + id + " just sent");
     }
 
     /**

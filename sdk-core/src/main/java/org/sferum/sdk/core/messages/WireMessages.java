@@ -2,13 +2,18 @@ package org.sferum.sdk.core.messages;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 import org.sferum.sdk.chats.ChatId;
 import org.sferum.sdk.core.wire.Json;
 import org.sferum.sdk.core.wire.TokenSource;
@@ -16,6 +21,8 @@ import org.sferum.sdk.core.wire.VkApi;
 import org.sferum.sdk.core.wire.VkRequest;
 import org.sferum.sdk.core.wire.VkResult;
 import org.sferum.sdk.error.ErrorCode;
+import org.sferum.sdk.error.OutcomeUnknownException;
+import org.sferum.sdk.error.SferumException;
 import org.sferum.sdk.internal.Checks;
 import org.sferum.sdk.internal.Cursors;
 import org.sferum.sdk.messages.Draft;
@@ -28,10 +35,12 @@ import org.sferum.sdk.messages.ReportReason;
 import org.sferum.sdk.paging.Page;
 import org.sferum.sdk.paging.PageCursor;
 import org.sferum.sdk.paging.PageRequest;
+import org.sferum.sdk.users.UserId;
 
 /**
- * {@link Messages} over the VK API: {@code messages.send} then {@code messages.getById}, {@code messages.getHistory}
- * and {@code messages.markAsRead}, as {@code docs/wire/vk-api.md} says.
+ * {@link Messages} over the VK API: {@code messages.send} (one request: the message is built from the draft and the
+ * ids the answer gives), {@code messages.getHistory} and {@code messages.markAsRead}, as {@code docs/wire/vk-api.md}
+ * says.
  */
 public final class WireMessages implements Messages {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -42,31 +51,46 @@ public final class WireMessages implements Messages {
     private final VkApi api;
     private final TokenSource token;
     private final PrivateReplies privateReplies;
+    private final Supplier<UserId> me;
+    private final Clock clock;
 
     /**
      * Creates the client.
      *
      * @param api the caller
      * @param token where the token of these calls comes from
+     * @param me the session's user, the author of what it sends (read once, then kept)
+     * @param clock the client's clock, the date of a sent message when the answer does not give one
      */
-    public WireMessages(VkApi api, TokenSource token) {
+    public WireMessages(VkApi api, TokenSource token, Supplier<UserId> me, Clock clock) {
         this.api = Objects.requireNonNull(api, "api");
         this.token = Objects.requireNonNull(token, "token");
+        this.me = Objects.requireNonNull(me, "me");
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.privateReplies = new PrivateReplies(api, token);
     }
 
     /**
-     * Sends with {@code messages.send}, keeping one {@code random_id} (the draft's, or a random non-zero one)
-     * across the call's retries so a retried send never stores two messages, then reads the stored message back
-     * with {@code messages.getById}.
+     * Sends with one {@code messages.send} in its {@code peer_ids} form, keeping one {@code random_id} (the draft's,
+     * or a random non-zero one) across the call's retries, so a retried send never stores two messages; an answer
+     * that is lost or unreadable is retried with the same {@code random_id}. The message returned is built from
+     * the draft and the answer's {@code message_id} and {@code conversation_message_id}: its author is the session's
+     * user, its date the answer's {@code date} when the service gives one (the emulator does; VK's schema has no
+     * such field) and otherwise the client's clock when the answer arrived, to the second. Only a draft that
+     * forwards messages is read back with {@code messages.getById}, since the forwarded copies are the platform's.
+     *
+     * @throws org.sferum.sdk.error.OutcomeUnknownException when the message may have been stored but the retries did
+     *     not settle it; it names the chat and the random id (and the message id once known)
      */
     @Override
     public Message send(ChatId chat, Draft draft) {
         Checks.notNull(chat, "chat");
         Checks.notNull(draft, "draft");
+        // The author is read before sending (once per session): a failure here has stored nothing.
+        UserId author = draft.forwarded().isEmpty() ? me.get() : null;
         int randomId = draft.randomId().isPresent() ? draft.randomId().getAsInt() : newRandomId();
         VkRequest send = VkRequest.idempotent("messages.send")
-                .param("peer_id", chat.peerId())
+                .param("peer_ids", chat.peerId())
                 .param("random_id", randomId)
                 .param("message", draft.text());
         draft.replyTo().ifPresent(reply -> send.param("reply_to", reply.value()));
@@ -77,8 +101,63 @@ public final class WireMessages implements Messages {
             send.param("attachment", org.sferum.sdk.core.attachments.WireAttachments.attachmentParam(
                     draft.attachments()));
         }
-        VkResult sent = api.call(token, send);
-        return readBack(sentId(sent));
+        SentIds sent = api.call(token, send, result -> SentIds.decode(result, chat));
+        if (!draft.forwarded().isEmpty()) {
+            return readBackSent(chat, randomId, sent.id);
+        }
+        Instant date = sent.date > 0 ? Instant.ofEpochSecond(sent.date)
+                : clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        return new Message(MessageId.of(sent.id), chat, sent.cmid, author, draft.text(), date, Optional.empty(),
+                draft.replyTo(), draft.attachments(), List.of(), false);
+    }
+
+    /**
+     * The ids {@code messages.send} gave: the {@code peer_ids} form's one item
+     * ({@code [{"peer_id", "message_id", "conversation_message_id"}]}, with the Sferum extension {@code date}), or
+     * the plain message id of the {@code peer_id} form.
+     */
+    private record SentIds(long id, long cmid, long date) {
+        static SentIds decode(VkResult result, ChatId chat) {
+            JsonNode response = result.response();
+            if (response.isArray()) {
+                for (JsonNode item : response) {
+                    if (item.isObject() && Json.longOr(item, "peer_id", 0) == chat.peerId()) {
+                        JsonNode error = item.get("error");
+                        if (error != null && error.isObject()) {
+                            throw org.sferum.sdk.core.wire.VkErrorCodes.exception(result, error);
+                        }
+                        long id = Json.longOr(item, "message_id", 0);
+                        if (id <= 0) {
+                            break;
+                        }
+                        return new SentIds(id, Math.max(0, Json.longOr(item, "conversation_message_id", 0)),
+                                Json.longOr(item, "date", 0));
+                    }
+                }
+                throw result.malformed("holds no message id for the chat");
+            }
+            long id = response.isObject() ? Json.longOr(response, "message_id", 0) : Json.asLong(response, 0);
+            if (id <= 0) {
+                throw result.malformed("is not a message id");
+            }
+            return new SentIds(id, 0, 0);
+        }
+    }
+
+    /**
+     * Reads a message just sent back, for its forwarded copies. The message is stored whatever happens here, so a
+     * failure is an {@link OutcomeUnknownException} naming it rather than a plain failure.
+     */
+    private Message readBackSent(ChatId chat, int randomId, long id) {
+        try {
+            return readBack(id);
+        } catch (SferumException e) {
+            OutcomeUnknownException.Subject subject = new OutcomeUnknownException.Subject("messages.send",
+                    Optional.of(chat), OptionalInt.of(randomId), List.of(MessageId.of(id)));
+            throw new OutcomeUnknownException("messages.send stored message " + id + " but reading it back (for its"
+                    + " forwarded messages) failed (" + e.code() + "); read it with the history, do not send it"
+                    + " again", subject, null, e.requestId().orElse(null), e);
+        }
     }
 
     /** Reads a message of the user back with {@code messages.getById}. */
@@ -100,15 +179,6 @@ public final class WireMessages implements Messages {
             out.add(Checks.notNull(message, "message").value());
         }
         return out;
-    }
-
-    private static long sentId(VkResult sent) {
-        JsonNode response = sent.response();
-        long id = response.isObject() ? Json.longOr(response, "message_id", 0) : Json.asLong(response, 0);
-        if (id <= 0) {
-            throw sent.malformed("is not a message id");
-        }
-        return id;
     }
 
     private static int newRandomId() {
@@ -183,19 +253,49 @@ public final class WireMessages implements Messages {
     }
 
     /**
-     * Edits with {@code messages.edit}, then reads the message back. Idempotent: the same text again changes
-     * nothing, so the call is retried like a read. The text is checked as a text {@link Draft} before any request.
+     * Edits with {@code messages.edit}. VK answers an edit with {@code 1} only, so the message is read first with
+     * {@code messages.getById} (a read: when it fails, nothing was changed) and returned with the new text and, when
+     * the text changes, the client's clock as its edit time, to the second; the edit is the last request, so what
+     * the caller sees is the edit's own outcome. Idempotent: the same text again changes nothing, so the call is
+     * retried like a read. The text is checked as a text {@link Draft} before any request.
+     *
+     * @throws org.sferum.sdk.error.OutcomeUnknownException when the edit may or may not have been applied
      */
     @Override
     public Message edit(ChatId chat, MessageId message, String newText) {
         Checks.notNull(chat, "chat");
         Checks.notNull(message, "message");
         String text = Draft.text(newText).text();
+        Optional<Message> seen = read(message.value()).filter(m -> m.chat().equals(chat));
         api.call(token, VkRequest.idempotent("messages.edit")
                 .param("peer_id", chat.peerId())
                 .param("message_id", message.value())
                 .param("message", text));
-        return readBack(message.value());
+        if (seen.isEmpty()) {
+            // The service accepted an edit of a message it did not show: read what it holds now.
+            return readBack(message.value());
+        }
+        Message before = seen.get();
+        if (before.text().equals(text)) {
+            return before;
+        }
+        return new Message(before.id(), before.chat(), before.conversationMessageId(), before.author(), text,
+                before.sentAt(), Optional.of(clock.instant().truncatedTo(ChronoUnit.SECONDS)), before.replyTo(),
+                before.attachments(), before.forwarded(), before.important());
+    }
+
+    /**
+     * Reads a message before changing it; one the caller cannot see is left to the change itself to refuse with
+     * its own code.
+     */
+    private Optional<Message> read(long id) {
+        VkResult read = api.call(token, VkRequest.idempotent("messages.getById").param("message_ids", id));
+        for (JsonNode item : items(read)) {
+            if (Json.longOr(item, "id", 0) == id) {
+                return MessageDecoder.decode(item, read);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Deletes with {@code messages.delete}; idempotent, since deleting what is gone changes nothing. */

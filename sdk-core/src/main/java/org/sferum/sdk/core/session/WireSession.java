@@ -50,7 +50,7 @@ public final class WireSession extends SessionParts {
     }
 
     private WireSession(VkApi api, TokenSource tokens, Clock clock, WireUsers users) {
-        super(new WireChats(api, tokens, users, clock), new WireMessages(api, tokens),
+        super(new WireChats(api, tokens, users, clock), new WireMessages(api, tokens, () -> users.me().id(), clock),
                 new WireAttachments(api, tokens), new WireCalls(api, tokens), new WireContacts(api, tokens),
                 new WireNotifications(api, tokens), new WireEvents(api, tokens, users::me));
         this.users = users;

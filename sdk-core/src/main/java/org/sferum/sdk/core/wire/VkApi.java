@@ -20,15 +20,19 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import org.sferum.sdk.core.RetryPolicy;
 import org.sferum.sdk.core.Sleeper;
 import org.sferum.sdk.core.transport.Transport;
 import org.sferum.sdk.core.transport.TransportRequest;
 import org.sferum.sdk.core.transport.TransportResponse;
 import org.sferum.sdk.error.AuthenticationException;
+import org.sferum.sdk.chats.ChatId;
 import org.sferum.sdk.error.ErrorCode;
+import org.sferum.sdk.error.OutcomeUnknownException;
 import org.sferum.sdk.error.RateLimitException;
 import org.sferum.sdk.error.SferumException;
+import org.sferum.sdk.messages.MessageId;
 import org.sferum.sdk.spi.CompletedRequest;
 import org.sferum.sdk.spi.RequestInterceptor;
 import org.sferum.sdk.users.AccessToken;
@@ -47,8 +51,17 @@ import org.slf4j.LoggerFactory;
  *   <li>refused unexecuted (rate limits 6, 9, 29; no connection could be made): retried for every call;</li>
  *   <li>outcome unknown (VK errors 1 and 10, HTTP 5xx, a timeout or reset after sending): retried only for
  *       {@link VkRequest#isIdempotent() idempotent} calls, so a chat is never created twice;</li>
- *   <li>anything else (a refusal for a reason, an unreadable answer): never retried.</li>
+ *   <li>outcome unknown because the answer could not be read (a body that is not JSON, or lacks
+ *       {@code response}; through {@link #call(TokenSource, VkRequest, Function)} also an answer its decoder
+ *       refuses): retried for idempotent calls, whose repetition cannot do anything twice;</li>
+ *   <li>anything else (a refusal for a reason): never retried.</li>
  * </ul>
+ *
+ * <p>A call that {@link VkRequest#changesState() changes state} and fails after an attempt whose outcome was
+ * unknown throws {@link OutcomeUnknownException} naming what to check (the chat, the random id, the messages),
+ * whatever the last attempt said: once an attempt may have taken effect, a later refusal (the message is already
+ * deleted) proves nothing about the first. Reads, and calls whose every attempt was refused, throw the exception
+ * of their own code.
  *
  * <p>Every call is reported to the {@link Metrics} once it is over (method, outcome code, attempts, duration), and
  * every retry before its wait. Every attempt goes through the request interceptors and is logged at DEBUG as one line with the method, the
@@ -212,6 +225,114 @@ public final class VkApi {
         }
     }
 
+    /**
+     * Calls a method as {@link #call(TokenSource, VkRequest)} does and decodes its answer. When the decoder finds
+     * the answer malformed ({@code MALFORMED_RESPONSE}), an {@link VkRequest#isIdempotent() idempotent} call is
+     * made again, up to the retry policy's attempts (a send keeps its random id, so it is stored once); a call that
+     * {@link VkRequest#changesState() changes state} and cannot be settled that way throws
+     * {@link OutcomeUnknownException}.
+     *
+     * @param tokens where the token comes from
+     * @param request the method and parameters
+     * @param decoder reads the answer; throws {@code MALFORMED_RESPONSE} for one it cannot read
+     * @param <T> what the answer is read as
+     * @return the decoded answer
+     * @throws SferumException of the matching subclass when the call failed, after any retries
+     * @throws IllegalStateException if the client was closed
+     */
+    public <T> T call(TokenSource tokens, VkRequest request, Function<VkResult, T> decoder) {
+        Objects.requireNonNull(decoder, "decoder");
+        boolean unknown = false;
+        for (int round = 1; ; round++) {
+            VkResult result;
+            try {
+                result = call(tokens, request);
+            } catch (OutcomeUnknownException e) {
+                throw e;
+            } catch (SferumException e) {
+                if (unknown && request.changesState()) {
+                    throw outcomeUnknown(request, e.requestId().orElse(null), e.wireCode().isPresent()
+                            ? e.wireCode().getAsInt() : null, e);
+                }
+                throw e;
+            }
+            try {
+                return decoder.apply(result);
+            } catch (SferumException e) {
+                if (e.code() != ErrorCode.MALFORMED_RESPONSE) {
+                    throw unknown && request.changesState() && !(e instanceof OutcomeUnknownException)
+                            ? outcomeUnknown(request, result.requestId(), null, e) : e;
+                }
+                unknown = true;
+                boolean again = request.isIdempotent() && round < retryPolicy.maxAttempts()
+                        && !Thread.currentThread().isInterrupted();
+                if (!again) {
+                    throw request.changesState() ? outcomeUnknown(request, result.requestId(), null, e) : e;
+                }
+                Duration wait = retryPolicy.backoff(round, ThreadLocalRandom.current().nextDouble());
+                LOG.debug("{} answer could not be decoded; calling again in {} ms", request.method(), wait.toMillis());
+                metrics.requestRetried(request.method(), round, ErrorCode.MALFORMED_RESPONSE, wait);
+                try {
+                    sleeper.sleep(wait);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw request.changesState() ? outcomeUnknown(request, result.requestId(), null, e) : e;
+                }
+            }
+        }
+    }
+
+    /**
+     * Builds the exception of a call that changes state and may have taken effect: it names what to check, read
+     * from the request's parameters ({@code peer_id} or a single {@code peer_ids}, {@code random_id},
+     * {@code message_id}, {@code message_ids}), never a text.
+     */
+    private static OutcomeUnknownException outcomeUnknown(VkRequest request, String requestId, Integer wireCode,
+                                                          SferumException last) {
+        OutcomeUnknownException.Subject subject = subject(request);
+        String message = request.method() + " may or may not have taken effect: an attempt reached the service but "
+                + "its answer was lost or unreadable (last: " + last.code() + "). Check " + subject
+                + " before repeating it" + (request.isIdempotent() && request.params().containsKey("random_id")
+                ? "; a send can be repeated safely with the same random id" : "");
+        return new OutcomeUnknownException(message, subject, wireCode, requestId, last);
+    }
+
+    private static OutcomeUnknownException.Subject subject(VkRequest request) {
+        Map<String, String> params = request.params();
+        Optional<ChatId> chat = Optional.empty();
+        String peer = params.containsKey("peer_id") ? params.get("peer_id") : params.get("peer_ids");
+        if (peer != null && !peer.contains(",")) {
+            try {
+                chat = Optional.of(ChatId.of(Long.parseLong(peer)));
+            } catch (RuntimeException e) {
+                chat = Optional.empty();
+            }
+        }
+        java.util.OptionalInt randomId = java.util.OptionalInt.empty();
+        if (params.containsKey("random_id")) {
+            try {
+                randomId = java.util.OptionalInt.of(Integer.parseInt(params.get("random_id")));
+            } catch (NumberFormatException e) {
+                randomId = java.util.OptionalInt.empty();
+            }
+        }
+        List<MessageId> messages = new java.util.ArrayList<>();
+        for (String name : List.of("message_id", "message_ids")) {
+            String value = params.get(name);
+            if (value == null) {
+                continue;
+            }
+            for (String id : value.split(",")) {
+                try {
+                    messages.add(MessageId.of(Long.parseLong(id.trim())));
+                } catch (RuntimeException e) {
+                    // not an id: nothing to name
+                }
+            }
+        }
+        return new OutcomeUnknownException.Subject(request.method(), chat, randomId, messages);
+    }
+
     private VkResult callOnce(AccessToken token, VkRequest request) {
         String method = request.method();
         String requestId = UUID.randomUUID().toString();
@@ -220,6 +341,7 @@ public final class VkApi {
         String authorization = "Bearer " + token.secret();
         int maxAttempts = retryPolicy.maxAttempts();
         long callStarted = clock.millis();
+        boolean unknownEffect = false;
         for (int attempt = 1; ; attempt++) {
             if (closed) {
                 throw new IllegalStateException("the Sferum client is closed; build a new one");
@@ -248,6 +370,7 @@ public final class VkApi {
                 outcome = transportFailure(e, uri);
             }
             Duration took = Duration.ofMillis(Math.max(0, clock.millis() - started));
+            unknownEffect |= outcome.failed() && outcome.mayHaveTakenEffect();
 
             boolean retry = outcome.failed() && attempt < maxAttempts && outcome.allowsRetry(request)
                     && !Thread.currentThread().isInterrupted();
@@ -271,7 +394,10 @@ public final class VkApi {
             }
             if (!retry) {
                 metrics.requestCompleted(method, Optional.of(outcome.code), attempt, since(callStarted));
-                throw attempt == 1 && failure != null ? failure : outcome.exception(method, requestId, attempt);
+                SferumException last = attempt == 1 && failure != null ? failure
+                        : outcome.exception(method, requestId, attempt);
+                throw unknownEffect && request.changesState()
+                        ? outcomeUnknown(request, requestId, outcome.wireCode, last) : last;
             }
             metrics.requestRetried(method, attempt, outcome.code, wait);
             try {
@@ -279,7 +405,9 @@ public final class VkApi {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 metrics.requestCompleted(method, Optional.of(outcome.code), attempt, since(callStarted));
-                throw outcome.exception(method, requestId, attempt);
+                SferumException last = outcome.exception(method, requestId, attempt);
+                throw unknownEffect && request.changesState()
+                        ? outcomeUnknown(request, requestId, outcome.wireCode, last) : last;
             }
         }
     }
@@ -496,11 +624,12 @@ public final class VkApi {
         } catch (IOException e) {
             // The parser's message quotes the body, so neither it nor the exception is kept.
             return Outcome.failure(ErrorCode.MALFORMED_RESPONSE,
-                    "a body that is not JSON, " + response.body().length + " bytes", null, null, Retry.NEVER);
+                    "a body that is not JSON, " + response.body().length + " bytes", null, null,
+                    bare ? Retry.NEVER : Retry.IF_IDEMPOTENT);
         }
         if (root == null || !root.isObject()) {
             return Outcome.failure(ErrorCode.MALFORMED_RESPONSE, "a body that is not a JSON object", null, null,
-                    Retry.NEVER);
+                    bare ? Retry.NEVER : Retry.IF_IDEMPOTENT);
         }
         JsonNode error = root.get("error");
         if (error != null && !error.isNull()) {
@@ -521,7 +650,7 @@ public final class VkApi {
         }
         if (!root.has("response")) {
             return Outcome.failure(ErrorCode.MALFORMED_RESPONSE, "a body with neither response nor error", null,
-                    null, Retry.NEVER);
+                    null, Retry.IF_IDEMPOTENT);
         }
         return Outcome.success(root.get("response"));
     }
@@ -546,9 +675,12 @@ public final class VkApi {
                 ? "no answer from " + uri.getHost() + " within the timeout"
                 : e.getClass().getSimpleName() + " talking to " + uri.getHost()
                         + (e.getMessage() == null ? "" : ": " + Redactor.redact(e.getMessage()));
+        boolean notSent = certainlyNotSent(e);
         Retry retry = Thread.currentThread().isInterrupted() ? Retry.NEVER
-                : certainlyNotSent(e) ? Retry.ALWAYS : Retry.IF_IDEMPOTENT;
-        return Outcome.failure(ErrorCode.TRANSPORT_FAILURE, what, null, e, retry);
+                : notSent ? Retry.ALWAYS : Retry.IF_IDEMPOTENT;
+        Outcome outcome = Outcome.failure(ErrorCode.TRANSPORT_FAILURE, what, null, e, retry);
+        outcome.unknownEffect = !notSent;
+        return outcome;
     }
 
     /** Connection failures prove the request never reached the service; see {@link Transport}. */
@@ -590,6 +722,8 @@ public final class VkApi {
         final Retry retry;
         /** How long the service asked to wait, or {@code null}. */
         Duration retryAfter;
+        /** Whether the attempt may have been carried out although it failed. */
+        boolean unknownEffect;
 
         private Outcome(JsonNode response, ErrorCode code, String detail, Integer wireCode, Throwable cause,
                         Retry retry) {
@@ -599,6 +733,13 @@ public final class VkApi {
             this.wireCode = wireCode;
             this.cause = cause;
             this.retry = retry;
+            this.unknownEffect = code != null && (retry == Retry.IF_IDEMPOTENT
+                    || (wireCode != null && wireCode == VkErrorCodes.UNKNOWN_ERROR));
+        }
+
+        /** Whether the attempt may have been carried out: its answer was lost, unreadable or an internal error. */
+        boolean mayHaveTakenEffect() {
+            return unknownEffect;
         }
 
         static Outcome success(JsonNode response) {

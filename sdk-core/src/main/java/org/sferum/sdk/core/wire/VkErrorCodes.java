@@ -163,4 +163,25 @@ public final class VkErrorCodes {
     public static boolean refusedBeforeExecution(int vkCode) {
         return toErrorCode(vkCode) == ErrorCode.RATE_LIMITED;
     }
+
+    /**
+     * Builds the exception of a refusal carried inside an answer rather than as its envelope's {@code error}: the
+     * {@code error} of one item of {@code messages.send}'s {@code peer_ids} form ({@code base_message_error},
+     * {@code {"code", "description"}}).
+     *
+     * @param result the answer it came in
+     * @param error the error object
+     * @return the exception of the matching subclass, to throw
+     */
+    public static org.sferum.sdk.error.SferumException exception(VkResult result, com.fasterxml.jackson.databind.JsonNode error) {
+        long wire = Json.longOr(error, "code", Json.longOr(error, "error_code", -1));
+        if (wire <= 0 || wire > Integer.MAX_VALUE) {
+            return result.malformed("has an item error without a code");
+        }
+        int code = (int) wire;
+        ErrorCode mapped = toErrorCode(code);
+        String said = Redactor.redact(Json.text(error, "description", Json.text(error, "error_msg", "")));
+        return org.sferum.sdk.error.SferumException.of(mapped, result.method() + " failed: " + ErrorHints.of(mapped)
+                + " (VK error " + code + (said.isEmpty() ? "" : ": " + said) + ")", code, result.requestId(), null);
+    }
 }

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  */
 public final class VkRequest {
     private static final Pattern METHOD = Pattern.compile("[a-z][A-Za-z]*\\.[a-z][A-Za-z]*");
+    /** The verbs of methods that only read: {@code messages.getHistory}, {@code messages.search}, {@code calls.list}. */
+    private static final Pattern READ = Pattern.compile("[a-z][A-Za-z]*\\.(get|search|list)([A-Z][A-Za-z]*)?");
 
     private final String method;
     private final boolean idempotent;
@@ -119,6 +121,18 @@ public final class VkRequest {
      */
     public boolean isIdempotent() {
         return idempotent;
+    }
+
+    /**
+     * Tells whether the call changes something on the platform, so that a failure whose outcome is unknown must be
+     * reported as {@link org.sferum.sdk.error.OutcomeUnknownException} rather than as a plain failure. Every
+     * {@link #once} call does; an {@link #idempotent} call does unless its verb only reads ({@code get…},
+     * {@code search…}, {@code list}).
+     *
+     * @return whether the call changes state
+     */
+    public boolean changesState() {
+        return !idempotent || !READ.matcher(method).matches();
     }
 
     /**

@@ -111,6 +111,7 @@ class ErrorCodeTableTest {
             }
         }
         assertEquals(java.util.EnumSet.of(ErrorCode.TRANSPORT_FAILURE, ErrorCode.MALFORMED_RESPONSE,
+                ErrorCode.OUTCOME_UNKNOWN,
                 ErrorCode.INVALID_PHONE, ErrorCode.CONFIRMATION_REQUIRED, ErrorCode.INVALID_PERSONAL_DATA,
                 ErrorCode.INVALID_ROSTER,
                 ErrorCode.WRONG_PASSWORD, ErrorCode.WRONG_SMS_CODE, ErrorCode.SMS_CODE_EXPIRED, ErrorCode.ACCESS_DENIED,

@@ -1,6 +1,7 @@
 package org.sferum.sdk.testkit.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.sferum.sdk.chats.ChatId;
+import org.sferum.sdk.error.SferumException;
+import org.sferum.sdk.error.ValidationException;
 import org.sferum.sdk.messages.Draft;
 import org.sferum.sdk.messages.HistoryOrder;
 import org.sferum.sdk.messages.Message;
@@ -26,6 +29,8 @@ import org.sferum.sdk.users.UserId;
 final class MessagesMethods {
     /** The most ids {@code messages.getById} accepts. */
     static final int MAX_MESSAGE_IDS = 100;
+    /** The most peers one {@code messages.send} in its {@code peer_ids} form addresses [choice]. */
+    static final int MAX_PEER_IDS = 100;
     /** The default page size of {@code messages.getHistory}. */
     static final int DEFAULT_HISTORY_COUNT = 20;
 
@@ -55,8 +60,20 @@ final class MessagesMethods {
         into.put("messages.markAsRead", this::markAsRead);
     }
 
+    /**
+     * {@code messages.send}. With {@code peer_id} the answer is the message id (VK's deprecated form, which VK's
+     * own SDKs read); with {@code peer_ids} (comma-joined, at most {@value #MAX_PEER_IDS}) it is VK's
+     * {@code messages_send_user_ids_response}: one item per peer, {@code {"peer_id", "message_id",
+     * "conversation_message_id"}}, plus the Sferum extension {@code date} [choice], and a refusal for one peer as
+     * that item's {@code error} ({@code {"code", "description"}}, the schema's {@code base_message_error}). A
+     * draft the platform refuses whatever the peer (empty, too long) is refused as the whole call.
+     */
     private JsonNode send(UserId caller, VkParams params) {
-        ChatId chat = peer(params);
+        boolean many = params.string("peer_ids").isPresent();
+        List<ChatId> chats = many ? params.valueList("peer_ids", MAX_PEER_IDS, ChatId::of) : List.of(peer(params));
+        if (chats.isEmpty()) {
+            throw VkParams.invalid("peer_ids", "is required");
+        }
         OptionalInt randomId = params.optionalInt("random_id");
         Optional<MessageId> replyTo = params.optionalValue("reply_to", MessageId::of);
         List<MessageId> forwarded = params.valueList("forward_messages", Draft.MAX_FORWARDED, MessageId::of);
@@ -65,8 +82,30 @@ final class MessagesMethods {
                 .map(AttachmentMethods::parse).orElse(List.of());
         Draft draft = new Draft(text, replyTo, forwarded, attachments,
                 randomId.isPresent() && randomId.getAsInt() != 0 ? randomId : OptionalInt.empty());
-        Message sent = engine.send(caller, chat, draft);
-        return LongNode.valueOf(sent.id().value());
+        if (!many) {
+            return LongNode.valueOf(engine.send(caller, chats.get(0), draft).id().value());
+        }
+        ArrayNode items = JsonNodes.array();
+        for (ChatId chat : new LinkedHashSet<>(chats)) {
+            ObjectNode item = items.addObject();
+            item.put("peer_id", chat.peerId());
+            try {
+                Message sent = engine.send(caller, chat, draft);
+                item.put("message_id", sent.id().value());
+                item.put("conversation_message_id", sent.conversationMessageId());
+                item.put("date", sent.sentAt().getEpochSecond());
+            } catch (ValidationException e) {
+                throw e;
+            } catch (SferumException e) {
+                int code = VkErrorTable.vkCode(e.code());
+                item.put("message_id", 0);
+                item.put("conversation_message_id", 0);
+                ObjectNode error = item.putObject("error");
+                error.put("code", code);
+                error.put("description", VkErrorTable.meaning(code));
+            }
+        }
+        return items;
     }
 
     private JsonNode getById(UserId caller, VkParams params) {

@@ -223,6 +223,13 @@ final class VkParams {
     }
 
     private static long parseLong(String name, String text) {
+        // Long.parseLong also reads non-ASCII digits ("٢٠٠٠٠٠٠٠٠١"), where VK answers error 100 (issue 12 item 6).
+        for (int i = text.startsWith("-") ? 1 : 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                throw invalid(name, "must be an integer written in ASCII digits");
+            }
+        }
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {

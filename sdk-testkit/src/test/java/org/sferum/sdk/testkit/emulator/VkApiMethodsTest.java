@@ -79,6 +79,35 @@ class VkApiMethodsTest extends EmulatorTestBase {
     }
 
     @Test
+    @DisplayName("F-MSG-01 messages.send with peer_ids answers VK's user-ids form: peer, message id and cmid per peer,"
+            + " a refusal as the item's error; a repeated random id answers the first message's ids")
+    void sendPeerIds() {
+        long peer = classChat();
+        JsonNode body = wire.call(teacher, "messages.send", "peer_ids", Long.toString(peer),
+                "message", "Домашнее задание", "random_id", "777");
+        schema.check("messages/responses.json", "messages_send_user_ids_response", body);
+        JsonNode item = body.get("response").get(0);
+        assertEquals(1, body.get("response").size());
+        assertEquals(peer, item.get("peer_id").asLong());
+        assertEquals(1, item.get("conversation_message_id").asLong());
+        assertEquals(START.getEpochSecond(), item.get("date").asLong(), "the Sferum extension date [choice]");
+        long id = item.get("message_id").asLong();
+        assertEquals("Домашнее задание", wire.ok(teacher, "messages.getById", "message_ids", Long.toString(id))
+                .get("items").get(0).get("text").asText());
+
+        JsonNode again = wire.call(teacher, "messages.send", "peer_ids", Long.toString(peer),
+                "message", "Домашнее задание", "random_id", "777");
+        assertEquals(item, again.get("response").get(0), "the repeat stores nothing and answers the same ids");
+
+        JsonNode refused = wire.call(outsider, "messages.send", "peer_ids", Long.toString(peer),
+                "message", "Привет", "random_id", "778");
+        schema.check("messages/responses.json", "messages_send_user_ids_response", refused);
+        assertEquals(917, refused.get("response").get(0).get("error").get("code").asInt());
+        assertEquals(0, refused.get("response").get(0).get("message_id").asLong());
+        assertEquals(1, wire.ok(teacher, "messages.getHistory", "peer_id", Long.toString(peer)).get("count").asInt());
+    }
+
+    @Test
     @DisplayName("F-MSG-01 messages.send answers the new message's id as an integer; the author sees it as out")
     void send() {
         long peer = classChat();
