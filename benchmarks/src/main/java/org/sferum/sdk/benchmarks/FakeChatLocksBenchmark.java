@@ -45,6 +45,7 @@ public class FakeChatLocksBenchmark {
         public int chats;
         SferumSession teacher;
         final List<ChatId> ids = new ArrayList<>();
+        final Draft draft = Draft.text("Домашнее задание: №15 и №16 на стр. 42");
 
         /** Seeds a fake with the chats. */
         @Setup(Level.Iteration)
@@ -75,8 +76,6 @@ public class FakeChatLocksBenchmark {
         }
     }
 
-    private final Draft draft = Draft.text("Домашнее задание: №15 и №16 на стр. 42");
-
     /**
      * Sends one message into the thread's chat.
      *
@@ -86,6 +85,7 @@ public class FakeChatLocksBenchmark {
      */
     @Benchmark
     public Message send(Platform platform, Sender sender) {
-        return platform.teacher.messages().send(platform.ids.get(sender.index % platform.chats), draft);
+        return platform.teacher.messages().send(platform.ids.get(sender.index % platform.chats),
+                platform.draft);
     }
 }

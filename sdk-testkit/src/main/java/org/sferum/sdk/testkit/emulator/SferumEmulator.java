@@ -109,7 +109,7 @@ public final class SferumEmulator implements AutoCloseable {
                 new UserEndpoints(engine, idTokens)));
         server.createContext(JwksHandler.PATH, new JwksHandler(idTokens));
         server.createContext("/call/", new CallPageHandler(engine, baseUri)); // and join links point here
-        server.createContext("/", new ControlApiHandler(demoSchool, new VkIdControl(vkId), clock, engine::tick));
+        server.createContext("/", new ControlApiHandler(demoSchool, new VkIdControl(vkId), clock, engine.calls()::tick));
         server.start();
         LOG.debug("Sferum emulator listening on {}", baseUri);
     }
@@ -242,7 +242,7 @@ public final class SferumEmulator implements AutoCloseable {
      */
     public Instant advanceClock(Duration amount) {
         Instant now = clock.advance(Objects.requireNonNull(amount, "amount"));
-        engine.tick();
+        engine.calls().tick();
         return now;
     }
 
