@@ -39,7 +39,7 @@ final class CallPageHandler implements EmulatorHandler {
         this.engine = engine;
         this.baseUri = baseUri;
         this.secure = "https".equals(baseUri.getScheme());
-        engine.serveCallLinksAt(baseUri + CallPages.JOIN_PATH);
+        engine.calls().serveCallLinksAt(baseUri + CallPages.JOIN_PATH);
     }
 
     @Override
@@ -90,7 +90,7 @@ final class CallPageHandler implements EmulatorHandler {
     private void show(EmulatorExchange exchange, String key) throws IOException {
         CallPageView call;
         try {
-            call = engine.callPage(link(key));
+            call = engine.calls().callPage(link(key));
         } catch (SferumException e) {
             refuse(exchange, e.code(), null);
             return;
@@ -103,7 +103,7 @@ final class CallPageHandler implements EmulatorHandler {
         Map<String, String> form = VkCallReader.read(exchange).params();
         CallPageView call;
         try {
-            call = engine.callPage(link(key));
+            call = engine.calls().callPage(link(key));
         } catch (SferumException e) {
             refuse(exchange, e.code(), null);
             return;
@@ -115,17 +115,17 @@ final class CallPageHandler implements EmulatorHandler {
                     if (guestOf(exchange, call).isPresent()) {
                         // this browser already has a seat in this call: joining again is coming back with it, so
                         // a removed guest stays out (REMOVED_FROM_CALL) unless readmitted
-                        engine.guestRejoin(seat(exchange, call));
+                        engine.calls().guestRejoin(seat(exchange, call));
                         break;
                     }
-                    GuestTicket ticket = engine.guestJoin(link(key), form.get(CallPages.NAME));
+                    GuestTicket ticket = engine.calls().guestJoin(link(key), form.get(CallPages.NAME));
                     exchange.getResponseHeaders().add("Set-Cookie", cookie(ticket.secret()));
                     break;
                 case CallPages.LEAVE:
-                    engine.guestLeave(seat(exchange, call));
+                    engine.calls().guestLeave(seat(exchange, call));
                     break;
                 case CallPages.REJOIN:
-                    engine.guestRejoin(seat(exchange, call));
+                    engine.calls().guestRejoin(seat(exchange, call));
                     break;
                 default:
                     Html.send(exchange, 400, CallPages.refusal(ErrorCode.INVALID_ARGUMENT, call,
@@ -151,7 +151,7 @@ final class CallPageHandler implements EmulatorHandler {
         }
         String link;
         try {
-            link = engine.joinLinkByShortCredentials(shortId, password);
+            link = engine.calls().joinLinkByShortCredentials(shortId, password);
         } catch (SferumException e) {
             refuse(exchange, e.code(), null);
             return;
@@ -166,7 +166,7 @@ final class CallPageHandler implements EmulatorHandler {
             return;
         }
         try {
-            redirect(exchange, CallPages.JOIN_PATH + engine.guestPage(secret.get()).call().linkKey());
+            redirect(exchange, CallPages.JOIN_PATH + engine.calls().guestPage(secret.get()).call().linkKey());
         } catch (SferumException e) {
             refuse(exchange, e.code(), null);
         }
@@ -186,7 +186,7 @@ final class CallPageHandler implements EmulatorHandler {
             return;
         }
         try {
-            redirect(exchange, engine.guestRecordingLink(secret.get(), recording));
+            redirect(exchange, engine.calls().guestRecordingLink(secret.get(), recording));
         } catch (SferumException e) {
             refuse(exchange, e.code(), null);
         }
@@ -199,7 +199,7 @@ final class CallPageHandler implements EmulatorHandler {
             return Optional.empty();
         }
         try {
-            CallPageView.Guest guest = engine.guestPage(secret.get());
+            CallPageView.Guest guest = engine.calls().guestPage(secret.get());
             return guest.call().linkKey().equals(call.linkKey()) ? Optional.of(guest) : Optional.empty();
         } catch (SferumException e) {
             return Optional.empty();

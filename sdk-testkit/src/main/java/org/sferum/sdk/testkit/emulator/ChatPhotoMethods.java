@@ -6,14 +6,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
-import java.security.SecureRandom;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.sferum.sdk.chats.ChatId;
 import org.sferum.sdk.chats.ChatPhoto;
+import org.sferum.sdk.error.ValidationException;
 import org.sferum.sdk.testkit.engine.PlatformEngine;
 import org.sferum.sdk.users.UserId;
 
@@ -23,9 +20,9 @@ import org.sferum.sdk.users.UserId;
  * names the uploader) answers {@code {"response": "<file>"}}; {@code messages.setChatPhoto(file)} sets the image;
  * {@code messages.deleteChatPhoto(chat_id)} removes it. The images are served by GET under {@link #PHOTO_PATH}.
  *
- * <p>An upload address and an uploaded file are valid {@link PlatformEngine#CHAT_PHOTO_UPLOAD_LIFETIME} on the
- * engine's clock [choice: 1 h], from when they were given; expired ones are purged at every call of these methods, so
- * unused tickets and uploads do not pile up, and are then refused as unknown (VK error 100, as an unknown address).
+ * <p>Tickets, their expiry ({@link PlatformEngine#CHAT_PHOTO_UPLOAD_LIFETIME}) and who may use an upload are the
+ * engine's upload pipeline's; these methods only read the multipart and write JSON. An unknown or expired address or
+ * file is refused with VK error 100.
  */
 final class ChatPhotoMethods {
     /** Where uploads are posted: this, then the upload ticket. */
@@ -39,11 +36,6 @@ final class ChatPhotoMethods {
 
     private final PlatformEngine engine;
     private final URI baseUri;
-    private final SecureRandom random = new SecureRandom();
-    /** Upload tickets (the last part of upload addresses) by value: who may upload, for which chat. */
-    private final Map<String, Ticket> tickets = new ConcurrentHashMap<>();
-    /** Uploaded files (the {@code file} strings) not yet used by {@code messages.setChatPhoto}. */
-    private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
 
     /**
      * Creates the methods and tells the engine where the images are served.
@@ -75,11 +67,7 @@ final class ChatPhotoMethods {
 
     /** {@code photos.getChatUploadServer(chat_id)}: for a member; the rights are checked when the photo is set. */
     private JsonNode getChatUploadServer(UserId caller, VkParams params) {
-        ChatId chat = chatId(params);
-        engine.chat(caller, chat);
-        Instant now = purge();
-        String ticket = token();
-        tickets.put(ticket, new Ticket(caller, chat, now.plus(PlatformEngine.CHAT_PHOTO_UPLOAD_LIFETIME)));
+        String ticket = engine.openChatPhotoUpload(caller, chatId(params));
         ObjectNode json = JsonNodes.object();
         json.put("upload_url", baseUri + UPLOAD_PATH + ticket);
         return json;
@@ -88,15 +76,7 @@ final class ChatPhotoMethods {
     /** {@code messages.setChatPhoto(file)}: the uploader's file, used once; answers the chat. */
     private JsonNode setChatPhoto(UserId caller, VkParams params) {
         String file = params.string("file").orElseThrow(() -> VkParams.invalid("file", "is required"));
-        purge();
-        Upload upload = uploads.get(file);
-        if (upload == null || !upload.ticket.user.equals(caller)) {
-            throw VkParams.invalid("file", "is not a file this user uploaded, or it expired");
-        }
-        uploads.remove(file);
-        ChatPhoto photo = ChatPhoto.of(upload.fileName, upload.content);
-        engine.setChatPhoto(caller, upload.ticket.chat, photo);
-        return answer(caller, upload.ticket.chat);
+        return answer(caller, engine.setChatPhotoFromUpload(caller, file));
     }
 
     /** {@code messages.deleteChatPhoto(chat_id)}: answers the chat. */
@@ -123,9 +103,7 @@ final class ChatPhotoMethods {
     void upload(EmulatorExchange exchange) throws IOException {
         try (exchange) {
             String ticketValue = exchange.getRequestURI().getPath().substring(UPLOAD_PATH.length());
-            Instant now = purge();
-            Ticket ticket = tickets.get(ticketValue);
-            if (!"POST".equals(exchange.getRequestMethod()) || ticket == null) {
+            if (!"POST".equals(exchange.getRequestMethod()) || !engine.acceptsChatPhoto(ticketValue)) {
                 HttpJson.send(exchange, 200, uploadError("the upload address is unknown or expired, or the method is"
                         + " not POST"));
                 return;
@@ -144,9 +122,13 @@ final class ChatPhotoMethods {
                 HttpJson.send(exchange, 200, uploadError("no multipart/form-data field " + FIELD));
                 return;
             }
-            String file = token();
-            uploads.put(file, new Upload(ticket, part.get().fileName(), part.get().content(),
-                    now.plus(PlatformEngine.CHAT_PHOTO_UPLOAD_LIFETIME)));
+            String file;
+            try {
+                file = engine.receiveChatPhoto(ticketValue, part.get().fileName(), part.get().content());
+            } catch (ValidationException e) {
+                HttpJson.send(exchange, 200, uploadError(e.getMessage()));
+                return;
+            }
             ObjectNode json = JsonNodes.object();
             json.put("response", file);
             HttpJson.send(exchange, 200, json);
@@ -184,34 +166,5 @@ final class ChatPhotoMethods {
         error.put("error_msg", "One of the parameters specified was missing or invalid: " + message);
         error.putArray("request_params");
         return json;
-    }
-
-    /**
-     * Forgets the tickets and uploads whose time is up.
-     *
-     * @return the engine's time now
-     */
-    private Instant purge() {
-        Instant now = engine.clock().instant();
-        tickets.values().removeIf(ticket -> !now.isBefore(ticket.expiresAt));
-        uploads.values().removeIf(upload -> !now.isBefore(upload.expiresAt));
-        return now;
-    }
-
-    /** How many tickets and uploads are held: for tests. */
-    int held() {
-        return tickets.size() + uploads.size();
-    }
-
-    private String token() {
-        byte[] bytes = new byte[18];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private record Ticket(UserId user, ChatId chat, Instant expiresAt) {
-    }
-
-    private record Upload(Ticket ticket, String fileName, byte[] content, Instant expiresAt) {
     }
 }

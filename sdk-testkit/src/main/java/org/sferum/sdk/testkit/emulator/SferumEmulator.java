@@ -86,7 +86,7 @@ public final class SferumEmulator implements AutoCloseable {
                 new UserEndpoints(engine, idTokens)), form);
         http.route(JwksHandler.PATH, new JwksHandler(idTokens), 0);
         http.route("/call/", new CallPageHandler(engine, baseUri), form); // and join links point here
-        http.route("/", new ControlApiHandler(demoSchool, new VkIdControl(vkId), clock, engine::tick),
+        http.route("/", new ControlApiHandler(demoSchool, new VkIdControl(vkId), clock, engine.calls()::tick),
                 ControlRequest.MAX_BODY_BYTES);
         http.start();
         LOG.debug("Sferum emulator listening on {}", baseUri);
@@ -218,7 +218,7 @@ public final class SferumEmulator implements AutoCloseable {
      */
     public Instant advanceClock(Duration amount) {
         Instant now = clock.advance(Objects.requireNonNull(amount, "amount"));
-        engine.tick();
+        engine.calls().tick();
         return now;
     }
 
@@ -247,7 +247,7 @@ public final class SferumEmulator implements AutoCloseable {
 
     /** How many chat photo upload tickets and unused uploads the emulator holds: for tests. */
     int heldChatPhotoUploads() {
-        return chatPhotos.held();
+        return engine.heldChatPhotoUploads();
     }
 
     /** Stops the server and its threads. Calling it again does nothing. */

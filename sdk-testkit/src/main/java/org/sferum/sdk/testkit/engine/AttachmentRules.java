@@ -2,47 +2,38 @@ package org.sferum.sdk.testkit.engine;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.LongPredicate;
 import java.util.function.Supplier;
 import org.sferum.sdk.attachments.Attachment;
 import org.sferum.sdk.attachments.MediaId;
+import org.sferum.sdk.attachments.PollResults;
 import org.sferum.sdk.error.ConflictException;
 import org.sferum.sdk.error.ErrorCode;
+import org.sferum.sdk.error.PermissionDeniedException;
 import org.sferum.sdk.error.ValidationException;
 import org.sferum.sdk.users.UserId;
 
 /**
- * Every rule of attachments (F-ATT-01 … F-ATT-03, F-ATT-05), in one place: upload tickets and their expiry, what a photo and a
- * file may be, who may attach an uploaded item and how often. Every method runs under the engine's lock.
+ * The rules of attachments once uploaded (F-ATT-01 … F-ATT-05): saving an upload as its uploader's item, who may
+ * attach an item and how often, who may read its bytes, and polls. Tickets, expiry, size and type are the
+ * {@link UploadPipeline}'s. Every method runs under the engine's lock.
  *
  * <ul>
- *   <li>A photo is JPEG, PNG or GIF (told by its first bytes), 1 byte to {@link #MAX_PHOTO_BYTES} [choice: VK's
- *       public 50 MB; pixel sizes are not checked, the SDK does not decode images].</li>
- *   <li>A file is 1 byte to {@link #MAX_FILE_BYTES} [choice: VK's public 200 MB], any type but MP3 and executables,
- *       as VK states [choice: told by the name's extension and by the first bytes: {@code MZ}, ELF,
- *       {@code ID3}].</li>
- *   <li>A video is AVI, MP4, 3GP, MPEG, MOV, FLV or WMV (VK's formats but MP3, told by the first bytes), 1 byte to
- *       {@link #MAX_VIDEO_BYTES}, with a title of 1 to 128 characters; its ticket carries the title and the id.</li>
- *   <li>An upload address (ticket) and an upload not yet saved are valid {@link PlatformEngine#UPLOAD_LIFETIME} on
- *       the engine's clock from when they were given, then forgotten; an upload is saved once, by the user the
- *       address was given to.</li>
+ *   <li>A video's title is 1 to {@link #MAX_VIDEO_TITLE} characters; its ticket carries the title and the id.</li>
  *   <li>A saved item is attached by its uploader only, to one message only [choice]; from then on whoever sees the
  *       message sees it, and nobody else.</li>
+ *   <li>A poll has a question of 1 to {@link #MAX_QUESTION} characters and 1 to {@link #MAX_ANSWERS} answers of 1 to
+ *       {@link #MAX_ANSWER}; each user votes once, for one answer; an anonymous poll hides its voters.</li>
  * </ul>
  */
 final class AttachmentRules {
-    /** The largest photo: VK's public 50 MB. */
-    static final int MAX_PHOTO_BYTES = 50 * 1024 * 1024;
-    /** The largest file: VK's public 200 MB. */
-    static final int MAX_FILE_BYTES = 200 * 1024 * 1024;
-    /** The largest video [choice: 1 GB, as the emulator holds it in memory; VK's public limit is larger]. */
-    static final int MAX_VIDEO_BYTES = 1024 * 1024 * 1024;
     /** The longest poll question [choice]. */
     static final int MAX_QUESTION = 255;
     /** The most answers of a poll, as VK. */
@@ -52,19 +43,8 @@ final class AttachmentRules {
     /** The longest video title: {@code video.save}'s {@code name}, 128 characters. */
     static final int MAX_VIDEO_TITLE = 128;
 
-    private static final Set<String> REFUSED_EXTENSIONS = Set.of("mp3", "exe", "msi", "bat", "cmd", "com", "scr",
-            "dll", "apk", "jar", "sh", "ps1", "vbs");
-    private static final byte[][] PHOTO_MAGIC = {
-        {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF},
-        {'G', 'I', 'F', '8'}};
-    /** VK's video formats told by their first bytes: AVI (RIFF), MPEG, FLV, WMV (ASF); MP4, MOV, 3GP below. */
-    private static final byte[][] VIDEO_MAGIC = {{'R', 'I', 'F', 'F'}, {0, 0, 1, (byte) 0xBA}, {0, 0, 1, (byte) 0xB3},
-        {'F', 'L', 'V'}, {0x30, 0x26, (byte) 0xB2, 0x75}};
-    private static final byte[][] REFUSED_MAGIC = {{'M', 'Z'}, {0x7F, 'E', 'L', 'F'}, {'I', 'D', '3'}};
-
     private final Supplier<String> secrets;
-    private final Map<String, Ticket> tickets = new HashMap<>();
-    private final Map<String, Upload> uploads = new HashMap<>();
+    private final UploadPipeline uploads;
     /** Saved items by owner and number. */
     private final Map<MediaId, Item> items = new HashMap<>();
     /** Saved items by their secret key (the last part of their address). */
@@ -72,8 +52,9 @@ final class AttachmentRules {
     private long nextId = 1;
     private String urlBase;
 
-    AttachmentRules(Supplier<String> secrets, String urlBase) {
+    AttachmentRules(Supplier<String> secrets, UploadPipeline uploads, String urlBase) {
         this.secrets = secrets;
+        this.uploads = uploads;
         this.urlBase = urlBase;
     }
 
@@ -81,84 +62,38 @@ final class AttachmentRules {
         this.urlBase = base;
     }
 
-    /** Gives an upload ticket to a user. */
-    String openUpload(UserId user, UploadKind kind, Instant now) {
-        if (kind == UploadKind.VIDEO) {
-            throw new IllegalArgumentException("a video's ticket comes with its title: openVideo");
-        }
-        purge(now);
-        String ticket = secrets.get();
-        tickets.put(ticket, new Ticket(user, kind, now.plus(PlatformEngine.UPLOAD_LIFETIME), "", null));
-        return ticket;
-    }
-
     /**
      * Gives a video upload ticket, with the video's title and id reserved now, as VK's {@code video.save} does; the
      * video exists once its bytes arrive within the ticket's life.
+     *
+     * @return the ticket's secret and the video as it will be
      */
-    Ticket openVideo(UserId user, String title, Instant now) {
+    Map.Entry<String, Attachment.Video> openVideo(UserId user, String title, Instant now) {
         if (title == null || title.isBlank() || title.codePointCount(0, title.length()) > MAX_VIDEO_TITLE) {
-            throw invalid("a video's title must be 1 to " + MAX_VIDEO_TITLE + " characters");
+            throw UploadPipeline.invalid("a video's title must be 1 to " + MAX_VIDEO_TITLE + " characters");
         }
-        purge(now);
-        Ticket ticket = new Ticket(user, UploadKind.VIDEO, now.plus(PlatformEngine.UPLOAD_LIFETIME), title.strip(),
-                new MediaId(user.value(), nextId++));
-        tickets.put(secrets.get(), ticket);
-        return ticket;
-    }
-
-    /** The secret of a ticket given by {@link #openVideo}. */
-    String secretOf(Ticket ticket) {
-        return tickets.entrySet().stream().filter(e -> e.getValue() == ticket).map(Map.Entry::getKey).findFirst()
-                .orElseThrow();
+        MediaId id = new MediaId(user.value(), nextId++);
+        String secret = uploads.openVideo(user, title.strip(), id, now);
+        return Map.entry(secret, new Attachment.Video(id, title.strip()));
     }
 
     /** Receives a video's bytes: the ticket is used once, and the video is saved as its uploader's. */
     Attachment receiveVideo(String ticket, byte[] content, Instant now) {
-        purge(now);
-        Ticket t = tickets.get(ticket);
-        if (t == null || t.kind != UploadKind.VIDEO) {
-            throw invalid("the upload address is unknown or expired; ask for a new one");
-        }
-        check(UploadKind.VIDEO, t.title, content);
-        tickets.remove(ticket);
-        Item item = new Item(t.videoId, UploadKind.VIDEO, t.title, content.clone(), secrets.get(), now);
-        items.put(item.id, item);
-        itemsByKey.put(item.key, item);
-        return attachment(item);
-    }
-
-    /** The kind a live ticket accepts. */
-    Optional<UploadKind> ticketKind(String ticket, Instant now) {
-        purge(now);
-        Ticket t = tickets.get(ticket);
-        return t == null ? Optional.empty() : Optional.of(t.kind);
-    }
-
-    /** Receives the bytes posted to a ticket's address; answers the upload's key. */
-    String receive(String ticket, String fileName, byte[] content, Instant now) {
-        purge(now);
-        Ticket t = tickets.get(ticket);
-        if (t == null || t.kind == UploadKind.VIDEO) {
-            throw invalid("the upload address is unknown or expired; ask for a new one");
-        }
-        check(t.kind, fileName, content);
+        UploadPipeline.Ticket t = uploads.takeVideo(ticket, content, now);
         String key = secrets.get();
-        uploads.put(key, new Upload(t.user, t.kind, fileName, content.clone(), now.plus(PlatformEngine.UPLOAD_LIFETIME)));
-        return key;
+        uploads.blobs().put(key, content.clone());
+        return keep(new Item(t.videoId(), UploadKind.VIDEO, t.title(), key, content.length, key, now));
     }
 
     /** Saves an upload as an item of its uploader, once. */
     Attachment save(UserId user, String uploadKey, UploadKind kind, Optional<String> title, Instant now) {
-        purge(now);
-        Upload upload = uploads.get(uploadKey);
-        if (upload == null || !upload.user.equals(user) || upload.kind != kind) {
-            throw invalid("the upload is not one this user made for a " + kind.name().toLowerCase(Locale.ROOT)
-                    + ", or it was saved already, or it expired");
-        }
-        uploads.remove(uploadKey);
-        String name = title.filter(s -> !s.isBlank()).orElse(upload.fileName);
-        Item item = new Item(new MediaId(user.value(), nextId++), kind, name, upload.content, secrets.get(), now);
+        UploadPipeline.Upload upload = uploads.take(user, uploadKey, kind, now);
+        String name = title.filter(s -> !s.isBlank()).orElse(upload.fileName());
+        return keep(new Item(new MediaId(user.value(), nextId++), kind, name, upload.blobKey(), upload.size(),
+                secrets.get(), now));
+    }
+
+    private Attachment keep(Item item) {
         items.put(item.id, item);
         itemsByKey.put(item.key, item);
         return attachment(item);
@@ -223,7 +158,7 @@ final class AttachmentRules {
                 throw invalid("each answer of a poll must be 1 to " + MAX_ANSWER + " characters");
             }
         }
-        Item item = new Item(new MediaId(actor.value(), nextId++), UploadKind.POLL, question.strip(), new byte[0],
+        Item item = new Item(new MediaId(actor.value(), nextId++), UploadKind.POLL, question.strip(), null, 0,
                 secrets.get(), now);
         item.poll = new PollState(answers.stream().map(String::strip).toList(), anonymous);
         items.put(item.id, item);
@@ -235,11 +170,11 @@ final class AttachmentRules {
      *
      * @param sees tells whether the reader sees a message, by id
      */
-    Item poll(UserId reader, MediaId id, java.util.function.LongPredicate sees) {
+    Item poll(UserId reader, MediaId id, LongPredicate sees) {
         Item item = items.get(id);
         if (item == null || item.kind != UploadKind.POLL
                 || !(id.ownerId() == reader.value() || (item.attached && sees.test(item.messageId)))) {
-            throw new org.sferum.sdk.error.PermissionDeniedException(ErrorCode.PERMISSION_DENIED, "poll "
+            throw new PermissionDeniedException(ErrorCode.PERMISSION_DENIED, "poll "
                     + id.ownerId() + "_" + id.id() + " is not one this user created or sees in a message");
         }
         return item;
@@ -258,9 +193,9 @@ final class AttachmentRules {
     }
 
     /** A poll's results for a reader; voters hidden when anonymous. */
-    org.sferum.sdk.attachments.PollResults results(Item poll, UserId reader) {
+    PollResults results(Item poll, UserId reader) {
         int n = poll.poll.answers.size();
-        List<Integer> votes = new ArrayList<>(java.util.Collections.nCopies(n, 0));
+        List<Integer> votes = new ArrayList<>(Collections.nCopies(n, 0));
         List<List<UserId>> voters = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             voters.add(new ArrayList<>());
@@ -273,7 +208,7 @@ final class AttachmentRules {
                 }
             }
         }
-        return new org.sferum.sdk.attachments.PollResults((Attachment.Poll) attachment(poll), poll.poll.anonymous,
+        return new PollResults((Attachment.Poll) attachment(poll), poll.poll.anonymous,
                 votes, poll.poll.votes.size(), poll.poll.votes.getOrDefault(reader, List.of()), voters);
     }
 
@@ -283,7 +218,7 @@ final class AttachmentRules {
         if (item != null && item.kind == UploadKind.POLL) {
             return Optional.empty();
         }
-        return item == null || !item.attached ? Optional.empty() : Optional.of(item.content.clone());
+        return item == null || !item.attached ? Optional.empty() : uploads.blobs().get(item.blobKey);
     }
 
     private Item own(UserId actor, MediaId id, UploadKind kind) {
@@ -298,77 +233,21 @@ final class AttachmentRules {
     private Attachment attachment(Item item) {
         return switch (item.kind) {
             case PHOTO -> new Attachment.Photo(item.id, urlBase + item.key);
-            case FILE -> new Attachment.File(item.id, item.name, item.content.length);
+            case FILE -> new Attachment.File(item.id, item.name, item.size);
             case VIDEO -> new Attachment.Video(item.id, item.name);
             case POLL -> new Attachment.Poll(item.id, item.name, item.poll.answers);
         };
-    }
-
-    static void check(UploadKind kind, String fileName, byte[] content) {
-        if (fileName == null || fileName.isBlank() || fileName.length() > 255) {
-            throw invalid("the file name must be 1 to 255 characters");
-        }
-        if (content.length == 0) {
-            throw invalid("the " + kind.name().toLowerCase(Locale.ROOT) + " is empty");
-        }
-        if (kind == UploadKind.VIDEO) {
-            if (content.length > MAX_VIDEO_BYTES) {
-                throw invalid("the video is larger than " + MAX_VIDEO_BYTES + " bytes");
-            }
-            boolean isoMedia = content.length >= 8 && content[4] == 'f' && content[5] == 't' && content[6] == 'y'
-                    && content[7] == 'p';
-            if (!isoMedia && Arrays.stream(VIDEO_MAGIC).noneMatch(magic -> startsWith(content, magic))) {
-                throw invalid("a video must be AVI, MP4, 3GP, MPEG, MOV, FLV or WMV");
-            }
-        } else if (kind == UploadKind.PHOTO) {
-            if (content.length > MAX_PHOTO_BYTES) {
-                throw invalid("the photo is larger than " + MAX_PHOTO_BYTES + " bytes");
-            }
-            if (Arrays.stream(PHOTO_MAGIC).noneMatch(magic -> startsWith(content, magic))) {
-                throw invalid("a photo must be a JPEG, PNG or GIF image; send other files as files");
-            }
-        } else {
-            if (content.length > MAX_FILE_BYTES) {
-                throw invalid("the file is larger than " + MAX_FILE_BYTES + " bytes");
-            }
-            int dot = fileName.lastIndexOf('.');
-            String ext = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
-            if (REFUSED_EXTENSIONS.contains(ext) || Arrays.stream(REFUSED_MAGIC).anyMatch(m -> startsWith(content, m))) {
-                throw invalid("MP3 files and programs cannot be sent as files");
-            }
-        }
-    }
-
-    private static boolean startsWith(byte[] content, byte[] magic) {
-        return content.length >= magic.length && Arrays.equals(content, 0, magic.length, magic, 0, magic.length);
-    }
-
-    private void purge(Instant now) {
-        tickets.values().removeIf(t -> !now.isBefore(t.expiresAt));
-        uploads.values().removeIf(u -> !now.isBefore(u.expiresAt));
-    }
-
-    /** How many tickets and unsaved uploads are held: for tests. */
-    int held() {
-        return tickets.size() + uploads.size();
     }
 
     private static ValidationException invalid(String message) {
         return new ValidationException(ErrorCode.INVALID_ARGUMENT, message);
     }
 
-    /** An upload ticket; a video's also carries its title and reserved id. */
-    record Ticket(UserId user, UploadKind kind, Instant expiresAt, String title, MediaId videoId) {
-    }
-
-    private record Upload(UserId user, UploadKind kind, String fileName, byte[] content, Instant expiresAt) {
-    }
-
     /** A poll's answers, anonymity and votes (in voting order). */
     private static final class PollState {
         final List<String> answers;
         final boolean anonymous;
-        final Map<UserId, List<Integer>> votes = new java.util.LinkedHashMap<>();
+        final Map<UserId, List<Integer>> votes = new LinkedHashMap<>();
 
         PollState(List<String> answers, boolean anonymous) {
             this.answers = answers;
@@ -380,7 +259,9 @@ final class AttachmentRules {
         final MediaId id;
         final UploadKind kind;
         final String name;
-        final byte[] content;
+        /** Where its bytes are in the {@link BlobStore}; {@code null} for a poll. */
+        final String blobKey;
+        final int size;
         final String key;
         final Instant savedAt;
         boolean attached;
@@ -389,11 +270,12 @@ final class AttachmentRules {
         /** A poll's state; {@code null} for uploads. */
         PollState poll;
 
-        Item(MediaId id, UploadKind kind, String name, byte[] content, String key, Instant savedAt) {
+        Item(MediaId id, UploadKind kind, String name, String blobKey, int size, String key, Instant savedAt) {
             this.id = id;
             this.kind = kind;
             this.name = name;
-            this.content = content;
+            this.blobKey = blobKey;
+            this.size = size;
             this.key = key;
             this.savedAt = savedAt;
         }

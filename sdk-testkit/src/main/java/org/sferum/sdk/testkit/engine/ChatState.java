@@ -25,6 +25,11 @@ final class ChatState {
     final Map<UserId, ChatMember> members = new LinkedHashMap<>();
     /** Messages in the one order every reader sees: by conversation message id. */
     final List<StoredMessage> messages = new ArrayList<>();
+    /**
+     * How many times a message of this chat became one some reader may not see (deleted for everyone or for one
+     * member, or given an expiry); while 0, every member sees every message after the point they cleared.
+     */
+    int hideable;
     /** Per member: the highest conversation message id they have read. */
     final Map<UserId, Long> readUpTo = new LinkedHashMap<>();
     // chats issue, chat management (admin): the current invite link's token and who issued it (F-CHAT-10).

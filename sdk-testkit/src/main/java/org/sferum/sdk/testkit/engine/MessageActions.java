@@ -124,11 +124,13 @@ final class MessageActions {
                     events.deletingForAll(chat, message, now);
                 }
                 message.deletedForAll = true;
+                chat.hideable++;
                 if (chat.pinnedMessageId == message.id) {
                     chat.pinnedMessageId = 0;
                 }
             } else {
                 message.hiddenFor.add(actor);
+                chats.get(message.chat.peerId()).hideable++;
             }
             out.add(new DeletedMessage(message.chat, MessageId.of(message.id), message.cmid));
         }

@@ -14,6 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
 import org.sferum.sdk.chats.Chat;
 import org.sferum.sdk.chats.ChatFilter;
 import org.sferum.sdk.chats.ChatId;
@@ -37,12 +41,28 @@ import org.sferum.sdk.users.Role;
 import org.sferum.sdk.users.UserId;
 
 /**
- * The in-memory model of the platform, where every rule is enforced once: the fake and the emulator both call
- * it. Thread-safe: each operation runs under one lock, so concurrent operations happen in one order that every
- * reader sees. Time comes from the injected {@link Clock} only; timestamps are kept to the second, as the
- * wire carries them.
+ * The in-memory model of the platform, where every rule is enforced once: the fake and the emulator both call it.
+ * Time comes from the injected {@link Clock} only; timestamps are kept to the second, as the wire carries them. Every
+ * operation names the acting user; checks of membership and rights happen here, never in the faces.
  *
- * <p>Every operation names the acting user; checks of membership and rights happen here, never in the faces.
+ * <p>Where each rule lives (the classes named hold the details):
+ * <ul>
+ *   <li>users and access tokens, their expiry and revocation (F-LINK-11): here;</li>
+ *   <li>chats and membership (F-SECT-01, F-CHAT-02 … F-CHAT-08, F-CHAT-10, F-CHAT-12, F-LINK-07): here, with
+ *       {@link ChatActions}, {@link ChatAdmin}, {@link DirectChats}, {@link ChatPhotos}; who may do what in
+ *       {@link #requireAllowed}, what a reader sees in {@link ChatState#sees};</li>
+ *   <li>messages (F-MSG-01 … F-MSG-11, F-CHAT-09, F-CHAT-11): here (sending, idempotency, read state), with
+ *       {@link MessageActions}, {@link MessageSearch}, {@link HistoryPages};</li>
+ *   <li>uploads and attachments (F-ATT-01 … F-ATT-05, F-CHAT-06): {@link UploadPipeline} (tickets, expiry,
+ *       ownership, size and type, bytes in a {@link BlobStore}), {@link AttachmentRules} (items, polls);</li>
+ *   <li>events (F-EMB-02): {@link ChatEvents}, delivered to the sinks of {@link #subscribe};</li>
+ *   <li>calls (F-CALL-*, F-SECT-02 … F-SECT-04, F-EMB-06, F-EMB-07): {@link CallService}, {@link #calls()};</li>
+ *   <li>VK ID (F-LINK-*): {@link VkIdService}, {@link #vkId()}.</li>
+ * </ul>
+ *
+ * <p>Thread-safe: message traffic of a group chat runs under the global lock shared and that chat's monitor, so
+ * different chats proceed in parallel; everything that spans chats runs under the global lock exclusively. See
+ * "Concurrency and ordering" in {@code docs/architecture.md} for the lock order.
  */
 public final class PlatformEngine {
     /** How long a {@code random_id} is remembered for idempotent sends (see {@code docs/wire/vk-api.md}). */
@@ -51,20 +71,30 @@ public final class PlatformEngine {
     private static final long FIRST_USER_ID = 100_001;
 
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
-    private final Object lock = new Object();
+    final SecureRandom random = new SecureRandom();
+    /**
+     * The global lock: held exclusively ({@link #exclusive}) by every operation that spans chats or changes who is
+     * where, shared ({@link #shared}) by message traffic, which also holds the monitor of its one chat. See
+     * "Concurrency" in {@code docs/architecture.md}.
+     */
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final VkIdEngine vkId;
+    /** The calls; created last, it reaches the rest through this engine. */
+    private final CallService calls;
 
-    private final Map<UserId, UserAccount> users = new LinkedHashMap<>();
+    final Map<UserId, UserAccount> users = new LinkedHashMap<>();
     private final Map<String, IssuedToken> tokens = new HashMap<>();
-    private final Map<Long, ChatState> chats = new LinkedHashMap<>();
-    private final Map<Long, StoredMessage> messagesById = new HashMap<>();
-    private final Map<IdempotencyKey, Remembered> sentByRandomId = new HashMap<>();
+    final Map<Long, ChatState> chats = new LinkedHashMap<>();
+    /** Every message by id; written under a chat's monitor, so concurrent. */
+    private final Map<Long, StoredMessage> messagesById = new ConcurrentHashMap<>();
+    /** Sends remembered for idempotency, by author, chat and random id; written under the chat's monitor. */
+    private final Map<IdempotencyKey, Remembered> sentByRandomId = new ConcurrentHashMap<>();
     private long nextUserId = FIRST_USER_ID;
     private long nextChatLocalId = 1;
-    private long nextMessageId = 1;
+    /** The next message id: ids grow across the platform, and within a chat in the order of its messages. */
+    private final AtomicLong nextMessageId = new AtomicLong(1);
     /** Orders chats by their latest creation or message. */
-    private long nextActivity = 1;
+    private final AtomicLong nextActivity = new AtomicLong(1);
 
     /**
      * Creates an empty platform.
@@ -72,8 +102,22 @@ public final class PlatformEngine {
      * @param clock the clock every time-dependent rule reads
      */
     public PlatformEngine(Clock clock) {
+        this(clock, BlobStore.inMemory());
+    }
+
+    /**
+     * Creates an empty platform that keeps uploaded bytes in the given store.
+     *
+     * @param clock the clock every time-dependent rule reads
+     * @param blobs where the bytes of uploads, attachments and chat images are kept
+     */
+    public PlatformEngine(Clock clock, BlobStore blobs) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.uploads = new UploadPipeline(this::secret, Objects.requireNonNull(blobs, "blobs"));
+        this.attachmentRules = new AttachmentRules(this::secret, uploads, DEFAULT_ATTACHMENT_URL_BASE);
+        this.chatPhotos = new ChatPhotos(blobs);
         this.vkId = new VkIdEngine(this);
+        this.calls = new CallService(this);
     }
 
     /**
@@ -94,7 +138,37 @@ public final class PlatformEngine {
         return vkId;
     }
 
-    private Instant now() {
+    /**
+     * Returns the calls of this platform (F-CALL-*, F-SECT-02 … F-SECT-04, F-EMB-06, F-EMB-07).
+     *
+     * @return the calls service
+     */
+    public CallService calls() {
+        return calls;
+    }
+
+    /** A lock held until closed. */
+    interface Held extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** Takes the global lock alone: for what spans chats or changes membership. */
+    Held exclusive() {
+        lock.writeLock().lock();
+        return lock.writeLock()::unlock;
+    }
+
+    /**
+     * Takes the global lock shared: for message traffic, which then takes its chat's monitor ({@link #inChat}), and
+     * for reads of what only exclusive operations change (users, tokens, chats and their members).
+     */
+    Held shared() {
+        lock.readLock().lock();
+        return lock.readLock()::unlock;
+    }
+
+    Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 
@@ -109,7 +183,7 @@ public final class PlatformEngine {
      * @return the new user's id
      */
     public UserId createUser(String firstName, String lastName, Role role) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             UserId id = UserId.of(nextUserId++);
             users.put(id, new UserAccount(new Person(id, firstName, lastName), Objects.requireNonNull(role)));
             return id;
@@ -139,7 +213,7 @@ public final class PlatformEngine {
     }
 
     private String newToken(String prefix, UserId user, Instant expiresAt) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             account(user);
             byte[] bytes = new byte[32];
             random.nextBytes(bytes);
@@ -155,7 +229,7 @@ public final class PlatformEngine {
      * @param token the token string
      */
     public void revokeToken(String token) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             tokens.remove(token);
         }
     }
@@ -169,7 +243,7 @@ public final class PlatformEngine {
      *     or expired ({@code TOKEN_EXPIRED})
      */
     public UserId authenticate(String token) {
-        synchronized (lock) {
+        try (Held held = shared()) {
             IssuedToken issued = token == null ? null : tokens.get(token);
             if (issued == null) {
                 throw new AuthenticationException(ErrorCode.AUTHENTICATION_FAILED,
@@ -190,7 +264,7 @@ public final class PlatformEngine {
      * @return the person
      */
     public Person person(UserId user) {
-        synchronized (lock) {
+        try (Held held = shared()) {
             return account(user).person();
         }
     }
@@ -203,7 +277,7 @@ public final class PlatformEngine {
      * @throws NotFoundException if there is no such user
      */
     public UserAccount account(UserId user) {
-        synchronized (lock) {
+        try (Held held = shared()) {
             UserAccount account = users.get(Objects.requireNonNull(user, "user"));
             if (account == null) {
                 throw new NotFoundException(ErrorCode.USER_NOT_FOUND, "there is no user " + user.value());
@@ -222,7 +296,7 @@ public final class PlatformEngine {
      * @return the chat id
      */
     public ChatId createChat(UserId actor, NewChat spec) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             account(actor);
             for (UserId member : spec.members()) {
                 account(member);
@@ -234,7 +308,7 @@ public final class PlatformEngine {
             spec.members().stream().sorted(Comparator.comparingLong(UserId::value))
                     .filter(member -> !member.equals(actor))
                     .forEach(member -> chat.addMember(member, MemberRole.MEMBER, actor, now));
-            chat.lastActivity = nextActivity++;
+            chat.lastActivity = nextActivity.getAndIncrement();
             chats.put(id.peerId(), chat);
             return id;
         }
@@ -248,7 +322,7 @@ public final class PlatformEngine {
      * @return the chat
      */
     public Chat chat(UserId actor, ChatId id) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             ChatState chat = memberChat(actor, id);
             return new Chat(DirectChats.idFor(chat, actor), direct.titleFor(chat, actor), chat.owner,
                     List.copyOf(chat.members.values()), chat.settings, ChatPhotos.url(chat, photoUrlBase),
@@ -266,7 +340,7 @@ public final class PlatformEngine {
      * @return the chats
      */
     public List<ChatSummary> conversations(UserId actor, ChatFilter filter) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             account(actor);
             List<ChatState> mine = new ArrayList<>();
             for (ChatState chat : chats.values()) {
@@ -304,7 +378,7 @@ public final class PlatformEngine {
      * @throws ValidationException with {@code INVALID_ARGUMENT} for a one-to-one chat
      */
     public void leaveChat(UserId actor, ChatId chatId) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             account(actor);
             if (!Objects.requireNonNull(chatId, "chat").isGroup()) {
                 throw new ValidationException(ErrorCode.INVALID_ARGUMENT, CANNOT_LEAVE_ONE_TO_ONE);
@@ -324,7 +398,7 @@ public final class PlatformEngine {
      * @return the chats' ids
      */
     public List<ChatId> chatsOf(UserId user) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             account(user);
             List<ChatId> out = new ArrayList<>();
             for (ChatState chat : chats.values()) {
@@ -357,43 +431,68 @@ public final class PlatformEngine {
      * @return the stored message (the earlier one for a repeated random id)
      */
     public Message send(UserId actor, ChatId chatId, Draft draft) {
-        synchronized (lock) {
-            ChatState chat = memberChat(actor, chatId);
-            direct.requireCanWrite(chat, actor);
-            Instant now = now();
-            IdempotencyKey key = null;
-            if (draft.randomId().isPresent()) {
-                key = new IdempotencyKey(actor, chatId.peerId(), draft.randomId().getAsInt());
-                Remembered earlier = sentByRandomId.get(key);
-                if (earlier != null && earlier.at.plus(IDEMPOTENCY_WINDOW).isAfter(now)) {
-                    return direct.view(messagesById.get(earlier.messageId), actor);
-                }
-            }
-            if (draft.replyTo().isPresent()) {
-                StoredMessage target = messagesById.get(draft.replyTo().get().value());
-                if (target == null || !target.visibleTo(actor, now)
-                        || !(target.chat.equals(chat.id) || direct.isPrivateReply(chat, target, actor))) {
-                    throw new NotFoundException(ErrorCode.MESSAGE_NOT_FOUND, "the message replied to ("
-                            + draft.replyTo().get().value() + ") is not in this chat; reply to a message of the same chat");
-                }
-            }
-            List<Message> forwarded = forwardedCopies(actor, draft.forwarded(), now);
-            List<org.sferum.sdk.attachments.Attachment> attached = attachmentRules.attach(actor, draft.attachments(),
-                    nextMessageId);
-            StoredMessage message = new StoredMessage(nextMessageId++, chat.id, chat.lastCmid() + 1, actor,
-                    draft.text(), now, draft.replyTo(), draft.randomId().orElse(0));
-            message.attachments = attached;
-            stampNew(chat, message, forwarded, now);
-            chat.messages.add(message);
-            messagesById.put(message.id, message);
-            chat.readUpTo.put(actor, message.cmid);
-            chat.lastActivity = nextActivity++;
-            if (key != null) {
-                sentByRandomId.put(key, new Remembered(message.id, now));
-            }
-            chatEvents.messageSent(chat, message, now);
-            return direct.view(message, actor);
+        if (Objects.requireNonNull(chatId, "chat").isGroup() && draft.forwarded().isEmpty()
+                && draft.attachments().isEmpty()) {
+            // message traffic of one group chat: that chat's monitor only, beside other chats' traffic
+            return inChat(actor, chatId, chat -> sendIn(chat, actor, chatId, draft));
         }
+        // a one-to-one chat may be opened, forwards read other chats, attachments are platform-wide: alone
+        try (Held held = exclusive()) {
+            return sendIn(memberChat(actor, chatId), actor, chatId, draft);
+        }
+    }
+
+    /**
+     * Runs message traffic of one chat: the global lock shared, the chat's monitor held. Group chats only: opening a
+     * one-to-one chat creates it, which is exclusive.
+     */
+    private <T> T inChat(UserId actor, ChatId chatId, Function<ChatState, T> op) {
+        try (Held held = shared()) {
+            ChatState chat = memberChat(actor, chatId);
+            synchronized (chat) {
+                return op.apply(chat);
+            }
+        }
+    }
+
+    /** Sends in a chat whose monitor (or the exclusive lock) the caller holds. */
+    private Message sendIn(ChatState chat, UserId actor, ChatId chatId, Draft draft) {
+        direct.requireCanWrite(chat, actor);
+        Instant now = now();
+        IdempotencyKey key = null;
+        if (draft.randomId().isPresent()) {
+            key = new IdempotencyKey(actor, chatId.peerId(), draft.randomId().getAsInt());
+            Remembered earlier = sentByRandomId.get(key);
+            if (earlier != null && earlier.at.plus(IDEMPOTENCY_WINDOW).isAfter(now)) {
+                return direct.view(messagesById.get(earlier.messageId), actor);
+            }
+        }
+        if (draft.replyTo().isPresent()) {
+            StoredMessage target = messagesById.get(draft.replyTo().get().value());
+            // the chat first: a message of another chat is read only on the exclusive path (private replies)
+            if (target == null || !(target.chat.equals(chat.id) || direct.isPrivateReply(chat, target, actor))
+                    || !target.visibleTo(actor, now)) {
+                throw new NotFoundException(ErrorCode.MESSAGE_NOT_FOUND, "the message replied to ("
+                        + draft.replyTo().get().value() + ") is not in this chat; reply to a message of the same chat");
+            }
+        }
+        List<Message> forwarded = forwardedCopies(actor, draft.forwarded(), now);
+        // attachments are only sent on the exclusive path, where no other send takes the id meanwhile
+        List<org.sferum.sdk.attachments.Attachment> attached = draft.attachments().isEmpty() ? List.of()
+                : attachmentRules.attach(actor, draft.attachments(), nextMessageId.get());
+        StoredMessage message = new StoredMessage(nextMessageId.getAndIncrement(), chat.id, chat.lastCmid() + 1, actor,
+                draft.text(), now, draft.replyTo(), draft.randomId().orElse(0));
+        message.attachments = attached;
+        stampNew(chat, message, forwarded, now);
+        chat.messages.add(message);
+        messagesById.put(message.id, message);
+        chat.readUpTo.put(actor, message.cmid);
+        chat.lastActivity = nextActivity.getAndIncrement();
+        if (key != null) {
+            sentByRandomId.put(key, new Remembered(message.id, now));
+        }
+        chatEvents.messageSent(chat, message, now);
+        return direct.view(message, actor);
     }
 
     /**
@@ -411,40 +510,21 @@ public final class PlatformEngine {
      */
     public HistoryWindow history(UserId actor, ChatId chatId, HistoryOrder order, Optional<MessageId> anchor,
                                  int offset, int count) {
-        synchronized (lock) {
-            if (count < 0 || count > 200) {
-                throw new ValidationException(ErrorCode.INVALID_PAGE_REQUEST,
-                        "count must be between 0 and 200, got " + count);
-            }
-            if (offset < 0 && anchor.isEmpty()) {
-                throw new ValidationException(ErrorCode.INVALID_PAGE_REQUEST,
-                        "a negative offset needs a start message");
-            }
-            ChatState chat = memberChat(actor, chatId);
-            List<StoredMessage> ordered = chat.visibleTo(actor, now());
-            boolean newestFirst = order == HistoryOrder.NEWEST_FIRST;
-            if (newestFirst) {
-                java.util.Collections.reverse(ordered);
-            }
-            int start = 0;
-            if (anchor.isPresent()) {
-                long a = anchor.get().value();
-                start = ordered.size();
-                for (int i = 0; i < ordered.size(); i++) {
-                    long id = ordered.get(i).id;
-                    if (newestFirst ? id <= a : id >= a) {
-                        start = i;
-                        break;
-                    }
-                }
-            }
-            int from = Math.max(0, Math.min(ordered.size(), start + offset));
-            int to = Math.min(ordered.size(), from + count);
-            List<Message> items = new ArrayList<>(to - from);
-            for (int i = from; i < to; i++) {
-                items.add(direct.view(ordered.get(i), actor));
-            }
-            return new HistoryWindow(items, ordered.size(), to < ordered.size());
+        if (count < 0 || count > 200) {
+            throw new ValidationException(ErrorCode.INVALID_PAGE_REQUEST,
+                    "count must be between 0 and 200, got " + count);
+        }
+        if (offset < 0 && anchor.isEmpty()) {
+            throw new ValidationException(ErrorCode.INVALID_PAGE_REQUEST, "a negative offset needs a start message");
+        }
+        Function<ChatState, HistoryWindow> read = chat -> HistoryPages.window(chat, actor, now(),
+                order == HistoryOrder.NEWEST_FIRST, anchor.map(MessageId::value), offset, count,
+                message -> direct.view(message, actor));
+        if (Objects.requireNonNull(chatId, "chat").isGroup()) {
+            return inChat(actor, chatId, read);
+        }
+        try (Held held = exclusive()) {
+            return read.apply(memberChat(actor, chatId));
         }
     }
 
@@ -456,23 +536,40 @@ public final class PlatformEngine {
      * @param upTo the last message read; empty for all
      */
     public void markRead(UserId actor, ChatId chatId, Optional<MessageId> upTo) {
-        synchronized (lock) {
-            ChatState chat = memberChat(actor, chatId);
-            long cmid = chat.lastCmid();
-            if (upTo.isPresent()) {
-                StoredMessage message = messagesById.get(upTo.get().value());
-                if (message == null || !message.chat.equals(chat.id)) {
-                    throw new NotFoundException(ErrorCode.MESSAGE_NOT_FOUND,
-                            "message " + upTo.get().value() + " is not in this chat");
-                }
-                cmid = message.cmid;
+        messageTraffic(actor, chatId, chat -> {
+            markReadIn(chat, actor, upTo);
+            return null;
+        });
+    }
+
+    /**
+     * Runs message traffic of a chat: a group chat's under its monitor ({@link #inChat}), a one-to-one chat's
+     * (which reading may open) under the exclusive lock.
+     */
+    private <T> T messageTraffic(UserId actor, ChatId chatId, Function<ChatState, T> op) {
+        if (Objects.requireNonNull(chatId, "chat").isGroup()) {
+            return inChat(actor, chatId, op);
+        }
+        try (Held held = exclusive()) {
+            return op.apply(memberChat(actor, chatId));
+        }
+    }
+
+    private void markReadIn(ChatState chat, UserId actor, Optional<MessageId> upTo) {
+        long cmid = chat.lastCmid();
+        if (upTo.isPresent()) {
+            StoredMessage message = messagesById.get(upTo.get().value());
+            if (message == null || !message.chat.equals(chat.id)) {
+                throw new NotFoundException(ErrorCode.MESSAGE_NOT_FOUND,
+                        "message " + upTo.get().value() + " is not in this chat");
             }
-            long before = chat.readUpTo.getOrDefault(actor, 0L);
-            chat.readUpTo.merge(actor, cmid, Math::max);
-            ChatActions.read(actor, chat);
-            if (cmid > before) {
-                chatEvents.read(chat, actor, idAtCmid(chat, cmid));
-            }
+            cmid = message.cmid;
+        }
+        long before = chat.readUpTo.getOrDefault(actor, 0L);
+        chat.readUpTo.merge(actor, cmid, Math::max);
+        ChatActions.read(actor, chat);
+        if (cmid > before) {
+            chatEvents.read(chat, actor, idAtCmid(chat, cmid));
         }
     }
 
@@ -484,9 +581,7 @@ public final class PlatformEngine {
      * @return the count
      */
     public int unreadCount(UserId actor, ChatId chatId) {
-        synchronized (lock) {
-            return memberChat(actor, chatId).unreadFor(actor, now());
-        }
+        return messageTraffic(actor, chatId, chat -> chat.unreadFor(actor, now()));
     }
 
     /**
@@ -497,15 +592,19 @@ public final class PlatformEngine {
      * @return the message, or empty when it does not exist or the reader may not see it
      */
     public Optional<Message> visibleMessage(UserId reader, MessageId id) {
-        synchronized (lock) {
+        try (Held held = shared()) {
             account(reader);
             StoredMessage message = messagesById.get(Objects.requireNonNull(id, "message").value());
             if (message == null) {
                 return Optional.empty();
             }
             ChatState chat = chats.get(message.chat.peerId());
-            return chat != null && chat.isMember(reader) && chat.sees(reader, message, now())
-                    ? Optional.of(direct.view(message, reader)) : Optional.empty();
+            if (chat == null || !chat.isMember(reader)) {
+                return Optional.empty();
+            }
+            synchronized (chat) {
+                return chat.sees(reader, message, now()) ? Optional.of(direct.view(message, reader)) : Optional.empty();
+            }
         }
     }
 
@@ -517,7 +616,7 @@ public final class PlatformEngine {
      * @return the random id when the reader wrote the message with one; 0 otherwise (also for others' messages)
      */
     public int randomIdSeenBy(UserId reader, MessageId id) {
-        synchronized (lock) {
+        try (Held held = shared()) {
             StoredMessage message = messagesById.get(Objects.requireNonNull(id, "message").value());
             return message != null && message.author.equals(reader) ? message.randomId : 0;
         }
@@ -531,8 +630,7 @@ public final class PlatformEngine {
      * @return the positions
      */
     public ReadState readState(UserId reader, ChatId chatId) {
-        synchronized (lock) {
-            ChatState chat = memberChat(reader, chatId);
+        return messageTraffic(reader, chatId, chat -> {
             long own = chat.readUpTo.getOrDefault(reader, 0L);
             long others = 0;
             for (Map.Entry<UserId, Long> entry : chat.readUpTo.entrySet()) {
@@ -541,7 +639,7 @@ public final class PlatformEngine {
                 }
             }
             return new ReadState(idAtCmid(chat, own), idAtCmid(chat, others));
-        }
+        });
     }
 
     private static long idAtCmid(ChatState chat, long cmid) {
@@ -549,7 +647,7 @@ public final class PlatformEngine {
         return cmid <= 0 || cmid > chat.messages.size() ? 0 : chat.messages.get((int) cmid - 1).id;
     }
 
-    // ---------------------------------------------------------------- chats issue: per-user chat actions (F-CHAT-07, F-CHAT-08)
+    // ---------------------------------------------------------------- per-user chat actions (F-CHAT-07, F-CHAT-08)
 
     /** The rules of the per-user chat actions; pins are numbered here. */
     private final ChatActions chatActions = new ChatActions();
@@ -565,7 +663,7 @@ public final class PlatformEngine {
      * @throws PermissionDeniedException with {@code NOT_A_CHAT_MEMBER} if the actor is not a member
      */
     public void pinChat(UserId actor, ChatId chatId) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             chatActions.pin(actor, memberChat(actor, chatId), chats.values());
         }
     }
@@ -577,7 +675,7 @@ public final class PlatformEngine {
      * @param chatId the chat
      */
     public void unpinChat(UserId actor, ChatId chatId) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             ChatActions.unpin(actor, memberChat(actor, chatId));
         }
     }
@@ -591,7 +689,7 @@ public final class PlatformEngine {
      * @param archived the new state
      */
     public void setArchived(UserId actor, ChatId chatId, boolean archived) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             ChatActions.setArchived(actor, memberChat(actor, chatId), archived);
         }
     }
@@ -603,7 +701,7 @@ public final class PlatformEngine {
      * @param chatId the chat
      */
     public void markUnread(UserId actor, ChatId chatId) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             ChatActions.markUnread(actor, memberChat(actor, chatId));
         }
     }
@@ -619,7 +717,7 @@ public final class PlatformEngine {
      */
     public void mute(UserId actor, ChatId chatId, Optional<Instant> until) {
         Objects.requireNonNull(until, "until");
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             Instant now = now();
             ChatActions.checkMuteEnd(until, now);
             ChatActions.mute(actor, memberChat(actor, chatId), until, now);
@@ -633,7 +731,7 @@ public final class PlatformEngine {
      * @param chatId the chat
      */
     public void unmute(UserId actor, ChatId chatId) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             ChatActions.unmute(actor, memberChat(actor, chatId));
         }
     }
@@ -647,7 +745,7 @@ public final class PlatformEngine {
      * @return the id of the latest message cleared, 0 when the chat has none
      */
     public long clearHistory(UserId actor, ChatId chatId) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             return ChatActions.clearHistory(actor, memberChat(actor, chatId));
         }
     }
@@ -660,12 +758,12 @@ public final class PlatformEngine {
      * @return the settings
      */
     public OwnChatState ownState(UserId actor, ChatId chatId) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             return ChatActions.state(actor, memberChat(actor, chatId), chats.values(), now());
         }
     }
 
-    // ---------------------------------------------------------------- chats issue: chat management (F-CHAT-03 … F-CHAT-06, F-CHAT-10)
+    // ---------------------------------------------------------------- chat management (F-CHAT-03 … F-CHAT-06, F-CHAT-10)
 
     /**
      * Changes who may do what in a chat; the owner only (F-CHAT-03).
@@ -677,7 +775,7 @@ public final class PlatformEngine {
      */
     public void updateChatSettings(UserId actor, ChatId chatId, org.sferum.sdk.chats.ChatSettings settings) {
         Objects.requireNonNull(settings, "settings");
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             ChatAdmin.updateSettings(memberChat(actor, chatId), actor, settings);
         }
     }
@@ -690,7 +788,7 @@ public final class PlatformEngine {
      * @param title the new title, checked as {@link NewChat#validTitle}
      */
     public void renameChat(UserId actor, ChatId chatId, String title) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             ChatAdmin.rename(memberChat(actor, chatId), actor, title);
         }
     }
@@ -705,7 +803,7 @@ public final class PlatformEngine {
      * @throws NotFoundException with {@code USER_NOT_FOUND} if there is no such user
      */
     public void addChatMember(UserId actor, ChatId chatId, UserId user) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             ChatState chat = memberChat(actor, chatId);
             account(user);
             boolean already = chat.isMember(user);
@@ -725,7 +823,7 @@ public final class PlatformEngine {
      * @param member the member to remove
      */
     public void removeChatMember(UserId actor, ChatId chatId, UserId member) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             ChatAdmin.checkRemoval(memberChat(actor, chatId), actor, Objects.requireNonNull(member, "member"));
             leaveChat(member, chatId);
         }
@@ -740,7 +838,7 @@ public final class PlatformEngine {
      * @return whether the removal would be allowed
      */
     public boolean canRemoveChatMember(UserId actor, ChatId chatId, UserId member) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             return ChatAdmin.canRemove(memberChat(actor, chatId), actor, Objects.requireNonNull(member, "member"));
         }
     }
@@ -754,7 +852,7 @@ public final class PlatformEngine {
      * @param admin {@code true} to appoint, {@code false} to dismiss
      */
     public void setChatAdmin(UserId actor, ChatId chatId, UserId member, boolean admin) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             ChatAdmin.setAdmin(memberChat(actor, chatId), actor, Objects.requireNonNull(member, "member"), admin);
         }
     }
@@ -769,7 +867,7 @@ public final class PlatformEngine {
      * @return the current link
      */
     public org.sferum.sdk.chats.InviteLink inviteLink(UserId actor, ChatId chatId, boolean reset) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             return ChatAdmin.inviteLink(memberChat(actor, chatId), actor, reset, random);
         }
     }
@@ -784,7 +882,7 @@ public final class PlatformEngine {
      */
     public ChatId joinChatByLink(UserId actor, org.sferum.sdk.chats.InviteLink link) {
         Objects.requireNonNull(link, "link");
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             account(actor);
             ChatState chat = ChatAdmin.byLink(chats.values(), link);
             boolean already = chat.isMember(actor);
@@ -805,12 +903,12 @@ public final class PlatformEngine {
      * @return the row
      */
     public ChatSummary chatSummary(UserId actor, ChatId chatId) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             return summary(actor, memberChat(actor, chatId));
         }
     }
 
-    // ---------------------------------------------------------------- chats issue: message actions (F-MSG-02 … F-MSG-10, F-CHAT-09, F-CHAT-11)
+    // ---------------------------------------------------------------- message actions (F-MSG-02 … F-MSG-10, F-CHAT-09, F-CHAT-11)
 
     /** How long after sending its author may edit a message (F-MSG-07) [choice: VK's classic docs say 24 h]. */
     public static final Duration EDIT_WINDOW = Duration.ofHours(24);
@@ -828,7 +926,7 @@ public final class PlatformEngine {
     /**
      * Who hears which chat event (F-EMB-02). Reads {@link #direct} and {@link #sinks}, set later, only when called.
      */
-    private final ChatEvents chatEvents = new ChatEvents((to, event) -> this.emit(to, event),
+    final ChatEvents chatEvents = new ChatEvents((to, event) -> this.emit(to, event),
             (message, reader) -> this.direct.view(message, reader));
 
     /** The rules of the message actions; reports are kept here. Reads {@link #direct}, set later, only when called. */
@@ -850,7 +948,7 @@ public final class PlatformEngine {
      */
     public Message edit(UserId actor, ChatId chatId, MessageId id, String newText) {
         String text = Draft.text(newText).text();
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             Instant now = now();
             return messageActions.edit(actor, memberChat(actor, chatId), id, text, now);
         }
@@ -896,7 +994,7 @@ public final class PlatformEngine {
     public List<DeletedMessage> delete(UserId actor, Optional<ChatId> chatId, List<MessageId> ids,
                                        boolean forEveryone, boolean reportSpam) {
         List<MessageId> unique = distinct(ids);
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             Instant now = now();
             account(actor);
             Optional<ChatId> stored = chatId.map(id -> memberChat(actor, id).id);
@@ -915,7 +1013,7 @@ public final class PlatformEngine {
      */
     public List<MessageId> markImportant(UserId actor, List<MessageId> ids, boolean important) {
         List<MessageId> unique = distinct(ids);
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             Instant now = now();
             account(actor);
             return messageActions.markImportant(actor, unique, important, now);
@@ -934,7 +1032,7 @@ public final class PlatformEngine {
      */
     public void report(UserId actor, ChatId chatId, MessageId id, org.sferum.sdk.messages.ReportReason reason) {
         Objects.requireNonNull(reason, "reason");
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             Instant now = now();
             messageActions.report(actor, chatId, memberChat(actor, chatId), id, reason, now);
         }
@@ -946,7 +1044,7 @@ public final class PlatformEngine {
      * @return a copy of the reports
      */
     public List<MessageReport> reports() {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             return messageActions.reports();
         }
     }
@@ -964,7 +1062,7 @@ public final class PlatformEngine {
      *     message
      */
     public Message pin(UserId actor, ChatId chatId, MessageId id) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             Instant now = now();
             return messageActions.pin(actor, memberChat(actor, chatId), id, now);
         }
@@ -978,7 +1076,7 @@ public final class PlatformEngine {
      * @param chatId the chat
      */
     public void unpin(UserId actor, ChatId chatId) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             MessageActions.unpin(actor, memberChat(actor, chatId));
         }
     }
@@ -991,7 +1089,7 @@ public final class PlatformEngine {
      * @return the message; empty when none is pinned or the member no longer sees it
      */
     public Optional<Message> pinned(UserId actor, ChatId chatId) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             return messageActions.pinned(actor, memberChat(actor, chatId), now());
         }
     }
@@ -1009,7 +1107,7 @@ public final class PlatformEngine {
     public HistoryWindow search(UserId actor, ChatId chatId, String query, int offset, int count) {
         MessageSearch search = MessageSearch.of(query);
         MessageActions.checkSearchPage(offset, count);
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             return messageActions.search(actor, memberChat(actor, chatId), search, offset, count, now());
         }
     }
@@ -1026,7 +1124,7 @@ public final class PlatformEngine {
      */
     public void setDisappearing(UserId actor, ChatId chatId, Optional<Duration> after) {
         Duration ttl = MessageActions.disappearAfter(after);
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             MessageActions.setDisappearing(actor, memberChat(actor, chatId), ttl);
         }
     }
@@ -1039,7 +1137,7 @@ public final class PlatformEngine {
      * @return the time; empty for an ordinary chat
      */
     public Optional<Duration> disappearing(UserId actor, ChatId chatId) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             return Optional.ofNullable(memberChat(actor, chatId).disappearAfter);
         }
     }
@@ -1066,6 +1164,9 @@ public final class PlatformEngine {
     private static void stampNew(ChatState chat, StoredMessage message, List<Message> forwarded, Instant now) {
         message.forwarded = List.copyOf(forwarded);
         message.expiresAt = chat.disappearAfter == null ? null : now.plus(chat.disappearAfter);
+        if (message.expiresAt != null) {
+            chat.hideable++;
+        }
     }
 
     private static List<MessageId> distinct(List<MessageId> ids) {
@@ -1077,10 +1178,10 @@ public final class PlatformEngine {
         return unique;
     }
 
-    // ---------------------------------------------------------------- chats issue: one-to-one chats, contacts, notifications (F-CHAT-12, F-MSG-09, F-ACC-01, F-ACC-02)
+    // ---------------------------------------------------------------- one-to-one chats, contacts, notifications (F-CHAT-12, F-MSG-09, F-ACC-01, F-ACC-02)
 
     /** One-to-one chats and contacts; see {@link DirectChats}. Initialised after {@link #chats}. */
-    private final DirectChats direct = new DirectChats(chats, this::person);
+    final DirectChats direct = new DirectChats(chats, this::person);
     /** Each user's notification settings. */
     private final NotificationPrefs notificationPrefs = new NotificationPrefs();
 
@@ -1092,7 +1193,7 @@ public final class PlatformEngine {
      * @return the contacts
      */
     public List<Person> contacts(UserId actor) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             account(actor);
             return direct.contacts(actor);
         }
@@ -1107,7 +1208,7 @@ public final class PlatformEngine {
      *     longer a contact; {@code WRITING_DISABLED} for a member of an announcement chat (F-CHAT-12)
      */
     public Optional<ErrorCode> writeRefusal(UserId actor, ChatId chatId) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             return Optional.ofNullable(direct.writeRefusal(memberChat(actor, chatId), actor));
         }
     }
@@ -1129,7 +1230,7 @@ public final class PlatformEngine {
      *     draft that replies to something
      */
     public Message replyPrivately(UserId actor, ChatId chatId, MessageId original, Draft draft) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             Objects.requireNonNull(original, "message");
             Objects.requireNonNull(draft, "draft");
             if (!Objects.requireNonNull(chatId, "chat").isGroup()) {
@@ -1166,7 +1267,7 @@ public final class PlatformEngine {
      * @throws NotFoundException with {@code MESSAGE_NOT_FOUND} when the chat holds no such message
      */
     public Message messageAt(UserId reader, ChatId chatId, long cmid) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             ChatState chat = memberChat(reader, chatId);
             for (StoredMessage message : chat.messages) {
                 if (message.cmid == cmid) {
@@ -1185,7 +1286,7 @@ public final class PlatformEngine {
      * @return the settings
      */
     public NotificationSettings notificationSettings(UserId actor) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             account(actor);
             return notificationPrefs.of(actor);
         }
@@ -1198,7 +1299,7 @@ public final class PlatformEngine {
      * @param settings the new settings
      */
     public void updateNotificationSettings(UserId actor, NotificationSettings settings) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             account(actor);
             notificationPrefs.set(actor, Objects.requireNonNull(settings, "notification settings"));
         }
@@ -1207,7 +1308,7 @@ public final class PlatformEngine {
 
     // ---------------------------------------------------------------- rules shared by all operations
 
-    private ChatState memberChat(UserId actor, ChatId id) {
+    ChatState memberChat(UserId actor, ChatId id) {
         account(actor);
         if (!Objects.requireNonNull(id, "chat").isGroup()) {
             return direct.open(actor, id, now());
@@ -1242,18 +1343,18 @@ public final class PlatformEngine {
         }
     }
 
-    // ---------------------------------------------------------------- chats issue: chat avatar and appearance (F-CHAT-06, F-CHAT-11)
+    // ---------------------------------------------------------------- chat avatar and appearance (F-CHAT-06, F-CHAT-11)
 
     /**
      * How long an unused chat photo upload ticket ({@code photos.getChatUploadServer}'s address) and an uploaded file
      * not yet set by {@code messages.setChatPhoto} stay valid, on the engine's clock (F-CHAT-06) [choice: 1 h; VK
      * publishes no figure]. After that the emulator forgets them and refuses them as unknown.
      */
-    public static final Duration CHAT_PHOTO_UPLOAD_LIFETIME = Duration.ofHours(1);
+    public static final Duration CHAT_PHOTO_UPLOAD_LIFETIME = UploadPipeline.LIFETIME;
     /** [choice] Where the fake says chat images are served, until {@link #serveChatPhotosAt} says otherwise. */
     public static final String DEFAULT_PHOTO_URL_BASE = "https://sferum.test/chat_photo/";
-    /** The chat images by key; guarded by the lock. */
-    private final Map<String, org.sferum.sdk.chats.ChatPhoto> chatImages = new HashMap<>();
+    /** The chat images; guarded by the lock. */
+    private final ChatPhotos chatPhotos;
     private long nextPhotoKey = 1;
     private volatile String photoUrlBase = DEFAULT_PHOTO_URL_BASE;
 
@@ -1277,10 +1378,10 @@ public final class PlatformEngine {
      */
     public void setChatPhoto(UserId actor, ChatId chatId, org.sferum.sdk.chats.ChatPhoto photo) {
         Objects.requireNonNull(photo, "photo");
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             ChatState chat = memberChat(actor, chatId);
             String key = chat.id.localId() + "_" + nextPhotoKey + "_" + Long.toUnsignedString(random.nextLong(), 36);
-            ChatPhotos.set(chat, actor, photo, key, chatImages);
+            chatPhotos.set(chat, actor, photo, key);
             nextPhotoKey++;
         }
     }
@@ -1292,8 +1393,8 @@ public final class PlatformEngine {
      * @param chatId the chat
      */
     public void removeChatPhoto(UserId actor, ChatId chatId) {
-        synchronized (lock) {
-            ChatPhotos.remove(memberChat(actor, chatId), actor, chatImages);
+        try (Held held = exclusive()) {
+            chatPhotos.remove(memberChat(actor, chatId), actor);
         }
     }
 
@@ -1304,8 +1405,81 @@ public final class PlatformEngine {
      * @return the image; empty for an unknown, replaced or removed one
      */
     public Optional<org.sferum.sdk.chats.ChatPhoto> chatImage(String key) {
-        synchronized (lock) {
-            return Optional.ofNullable(chatImages.get(key));
+        try (Held held = exclusive()) {
+            return chatPhotos.image(key);
+        }
+    }
+
+    /**
+     * Gives a member an address's ticket for a chat's new avatar (F-CHAT-06), valid
+     * {@link #CHAT_PHOTO_UPLOAD_LIFETIME}; the rights are checked when the avatar is set.
+     *
+     * @param actor who will upload
+     * @param chatId the chat
+     * @return the ticket, a secret
+     * @throws PermissionDeniedException with {@code NOT_A_CHAT_MEMBER} for anyone but a member
+     */
+    public String openChatPhotoUpload(UserId actor, ChatId chatId) {
+        try (Held held = exclusive()) {
+            memberChat(actor, chatId);
+            return uploads.openChatPhoto(actor, chatId, now());
+        }
+    }
+
+    /**
+     * Tells whether a chat avatar ticket is live.
+     *
+     * @param ticket the ticket
+     * @return {@code false} when unknown, expired or not a chat avatar's
+     */
+    public boolean acceptsChatPhoto(String ticket) {
+        try (Held held = exclusive()) {
+            return uploads.chatPhotoTicket(ticket, now());
+        }
+    }
+
+    /**
+     * Receives a chat avatar's bytes posted to its ticket's address; they are checked when the avatar is set.
+     *
+     * @param ticket the ticket
+     * @param fileName the file's name
+     * @param content the bytes
+     * @return the upload's key, the {@code file} string to set it with
+     * @throws ValidationException with {@code INVALID_ARGUMENT} for an unknown or expired ticket
+     */
+    public String receiveChatPhoto(String ticket, String fileName, byte[] content) {
+        Objects.requireNonNull(content, "content");
+        try (Held held = exclusive()) {
+            return uploads.receiveChatPhoto(ticket, fileName, content, now());
+        }
+    }
+
+    /**
+     * Sets a chat's avatar from the actor's upload, which is used once whatever happens (F-CHAT-06).
+     *
+     * @param actor who sets it: the uploader
+     * @param file the upload's key
+     * @return the chat the upload was for
+     * @throws ValidationException with {@code INVALID_ARGUMENT} when it is not the actor's upload, expired, was used
+     *     already or is not a JPEG or PNG image of at most 5 MB
+     * @throws PermissionDeniedException with {@code NOT_ALLOWED_IN_CHAT} when the settings do not allow it
+     */
+    public ChatId setChatPhotoFromUpload(UserId actor, String file) {
+        try (Held held = exclusive()) {
+            UploadPipeline.ChatPhotoUpload upload = uploads.takeChatPhoto(actor, file, now());
+            setChatPhoto(actor, upload.chat(), org.sferum.sdk.chats.ChatPhoto.of(upload.fileName(), upload.content()));
+            return upload.chat();
+        }
+    }
+
+    /**
+     * How many chat avatar tickets and unused uploads are held: for tests of their expiry.
+     *
+     * @return the number
+     */
+    public int heldChatPhotoUploads() {
+        try (Held held = exclusive()) {
+            return uploads.held(true);
         }
     }
 
@@ -1319,36 +1493,18 @@ public final class PlatformEngine {
      */
     public void setChatAppearance(UserId actor, ChatId chatId, org.sferum.sdk.chats.ChatAppearance appearance) {
         Objects.requireNonNull(appearance, "appearance");
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             ChatState chat = memberChat(actor, chatId);
             requireAllowed(chat, actor, org.sferum.sdk.chats.ChatAction.CHANGE_INFO);
             chat.appearance = appearance;
         }
     }
 
-    // ---------------------------------------------------------------- calls issue (F-CALL-*, F-SECT-02 … F-SECT-04, F-EMB-06, F-EMB-07)
+    // ---------------------------------------------------------------- events
 
-    /** [choice] Where join links point until {@link #serveCallLinksAt} says otherwise: this base and the link key. */
-    public static final String CALL_LINK_BASE = "https://vk.com/call/join/";
-    /** [choice] Where the OK app's join links point: this base followed by the call's link key. */
-    public static final String OK_CALL_LINK_BASE = "https://ok.ru/videochat/join/";
-    /** The calls' rules; guarded by the lock. */
-    private final CallRules calls = new CallRules(new CallContext());
     /** Each user's event sinks; guarded by the lock. */
     private final Map<UserId, List<java.util.function.Consumer<org.sferum.sdk.events.SferumEvent>>> sinks =
             new HashMap<>();
-
-    /**
-     * Makes browser join links point at a server of one's own (the emulator's call page), from now on.
-     *
-     * @param base the base, ending with {@code /call/join/}
-     */
-    public void serveCallLinksAt(String base) {
-        if (!Objects.requireNonNull(base, "base").endsWith(CallRules.JOIN_PATH)) {
-            throw new IllegalArgumentException("a join link base ends with " + CallRules.JOIN_PATH);
-        }
-        calls.serveLinksAt(base);
-    }
 
     /**
      * Delivers a user's events (F-EMB-02) to a sink, called under the engine's lock: the sink must only hand
@@ -1360,12 +1516,12 @@ public final class PlatformEngine {
      */
     public Runnable subscribe(UserId user, java.util.function.Consumer<org.sferum.sdk.events.SferumEvent> sink) {
         Objects.requireNonNull(sink, "sink");
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             account(user);
             sinks.computeIfAbsent(user, u -> new ArrayList<>()).add(sink);
         }
         return () -> {
-            synchronized (lock) {
+            try (Held held = exclusive()) {
                 List<java.util.function.Consumer<org.sferum.sdk.events.SferumEvent>> mine = sinks.get(user);
                 if (mine != null) {
                     mine.remove(sink);
@@ -1374,600 +1530,8 @@ public final class PlatformEngine {
         };
     }
 
-    /**
-     * Observes the clock: every call whose start time has come starts (its chat is created, {@code CallStarted}
-     * is sent). Calls are also observed whenever they are touched; the fixtures call this after moving the clock.
-     */
-    public void tick() {
-        synchronized (lock) {
-            calls.tick();
-        }
-    }
-
-    /**
-     * Creates the call of a lesson for the members of a class chat, or returns the one already created for the same
-     * lesson key (F-CALL-02). The call starts at the lesson's time, or at once when that time has passed.
-     *
-     * @param actor who creates it: a teacher who is a member of the chat
-     * @param lesson the lesson
-     * @param chatId the class chat
-     * @return the call as the actor sees it now
-     * @throws PermissionDeniedException with {@code PERMISSION_DENIED} for a non-teacher, {@code NOT_A_CHAT_MEMBER}
-     *     for a non-member
-     */
-    public org.sferum.sdk.calls.Call createLessonCall(UserId actor, org.sferum.sdk.calls.Lesson lesson,
-                                                      ChatId chatId) {
-        Objects.requireNonNull(lesson, "lesson");
-        if (!Objects.requireNonNull(chatId, "chat").isGroup()) {
-            throw new ValidationException(ErrorCode.INVALID_ARGUMENT, "a lesson call is made in a class chat, "
-                    + "not a one-to-one chat");
-        }
-        synchronized (lock) {
-            ChatState chat = memberChat(actor, chatId);
-            if (users.get(actor).role() != org.sferum.sdk.users.Role.TEACHER) {
-                throw new PermissionDeniedException(ErrorCode.PERMISSION_DENIED, "user " + actor.value()
-                        + " is not a teacher; only a teacher of the class chat creates a lesson call");
-            }
-            Optional<CallRoom> existing = calls.lessonRoom(lesson.lessonKey());
-            if (existing.isPresent()) {
-                // the same lesson's call, as its participants see it; nobody else learns of it
-                return calls.view(calls.visible(actor, existing.get().id()), actor);
-            }
-            Instant startsAt = lesson.startsAt().truncatedTo(ChronoUnit.SECONDS);
-            return calls.view(calls.createLesson(actor, lesson, chat.id.peerId(), startsAt), actor);
-        }
-    }
-
-    /**
-     * Starts a call in a chat (F-CALL-01) as the chat's «call» permission allows (in a one-to-one chat, either
-     * side), or returns the call running there; the actor is in it.
-     *
-     * @param actor who starts it
-     * @param chatId the chat
-     * @param video whether a video call
-     * @return the running call
-     */
-    public org.sferum.sdk.calls.Call startCallInChat(UserId actor, ChatId chatId, boolean video) {
-        synchronized (lock) {
-            ChatState chat = memberChat(actor, chatId);
-            if (!DirectChats.isDirect(chat)) {
-                requireAllowed(chat, actor, org.sferum.sdk.chats.ChatAction.CALL);
-            }
-            String title = DirectChats.isDirect(chat) ? "Звонок" : chat.title;
-            return calls.view(calls.startInChat(actor, chat.id.peerId(), title, video), actor);
-        }
-    }
-
-    /**
-     * Creates and starts a call by link (F-CALL-07); the creator is its organiser and in it.
-     *
-     * @param actor who creates it
-     * @param title the title
-     * @param settings anonymous participants and the waiting room
-     * @return the running call
-     */
-    public org.sferum.sdk.calls.Call startCallByLink(UserId actor, String title,
-                                                     org.sferum.sdk.calls.CallSettings settings) {
-        Objects.requireNonNull(settings, "settings");
-        synchronized (lock) {
-            account(actor);
-            return calls.view(calls.startByLink(actor, title, settings), actor);
-        }
-    }
-
-    /**
-     * Lists the calls the actor takes part in, newest first (F-SECT-02).
-     *
-     * @param actor who asks
-     * @return the calls as the actor sees them now
-     */
-    public List<org.sferum.sdk.calls.Call> callsOf(UserId actor) {
-        synchronized (lock) {
-            account(actor);
-            return calls.callsOf(actor);
-        }
-    }
-
-    /**
-     * Returns a call as a participant sees it now (F-SECT-03, F-SECT-04): the links only while it runs.
-     *
-     * @param actor one who takes part
-     * @param id the call
-     * @return the call
-     * @throws NotFoundException with {@code CALL_NOT_FOUND} for an unknown call
-     * @throws PermissionDeniedException with {@code NOT_INVITED_TO_CALL} for anyone else
-     */
-    public org.sferum.sdk.calls.Call call(UserId actor, org.sferum.sdk.calls.CallId id) {
-        return callOp(actor, id, room -> calls.view(room, actor));
-    }
-
-    /**
-     * Returns a call as the engine keeps it, for the emulator's answers.
-     *
-     * @param actor one who takes part
-     * @param id the call
-     * @return the call
-     */
-    public CallRoom callRoom(UserId actor, org.sferum.sdk.calls.CallId id) {
-        return callOp(actor, id, room -> room);
-    }
-
-    /**
-     * Finds the call of a lesson as the diary shows it (F-SECT-03).
-     *
-     * @param actor who asks
-     * @param lessonKey the lesson's key
-     * @return the call, if one was created and the actor takes part in it
-     */
-    public Optional<org.sferum.sdk.calls.Call> lessonCall(UserId actor, String lessonKey) {
-        Objects.requireNonNull(lessonKey, "lesson key");
-        synchronized (lock) {
-            account(actor);
-            return calls.forLesson(actor, lessonKey);
-        }
-    }
-
-    /**
-     * Joins a call by id (F-CALL-03).
-     *
-     * @param actor who joins
-     * @param id the call
-     * @return where the actor is now
-     */
-    public org.sferum.sdk.calls.CallJoin joinCall(UserId actor, org.sferum.sdk.calls.CallId id) {
-        Objects.requireNonNull(id, "call");
-        synchronized (lock) {
-            account(actor);
-            return calls.join(actor, id);
-        }
-    }
-
-    /**
-     * Joins a call by its browser link (F-CALL-03, F-CALL-07).
-     *
-     * @param actor who joins
-     * @param link the browser join link
-     * @return where the actor is now: in the call or waiting
-     */
-    public org.sferum.sdk.calls.CallJoin joinCallByLink(UserId actor, String link) {
-        Objects.requireNonNull(link, "join link");
-        synchronized (lock) {
-            account(actor);
-            return calls.joinByLink(actor, link);
-        }
-    }
-
-    /**
-     * Leaves a call (F-CALL-04).
-     *
-     * @param actor who leaves
-     * @param id the call
-     */
-    public void leaveCall(UserId actor, org.sferum.sdk.calls.CallId id) {
-        callOp(actor, id, room -> {
-            calls.leave(actor, id);
-            return null;
-        });
-    }
-
-    /**
-     * Ends a call for everyone (F-CALL-04): organiser or call admins; ending it again changes nothing.
-     *
-     * @param actor who ends it
-     * @param id the call
-     * @throws PermissionDeniedException with {@code CALL_ADMIN_REQUIRED} for anyone else who takes part
-     */
-    public void endCallForAll(UserId actor, org.sferum.sdk.calls.CallId id) {
-        callOp(actor, id, room -> {
-            calls.endForAll(actor, id);
-            return null;
-        });
-    }
-
-    /**
-     * Invites contacts to a running call (F-CALL-08).
-     *
-     * @param actor a participant in the call
-     * @param id the call
-     * @param contacts the actor's contacts to invite
-     */
-    public void inviteToCall(UserId actor, org.sferum.sdk.calls.CallId id, List<UserId> contacts) {
-        List<UserId> copy = List.copyOf(contacts);
-        synchronized (lock) {
-            copy.forEach(this::account);
-            callOp(actor, id, room -> {
-                calls.invite(actor, id, copy);
-                return null;
-            });
-        }
-    }
-
-    /**
-     * Returns a call's attendance (F-EMB-06): organiser or call admins.
-     *
-     * @param actor who asks
-     * @param id the call
-     * @return the report
-     */
-    public org.sferum.sdk.calls.AttendanceReport attendance(UserId actor, org.sferum.sdk.calls.CallId id) {
-        return callOp(actor, id, room -> calls.attendance(actor, id));
-    }
-
-    /**
-     * Lists the participants in a call (F-CALL-05).
-     *
-     * @param actor one who takes part
-     * @param id the call
-     * @return the participants in it now
-     */
-    public List<org.sferum.sdk.calls.Participant> callParticipants(UserId actor, org.sferum.sdk.calls.CallId id) {
-        return callOp(actor, id, room -> calls.participants(actor, id));
-    }
-
-    /**
-     * Lists a call's waiting room (F-CALL-07): organiser or call admins.
-     *
-     * @param actor who asks
-     * @param id the call
-     * @return those waiting
-     */
-    public List<org.sferum.sdk.calls.WaitingParticipant> waitingRoom(UserId actor, org.sferum.sdk.calls.CallId id) {
-        return callOp(actor, id, room -> calls.waitingRoom(actor, id));
-    }
-
-    /** What the organiser (or a call admin) does to a participant (F-CALL-07, F-CALL-09). */
-    public enum ParticipantAction {
-        /** Admit from the waiting room, or readmit after a removal. */
-        ADMIT,
-        /** Turn away from the waiting room. */
-        REJECT,
-        /** Remove from the call. */
-        REMOVE,
-        /** Turn the microphone off. */
-        MUTE,
-        /** Ask for attention. */
-        ATTRACT_ATTENTION,
-        /** Appoint an admin of the call (organiser only). */
-        MAKE_ADMIN,
-        /** Dismiss an admin of the call (organiser only). */
-        DISMISS_ADMIN
-    }
-
-    /**
-     * Acts on a participant (F-CALL-07, F-CALL-09): organiser or call admins.
-     *
-     * @param actor who acts
-     * @param id the call
-     * @param participant on whom
-     * @param action what
-     */
-    public void actOnParticipant(UserId actor, org.sferum.sdk.calls.CallId id,
-                                 org.sferum.sdk.calls.ParticipantId participant, ParticipantAction action) {
-        Objects.requireNonNull(participant, "participant");
-        Objects.requireNonNull(action, "action");
-        callOp(actor, id, room -> {
-            switch (action) {
-                case ADMIT -> calls.admit(actor, id, participant);
-                case REJECT -> calls.reject(actor, id, participant);
-                case REMOVE -> calls.remove(actor, id, participant);
-                case MUTE -> calls.mute(actor, id, participant);
-                case ATTRACT_ATTENTION -> calls.attractAttention(actor, id, participant);
-                case MAKE_ADMIN -> calls.setAdmin(actor, id, participant, true);
-                case DISMISS_ADMIN -> calls.setAdmin(actor, id, participant, false);
-                default -> throw new IllegalArgumentException(String.valueOf(action));
-            }
-            return null;
-        });
-    }
-
-    /**
-     * Raises or lowers the actor's hand (F-CALL-05).
-     *
-     * @param actor a participant in the call
-     * @param id the call
-     * @param raised whether raised
-     */
-    public void raiseHand(UserId actor, org.sferum.sdk.calls.CallId id, boolean raised) {
-        callOp(actor, id, room -> {
-            calls.raiseHand(actor, id, raised);
-            return null;
-        });
-    }
-
-    /**
-     * Turns the actor's camera, microphone or screen sharing on or off (F-CALL-05).
-     *
-     * @param actor a participant in the call
-     * @param id the call
-     * @param media which
-     * @param on whether on
-     */
-    public void setMedia(UserId actor, org.sferum.sdk.calls.CallId id, org.sferum.sdk.calls.Media media, boolean on) {
-        Objects.requireNonNull(media, "media");
-        callOp(actor, id, room -> {
-            calls.setMedia(actor, id, media, on);
-            return null;
-        });
-    }
-
-    /**
-     * Starts recording a call (F-CALL-10).
-     *
-     * @param actor the organiser or a call admin, in the call
-     * @param id the call
-     * @param request title, author, audience
-     * @return the recording in progress
-     */
-    public org.sferum.sdk.calls.Recording startRecording(UserId actor, org.sferum.sdk.calls.CallId id,
-                                                         org.sferum.sdk.calls.RecordingRequest request) {
-        Objects.requireNonNull(request, "recording request");
-        return callOp(actor, id, room -> calls.startRecording(actor, id, request));
-    }
-
-    /**
-     * Stops a call's recording and posts it in the call's chat (F-CALL-10, F-CALL-11).
-     *
-     * @param actor the organiser or a call admin
-     * @param id the call
-     * @return the stopped recording
-     */
-    public org.sferum.sdk.calls.Recording stopRecording(UserId actor, org.sferum.sdk.calls.CallId id) {
-        return callOp(actor, id, room -> calls.stopRecording(actor, id));
-    }
-
-    /**
-     * Lists a call's recordings as the actor sees them.
-     *
-     * @param actor one who takes part
-     * @param id the call
-     * @return the recordings
-     */
-    public List<org.sferum.sdk.calls.Recording> recordings(UserId actor, org.sferum.sdk.calls.CallId id) {
-        return callOp(actor, id, room -> calls.recordings(actor, id));
-    }
-
-    /**
-     * Returns a recording with its link, for those in its audience (F-CALL-10).
-     *
-     * @param actor who asks
-     * @param id the recording
-     * @return the recording
-     */
-    public org.sferum.sdk.calls.Recording recording(UserId actor, org.sferum.sdk.calls.RecordingId id) {
-        Objects.requireNonNull(id, "recording");
-        synchronized (lock) {
-            account(actor);
-            return calls.recording(actor, id);
-        }
-    }
-
-    /**
-     * Lists the recordings of a lesson's call (F-EMB-07).
-     *
-     * @param actor who asks
-     * @param lessonKey the lesson's key
-     * @return the recordings, empty when none or not taking part
-     */
-    public List<org.sferum.sdk.calls.Recording> lessonRecordings(UserId actor, String lessonKey) {
-        Objects.requireNonNull(lessonKey, "lesson key");
-        synchronized (lock) {
-            account(actor);
-            return calls.lessonRecordings(actor, lessonKey);
-        }
-    }
-
-    /**
-     * Starts a broadcast of a lesson call (F-CALL-06).
-     *
-     * @param actor the organiser or a call admin
-     * @param id the lesson call
-     * @param title the title
-     * @return the broadcast
-     */
-    public org.sferum.sdk.calls.Broadcast startBroadcast(UserId actor, org.sferum.sdk.calls.CallId id,
-                                                         String title) {
-        return callOp(actor, id, room -> calls.startBroadcast(actor, id, title));
-    }
-
-    /**
-     * Stops a call's broadcast (F-CALL-06).
-     *
-     * @param actor the organiser or a call admin
-     * @param id the call
-     */
-    public void stopBroadcast(UserId actor, org.sferum.sdk.calls.CallId id) {
-        callOp(actor, id, room -> {
-            calls.stopBroadcast(actor, id);
-            return null;
-        });
-    }
-
-    /**
-     * Opens a call by its short credentials (VK's {@code short_credentials}): the browser join link they lead to.
-     *
-     * @param shortId the short id
-     * @param password the password
-     * @return the browser join link
-     * @throws NotFoundException with {@code CALL_NOT_FOUND} for an unknown id or a wrong password alike
-     */
-    public String joinLinkByShortCredentials(String shortId, String password) {
-        synchronized (lock) {
-            return calls.joinLinkByShortCredentials(Objects.requireNonNull(shortId, "short id"),
-                    Objects.requireNonNull(password, "password"));
-        }
-    }
-
-    /**
-     * An anonymous guest joins by the link (F-CALL-07), as the call page lets them.
-     *
-     * @param link the browser join link
-     * @param name the name to show
-     * @return the guest's seat
-     */
-    public org.sferum.sdk.testkit.calls.GuestTicket guestJoin(String link, String name) {
-        synchronized (lock) {
-            return calls.guestJoin(link, name);
-        }
-    }
-
-    /**
-     * A guest comes back with the same seat.
-     *
-     * @param secret the seat's secret
-     * @return where the guest stands now
-     */
-    public org.sferum.sdk.testkit.calls.GuestStatus guestRejoin(String secret) {
-        synchronized (lock) {
-            return calls.guestRejoin(Objects.requireNonNull(secret, "secret"));
-        }
-    }
-
-    /**
-     * Where a guest stands.
-     *
-     * @param secret the seat's secret
-     * @return the status
-     */
-    public org.sferum.sdk.testkit.calls.GuestStatus guestStatus(String secret) {
-        synchronized (lock) {
-            return calls.guestStatus(Objects.requireNonNull(secret, "secret"));
-        }
-    }
-
-    /**
-     * A guest leaves.
-     *
-     * @param secret the seat's secret
-     */
-    public void guestLeave(String secret) {
-        synchronized (lock) {
-            calls.guestLeave(Objects.requireNonNull(secret, "secret"));
-        }
-    }
-
-    /**
-     * What the call page shows anyone who holds a browser join link (F-CALL-03): the call's title, state and
-     * settings.
-     *
-     * @param link the browser join link
-     * @return the call as the page shows it
-     * @throws org.sferum.sdk.error.NotFoundException with {@code CALL_NOT_FOUND} for an unknown link
-     */
-    public CallPageView callPage(String link) {
-        synchronized (lock) {
-            return calls.callPage(Objects.requireNonNull(link, "link"));
-        }
-    }
-
-    /**
-     * What the call page shows an anonymous guest (F-CALL-07): their call, where they stand and, while in the call,
-     * its participants.
-     *
-     * @param secret the seat's secret
-     * @return the guest's view
-     * @throws org.sferum.sdk.error.NotFoundException with {@code PARTICIPANT_NOT_FOUND} for an unknown secret
-     */
-    public CallPageView.Guest guestPage(String secret) {
-        synchronized (lock) {
-            return calls.guestPage(Objects.requireNonNull(secret, "secret"));
-        }
-    }
-
-    /**
-     * A guest asks for a recording's link: always refused (F-CALL-10).
-     *
-     * @param secret the seat's secret
-     * @param recording the recording
-     * @return never returns normally
-     */
-    public String guestRecordingLink(String secret, org.sferum.sdk.calls.RecordingId recording) {
-        synchronized (lock) {
-            return calls.guestRecordingLink(Objects.requireNonNull(secret, "secret"),
-                    Objects.requireNonNull(recording, "recording"));
-        }
-    }
-
-    private <T> T callOp(UserId actor, org.sferum.sdk.calls.CallId id, java.util.function.Function<CallRoom, T> op) {
-        Objects.requireNonNull(id, "call");
-        synchronized (lock) {
-            account(actor);
-            return op.apply(calls.visible(actor, id));
-        }
-    }
-
-    /** What the calls' rules reach of the rest of the engine; called under the lock. */
-    private final class CallContext implements CallRules.Context {
-        @Override
-        public Instant now() {
-            return PlatformEngine.this.now();
-        }
-
-        @Override
-        public String randomKey() {
-            return Long.toUnsignedString(random.nextLong(), 36);
-        }
-
-        @Override
-        public ChatId chatIdFor(long peerId, UserId viewer) {
-            ChatState chat = chats.get(peerId);
-            return chat == null ? ChatId.of(peerId) : DirectChats.idFor(chat, viewer);
-        }
-
-        @Override
-        public boolean isChatMember(long peerId, UserId user) {
-            ChatState chat = chats.get(peerId);
-            return chat != null && chat.isMember(user);
-        }
-
-        @Override
-        public List<UserId> chatMembers(long peerId) {
-            ChatState chat = chats.get(peerId);
-            return chat == null ? List.of() : new ArrayList<>(chat.members.keySet());
-        }
-
-        @Override
-        public String name(UserId user) {
-            return person(user).displayName();
-        }
-
-        @Override
-        public boolean isContact(UserId a, UserId b) {
-            return direct.isContact(a, b);
-        }
-
-        @Override
-        public long createCallChat(UserId owner, String title) {
-            String fitted = title.length() > org.sferum.sdk.chats.NewChat.MAX_TITLE_LENGTH
-                    ? title.substring(0, org.sferum.sdk.chats.NewChat.MAX_TITLE_LENGTH - 1) + "…" : title;
-            return createChat(owner, new NewChat(fitted, java.util.Set.of(), org.sferum.sdk.chats.ChatSettings.ownerOnly()))
-                    .peerId();
-        }
-
-        @Override
-        public void addToCallChat(long peerId, UserId user) {
-            ChatState chat = chats.get(peerId);
-            if (chat != null && !chat.isMember(user)) {
-                chat.addMember(user, MemberRole.MEMBER, chat.owner, PlatformEngine.this.now());
-                chatEvents.memberJoined(chat, user);
-            }
-        }
-
-        @Override
-        public void post(long peerId, UserId author, String text) {
-            ChatState chat = chats.get(peerId);
-            if (chat != null) {
-                send(author, chat.id, Draft.text(text));
-            }
-        }
-
-        @Override
-        public void emit(UserId to, org.sferum.sdk.events.SferumEvent event) {
-            PlatformEngine.this.emit(to, event);
-        }
-    }
-
     /** Hands one user's event to their sinks; under the lock (the sinks only queue). */
-    private void emit(UserId to, org.sferum.sdk.events.SferumEvent event) {
+    void emit(UserId to, org.sferum.sdk.events.SferumEvent event) {
         List<java.util.function.Consumer<org.sferum.sdk.events.SferumEvent>> mine = sinks.get(to);
         if (mine != null) {
             for (java.util.function.Consumer<org.sferum.sdk.events.SferumEvent> sink : List.copyOf(mine)) {
@@ -1993,18 +1557,20 @@ public final class PlatformEngine {
      * an upload not yet saved ({@code photos.saveMessagesPhoto}, {@code docs.save}) stay valid, on the engine's
      * clock [choice: 1 h, as {@link #CHAT_PHOTO_UPLOAD_LIFETIME}; VK publishes no figure].
      */
-    public static final Duration UPLOAD_LIFETIME = Duration.ofHours(1);
+    public static final Duration UPLOAD_LIFETIME = UploadPipeline.LIFETIME;
     /** The largest photo, in bytes: VK's public 50 MB (F-ATT-01). */
-    public static final int MAX_PHOTO_BYTES = AttachmentRules.MAX_PHOTO_BYTES;
+    public static final int MAX_PHOTO_BYTES = UploadPipeline.MAX_PHOTO_BYTES;
     /** The largest file, in bytes: VK's public 200 MB (F-ATT-03). */
-    public static final int MAX_FILE_BYTES = AttachmentRules.MAX_FILE_BYTES;
+    public static final int MAX_FILE_BYTES = UploadPipeline.MAX_FILE_BYTES;
     /** The largest video, in bytes [choice: 1 GB] (F-ATT-02). */
-    public static final int MAX_VIDEO_BYTES = AttachmentRules.MAX_VIDEO_BYTES;
+    public static final int MAX_VIDEO_BYTES = UploadPipeline.MAX_VIDEO_BYTES;
     /** [choice] Where the fake says attached photos are served, until {@link #serveAttachmentsAt} says otherwise. */
     public static final String DEFAULT_ATTACHMENT_URL_BASE = "https://sferum.test/attachment/";
 
+    /** The upload pipeline; guarded by the lock. */
+    private final UploadPipeline uploads;
     /** The attachments' rules; guarded by the lock. */
-    private final AttachmentRules attachmentRules = new AttachmentRules(this::secret, DEFAULT_ATTACHMENT_URL_BASE);
+    private final AttachmentRules attachmentRules;
 
     private String secret() {
         byte[] bytes = new byte[18];
@@ -2019,7 +1585,7 @@ public final class PlatformEngine {
      */
     public void serveAttachmentsAt(String base) {
         Objects.requireNonNull(base, "base");
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             attachmentRules.serveAt(base);
         }
     }
@@ -2033,9 +1599,9 @@ public final class PlatformEngine {
      */
     public String openUpload(UserId actor, UploadKind kind) {
         Objects.requireNonNull(kind, "kind");
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             account(actor);
-            return attachmentRules.openUpload(actor, kind, now());
+            return uploads.open(actor, kind, now());
         }
     }
 
@@ -2049,11 +1615,9 @@ public final class PlatformEngine {
      * @throws ValidationException with {@code INVALID_ARGUMENT} for a bad title
      */
     public Map.Entry<String, org.sferum.sdk.attachments.Attachment.Video> openVideoUpload(UserId actor, String title) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             account(actor);
-            AttachmentRules.Ticket ticket = attachmentRules.openVideo(actor, title, now());
-            return Map.entry(attachmentRules.secretOf(ticket),
-                    new org.sferum.sdk.attachments.Attachment.Video(ticket.videoId(), ticket.title()));
+            return attachmentRules.openVideo(actor, title, now());
         }
     }
 
@@ -2068,7 +1632,7 @@ public final class PlatformEngine {
      */
     public org.sferum.sdk.attachments.Attachment.Video receiveVideo(String ticket, byte[] content) {
         Objects.requireNonNull(content, "content");
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             return (org.sferum.sdk.attachments.Attachment.Video) attachmentRules.receiveVideo(ticket, content, now());
         }
     }
@@ -2082,7 +1646,7 @@ public final class PlatformEngine {
      * @return the video
      */
     public org.sferum.sdk.attachments.Attachment.Video uploadVideo(UserId actor, String title, byte[] content) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             return receiveVideo(openVideoUpload(actor, title).getKey(), content);
         }
     }
@@ -2094,8 +1658,8 @@ public final class PlatformEngine {
      * @return its kind; empty when unknown or expired
      */
     public Optional<UploadKind> uploadKind(String ticket) {
-        synchronized (lock) {
-            return attachmentRules.ticketKind(ticket, now());
+        try (Held held = exclusive()) {
+            return uploads.messageTicketKind(ticket, now());
         }
     }
 
@@ -2111,8 +1675,8 @@ public final class PlatformEngine {
      */
     public String receiveUpload(String ticket, String fileName, byte[] content) {
         Objects.requireNonNull(content, "content");
-        synchronized (lock) {
-            return attachmentRules.receive(ticket, fileName, content, now());
+        try (Held held = exclusive()) {
+            return uploads.receive(ticket, fileName, content, now());
         }
     }
 
@@ -2129,7 +1693,7 @@ public final class PlatformEngine {
      */
     public org.sferum.sdk.attachments.Attachment saveUpload(UserId actor, String uploadKey, UploadKind kind,
                                                             Optional<String> title) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             account(actor);
             return attachmentRules.save(actor, uploadKey, kind, title, now());
         }
@@ -2146,7 +1710,7 @@ public final class PlatformEngine {
      */
     public org.sferum.sdk.attachments.Attachment upload(UserId actor, UploadKind kind, String fileName,
                                                         byte[] content) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             String ticket = openUpload(actor, kind);
             return saveUpload(actor, receiveUpload(ticket, fileName, content), kind, Optional.empty());
         }
@@ -2159,7 +1723,7 @@ public final class PlatformEngine {
      * @return the bytes; empty for an unknown key or an item not attached to a message
      */
     public Optional<byte[]> attachmentContent(String key) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             return attachmentRules.content(key);
         }
     }
@@ -2170,8 +1734,8 @@ public final class PlatformEngine {
      * @return the number
      */
     public int heldUploads() {
-        synchronized (lock) {
-            return attachmentRules.held();
+        try (Held held = exclusive()) {
+            return uploads.held(false);
         }
     }
 
@@ -2186,7 +1750,7 @@ public final class PlatformEngine {
      * @throws PermissionDeniedException with {@code NOT_A_CHAT_MEMBER} for anyone else
      */
     public List<Message> messagesWithAttachments(UserId actor, ChatId chatId) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             ChatState chat = memberChat(actor, chatId);
             List<Message> out = new ArrayList<>();
             for (StoredMessage message : AttachmentRules.newestWithAttachments(chat.visibleTo(actor, now()))) {
@@ -2208,7 +1772,7 @@ public final class PlatformEngine {
      */
     public org.sferum.sdk.attachments.Attachment.Poll createPoll(UserId actor, String question, List<String> answers,
                                                                  boolean anonymous) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             account(actor);
             return attachmentRules.createPoll(actor, question, answers, anonymous, now());
         }
@@ -2225,7 +1789,7 @@ public final class PlatformEngine {
      * @throws org.sferum.sdk.error.ConflictException with {@code CONFLICT} when the actor has voted already
      */
     public void vote(UserId actor, org.sferum.sdk.attachments.MediaId poll, List<Integer> answerIndexes) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             attachmentRules.vote(visiblePoll(actor, poll), actor, answerIndexes);
         }
     }
@@ -2239,7 +1803,7 @@ public final class PlatformEngine {
      * @throws PermissionDeniedException with {@code PERMISSION_DENIED} when the actor cannot see the poll
      */
     public org.sferum.sdk.attachments.PollResults pollResults(UserId actor, org.sferum.sdk.attachments.MediaId poll) {
-        synchronized (lock) {
+        try (Held held = exclusive()) {
             return attachmentRules.results(visiblePoll(actor, poll), actor);
         }
     }

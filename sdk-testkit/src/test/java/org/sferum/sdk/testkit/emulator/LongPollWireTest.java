@@ -54,7 +54,7 @@ class LongPollWireTest extends EmulatorTestBase {
     }
 
     private CallId startCall(long peer) {
-        return emulator.engine().startCallInChat(teacher.id(), ChatId.of(peer), true).id();
+        return emulator.engine().calls().startCallInChat(teacher.id(), ChatId.of(peer), true).id();
     }
 
     @Test
