@@ -49,6 +49,7 @@ public final class SferumEmulator implements AutoCloseable {
     private final Optional<DemoSchool> demoSchool;
     private final Optional<SelfSignedTls> tls;
     private final EmulatorHttpServer server;
+    private final SpillingBlobStore blobs = new SpillingBlobStore();
     private final LongPollServer longPoll;
     private final ChatPhotoMethods chatPhotos;
     private final URI baseUri;
@@ -58,7 +59,7 @@ public final class SferumEmulator implements AutoCloseable {
 
     private SferumEmulator(Builder builder) {
         this.clock = new EmulatorClock(builder.clock == null ? new AdjustableClock(Clock.systemUTC()) : builder.clock);
-        this.engine = new PlatformEngine(clock.clock());
+        this.engine = new PlatformEngine(clock.clock(), blobs); // uploads: memory cap, disk spill
         this.demoSchool = builder.seedDemo ? Optional.of(DemoSchool.seed(engine)) : Optional.empty();
         this.tls = builder.tls ? Optional.of(SelfSignedTls.forNames(builder.tlsNames)) : Optional.empty();
         EmulatorHttpServer http = EmulatorHttpServer.open(builder.port, tls.map(SelfSignedTls::server),
@@ -258,6 +259,7 @@ public final class SferumEmulator implements AutoCloseable {
         }
         longPoll.close(); // answers the held long poll requests first
         server.close();
+        blobs.close();
         LOG.debug("Sferum emulator on {} stopped", baseUri);
     }
 
