@@ -65,11 +65,11 @@ public class CallParticipantsBenchmark {
         try (SferumEmulator emulator = SferumEmulator.start()) {
             engine = emulator.engine();
             organiser = engine.createUser("Анна", "Смирнова", Role.TEACHER);
-            Call started = engine.startCallByLink(organiser, "Родительское собрание", CallSettings.DEFAULT);
+            Call started = engine.calls().startCallByLink(organiser, "Родительское собрание", CallSettings.DEFAULT);
             call = started.id();
             for (int i = 1; i < PEOPLE; i++) {
                 UserId user = engine.createUser("Участник", "№" + i, Role.PARENT);
-                engine.joinCallByLink(user, started.joinLink().orElseThrow());
+                engine.calls().joinCallByLink(user, started.joinLink().orElseThrow());
             }
             String token = engine.issueToken(organiser);
             JdkHttpTransport real = new JdkHttpTransport(Duration.ofSeconds(5));
@@ -115,6 +115,6 @@ public class CallParticipantsBenchmark {
      */
     @Benchmark
     public List<Participant> inTheEngine() {
-        return engine.callParticipants(organiser, call);
+        return engine.calls().callParticipants(organiser, call);
     }
 }

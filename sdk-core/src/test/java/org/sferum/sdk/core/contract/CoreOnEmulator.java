@@ -99,7 +99,7 @@ final class CoreOnEmulator implements SferumFixture {
     @Override
     public void advanceClock(Duration amount) {
         clock.advance(amount);
-        emulator.engine().tick();
+        emulator.engine().calls().tick();
     }
 
     @Override

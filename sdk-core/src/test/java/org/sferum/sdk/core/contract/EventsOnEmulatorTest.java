@@ -45,8 +45,8 @@ class EventsOnEmulatorTest {
     }
 
     private CallId startAndEnd() {
-        CallId call = face.emulator().engine().startCallInChat(school.teacher().id(), chat, true).id();
-        face.emulator().engine().endCallForAll(school.teacher().id(), call);
+        CallId call = face.emulator().engine().calls().startCallInChat(school.teacher().id(), chat, true).id();
+        face.emulator().engine().calls().endCallForAll(school.teacher().id(), call);
         return call;
     }
 

@@ -7,7 +7,7 @@ import org.sferum.sdk.calls.CallId;
 import org.sferum.sdk.calls.Media;
 import org.sferum.sdk.calls.ParticipantId;
 import org.sferum.sdk.testkit.engine.PlatformEngine;
-import org.sferum.sdk.testkit.engine.PlatformEngine.ParticipantAction;
+import org.sferum.sdk.testkit.engine.CallService.ParticipantAction;
 import org.sferum.sdk.users.UserId;
 
 /**
@@ -35,9 +35,9 @@ final class CallParticipantsMethods {
      */
     void register(Map<String, VkMethod> into) {
         into.put("calls.getParticipants", (caller, params) ->
-                CallJson.items(engine.callParticipants(caller, CallsMethods.callId(params)), CallJson::participant));
+                CallJson.items(engine.calls().callParticipants(caller, CallsMethods.callId(params)), CallJson::participant));
         into.put("calls.getWaitingRoom", (caller, params) ->
-                CallJson.items(engine.waitingRoom(caller, CallsMethods.callId(params)), CallJson::waiting));
+                CallJson.items(engine.calls().waitingRoom(caller, CallsMethods.callId(params)), CallJson::waiting));
         into.put("calls.admit", (caller, params) -> act(caller, params, ParticipantAction.ADMIT));
         into.put("calls.reject", (caller, params) -> act(caller, params, ParticipantAction.REJECT));
         into.put("calls.removeParticipant", (caller, params) -> act(caller, params, ParticipantAction.REMOVE));
@@ -55,14 +55,14 @@ final class CallParticipantsMethods {
         CallId call = CallsMethods.callId(params);
         String text = params.requiredString("participant_id");
         ParticipantId participant = VkParams.value("participant_id", () -> new ParticipantId(text));
-        engine.actOnParticipant(caller, call, participant, action);
+        engine.calls().actOnParticipant(caller, call, participant, action);
         return IntNode.valueOf(1);
     }
 
     /** {@code calls.raiseHand(call_id, raised)}: answers {@code 1}. */
     private JsonNode raiseHand(UserId caller, VkParams params) {
         CallId call = CallsMethods.callId(params);
-        engine.raiseHand(caller, call, params.flag("raised"));
+        engine.calls().raiseHand(caller, call, params.flag("raised"));
         return IntNode.valueOf(1);
     }
 
@@ -70,7 +70,7 @@ final class CallParticipantsMethods {
     private JsonNode setMedia(UserId caller, VkParams params) {
         CallId call = CallsMethods.callId(params);
         Media media = CallsMethods.choice(params, "media", Media.class);
-        engine.setMedia(caller, call, media, params.flag("on"));
+        engine.calls().setMedia(caller, call, media, params.flag("on"));
         return IntNode.valueOf(1);
     }
 }

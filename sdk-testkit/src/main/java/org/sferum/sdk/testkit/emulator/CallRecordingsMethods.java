@@ -37,16 +37,16 @@ final class CallRecordingsMethods {
     void register(Map<String, VkMethod> into) {
         into.put("calls.startRecording", this::startRecording);
         into.put("calls.stopRecording", (caller, params) ->
-                CallJson.recording(engine.stopRecording(caller, CallsMethods.callId(params))));
+                CallJson.recording(engine.calls().stopRecording(caller, CallsMethods.callId(params))));
         into.put("calls.getRecordings", (caller, params) ->
-                CallJson.items(engine.recordings(caller, CallsMethods.callId(params)), CallJson::recording));
+                CallJson.items(engine.calls().recordings(caller, CallsMethods.callId(params)), CallJson::recording));
         into.put("calls.getRecordingById", this::getRecordingById);
         into.put("calls.getLessonRecordings", (caller, params) ->
-                CallJson.items(engine.lessonRecordings(caller, params.requiredString("lesson_key")),
+                CallJson.items(engine.calls().lessonRecordings(caller, params.requiredString("lesson_key")),
                         CallJson::recording));
         into.put("calls.startBroadcast", this::startBroadcast);
         into.put("calls.stopBroadcast", (caller, params) -> {
-            engine.stopBroadcast(caller, CallsMethods.callId(params));
+            engine.calls().stopBroadcast(caller, CallsMethods.callId(params));
             return IntNode.valueOf(1);
         });
     }
@@ -63,19 +63,19 @@ final class CallRecordingsMethods {
                 ? CallsMethods.choice(params, "audience", RecordingAudience.class) : RecordingAudience.PARTICIPANTS;
         String title = params.requiredString("title");
         RecordingRequest request = VkParams.value("title", () -> new RecordingRequest(title, author, audience));
-        return CallJson.recording(engine.startRecording(caller, call, request));
+        return CallJson.recording(engine.calls().startRecording(caller, call, request));
     }
 
     /** {@code calls.getRecordingById(recording_id)}: the recording. */
     private JsonNode getRecordingById(UserId caller, VkParams params) {
         String text = params.requiredString("recording_id");
         RecordingId id = VkParams.value("recording_id", () -> new RecordingId(text));
-        return CallJson.recording(engine.recording(caller, id));
+        return CallJson.recording(engine.calls().recording(caller, id));
     }
 
     /** {@code calls.startBroadcast(call_id, title)}: the broadcast. */
     private JsonNode startBroadcast(UserId caller, VkParams params) {
         CallId call = CallsMethods.callId(params);
-        return CallJson.broadcast(engine.startBroadcast(caller, call, params.requiredString("title")));
+        return CallJson.broadcast(engine.calls().startBroadcast(caller, call, params.requiredString("title")));
     }
 }

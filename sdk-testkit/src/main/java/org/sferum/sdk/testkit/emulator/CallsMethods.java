@@ -75,10 +75,10 @@ final class CallsMethods {
         Optional<ChatId> chat = params.optionalValue("peer_id", ChatId::of);
         Call call;
         if (chat.isPresent()) {
-            call = engine.startCallInChat(caller, chat.get(), params.flag("video"));
+            call = engine.calls().startCallInChat(caller, chat.get(), params.flag("video"));
         } else {
             CallSettings settings = new CallSettings(params.flag("anonymous_allowed"), params.flag("waiting_room"));
-            call = engine.startCallByLink(caller, params.requiredString("title"), settings);
+            call = engine.calls().startCallByLink(caller, params.requiredString("title"), settings);
         }
         return CallJson.call(call);
     }
@@ -90,19 +90,19 @@ final class CallsMethods {
         Lesson lesson = VkParams.value("lesson_key", () -> new Lesson(params.requiredString("lesson_key"),
                 params.string("class_name").orElse(""), params.string("subject").orElse(""),
                 Instant.ofEpochSecond(start)));
-        Call call = engine.createLessonCall(caller, lesson, chat);
+        Call call = engine.calls().createLessonCall(caller, lesson, chat);
         return CallJson.call(call);
     }
 
     /** {@code calls.getById(call_id)}: the call object. */
     private JsonNode getById(UserId caller, VkParams params) {
-        return CallJson.call(engine.call(caller, callId(params)));
+        return CallJson.call(engine.calls().call(caller, callId(params)));
     }
 
     /** {@code calls.getByLessonKey(lesson_key)}: {@code {count, items}} with the lesson's call, or none. */
     private JsonNode getByLessonKey(UserId caller, VkParams params) {
         String key = params.requiredString("lesson_key");
-        return CallJson.items(engine.lessonCall(caller, key).map(List::of).orElse(List.of()), CallJson::call);
+        return CallJson.items(engine.calls().lessonCall(caller, key).map(List::of).orElse(List.of()), CallJson::call);
     }
 
     /** {@code calls.list(offset, count)}: {@code {count, items}}, newest first. */
@@ -112,7 +112,7 @@ final class CallsMethods {
         if (count < 1 || count > MAX_COUNT) {
             throw VkParams.invalid("count", "must be 1 to " + MAX_COUNT);
         }
-        List<Call> all = engine.callsOf(caller);
+        List<Call> all = engine.calls().callsOf(caller);
         ObjectNode out = CallJson.items(all.subList(Math.min(offset, all.size()),
                 Math.min(all.size(), offset + count)), CallJson::call);
         out.put("count", all.size());
@@ -121,23 +121,23 @@ final class CallsMethods {
 
     /** {@code calls.join(call_id)}: the join object. */
     private JsonNode join(UserId caller, VkParams params) {
-        return CallJson.join(engine.joinCall(caller, callId(params)));
+        return CallJson.join(engine.calls().joinCall(caller, callId(params)));
     }
 
     /** {@code calls.joinByLink(join_link)}: the join object. */
     private JsonNode joinByLink(UserId caller, VkParams params) {
-        return CallJson.join(engine.joinCallByLink(caller, params.requiredString("join_link")));
+        return CallJson.join(engine.calls().joinCallByLink(caller, params.requiredString("join_link")));
     }
 
     /** {@code calls.leave(call_id)}: answers {@code 1}. */
     private JsonNode leave(UserId caller, VkParams params) {
-        engine.leaveCall(caller, callId(params));
+        engine.calls().leaveCall(caller, callId(params));
         return IntNode.valueOf(1);
     }
 
     /** {@code calls.forceFinish(call_id)}: answers {@code 1}. */
     private JsonNode forceFinish(UserId caller, VkParams params) {
-        engine.endCallForAll(caller, callId(params));
+        engine.calls().endCallForAll(caller, callId(params));
         return IntNode.valueOf(1);
     }
 
@@ -145,13 +145,13 @@ final class CallsMethods {
     private JsonNode invite(UserId caller, VkParams params) {
         CallId id = callId(params);
         List<UserId> users = params.valueList("user_ids", MAX_INVITED, UserId::of);
-        engine.inviteToCall(caller, id, users);
+        engine.calls().inviteToCall(caller, id, users);
         return IntNode.valueOf(1);
     }
 
     /** {@code calls.getAttendance(call_id)}: the attendance report. */
     private JsonNode getAttendance(UserId caller, VkParams params) {
-        return CallJson.attendance(engine.attendance(caller, callId(params)));
+        return CallJson.attendance(engine.calls().attendance(caller, callId(params)));
     }
 
     /**

@@ -8,7 +8,8 @@ import java.util.concurrent.CountDownLatch;
  * Runs the emulator as a process: {@code java -jar sferum-emulator.jar [--port N] [--seed demo] [--tls] [--help]}.
  * Once listening it prints {@code Sferum emulator listening on http://127.0.0.1:PORT} ({@code https://} with
  * {@code --tls}) on standard output, then runs until the process is stopped. Its clock is the system clock, which
- * {@code POST /_emulator/clock} moves forward. Bad arguments print the usage on standard error and exit with code 2.
+ * {@code POST /_emulator/clock} moves forward. {@code --tls-names}, {@code --export-cert} and {@code --control-token}
+ * are described in {@code docs/testkit.md}. Bad arguments print the usage on standard error and exit with code 2.
  */
 public final class EmulatorMain {
     /** The exit code for bad arguments. */
@@ -63,8 +64,16 @@ public final class EmulatorMain {
      * @return the running emulator
      */
     static SferumEmulator start(EmulatorOptions options, PrintStream out) {
-        SferumEmulator emulator = SferumEmulator.builder().port(options.port()).seedDemo(options.seedDemo())
-                .tls(options.tls()).start();
+        SferumEmulator.Builder builder = SferumEmulator.builder().port(options.port()).seedDemo(options.seedDemo())
+                .tls(options.tls()).tlsNames(options.tlsNames());
+        if (options.controlToken() != null) {
+            builder.controlToken(options.controlToken());
+        }
+        SferumEmulator emulator = builder.start();
+        if (options.exportCert() != null) {
+            emulator.exportCertificate(options.exportCert());
+            out.println("Certificate written to " + options.exportCert().toAbsolutePath());
+        }
         out.println("Sferum emulator listening on " + emulator.baseUri());
         out.flush();
         return emulator;

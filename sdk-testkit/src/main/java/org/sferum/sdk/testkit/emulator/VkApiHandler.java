@@ -1,8 +1,6 @@
 package org.sferum.sdk.testkit.emulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -12,7 +10,7 @@ import org.slf4j.LoggerFactory;
  * Serves {@code /method/{name}}: reads the call off the wire, lets {@link VkMethodDispatcher} answer it, and sends the envelope
  * with HTTP 200, as the VK API does for every outcome.
  */
-final class VkApiHandler implements HttpHandler {
+final class VkApiHandler implements EmulatorHandler {
     private static final Logger LOG = LoggerFactory.getLogger(VkApiHandler.class);
 
     private final VkMethodDispatcher api;
@@ -27,7 +25,7 @@ final class VkApiHandler implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
+    public void handle(EmulatorExchange exchange) throws IOException {
         Optional<String> requestId = HttpJson.requestId(exchange);
         ObjectNode body;
         try {

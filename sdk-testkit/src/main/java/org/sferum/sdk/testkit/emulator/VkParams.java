@@ -231,7 +231,7 @@ final class VkParams {
             }
         }
         try {
-            return Long.parseLong(text);
+            return AsciiNumbers.parseLong(text);
         } catch (NumberFormatException e) {
             throw invalid(name, "must be an integer");
         }

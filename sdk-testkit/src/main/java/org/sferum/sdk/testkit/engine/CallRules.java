@@ -115,7 +115,7 @@ final class CallRules {
     private final Map<String, CallId> byLinkKey = new HashMap<>();
     private final Map<Long, CallId> runningInChat = new HashMap<>();
     private final Map<RecordingId, CallRoom> recordingRooms = new HashMap<>();
-    private volatile String linkBase = PlatformEngine.CALL_LINK_BASE;
+    private volatile String linkBase = CallService.CALL_LINK_BASE;
     private long nextCall = 1;
     private long nextRecording = 1;
 
@@ -366,7 +366,7 @@ final class CallRules {
         Optional<CallLinks> links = Optional.empty();
         if (state == CallState.RUNNING) {
             links = Optional.of(new CallLinks(linkBase + room.linkKey(), APP_LINK_BASE + room.linkKey(),
-                    PlatformEngine.OK_CALL_LINK_BASE + room.linkKey(),
+                    CallService.OK_CALL_LINK_BASE + room.linkKey(),
                     new ShortCredentials(room.shortId(), room.password())));
         }
         return new Call(room.id(), room.kind(), room.title(), room.organiser(), state, room.startsAt(),

@@ -41,12 +41,28 @@ import org.sferum.sdk.users.Role;
 import org.sferum.sdk.users.UserId;
 
 /**
- * The in-memory model of the platform, where every rule is enforced once: the fake and the emulator both call
- * it. Thread-safe: each operation runs under one lock, so concurrent operations happen in one order that every
- * reader sees. Time comes from the injected {@link Clock} only; timestamps are kept to the second, as the
- * wire carries them.
+ * The in-memory model of the platform, where every rule is enforced once: the fake and the emulator both call it.
+ * Time comes from the injected {@link Clock} only; timestamps are kept to the second, as the wire carries them. Every
+ * operation names the acting user; checks of membership and rights happen here, never in the faces.
  *
- * <p>Every operation names the acting user; checks of membership and rights happen here, never in the faces.
+ * <p>Where each rule lives (the classes named hold the details):
+ * <ul>
+ *   <li>users and access tokens, their expiry and revocation (F-LINK-11): here;</li>
+ *   <li>chats and membership (F-SECT-01, F-CHAT-02 … F-CHAT-08, F-CHAT-10, F-CHAT-12, F-LINK-07): here, with
+ *       {@link ChatActions}, {@link ChatAdmin}, {@link DirectChats}, {@link ChatPhotos}; who may do what in
+ *       {@link #requireAllowed}, what a reader sees in {@link ChatState#sees};</li>
+ *   <li>messages (F-MSG-01 … F-MSG-11, F-CHAT-09, F-CHAT-11): here (sending, idempotency, read state), with
+ *       {@link MessageActions}, {@link MessageSearch}, {@link HistoryPages};</li>
+ *   <li>uploads and attachments (F-ATT-01 … F-ATT-05, F-CHAT-06): {@link UploadPipeline} (tickets, expiry,
+ *       ownership, size and type, bytes in a {@link BlobStore}), {@link AttachmentRules} (items, polls);</li>
+ *   <li>events (F-EMB-02): {@link ChatEvents}, delivered to the sinks of {@link #subscribe};</li>
+ *   <li>calls (F-CALL-*, F-SECT-02 … F-SECT-04, F-EMB-06, F-EMB-07): {@link CallService}, {@link #calls()};</li>
+ *   <li>VK ID (F-LINK-*): {@link VkIdService}, {@link #vkId()}.</li>
+ * </ul>
+ *
+ * <p>Thread-safe: message traffic of a group chat runs under the global lock shared and that chat's monitor, so
+ * different chats proceed in parallel; everything that spans chats runs under the global lock exclusively. See
+ * "Concurrency and ordering" in {@code docs/architecture.md} for the lock order.
  */
 public final class PlatformEngine {
     /** How long a {@code random_id} is remembered for idempotent sends (see {@code docs/wire/vk-api.md}). */
@@ -55,7 +71,7 @@ public final class PlatformEngine {
     private static final long FIRST_USER_ID = 100_001;
 
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
+    final SecureRandom random = new SecureRandom();
     /**
      * The global lock: held exclusively ({@link #exclusive}) by every operation that spans chats or changes who is
      * where, shared ({@link #shared}) by message traffic, which also holds the monitor of its one chat. See
@@ -63,10 +79,12 @@ public final class PlatformEngine {
      */
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final VkIdEngine vkId;
+    /** The calls; created last, it reaches the rest through this engine. */
+    private final CallService calls;
 
-    private final Map<UserId, UserAccount> users = new LinkedHashMap<>();
+    final Map<UserId, UserAccount> users = new LinkedHashMap<>();
     private final Map<String, IssuedToken> tokens = new HashMap<>();
-    private final Map<Long, ChatState> chats = new LinkedHashMap<>();
+    final Map<Long, ChatState> chats = new LinkedHashMap<>();
     /** Every message by id; written under a chat's monitor, so concurrent. */
     private final Map<Long, StoredMessage> messagesById = new ConcurrentHashMap<>();
     /** Sends remembered for idempotency, by author, chat and random id; written under the chat's monitor. */
@@ -99,6 +117,7 @@ public final class PlatformEngine {
         this.attachmentRules = new AttachmentRules(this::secret, uploads, DEFAULT_ATTACHMENT_URL_BASE);
         this.chatPhotos = new ChatPhotos(blobs);
         this.vkId = new VkIdEngine(this);
+        this.calls = new CallService(this);
     }
 
     /**
@@ -119,14 +138,23 @@ public final class PlatformEngine {
         return vkId;
     }
 
+    /**
+     * Returns the calls of this platform (F-CALL-*, F-SECT-02 … F-SECT-04, F-EMB-06, F-EMB-07).
+     *
+     * @return the calls service
+     */
+    public CallService calls() {
+        return calls;
+    }
+
     /** A lock held until closed. */
-    private interface Held extends AutoCloseable {
+    interface Held extends AutoCloseable {
         @Override
         void close();
     }
 
     /** Takes the global lock alone: for what spans chats or changes membership. */
-    private Held exclusive() {
+    Held exclusive() {
         lock.writeLock().lock();
         return lock.writeLock()::unlock;
     }
@@ -135,12 +163,12 @@ public final class PlatformEngine {
      * Takes the global lock shared: for message traffic, which then takes its chat's monitor ({@link #inChat}), and
      * for reads of what only exclusive operations change (users, tokens, chats and their members).
      */
-    private Held shared() {
+    Held shared() {
         lock.readLock().lock();
         return lock.readLock()::unlock;
     }
 
-    private Instant now() {
+    Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 
@@ -619,7 +647,7 @@ public final class PlatformEngine {
         return cmid <= 0 || cmid > chat.messages.size() ? 0 : chat.messages.get((int) cmid - 1).id;
     }
 
-    // ---------------------------------------------------------------- chats issue: per-user chat actions (F-CHAT-07, F-CHAT-08)
+    // ---------------------------------------------------------------- per-user chat actions (F-CHAT-07, F-CHAT-08)
 
     /** The rules of the per-user chat actions; pins are numbered here. */
     private final ChatActions chatActions = new ChatActions();
@@ -735,7 +763,7 @@ public final class PlatformEngine {
         }
     }
 
-    // ---------------------------------------------------------------- chats issue: chat management (F-CHAT-03 … F-CHAT-06, F-CHAT-10)
+    // ---------------------------------------------------------------- chat management (F-CHAT-03 … F-CHAT-06, F-CHAT-10)
 
     /**
      * Changes who may do what in a chat; the owner only (F-CHAT-03).
@@ -880,7 +908,7 @@ public final class PlatformEngine {
         }
     }
 
-    // ---------------------------------------------------------------- chats issue: message actions (F-MSG-02 … F-MSG-10, F-CHAT-09, F-CHAT-11)
+    // ---------------------------------------------------------------- message actions (F-MSG-02 … F-MSG-10, F-CHAT-09, F-CHAT-11)
 
     /** How long after sending its author may edit a message (F-MSG-07) [choice: VK's classic docs say 24 h]. */
     public static final Duration EDIT_WINDOW = Duration.ofHours(24);
@@ -898,7 +926,7 @@ public final class PlatformEngine {
     /**
      * Who hears which chat event (F-EMB-02). Reads {@link #direct} and {@link #sinks}, set later, only when called.
      */
-    private final ChatEvents chatEvents = new ChatEvents((to, event) -> this.emit(to, event),
+    final ChatEvents chatEvents = new ChatEvents((to, event) -> this.emit(to, event),
             (message, reader) -> this.direct.view(message, reader));
 
     /** The rules of the message actions; reports are kept here. Reads {@link #direct}, set later, only when called. */
@@ -1150,10 +1178,10 @@ public final class PlatformEngine {
         return unique;
     }
 
-    // ---------------------------------------------------------------- chats issue: one-to-one chats, contacts, notifications (F-CHAT-12, F-MSG-09, F-ACC-01, F-ACC-02)
+    // ---------------------------------------------------------------- one-to-one chats, contacts, notifications (F-CHAT-12, F-MSG-09, F-ACC-01, F-ACC-02)
 
     /** One-to-one chats and contacts; see {@link DirectChats}. Initialised after {@link #chats}. */
-    private final DirectChats direct = new DirectChats(chats, this::person);
+    final DirectChats direct = new DirectChats(chats, this::person);
     /** Each user's notification settings. */
     private final NotificationPrefs notificationPrefs = new NotificationPrefs();
 
@@ -1280,7 +1308,7 @@ public final class PlatformEngine {
 
     // ---------------------------------------------------------------- rules shared by all operations
 
-    private ChatState memberChat(UserId actor, ChatId id) {
+    ChatState memberChat(UserId actor, ChatId id) {
         account(actor);
         if (!Objects.requireNonNull(id, "chat").isGroup()) {
             return direct.open(actor, id, now());
@@ -1315,7 +1343,7 @@ public final class PlatformEngine {
         }
     }
 
-    // ---------------------------------------------------------------- chats issue: chat avatar and appearance (F-CHAT-06, F-CHAT-11)
+    // ---------------------------------------------------------------- chat avatar and appearance (F-CHAT-06, F-CHAT-11)
 
     /**
      * How long an unused chat photo upload ticket ({@code photos.getChatUploadServer}'s address) and an uploaded file
@@ -1472,29 +1500,11 @@ public final class PlatformEngine {
         }
     }
 
-    // ---------------------------------------------------------------- calls issue (F-CALL-*, F-SECT-02 … F-SECT-04, F-EMB-06, F-EMB-07)
+    // ---------------------------------------------------------------- events
 
-    /** [choice] Where join links point until {@link #serveCallLinksAt} says otherwise: this base and the link key. */
-    public static final String CALL_LINK_BASE = "https://vk.com/call/join/";
-    /** [choice] Where the OK app's join links point: this base followed by the call's link key. */
-    public static final String OK_CALL_LINK_BASE = "https://ok.ru/videochat/join/";
-    /** The calls' rules; guarded by the lock. */
-    private final CallRules calls = new CallRules(new CallContext());
     /** Each user's event sinks; guarded by the lock. */
     private final Map<UserId, List<java.util.function.Consumer<org.sferum.sdk.events.SferumEvent>>> sinks =
             new HashMap<>();
-
-    /**
-     * Makes browser join links point at a server of one's own (the emulator's call page), from now on.
-     *
-     * @param base the base, ending with {@code /call/join/}
-     */
-    public void serveCallLinksAt(String base) {
-        if (!Objects.requireNonNull(base, "base").endsWith(CallRules.JOIN_PATH)) {
-            throw new IllegalArgumentException("a join link base ends with " + CallRules.JOIN_PATH);
-        }
-        calls.serveLinksAt(base);
-    }
 
     /**
      * Delivers a user's events (F-EMB-02) to a sink, called under the engine's lock: the sink must only hand
@@ -1520,600 +1530,8 @@ public final class PlatformEngine {
         };
     }
 
-    /**
-     * Observes the clock: every call whose start time has come starts (its chat is created, {@code CallStarted}
-     * is sent). Calls are also observed whenever they are touched; the fixtures call this after moving the clock.
-     */
-    public void tick() {
-        try (Held held = exclusive()) {
-            calls.tick();
-        }
-    }
-
-    /**
-     * Creates the call of a lesson for the members of a class chat, or returns the one already created for the same
-     * lesson key (F-CALL-02). The call starts at the lesson's time, or at once when that time has passed.
-     *
-     * @param actor who creates it: a teacher who is a member of the chat
-     * @param lesson the lesson
-     * @param chatId the class chat
-     * @return the call as the actor sees it now
-     * @throws PermissionDeniedException with {@code PERMISSION_DENIED} for a non-teacher, {@code NOT_A_CHAT_MEMBER}
-     *     for a non-member
-     */
-    public org.sferum.sdk.calls.Call createLessonCall(UserId actor, org.sferum.sdk.calls.Lesson lesson,
-                                                      ChatId chatId) {
-        Objects.requireNonNull(lesson, "lesson");
-        if (!Objects.requireNonNull(chatId, "chat").isGroup()) {
-            throw new ValidationException(ErrorCode.INVALID_ARGUMENT, "a lesson call is made in a class chat, "
-                    + "not a one-to-one chat");
-        }
-        try (Held held = exclusive()) {
-            ChatState chat = memberChat(actor, chatId);
-            if (users.get(actor).role() != org.sferum.sdk.users.Role.TEACHER) {
-                throw new PermissionDeniedException(ErrorCode.PERMISSION_DENIED, "user " + actor.value()
-                        + " is not a teacher; only a teacher of the class chat creates a lesson call");
-            }
-            Optional<CallRoom> existing = calls.lessonRoom(lesson.lessonKey());
-            if (existing.isPresent()) {
-                // the same lesson's call, as its participants see it; nobody else learns of it
-                return calls.view(calls.visible(actor, existing.get().id()), actor);
-            }
-            Instant startsAt = lesson.startsAt().truncatedTo(ChronoUnit.SECONDS);
-            return calls.view(calls.createLesson(actor, lesson, chat.id.peerId(), startsAt), actor);
-        }
-    }
-
-    /**
-     * Starts a call in a chat (F-CALL-01) as the chat's «call» permission allows (in a one-to-one chat, either
-     * side), or returns the call running there; the actor is in it.
-     *
-     * @param actor who starts it
-     * @param chatId the chat
-     * @param video whether a video call
-     * @return the running call
-     */
-    public org.sferum.sdk.calls.Call startCallInChat(UserId actor, ChatId chatId, boolean video) {
-        try (Held held = exclusive()) {
-            ChatState chat = memberChat(actor, chatId);
-            if (!DirectChats.isDirect(chat)) {
-                requireAllowed(chat, actor, org.sferum.sdk.chats.ChatAction.CALL);
-            }
-            String title = DirectChats.isDirect(chat) ? "Звонок" : chat.title;
-            return calls.view(calls.startInChat(actor, chat.id.peerId(), title, video), actor);
-        }
-    }
-
-    /**
-     * Creates and starts a call by link (F-CALL-07); the creator is its organiser and in it.
-     *
-     * @param actor who creates it
-     * @param title the title
-     * @param settings anonymous participants and the waiting room
-     * @return the running call
-     */
-    public org.sferum.sdk.calls.Call startCallByLink(UserId actor, String title,
-                                                     org.sferum.sdk.calls.CallSettings settings) {
-        Objects.requireNonNull(settings, "settings");
-        try (Held held = exclusive()) {
-            account(actor);
-            return calls.view(calls.startByLink(actor, title, settings), actor);
-        }
-    }
-
-    /**
-     * Lists the calls the actor takes part in, newest first (F-SECT-02).
-     *
-     * @param actor who asks
-     * @return the calls as the actor sees them now
-     */
-    public List<org.sferum.sdk.calls.Call> callsOf(UserId actor) {
-        try (Held held = exclusive()) {
-            account(actor);
-            return calls.callsOf(actor);
-        }
-    }
-
-    /**
-     * Returns a call as a participant sees it now (F-SECT-03, F-SECT-04): the links only while it runs.
-     *
-     * @param actor one who takes part
-     * @param id the call
-     * @return the call
-     * @throws NotFoundException with {@code CALL_NOT_FOUND} for an unknown call
-     * @throws PermissionDeniedException with {@code NOT_INVITED_TO_CALL} for anyone else
-     */
-    public org.sferum.sdk.calls.Call call(UserId actor, org.sferum.sdk.calls.CallId id) {
-        return callOp(actor, id, room -> calls.view(room, actor));
-    }
-
-    /**
-     * Returns a call as the engine keeps it, for the emulator's answers.
-     *
-     * @param actor one who takes part
-     * @param id the call
-     * @return the call
-     */
-    public CallRoom callRoom(UserId actor, org.sferum.sdk.calls.CallId id) {
-        return callOp(actor, id, room -> room);
-    }
-
-    /**
-     * Finds the call of a lesson as the diary shows it (F-SECT-03).
-     *
-     * @param actor who asks
-     * @param lessonKey the lesson's key
-     * @return the call, if one was created and the actor takes part in it
-     */
-    public Optional<org.sferum.sdk.calls.Call> lessonCall(UserId actor, String lessonKey) {
-        Objects.requireNonNull(lessonKey, "lesson key");
-        try (Held held = exclusive()) {
-            account(actor);
-            return calls.forLesson(actor, lessonKey);
-        }
-    }
-
-    /**
-     * Joins a call by id (F-CALL-03).
-     *
-     * @param actor who joins
-     * @param id the call
-     * @return where the actor is now
-     */
-    public org.sferum.sdk.calls.CallJoin joinCall(UserId actor, org.sferum.sdk.calls.CallId id) {
-        Objects.requireNonNull(id, "call");
-        try (Held held = exclusive()) {
-            account(actor);
-            return calls.join(actor, id);
-        }
-    }
-
-    /**
-     * Joins a call by its browser link (F-CALL-03, F-CALL-07).
-     *
-     * @param actor who joins
-     * @param link the browser join link
-     * @return where the actor is now: in the call or waiting
-     */
-    public org.sferum.sdk.calls.CallJoin joinCallByLink(UserId actor, String link) {
-        Objects.requireNonNull(link, "join link");
-        try (Held held = exclusive()) {
-            account(actor);
-            return calls.joinByLink(actor, link);
-        }
-    }
-
-    /**
-     * Leaves a call (F-CALL-04).
-     *
-     * @param actor who leaves
-     * @param id the call
-     */
-    public void leaveCall(UserId actor, org.sferum.sdk.calls.CallId id) {
-        callOp(actor, id, room -> {
-            calls.leave(actor, id);
-            return null;
-        });
-    }
-
-    /**
-     * Ends a call for everyone (F-CALL-04): organiser or call admins; ending it again changes nothing.
-     *
-     * @param actor who ends it
-     * @param id the call
-     * @throws PermissionDeniedException with {@code CALL_ADMIN_REQUIRED} for anyone else who takes part
-     */
-    public void endCallForAll(UserId actor, org.sferum.sdk.calls.CallId id) {
-        callOp(actor, id, room -> {
-            calls.endForAll(actor, id);
-            return null;
-        });
-    }
-
-    /**
-     * Invites contacts to a running call (F-CALL-08).
-     *
-     * @param actor a participant in the call
-     * @param id the call
-     * @param contacts the actor's contacts to invite
-     */
-    public void inviteToCall(UserId actor, org.sferum.sdk.calls.CallId id, List<UserId> contacts) {
-        List<UserId> copy = List.copyOf(contacts);
-        try (Held held = exclusive()) {
-            copy.forEach(this::account);
-            callOp(actor, id, room -> {
-                calls.invite(actor, id, copy);
-                return null;
-            });
-        }
-    }
-
-    /**
-     * Returns a call's attendance (F-EMB-06): organiser or call admins.
-     *
-     * @param actor who asks
-     * @param id the call
-     * @return the report
-     */
-    public org.sferum.sdk.calls.AttendanceReport attendance(UserId actor, org.sferum.sdk.calls.CallId id) {
-        return callOp(actor, id, room -> calls.attendance(actor, id));
-    }
-
-    /**
-     * Lists the participants in a call (F-CALL-05).
-     *
-     * @param actor one who takes part
-     * @param id the call
-     * @return the participants in it now
-     */
-    public List<org.sferum.sdk.calls.Participant> callParticipants(UserId actor, org.sferum.sdk.calls.CallId id) {
-        return callOp(actor, id, room -> calls.participants(actor, id));
-    }
-
-    /**
-     * Lists a call's waiting room (F-CALL-07): organiser or call admins.
-     *
-     * @param actor who asks
-     * @param id the call
-     * @return those waiting
-     */
-    public List<org.sferum.sdk.calls.WaitingParticipant> waitingRoom(UserId actor, org.sferum.sdk.calls.CallId id) {
-        return callOp(actor, id, room -> calls.waitingRoom(actor, id));
-    }
-
-    /** What the organiser (or a call admin) does to a participant (F-CALL-07, F-CALL-09). */
-    public enum ParticipantAction {
-        /** Admit from the waiting room, or readmit after a removal. */
-        ADMIT,
-        /** Turn away from the waiting room. */
-        REJECT,
-        /** Remove from the call. */
-        REMOVE,
-        /** Turn the microphone off. */
-        MUTE,
-        /** Ask for attention. */
-        ATTRACT_ATTENTION,
-        /** Appoint an admin of the call (organiser only). */
-        MAKE_ADMIN,
-        /** Dismiss an admin of the call (organiser only). */
-        DISMISS_ADMIN
-    }
-
-    /**
-     * Acts on a participant (F-CALL-07, F-CALL-09): organiser or call admins.
-     *
-     * @param actor who acts
-     * @param id the call
-     * @param participant on whom
-     * @param action what
-     */
-    public void actOnParticipant(UserId actor, org.sferum.sdk.calls.CallId id,
-                                 org.sferum.sdk.calls.ParticipantId participant, ParticipantAction action) {
-        Objects.requireNonNull(participant, "participant");
-        Objects.requireNonNull(action, "action");
-        callOp(actor, id, room -> {
-            switch (action) {
-                case ADMIT -> calls.admit(actor, id, participant);
-                case REJECT -> calls.reject(actor, id, participant);
-                case REMOVE -> calls.remove(actor, id, participant);
-                case MUTE -> calls.mute(actor, id, participant);
-                case ATTRACT_ATTENTION -> calls.attractAttention(actor, id, participant);
-                case MAKE_ADMIN -> calls.setAdmin(actor, id, participant, true);
-                case DISMISS_ADMIN -> calls.setAdmin(actor, id, participant, false);
-                default -> throw new IllegalArgumentException(String.valueOf(action));
-            }
-            return null;
-        });
-    }
-
-    /**
-     * Raises or lowers the actor's hand (F-CALL-05).
-     *
-     * @param actor a participant in the call
-     * @param id the call
-     * @param raised whether raised
-     */
-    public void raiseHand(UserId actor, org.sferum.sdk.calls.CallId id, boolean raised) {
-        callOp(actor, id, room -> {
-            calls.raiseHand(actor, id, raised);
-            return null;
-        });
-    }
-
-    /**
-     * Turns the actor's camera, microphone or screen sharing on or off (F-CALL-05).
-     *
-     * @param actor a participant in the call
-     * @param id the call
-     * @param media which
-     * @param on whether on
-     */
-    public void setMedia(UserId actor, org.sferum.sdk.calls.CallId id, org.sferum.sdk.calls.Media media, boolean on) {
-        Objects.requireNonNull(media, "media");
-        callOp(actor, id, room -> {
-            calls.setMedia(actor, id, media, on);
-            return null;
-        });
-    }
-
-    /**
-     * Starts recording a call (F-CALL-10).
-     *
-     * @param actor the organiser or a call admin, in the call
-     * @param id the call
-     * @param request title, author, audience
-     * @return the recording in progress
-     */
-    public org.sferum.sdk.calls.Recording startRecording(UserId actor, org.sferum.sdk.calls.CallId id,
-                                                         org.sferum.sdk.calls.RecordingRequest request) {
-        Objects.requireNonNull(request, "recording request");
-        return callOp(actor, id, room -> calls.startRecording(actor, id, request));
-    }
-
-    /**
-     * Stops a call's recording and posts it in the call's chat (F-CALL-10, F-CALL-11).
-     *
-     * @param actor the organiser or a call admin
-     * @param id the call
-     * @return the stopped recording
-     */
-    public org.sferum.sdk.calls.Recording stopRecording(UserId actor, org.sferum.sdk.calls.CallId id) {
-        return callOp(actor, id, room -> calls.stopRecording(actor, id));
-    }
-
-    /**
-     * Lists a call's recordings as the actor sees them.
-     *
-     * @param actor one who takes part
-     * @param id the call
-     * @return the recordings
-     */
-    public List<org.sferum.sdk.calls.Recording> recordings(UserId actor, org.sferum.sdk.calls.CallId id) {
-        return callOp(actor, id, room -> calls.recordings(actor, id));
-    }
-
-    /**
-     * Returns a recording with its link, for those in its audience (F-CALL-10).
-     *
-     * @param actor who asks
-     * @param id the recording
-     * @return the recording
-     */
-    public org.sferum.sdk.calls.Recording recording(UserId actor, org.sferum.sdk.calls.RecordingId id) {
-        Objects.requireNonNull(id, "recording");
-        try (Held held = exclusive()) {
-            account(actor);
-            return calls.recording(actor, id);
-        }
-    }
-
-    /**
-     * Lists the recordings of a lesson's call (F-EMB-07).
-     *
-     * @param actor who asks
-     * @param lessonKey the lesson's key
-     * @return the recordings, empty when none or not taking part
-     */
-    public List<org.sferum.sdk.calls.Recording> lessonRecordings(UserId actor, String lessonKey) {
-        Objects.requireNonNull(lessonKey, "lesson key");
-        try (Held held = exclusive()) {
-            account(actor);
-            return calls.lessonRecordings(actor, lessonKey);
-        }
-    }
-
-    /**
-     * Starts a broadcast of a lesson call (F-CALL-06).
-     *
-     * @param actor the organiser or a call admin
-     * @param id the lesson call
-     * @param title the title
-     * @return the broadcast
-     */
-    public org.sferum.sdk.calls.Broadcast startBroadcast(UserId actor, org.sferum.sdk.calls.CallId id,
-                                                         String title) {
-        return callOp(actor, id, room -> calls.startBroadcast(actor, id, title));
-    }
-
-    /**
-     * Stops a call's broadcast (F-CALL-06).
-     *
-     * @param actor the organiser or a call admin
-     * @param id the call
-     */
-    public void stopBroadcast(UserId actor, org.sferum.sdk.calls.CallId id) {
-        callOp(actor, id, room -> {
-            calls.stopBroadcast(actor, id);
-            return null;
-        });
-    }
-
-    /**
-     * Opens a call by its short credentials (VK's {@code short_credentials}): the browser join link they lead to.
-     *
-     * @param shortId the short id
-     * @param password the password
-     * @return the browser join link
-     * @throws NotFoundException with {@code CALL_NOT_FOUND} for an unknown id or a wrong password alike
-     */
-    public String joinLinkByShortCredentials(String shortId, String password) {
-        try (Held held = exclusive()) {
-            return calls.joinLinkByShortCredentials(Objects.requireNonNull(shortId, "short id"),
-                    Objects.requireNonNull(password, "password"));
-        }
-    }
-
-    /**
-     * An anonymous guest joins by the link (F-CALL-07), as the call page lets them.
-     *
-     * @param link the browser join link
-     * @param name the name to show
-     * @return the guest's seat
-     */
-    public org.sferum.sdk.testkit.calls.GuestTicket guestJoin(String link, String name) {
-        try (Held held = exclusive()) {
-            return calls.guestJoin(link, name);
-        }
-    }
-
-    /**
-     * A guest comes back with the same seat.
-     *
-     * @param secret the seat's secret
-     * @return where the guest stands now
-     */
-    public org.sferum.sdk.testkit.calls.GuestStatus guestRejoin(String secret) {
-        try (Held held = exclusive()) {
-            return calls.guestRejoin(Objects.requireNonNull(secret, "secret"));
-        }
-    }
-
-    /**
-     * Where a guest stands.
-     *
-     * @param secret the seat's secret
-     * @return the status
-     */
-    public org.sferum.sdk.testkit.calls.GuestStatus guestStatus(String secret) {
-        try (Held held = exclusive()) {
-            return calls.guestStatus(Objects.requireNonNull(secret, "secret"));
-        }
-    }
-
-    /**
-     * A guest leaves.
-     *
-     * @param secret the seat's secret
-     */
-    public void guestLeave(String secret) {
-        try (Held held = exclusive()) {
-            calls.guestLeave(Objects.requireNonNull(secret, "secret"));
-        }
-    }
-
-    /**
-     * What the call page shows anyone who holds a browser join link (F-CALL-03): the call's title, state and
-     * settings.
-     *
-     * @param link the browser join link
-     * @return the call as the page shows it
-     * @throws org.sferum.sdk.error.NotFoundException with {@code CALL_NOT_FOUND} for an unknown link
-     */
-    public CallPageView callPage(String link) {
-        try (Held held = exclusive()) {
-            return calls.callPage(Objects.requireNonNull(link, "link"));
-        }
-    }
-
-    /**
-     * What the call page shows an anonymous guest (F-CALL-07): their call, where they stand and, while in the call,
-     * its participants.
-     *
-     * @param secret the seat's secret
-     * @return the guest's view
-     * @throws org.sferum.sdk.error.NotFoundException with {@code PARTICIPANT_NOT_FOUND} for an unknown secret
-     */
-    public CallPageView.Guest guestPage(String secret) {
-        try (Held held = exclusive()) {
-            return calls.guestPage(Objects.requireNonNull(secret, "secret"));
-        }
-    }
-
-    /**
-     * A guest asks for a recording's link: always refused (F-CALL-10).
-     *
-     * @param secret the seat's secret
-     * @param recording the recording
-     * @return never returns normally
-     */
-    public String guestRecordingLink(String secret, org.sferum.sdk.calls.RecordingId recording) {
-        try (Held held = exclusive()) {
-            return calls.guestRecordingLink(Objects.requireNonNull(secret, "secret"),
-                    Objects.requireNonNull(recording, "recording"));
-        }
-    }
-
-    private <T> T callOp(UserId actor, org.sferum.sdk.calls.CallId id, java.util.function.Function<CallRoom, T> op) {
-        Objects.requireNonNull(id, "call");
-        try (Held held = exclusive()) {
-            account(actor);
-            return op.apply(calls.visible(actor, id));
-        }
-    }
-
-    /** What the calls' rules reach of the rest of the engine; called under the lock. */
-    private final class CallContext implements CallRules.Context {
-        @Override
-        public Instant now() {
-            return PlatformEngine.this.now();
-        }
-
-        @Override
-        public String randomKey() {
-            return Long.toUnsignedString(random.nextLong(), 36);
-        }
-
-        @Override
-        public ChatId chatIdFor(long peerId, UserId viewer) {
-            ChatState chat = chats.get(peerId);
-            return chat == null ? ChatId.of(peerId) : DirectChats.idFor(chat, viewer);
-        }
-
-        @Override
-        public boolean isChatMember(long peerId, UserId user) {
-            ChatState chat = chats.get(peerId);
-            return chat != null && chat.isMember(user);
-        }
-
-        @Override
-        public List<UserId> chatMembers(long peerId) {
-            ChatState chat = chats.get(peerId);
-            return chat == null ? List.of() : new ArrayList<>(chat.members.keySet());
-        }
-
-        @Override
-        public String name(UserId user) {
-            return person(user).displayName();
-        }
-
-        @Override
-        public boolean isContact(UserId a, UserId b) {
-            return direct.isContact(a, b);
-        }
-
-        @Override
-        public long createCallChat(UserId owner, String title) {
-            String fitted = title.length() > org.sferum.sdk.chats.NewChat.MAX_TITLE_LENGTH
-                    ? title.substring(0, org.sferum.sdk.chats.NewChat.MAX_TITLE_LENGTH - 1) + "…" : title;
-            return createChat(owner, new NewChat(fitted, java.util.Set.of(), org.sferum.sdk.chats.ChatSettings.ownerOnly()))
-                    .peerId();
-        }
-
-        @Override
-        public void addToCallChat(long peerId, UserId user) {
-            ChatState chat = chats.get(peerId);
-            if (chat != null && !chat.isMember(user)) {
-                chat.addMember(user, MemberRole.MEMBER, chat.owner, PlatformEngine.this.now());
-                chatEvents.memberJoined(chat, user);
-            }
-        }
-
-        @Override
-        public void post(long peerId, UserId author, String text) {
-            ChatState chat = chats.get(peerId);
-            if (chat != null) {
-                send(author, chat.id, Draft.text(text));
-            }
-        }
-
-        @Override
-        public void emit(UserId to, org.sferum.sdk.events.SferumEvent event) {
-            PlatformEngine.this.emit(to, event);
-        }
-    }
-
     /** Hands one user's event to their sinks; under the lock (the sinks only queue). */
-    private void emit(UserId to, org.sferum.sdk.events.SferumEvent event) {
+    void emit(UserId to, org.sferum.sdk.events.SferumEvent event) {
         List<java.util.function.Consumer<org.sferum.sdk.events.SferumEvent>> mine = sinks.get(to);
         if (mine != null) {
             for (java.util.function.Consumer<org.sferum.sdk.events.SferumEvent> sink : List.copyOf(mine)) {

@@ -19,31 +19,31 @@ final class FakeCallGuests implements CallGuests {
     public GuestTicket join(String joinLink, String name) {
         Checks.notNull(joinLink, "join link");
         Checks.notNull(name, "name");
-        return engine.guestJoin(joinLink, name);
+        return engine.calls().guestJoin(joinLink, name);
     }
 
     @Override
     public GuestStatus rejoin(GuestTicket guest) {
         Checks.notNull(guest, "guest");
-        return engine.guestRejoin(guest.secret());
+        return engine.calls().guestRejoin(guest.secret());
     }
 
     @Override
     public GuestStatus status(GuestTicket guest) {
         Checks.notNull(guest, "guest");
-        return engine.guestStatus(guest.secret());
+        return engine.calls().guestStatus(guest.secret());
     }
 
     @Override
     public void leave(GuestTicket guest) {
         Checks.notNull(guest, "guest");
-        engine.guestLeave(guest.secret());
+        engine.calls().guestLeave(guest.secret());
     }
 
     @Override
     public String recordingLink(GuestTicket guest, RecordingId recording) {
         Checks.notNull(guest, "guest");
         Checks.notNull(recording, "recording");
-        return engine.guestRecordingLink(guest.secret(), recording);
+        return engine.calls().guestRecordingLink(guest.secret(), recording);
     }
 }

@@ -10,7 +10,7 @@ import org.sferum.sdk.calls.ParticipantId;
 import org.sferum.sdk.calls.WaitingParticipant;
 import org.sferum.sdk.internal.Checks;
 import org.sferum.sdk.testkit.engine.PlatformEngine;
-import org.sferum.sdk.testkit.engine.PlatformEngine.ParticipantAction;
+import org.sferum.sdk.testkit.engine.CallService.ParticipantAction;
 import org.sferum.sdk.users.UserId;
 
 /** The fake's participants side of calls, over the engine. */
@@ -26,19 +26,19 @@ final class FakeCallParticipants implements CallParticipants {
     @Override
     public List<Participant> list(CallId call) {
         Checks.notNull(call, "call");
-        return engine.callParticipants(actor.get(), call);
+        return engine.calls().callParticipants(actor.get(), call);
     }
 
     @Override
     public List<WaitingParticipant> waitingRoom(CallId call) {
         Checks.notNull(call, "call");
-        return engine.waitingRoom(actor.get(), call);
+        return engine.calls().waitingRoom(actor.get(), call);
     }
 
     private void act(CallId call, ParticipantId participant, ParticipantAction action) {
         Checks.notNull(call, "call");
         Checks.notNull(participant, "participant");
-        engine.actOnParticipant(actor.get(), call, participant, action);
+        engine.calls().actOnParticipant(actor.get(), call, participant, action);
     }
 
     @Override
@@ -74,13 +74,13 @@ final class FakeCallParticipants implements CallParticipants {
     @Override
     public void raiseHand(CallId call, boolean raised) {
         Checks.notNull(call, "call");
-        engine.raiseHand(actor.get(), call, raised);
+        engine.calls().raiseHand(actor.get(), call, raised);
     }
 
     @Override
     public void setMedia(CallId call, Media media, boolean on) {
         Checks.notNull(call, "call");
         Checks.notNull(media, "media");
-        engine.setMedia(actor.get(), call, media, on);
+        engine.calls().setMedia(actor.get(), call, media, on);
     }
 }

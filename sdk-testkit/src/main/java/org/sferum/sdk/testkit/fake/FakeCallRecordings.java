@@ -26,43 +26,43 @@ final class FakeCallRecordings implements CallRecordings {
     public Recording start(CallId call, RecordingRequest request) {
         Checks.notNull(call, "call");
         Checks.notNull(request, "recording request");
-        return engine.startRecording(actor.get(), call, request);
+        return engine.calls().startRecording(actor.get(), call, request);
     }
 
     @Override
     public Recording stop(CallId call) {
         Checks.notNull(call, "call");
-        return engine.stopRecording(actor.get(), call);
+        return engine.calls().stopRecording(actor.get(), call);
     }
 
     @Override
     public List<Recording> list(CallId call) {
         Checks.notNull(call, "call");
-        return engine.recordings(actor.get(), call);
+        return engine.calls().recordings(actor.get(), call);
     }
 
     @Override
     public Recording get(RecordingId recording) {
         Checks.notNull(recording, "recording");
-        return engine.recording(actor.get(), recording);
+        return engine.calls().recording(actor.get(), recording);
     }
 
     @Override
     public List<Recording> forLesson(String lessonKey) {
         Checks.notNull(lessonKey, "lesson key");
-        return engine.lessonRecordings(actor.get(), lessonKey);
+        return engine.calls().lessonRecordings(actor.get(), lessonKey);
     }
 
     @Override
     public Broadcast startBroadcast(CallId call, String title) {
         Checks.notNull(call, "call");
         Checks.notNull(title, "title");
-        return engine.startBroadcast(actor.get(), call, title);
+        return engine.calls().startBroadcast(actor.get(), call, title);
     }
 
     @Override
     public void stopBroadcast(CallId call) {
         Checks.notNull(call, "call");
-        engine.stopBroadcast(actor.get(), call);
+        engine.calls().stopBroadcast(actor.get(), call);
     }
 }

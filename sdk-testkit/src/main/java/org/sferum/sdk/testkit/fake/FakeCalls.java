@@ -38,7 +38,7 @@ final class FakeCalls implements Calls {
     @Override
     public Page<Call> list(PageRequest page) {
         Checks.notNull(page, "page request");
-        List<Call> all = engine.callsOf(actor.get());
+        List<Call> all = engine.calls().callsOf(actor.get());
         int from = (int) Math.min(all.size(), page.cursor().map(c -> Cursors.decode("k", c)).orElse(0L));
         int to = Math.min(all.size(), from + page.size());
         return new Page<>(all.subList(from, to),
@@ -49,70 +49,70 @@ final class FakeCalls implements Calls {
     @Override
     public Call get(CallId call) {
         Checks.notNull(call, "call");
-        return engine.call(actor.get(), call);
+        return engine.calls().call(actor.get(), call);
     }
 
     @Override
     public Optional<Call> forLesson(String lessonKey) {
         Checks.notNull(lessonKey, "lesson key");
-        return engine.lessonCall(actor.get(), lessonKey);
+        return engine.calls().lessonCall(actor.get(), lessonKey);
     }
 
     @Override
     public Call createLessonCall(Lesson lesson, ChatId chat) {
         Checks.notNull(lesson, "lesson");
         Checks.notNull(chat, "chat");
-        return engine.createLessonCall(actor.get(), lesson, chat);
+        return engine.calls().createLessonCall(actor.get(), lesson, chat);
     }
 
     @Override
     public Call startInChat(ChatId chat, boolean video) {
         Checks.notNull(chat, "chat");
-        return engine.startCallInChat(actor.get(), chat, video);
+        return engine.calls().startCallInChat(actor.get(), chat, video);
     }
 
     @Override
     public Call startByLink(String title, CallSettings settings) {
         Checks.notNull(title, "title");
         Checks.notNull(settings, "settings");
-        return engine.startCallByLink(actor.get(), title, settings);
+        return engine.calls().startCallByLink(actor.get(), title, settings);
     }
 
     @Override
     public CallJoin join(CallId call) {
         Checks.notNull(call, "call");
-        return engine.joinCall(actor.get(), call);
+        return engine.calls().joinCall(actor.get(), call);
     }
 
     @Override
     public CallJoin joinByLink(String joinLink) {
         Checks.notNull(joinLink, "join link");
-        return engine.joinCallByLink(actor.get(), joinLink);
+        return engine.calls().joinCallByLink(actor.get(), joinLink);
     }
 
     @Override
     public void leave(CallId call) {
         Checks.notNull(call, "call");
-        engine.leaveCall(actor.get(), call);
+        engine.calls().leaveCall(actor.get(), call);
     }
 
     @Override
     public void endForAll(CallId call) {
         Checks.notNull(call, "call");
-        engine.endCallForAll(actor.get(), call);
+        engine.calls().endCallForAll(actor.get(), call);
     }
 
     @Override
     public void invite(CallId call, List<UserId> contacts) {
         Checks.notNull(call, "call");
         Checks.notNull(contacts, "contacts");
-        engine.inviteToCall(actor.get(), call, contacts);
+        engine.calls().inviteToCall(actor.get(), call, contacts);
     }
 
     @Override
     public AttendanceReport attendance(CallId call) {
         Checks.notNull(call, "call");
-        return engine.attendance(actor.get(), call);
+        return engine.calls().attendance(actor.get(), call);
     }
 
     @Override

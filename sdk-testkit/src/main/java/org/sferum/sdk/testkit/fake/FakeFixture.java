@@ -84,7 +84,7 @@ public final class FakeFixture implements SferumFixture {
     @Override
     public void advanceClock(Duration amount) {
         clock.advance(amount);
-        fake.engine().tick();
+        fake.engine().calls().tick();
     }
 
     @Override

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.sferum.sdk.calls.Call;
 import org.sferum.sdk.calls.CallSettings;
 import org.sferum.sdk.calls.ParticipantId;
-import org.sferum.sdk.testkit.engine.PlatformEngine.ParticipantAction;
+import org.sferum.sdk.testkit.engine.CallService.ParticipantAction;
 
 /**
  * The call page in a headless browser (HtmlUnit, no JavaScript needed): a person opens a running call's join link,
@@ -47,7 +47,7 @@ class CallPageBrowserTest extends EmulatorTestBase {
     @Test
     @DisplayName("F-CALL-03 F-CALL-07 a guest joins through the browser, waits, is admitted and sees who is in the call")
     void joinWaitAdmit() throws IOException {
-        Call call = emulator.engine().startCallByLink(teacher.id(), "Консультация по алгебре",
+        Call call = emulator.engine().calls().startCallByLink(teacher.id(), "Консультация по алгебре",
                 new CallSettings(true, true));
         HtmlPage page = browser.getPage(call.links().orElseThrow().browser());
         assertEquals(200, page.getWebResponse().getStatusCode());
@@ -70,7 +70,7 @@ class CallPageBrowserTest extends EmulatorTestBase {
         assertTrue(cookie.isHttpOnly());
         assertEquals("/call/", cookie.getPath());
 
-        emulator.engine().actOnParticipant(teacher.id(), call.id(), new ParticipantId(participant),
+        emulator.engine().calls().actOnParticipant(teacher.id(), call.id(), new ParticipantId(participant),
                 ParticipantAction.ADMIT);
         HtmlPage in = (HtmlPage) waiting.refresh();
         assertEquals("IN_CALL", in.getHtmlElementById("guest").getAttribute("data-status"));
@@ -94,7 +94,7 @@ class CallPageBrowserTest extends EmulatorTestBase {
     @Test
     @DisplayName("F-CALL-07 a call that does not let anonymous people in shows the refusal and no form")
     void anonymousForbidden() throws IOException {
-        Call call = emulator.engine().startCallByLink(teacher.id(), "Только для класса", CallSettings.DEFAULT);
+        Call call = emulator.engine().calls().startCallByLink(teacher.id(), "Только для класса", CallSettings.DEFAULT);
         HtmlPage page = browser.getPage(call.links().orElseThrow().browser());
         DomElement error = page.getFirstByXPath("//p[@class='error']");
         assertEquals("ANONYMOUS_NOT_ALLOWED", error.getAttribute("data-error"));

@@ -24,7 +24,7 @@ import org.sferum.sdk.calls.ParticipantId;
 import org.sferum.sdk.calls.RecordingRequest;
 import org.sferum.sdk.chats.ChatId;
 import org.sferum.sdk.testkit.calls.GuestStatus;
-import org.sferum.sdk.testkit.engine.PlatformEngine.ParticipantAction;
+import org.sferum.sdk.testkit.engine.CallService.ParticipantAction;
 
 /**
  * The call page over plain HTTP (docs/wire/call-page.md): join links point at it, the visitor's form, the guest's
@@ -39,7 +39,7 @@ class CallPageTest extends EmulatorTestBase {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     private Call linkCall(String title, CallSettings settings) {
-        return emulator.engine().startCallByLink(teacher.id(), title, settings);
+        return emulator.engine().calls().startCallByLink(teacher.id(), title, settings);
     }
 
     private HttpResponse<String> get(String uri, String secret) {
@@ -159,8 +159,8 @@ class CallPageTest extends EmulatorTestBase {
     @DisplayName("F-CALL-07 the guest's page: in the call, with the participants and their camera, mic and hand")
     void guestInCall() {
         Call call = linkCall("Кружок", OPEN);
-        emulator.engine().raiseHand(teacher.id(), call.id(), true);
-        emulator.engine().setMedia(teacher.id(), call.id(), Media.CAMERA, true);
+        emulator.engine().calls().raiseHand(teacher.id(), call.id(), true);
+        emulator.engine().calls().setMedia(teacher.id(), call.id(), Media.CAMERA, true);
         String secret = join(call.links().orElseThrow().browser(), "Гость Петров");
         HttpResponse<String> page = get(call.links().orElseThrow().browser(), secret);
         assertEquals(200, page.statusCode(), page::body);
@@ -188,7 +188,7 @@ class CallPageTest extends EmulatorTestBase {
         HttpResponse<String> page = get(link, secret);
         assertFalse(page.body().contains("<script>"), page::body);
         assertTrue(page.body().contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"), page::body);
-        assertEquals("<script>alert('x')</script>", emulator.engine().callParticipants(teacher.id(), call.id())
+        assertEquals("<script>alert('x')</script>", emulator.engine().calls().callParticipants(teacher.id(), call.id())
                 .get(1).name());
     }
 
@@ -214,7 +214,7 @@ class CallPageTest extends EmulatorTestBase {
         assertTrue(waiting.body().contains("data-status=\"WAITING\""), waiting::body);
         assertTrue(waiting.body().contains("Ожидайте, организатор скоро впустит вас"), waiting::body);
         assertFalse(waiting.body().contains("id=\"participants\""), "a waiting guest does not see who is in");
-        emulator.engine().actOnParticipant(teacher.id(), call.id(), new ParticipantId("g1"), ParticipantAction.ADMIT);
+        emulator.engine().calls().actOnParticipant(teacher.id(), call.id(), new ParticipantId("g1"), ParticipantAction.ADMIT);
         HttpResponse<String> in = get(link, secret);
         assertTrue(in.body().contains("data-status=\"IN_CALL\""), in::body);
         assertTrue(in.body().contains("id=\"participants\""), in::body);
@@ -231,17 +231,17 @@ class CallPageTest extends EmulatorTestBase {
         HttpResponse<String> refused = post(link, null, name("Гость"));
         assertRefusal(refused, 403, "ANONYMOUS_NOT_ALLOWED", "Организатор не разрешил анонимных участников");
         assertTrue(refused.headers().allValues("Set-Cookie").isEmpty());
-        assertEquals(1, emulator.engine().callParticipants(teacher.id(), call.id()).size());
+        assertEquals(1, emulator.engine().calls().callParticipants(teacher.id(), call.id()).size());
     }
 
     @Test
     @DisplayName("F-CALL-03 a call not started yet and an ended call: the page says so and joining is refused")
     void notStartedAndEnded() {
         long chat = classChat();
-        Call lesson = emulator.engine().createLessonCall(teacher.id(), new Lesson("lesson-1", "5в", "Математика",
+        Call lesson = emulator.engine().calls().createLessonCall(teacher.id(), new Lesson("lesson-1", "5в", "Математика",
                 START.plus(Duration.ofHours(2))), ChatId.of(chat));
         String link = emulator.baseUri() + "/call/join/"
-                + emulator.engine().callRoom(teacher.id(), lesson.id()).linkKey();
+                + emulator.engine().calls().callRoom(teacher.id(), lesson.id()).linkKey();
         HttpResponse<String> scheduled = get(link, null);
         assertRefusal(scheduled, 200, "CALL_NOT_STARTED", "Звонок ещё не начался");
         assertTrue(scheduled.body().contains("data-call-state=\"SCHEDULED\""), scheduled::body);
@@ -249,7 +249,7 @@ class CallPageTest extends EmulatorTestBase {
         Call call = linkCall("Кружок", OPEN);
         String open = call.links().orElseThrow().browser();
         String secret = join(open, "Гость");
-        emulator.engine().endCallForAll(teacher.id(), call.id());
+        emulator.engine().calls().endCallForAll(teacher.id(), call.id());
         assertRefusal(get(open, null), 200, "CALL_ENDED", "Звонок завершён");
         assertRefusal(post(open, null, name("Другой гость")), 409, "CALL_ENDED", "Звонок завершён");
         HttpResponse<String> guest = get(open, secret);
@@ -270,17 +270,17 @@ class CallPageTest extends EmulatorTestBase {
         assertTrue(left.body().contains("data-form=\"rejoin\""), left::body);
         assertEquals(303, post(link, secret, "action=rejoin").statusCode());
         assertTrue(get(link, secret).body().contains("data-status=\"IN_CALL\""));
-        assertEquals(GuestStatus.IN_CALL, emulator.engine().guestStatus(secret));
+        assertEquals(GuestStatus.IN_CALL, emulator.engine().calls().guestStatus(secret));
 
-        emulator.engine().actOnParticipant(teacher.id(), call.id(), new ParticipantId("g1"),
+        emulator.engine().calls().actOnParticipant(teacher.id(), call.id(), new ParticipantId("g1"),
                 ParticipantAction.REMOVE);
         HttpResponse<String> removed = get(link, secret);
         assertTrue(removed.body().contains("data-status=\"REMOVED\""), removed::body);
         assertTrue(removed.body().contains("Организатор удалил вас из звонка"), removed::body);
         assertRefusal(post(link, secret, "action=rejoin"), 403, "REMOVED_FROM_CALL", "Организатор удалил вас");
         assertRefusal(post(link, secret, name("Другое имя")), 403, "REMOVED_FROM_CALL", "Организатор удалил вас");
-        assertEquals(GuestStatus.REMOVED, emulator.engine().guestStatus(secret));
-        assertEquals(1, emulator.engine().callParticipants(teacher.id(), call.id()).size(),
+        assertEquals(GuestStatus.REMOVED, emulator.engine().calls().guestStatus(secret));
+        assertEquals(1, emulator.engine().calls().callParticipants(teacher.id(), call.id()).size(),
                 "the same browser joining under another name is the removed guest, not a new one");
     }
 
@@ -288,13 +288,13 @@ class CallPageTest extends EmulatorTestBase {
     @DisplayName("F-CALL-07 leaving without a seat in this call (no cookie, another call's cookie) is PARTICIPANT_NOT_FOUND")
     void noSeat() {
         String first = linkCall("Первый", OPEN).links().orElseThrow().browser();
-        Call second = emulator.engine().startCallByLink(student1.id(), "Второй", OPEN);
+        Call second = emulator.engine().calls().startCallByLink(student1.id(), "Второй", OPEN);
         String other = second.links().orElseThrow().browser();
         String secret = join(first, "Гость");
         assertRefusal(post(other, null, "action=leave"), 404, "PARTICIPANT_NOT_FOUND", "Вы ещё не в этом звонке");
         assertRefusal(post(other, secret, "action=leave"), 404, "PARTICIPANT_NOT_FOUND", "Вы ещё не в этом звонке");
         assertTrue(get(other, secret).body().contains("data-form=\"join\""), "another call's cookie is ignored");
-        assertEquals(GuestStatus.IN_CALL, emulator.engine().guestStatus(secret));
+        assertEquals(GuestStatus.IN_CALL, emulator.engine().calls().guestStatus(secret));
         assertRefusal(post(first, null, "action=dance"), 400, "INVALID_ARGUMENT", "Не удалось");
         assertRefusal(post(first, null, name("  ")), 400, "INVALID_ARGUMENT", "Введите имя");
     }
@@ -304,9 +304,9 @@ class CallPageTest extends EmulatorTestBase {
     void recording() {
         Call call = linkCall("Кружок", OPEN);
         String secret = join(call.links().orElseThrow().browser(), "Гость");
-        String id = emulator.engine().startRecording(teacher.id(), call.id(), RecordingRequest.titled("Запись"))
+        String id = emulator.engine().calls().startRecording(teacher.id(), call.id(), RecordingRequest.titled("Запись"))
                 .id().value();
-        emulator.engine().stopRecording(teacher.id(), call.id());
+        emulator.engine().calls().stopRecording(teacher.id(), call.id());
         String uri = emulator.baseUri() + "/call/record/" + id;
         assertRefusal(get(uri, secret), 403, "EDUCATIONAL_PROFILE_REQUIRED", "образовательным профилем");
         assertRefusal(get(uri, null), 403, "EDUCATIONAL_PROFILE_REQUIRED", "образовательным профилем");

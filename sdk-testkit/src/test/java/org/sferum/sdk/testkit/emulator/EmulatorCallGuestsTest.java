@@ -27,7 +27,7 @@ import org.sferum.sdk.testkit.TestClock;
 import org.sferum.sdk.testkit.calls.CallGuests;
 import org.sferum.sdk.testkit.calls.GuestStatus;
 import org.sferum.sdk.testkit.calls.GuestTicket;
-import org.sferum.sdk.testkit.engine.PlatformEngine.ParticipantAction;
+import org.sferum.sdk.testkit.engine.CallService.ParticipantAction;
 
 /**
  * The emulator's {@link CallGuests} over the call page: tickets, statuses and every refusal as the right
@@ -41,7 +41,7 @@ class EmulatorCallGuestsTest extends EmulatorTestBase {
     }
 
     private Call linkCall(CallSettings settings) {
-        return emulator.engine().startCallByLink(teacher.id(), "Кружок", settings);
+        return emulator.engine().calls().startCallByLink(teacher.id(), "Кружок", settings);
     }
 
     @Test
@@ -54,17 +54,17 @@ class EmulatorCallGuestsTest extends EmulatorTestBase {
         assertEquals("Гость <Петров>", ticket.name());
         assertFalse(ticket.toString().contains(ticket.secret()));
         assertEquals(GuestStatus.WAITING, guests.status(ticket));
-        assertEquals(ticket.participant(), emulator.engine().waitingRoom(teacher.id(), call.id()).get(0).id());
-        emulator.engine().actOnParticipant(teacher.id(), call.id(), ticket.participant(), ParticipantAction.ADMIT);
+        assertEquals(ticket.participant(), emulator.engine().calls().waitingRoom(teacher.id(), call.id()).get(0).id());
+        emulator.engine().calls().actOnParticipant(teacher.id(), call.id(), ticket.participant(), ParticipantAction.ADMIT);
         assertEquals(GuestStatus.IN_CALL, guests.status(ticket));
         guests.leave(ticket);
         assertEquals(GuestStatus.LEFT, guests.status(ticket));
         assertEquals(GuestStatus.IN_CALL, guests.rejoin(ticket), "an admitted guest skips the waiting room");
-        emulator.engine().actOnParticipant(teacher.id(), call.id(), ticket.participant(), ParticipantAction.REMOVE);
+        emulator.engine().calls().actOnParticipant(teacher.id(), call.id(), ticket.participant(), ParticipantAction.REMOVE);
         assertEquals(GuestStatus.REMOVED, guests.status(ticket));
         assertRefused(PermissionDeniedException.class, ErrorCode.REMOVED_FROM_CALL, () -> guests.rejoin(ticket));
         assertEquals(GuestStatus.REMOVED, guests.status(ticket));
-        emulator.engine().endCallForAll(teacher.id(), call.id());
+        emulator.engine().calls().endCallForAll(teacher.id(), call.id());
         assertEquals(GuestStatus.CALL_ENDED, guests.status(ticket));
         assertRefused(ConflictException.class, ErrorCode.CALL_ENDED, () -> guests.rejoin(ticket));
     }
@@ -74,7 +74,7 @@ class EmulatorCallGuestsTest extends EmulatorTestBase {
     void rejected() {
         Call call = linkCall(new CallSettings(true, true));
         GuestTicket ticket = emulator.guests().join(call.links().orElseThrow().browser(), "Гость");
-        emulator.engine().actOnParticipant(teacher.id(), call.id(), ticket.participant(), ParticipantAction.REJECT);
+        emulator.engine().calls().actOnParticipant(teacher.id(), call.id(), ticket.participant(), ParticipantAction.REJECT);
         assertEquals(GuestStatus.REJECTED, emulator.guests().status(ticket));
     }
 
@@ -86,13 +86,13 @@ class EmulatorCallGuestsTest extends EmulatorTestBase {
         String closedLink = closed.links().orElseThrow().browser();
         assertRefused(PermissionDeniedException.class, ErrorCode.ANONYMOUS_NOT_ALLOWED,
                 () -> guests.join(closedLink, "Гость"));
-        assertEquals(1, emulator.engine().callParticipants(teacher.id(), closed.id()).size());
+        assertEquals(1, emulator.engine().calls().callParticipants(teacher.id(), closed.id()).size());
 
         Call open = linkCall(new CallSettings(true, false));
         String link = open.links().orElseThrow().browser();
         assertRefused(ValidationException.class, ErrorCode.INVALID_ARGUMENT, () -> guests.join(link, " "));
         assertRefused(ValidationException.class, ErrorCode.INVALID_ARGUMENT, () -> guests.join(link, "x".repeat(65)));
-        assertEquals(1, emulator.engine().callParticipants(teacher.id(), open.id()).size());
+        assertEquals(1, emulator.engine().calls().callParticipants(teacher.id(), open.id()).size());
         assertRefused(NotFoundException.class, ErrorCode.CALL_NOT_FOUND,
                 () -> guests.join(emulator.baseUri() + "/call/join/nosuchkey", "Гость"));
         assertRefused(NotFoundException.class, ErrorCode.CALL_NOT_FOUND,
@@ -101,7 +101,7 @@ class EmulatorCallGuestsTest extends EmulatorTestBase {
         assertRefused(NotFoundException.class, ErrorCode.PARTICIPANT_NOT_FOUND, () -> guests.status(stranger));
         assertRefused(NotFoundException.class, ErrorCode.PARTICIPANT_NOT_FOUND, () -> guests.leave(stranger));
 
-        emulator.engine().endCallForAll(teacher.id(), open.id());
+        emulator.engine().calls().endCallForAll(teacher.id(), open.id());
         assertRefused(ConflictException.class, ErrorCode.CALL_ENDED, () -> guests.join(link, "Гость"));
     }
 
@@ -110,9 +110,9 @@ class EmulatorCallGuestsTest extends EmulatorTestBase {
     void recordings() {
         Call call = linkCall(new CallSettings(true, false));
         GuestTicket ticket = emulator.guests().join(call.links().orElseThrow().browser(), "Гость");
-        RecordingId id = emulator.engine().startRecording(teacher.id(), call.id(), RecordingRequest.titled("Урок"))
+        RecordingId id = emulator.engine().calls().startRecording(teacher.id(), call.id(), RecordingRequest.titled("Урок"))
                 .id();
-        emulator.engine().stopRecording(teacher.id(), call.id());
+        emulator.engine().calls().stopRecording(teacher.id(), call.id());
         assertRefused(PermissionDeniedException.class, ErrorCode.EDUCATIONAL_PROFILE_REQUIRED,
                 () -> emulator.guests().recordingLink(ticket, id));
         assertRefused(NotFoundException.class, ErrorCode.RECORDING_NOT_FOUND,
@@ -124,7 +124,7 @@ class EmulatorCallGuestsTest extends EmulatorTestBase {
     void tls() throws Exception {
         try (SferumEmulator secure = SferumEmulator.builder().clock(TestClock.at(Instant.parse(
                 "2026-09-01T06:00:00Z"))).tls(true).start()) {
-            Call call = secure.engine().startCallByLink(secure.demoSchool().orElseThrow().teacher().id(), "Кружок",
+            Call call = secure.engine().calls().startCallByLink(secure.demoSchool().orElseThrow().teacher().id(), "Кружок",
                     new CallSettings(true, false));
             String link = call.links().orElseThrow().browser();
             assertTrue(link.startsWith("https://127.0.0.1:"), link);

@@ -33,11 +33,12 @@ class EmulatorMainTest {
     @Test
     @DisplayName("--port N and --seed demo are read in any order; --help asks for the usage")
     void options() {
-        assertEquals(new EmulatorOptions(9000, true, false, false),
+        assertEquals(new EmulatorOptions(9000, true, false, false, List.of(), null, null),
                 EmulatorOptions.parse("--seed", "demo", "--port", "9000"));
-        assertEquals(new EmulatorOptions(0, false, false, false), EmulatorOptions.parse("--port", "0"));
-        assertEquals(new EmulatorOptions(0, true, true, false), EmulatorOptions.parse("--tls", "--port", "0", "--seed",
-                "demo"));
+        assertEquals(new EmulatorOptions(0, false, false, false, List.of(), null, null),
+                EmulatorOptions.parse("--port", "0"));
+        assertEquals(new EmulatorOptions(0, true, true, false, List.of(), null, null),
+                EmulatorOptions.parse("--tls", "--port", "0", "--seed", "demo"));
         assertTrue(EmulatorOptions.parse("--help").help());
     }
 

@@ -34,12 +34,12 @@ class CallCapacityTest {
     }
 
     private Call fullCall(CallSettings settings) {
-        Call call = engine.startCallByLink(organiser, "Собрание", settings);
+        Call call = engine.calls().startCallByLink(organiser, "Собрание", settings);
         for (int i = 1; i < CallRules.MAX_PARTICIPANTS; i++) {
             UserId user = engine.createUser("Ученик", "№" + i, Role.STUDENT);
-            engine.joinCallByLink(user, call.joinLink().orElseThrow());
+            engine.calls().joinCallByLink(user, call.joinLink().orElseThrow());
         }
-        assertEquals(CallRules.MAX_PARTICIPANTS, engine.callParticipants(organiser, call.id()).size());
+        assertEquals(CallRules.MAX_PARTICIPANTS, engine.calls().callParticipants(organiser, call.id()).size());
         return call;
     }
 
@@ -50,11 +50,11 @@ class CallCapacityTest {
         Call call = fullCall(CallSettings.DEFAULT);
         UserId late = engine.createUser("Опоздавший", "Ученик", Role.STUDENT);
         ConflictException e = assertThrows(ConflictException.class,
-                () -> engine.joinCallByLink(late, call.joinLink().orElseThrow()));
+                () -> engine.calls().joinCallByLink(late, call.joinLink().orElseThrow()));
         assertEquals(ErrorCode.LIMIT_REACHED, e.code());
-        assertEquals(List.of(), engine.callsOf(late));
-        assertEquals(CallRules.MAX_PARTICIPANTS, engine.callParticipants(organiser, call.id()).size());
-        assertEquals(CallRules.MAX_PARTICIPANTS, engine.attendance(organiser, call.id()).entries().size());
+        assertEquals(List.of(), engine.calls().callsOf(late));
+        assertEquals(CallRules.MAX_PARTICIPANTS, engine.calls().callParticipants(organiser, call.id()).size());
+        assertEquals(CallRules.MAX_PARTICIPANTS, engine.calls().attendance(organiser, call.id()).entries().size());
     }
 
     @Test
@@ -62,29 +62,29 @@ class CallCapacityTest {
     void fullCallRefusesGuest() {
         Call call = fullCall(CallSettings.DEFAULT.withAnonymousAllowed(true));
         ConflictException e = assertThrows(ConflictException.class,
-                () -> engine.guestJoin(call.joinLink().orElseThrow(), "Гость"));
+                () -> engine.calls().guestJoin(call.joinLink().orElseThrow(), "Гость"));
         assertEquals(ErrorCode.LIMIT_REACHED, e.code());
-        assertEquals(CallRules.MAX_PARTICIPANTS, engine.attendance(organiser, call.id()).entries().size());
+        assertEquals(CallRules.MAX_PARTICIPANTS, engine.calls().attendance(organiser, call.id()).entries().size());
     }
 
     @Test
     @DisplayName("F-CALL-07: admitting into a full call is refused and leaves the person waiting")
     void admitIntoFullCall() {
-        Call call = engine.startCallByLink(organiser, "Собрание", CallSettings.DEFAULT.withWaitingRoom(true));
+        Call call = engine.calls().startCallByLink(organiser, "Собрание", CallSettings.DEFAULT.withWaitingRoom(true));
         List<ParticipantId> waiting = new ArrayList<>();
         for (int i = 0; i < CallRules.MAX_PARTICIPANTS; i++) {
             UserId user = engine.createUser("Ученик", "№" + i, Role.STUDENT);
-            var join = engine.joinCallByLink(user, call.joinLink().orElseThrow());
+            var join = engine.calls().joinCallByLink(user, call.joinLink().orElseThrow());
             assertEquals(JoinStatus.WAITING, join.status());
             waiting.add(join.participant());
         }
         for (int i = 0; i < CallRules.MAX_PARTICIPANTS - 1; i++) {
-            engine.actOnParticipant(organiser, call.id(), waiting.get(i), PlatformEngine.ParticipantAction.ADMIT);
+            engine.calls().actOnParticipant(organiser, call.id(), waiting.get(i), CallService.ParticipantAction.ADMIT);
         }
         ParticipantId last = waiting.get(CallRules.MAX_PARTICIPANTS - 1);
-        ConflictException e = assertThrows(ConflictException.class, () -> engine.actOnParticipant(organiser,
-                call.id(), last, PlatformEngine.ParticipantAction.ADMIT));
+        ConflictException e = assertThrows(ConflictException.class, () -> engine.calls().actOnParticipant(organiser,
+                call.id(), last, CallService.ParticipantAction.ADMIT));
         assertEquals(ErrorCode.LIMIT_REACHED, e.code());
-        assertEquals(List.of(last), engine.waitingRoom(organiser, call.id()).stream().map(w -> w.id()).toList());
+        assertEquals(List.of(last), engine.calls().waitingRoom(organiser, call.id()).stream().map(w -> w.id()).toList());
     }
 }
