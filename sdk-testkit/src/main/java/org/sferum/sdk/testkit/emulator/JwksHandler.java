@@ -22,11 +22,9 @@ final class JwksHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        if (Cors.isPreflight(exchange)) {
-            Cors.preflight(exchange);
+        if (Cors.answerPreflightOrAllow(exchange)) {
             return;
         }
-        Cors.allow(exchange);
         String method = exchange.getRequestMethod();
         if (!PATH.equals(exchange.getRequestURI().getPath())) {
             HttpJson.send(exchange, 404, HttpJson.controlError("not_found", "no such path"));

@@ -28,6 +28,7 @@ final class LoginPagesHandler implements HttpHandler {
 
     private final VkIdService vkId;
     private final LoginSteps steps;
+    private final OpenerPage openers = new OpenerPage();
 
     /**
      * Creates the handler.
@@ -92,6 +93,9 @@ final class LoginPagesHandler implements HttpHandler {
                     "response_type must be code", state));
             return;
         }
+        if (!query.getOrDefault(OpenerPage.ORIGIN_PARAM, "").isEmpty()) {
+            openers.remember(flowId);
+        }
         show(exchange, flowId, Optional.empty());
     }
 
@@ -101,7 +105,12 @@ final class LoginPagesHandler implements HttpHandler {
         try {
             Optional<AuthorizationResult> end = steps.perform(flowId, form);
             if (end.isPresent()) {
-                redirect(exchange, RedirectUris.of(end.get()));
+                String location = RedirectUris.of(end.get());
+                if (openers.take(flowId)) {
+                    Html.send(exchange, 200, OpenerPage.page(end.get(), location));
+                } else {
+                    redirect(exchange, location);
+                }
                 return;
             }
             show(exchange, flowId, Optional.empty());

@@ -35,11 +35,9 @@ final class OAuthHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        if (Cors.isPreflight(exchange)) {
-            Cors.preflight(exchange);
+        if (Cors.answerPreflightOrAllow(exchange)) {
             return;
         }
-        Cors.allow(exchange);
         String path = exchange.getRequestURI().getPath();
         String endpoint = path.startsWith(PREFIX) ? path.substring(PREFIX.length()) : "";
         if (!known(endpoint)) {

@@ -108,6 +108,9 @@ public final class SferumEmulator implements AutoCloseable {
         server.createContext(OAuthHandler.PREFIX, new OAuthHandler(new TokenEndpoint(vkId, idTokens),
                 new UserEndpoints(engine, idTokens)));
         server.createContext(JwksHandler.PATH, new JwksHandler(idTokens));
+        VkIdSdkHandler vkIdSdk = new VkIdSdkHandler();
+        server.createContext(VkIdSdkHandler.CONFIG_PATH, vkIdSdk);
+        server.createContext(VkIdSdkHandler.STATS_PATH, vkIdSdk);
         server.createContext("/call/", new CallPageHandler(engine, baseUri)); // and join links point here
         server.createContext("/", new ControlApiHandler(demoSchool, new VkIdControl(vkId), clock, engine::tick));
         server.start();
