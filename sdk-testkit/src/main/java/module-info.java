@@ -7,7 +7,11 @@ module org.sferum.sdk.testkit {
     requires transitive org.junit.jupiter.api;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
-    requires jdk.httpserver;
+    requires org.eclipse.jetty.server; // the emulator's HTTP server (EmulatorHttpServer)
+    requires org.eclipse.jetty.http2.server;
+    requires org.eclipse.jetty.alpn.server;
+    requires org.bouncycastle.pkix; // the emulator's self-signed certificate, made in-process
+    requires org.bouncycastle.provider;
     requires java.net.http; // EmulatorVkIdUsers walks the emulator's VK ID pages over HTTP
     requires com.nimbusds.jose.jwt; // the emulator signs ID tokens and publishes its JWKS
 

@@ -13,6 +13,7 @@ import com.google.gson.JsonParser;
 import com.vk.api.sdk.client.VkApiClient;
 import com.vk.api.sdk.client.actors.UserActor;
 import com.vk.api.sdk.exceptions.ApiException;
+import com.vk.api.sdk.httpclient.HttpTransportClient;
 import com.vk.api.sdk.objects.messages.ConversationPeerType;
 import com.vk.api.sdk.objects.messages.ConversationWithMessage;
 import com.vk.api.sdk.objects.messages.Message;
@@ -21,7 +22,6 @@ import com.vk.api.sdk.objects.messages.responses.GetConversationsResponse;
 import com.vk.api.sdk.objects.messages.responses.GetHistoryResponse;
 import com.vk.api.sdk.objects.users.responses.GetResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -38,12 +38,12 @@ import org.junit.jupiter.api.Test;
 import org.sferum.sdk.testkit.emulator.SferumEmulator;
 
 /**
- * The official VK Java SDK ({@code com.vk.api:sdk} 1.0.15), unchanged, against the emulator. Two settings point it
- * there: a subclass of its {@code VkApiClient} overrides {@code getApiEndpoint()} to the emulator's plain-HTTP
- * address (the SDK's own {@code api.host} property only builds {@code https://} URLs), and its
- * {@code HttpTransportClient} is used through {@link CanonicalHeaderTransport}, because the SDK reads
- * {@code Content-Type} case-sensitively while the JDK's HTTP server sends {@code Content-type}. The demo users'
- * tokens come from {@code GET /_emulator/demo}, as any tool would get them.
+ * F-EMB-04: the official VK Java SDK ({@code com.vk.api:sdk} 1.0.16), unchanged, against the emulator over plain
+ * HTTP. One setting points it there, the documented one: a subclass of its {@code VkApiClient} overrides
+ * {@code getApiEndpoint()} to the emulator's address. Its own {@code HttpTransportClient} is used as is (the
+ * emulator sends {@code Content-Type} exactly so, which the SDK looks up case-sensitively). The demo users' tokens
+ * come from {@code GET /_emulator/demo}, as any tool would get them. {@link VkJavaSdkOverHttpsTest} runs the same
+ * tests over HTTPS.
  */
 class VkJavaSdkOnEmulatorTest {
     private static final long GROUP_CHAT_OFFSET = 2_000_000_000L;
@@ -52,17 +52,26 @@ class VkJavaSdkOnEmulatorTest {
     private VkApiClient vk;
     private Map<String, UserActor> users;
 
+    /**
+     * Starts the emulator these tests run against.
+     *
+     * @return a running emulator
+     */
+    SferumEmulator startEmulator() {
+        return SferumEmulator.start();
+    }
+
     @BeforeEach
     void start() throws IOException, InterruptedException {
-        emulator = SferumEmulator.start();
+        emulator = startEmulator();
         String endpoint = emulator.baseUri().resolve("/method/").toString();
-        vk = new VkApiClient(new CanonicalHeaderTransport()) {
+        vk = new VkApiClient(new HttpTransportClient()) {
             @Override
             public String getApiEndpoint() {
                 return endpoint;
             }
         };
-        users = demoUsers(emulator.baseUri());
+        users = demoUsers(emulator);
     }
 
     @AfterEach
@@ -71,9 +80,10 @@ class VkJavaSdkOnEmulatorTest {
     }
 
     /** Reads the demo school from the control API: each user's label, id and token. */
-    private static Map<String, UserActor> demoUsers(URI base) throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(base.resolve("/_emulator/demo")).GET().build(),
+    private static Map<String, UserActor> demoUsers(SferumEmulator emulator) throws IOException,
+            InterruptedException {
+        HttpResponse<String> response = HttpClient.newBuilder().sslContext(emulator.sslContext()).build().send(
+                HttpRequest.newBuilder(emulator.baseUri().resolve("/_emulator/demo")).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertEquals(200, response.statusCode());
         JsonObject demo = JsonParser.parseString(response.body()).getAsJsonObject();

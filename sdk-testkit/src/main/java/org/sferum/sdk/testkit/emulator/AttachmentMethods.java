@@ -3,7 +3,6 @@ package org.sferum.sdk.testkit.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -38,7 +37,7 @@ final class AttachmentMethods {
     /** [choice] The album VK gives message photos. */
     static final int MESSAGE_ALBUM = -3;
     /** The multipart framing read beyond the largest file. */
-    private static final int FRAMING = 64 * 1024;
+    static final int FRAMING = 64 * 1024;
 
     private final PlatformEngine engine;
     private final URI baseUri;
@@ -149,7 +148,7 @@ final class AttachmentMethods {
         java.util.List<Integer> indexes = new java.util.ArrayList<>();
         for (String id : params.string("answer_ids").orElse("").split(",")) {
             try {
-                indexes.add(Integer.parseInt(id.trim()) - 1);
+                indexes.add(AsciiNumbers.parseInt(id.trim()) - 1);
             } catch (NumberFormatException e) {
                 throw VkParams.invalid("answer_ids", "must be answer ids");
             }
@@ -177,7 +176,7 @@ final class AttachmentMethods {
         for (String id : params.string("answer_ids").orElse("").split(",")) {
             int index;
             try {
-                index = Integer.parseInt(id.trim()) - 1;
+                index = AsciiNumbers.parseInt(id.trim()) - 1;
             } catch (NumberFormatException e) {
                 throw VkParams.invalid("answer_ids", "must be answer ids");
             }
@@ -296,8 +295,8 @@ final class AttachmentMethods {
         if (startFrom.isPresent()) {
             String[] parts = startFrom.get().split("_");
             try {
-                startMessage = Long.parseLong(parts[0]);
-                startPosition = Integer.parseInt(parts[1]);
+                startMessage = AsciiNumbers.parseLong(parts[0]);
+                startPosition = AsciiNumbers.parseInt(parts[1]);
             } catch (RuntimeException e) {
                 throw VkParams.invalid("start_from", "is not a next_from of this method");
             }
@@ -432,7 +431,7 @@ final class AttachmentMethods {
             String[] ids = item.substring(type.length()).split("_");
             MediaId id;
             try {
-                id = new MediaId(Long.parseLong(ids[0]), Long.parseLong(ids[1]));
+                id = new MediaId(AsciiNumbers.parseLong(ids[0]), AsciiNumbers.parseLong(ids[1]));
             } catch (RuntimeException e) {
                 throw VkParams.invalid("attachment", "has an item that is not <type><owner_id>_<media_id>");
             }
@@ -468,7 +467,7 @@ final class AttachmentMethods {
      * @param exchange the request
      * @throws IOException if the connection fails
      */
-    void upload(HttpExchange exchange) throws IOException {
+    void upload(EmulatorExchange exchange) throws IOException {
         try (exchange) {
             String ticket = exchange.getRequestURI().getPath().substring(UPLOAD_PATH.length());
             Optional<UploadKind> kind = engine.uploadKind(ticket);
@@ -541,7 +540,7 @@ final class AttachmentMethods {
      * @param exchange the request
      * @throws IOException if the connection fails
      */
-    void serve(HttpExchange exchange) throws IOException {
+    void serve(EmulatorExchange exchange) throws IOException {
         try (exchange) {
             String key = exchange.getRequestURI().getPath().substring(CONTENT_PATH.length());
             Optional<byte[]> content = "GET".equals(exchange.getRequestMethod()) ? engine.attachmentContent(key)

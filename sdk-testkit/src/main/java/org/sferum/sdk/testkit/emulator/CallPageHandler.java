@@ -1,7 +1,5 @@
 package org.sferum.sdk.testkit.emulator;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -24,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * everything; this class only translates. The guest's secret lives in an HttpOnly, SameSite=Lax cookie (Secure over
  * TLS) and is never logged.
  */
-final class CallPageHandler implements HttpHandler {
+final class CallPageHandler implements EmulatorHandler {
     private static final Logger LOG = LoggerFactory.getLogger(CallPageHandler.class);
 
     private final PlatformEngine engine;
@@ -45,7 +43,7 @@ final class CallPageHandler implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
+    public void handle(EmulatorExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
         boolean get = "GET".equalsIgnoreCase(method) || "HEAD".equalsIgnoreCase(method);
@@ -89,7 +87,7 @@ final class CallPageHandler implements HttpHandler {
         return baseUri + CallPages.JOIN_PATH + key;
     }
 
-    private void show(HttpExchange exchange, String key) throws IOException {
+    private void show(EmulatorExchange exchange, String key) throws IOException {
         CallPageView call;
         try {
             call = engine.callPage(link(key));
@@ -101,7 +99,7 @@ final class CallPageHandler implements HttpHandler {
         Html.send(exchange, 200, guest.map(CallPages::guest).orElseGet(() -> CallPages.visitor(call)));
     }
 
-    private void act(HttpExchange exchange, String key) throws IOException {
+    private void act(EmulatorExchange exchange, String key) throws IOException {
         Map<String, String> form = VkCallReader.read(exchange).params();
         CallPageView call;
         try {
@@ -145,7 +143,7 @@ final class CallPageHandler implements HttpHandler {
      * {@code GET /call/join/short/ID?password=…}: the call's page for the right password; without one, a form
      * that asks for it; a wrong one is refused like an unknown id.
      */
-    private void byShortCredentials(HttpExchange exchange, String shortId) throws IOException {
+    private void byShortCredentials(EmulatorExchange exchange, String shortId) throws IOException {
         String password = VkCallReader.read(exchange).params().get(CallPages.PASSWORD);
         if (password == null || password.isEmpty()) {
             Html.send(exchange, 200, CallPages.askPassword(shortId));
@@ -161,7 +159,7 @@ final class CallPageHandler implements HttpHandler {
         redirect(exchange, URI.create(link).getPath());
     }
 
-    private void toGuestsCall(HttpExchange exchange) throws IOException {
+    private void toGuestsCall(EmulatorExchange exchange) throws IOException {
         Optional<String> secret = cookieOf(exchange);
         if (secret.isEmpty()) {
             refuse(exchange, ErrorCode.PARTICIPANT_NOT_FOUND, null);
@@ -174,7 +172,7 @@ final class CallPageHandler implements HttpHandler {
         }
     }
 
-    private void recording(HttpExchange exchange, String id) throws IOException {
+    private void recording(EmulatorExchange exchange, String id) throws IOException {
         Optional<String> secret = cookieOf(exchange);
         if (secret.isEmpty()) {
             refuse(exchange, ErrorCode.EDUCATIONAL_PROFILE_REQUIRED, null);
@@ -195,7 +193,7 @@ final class CallPageHandler implements HttpHandler {
     }
 
     /** The guest of the cookie, when their seat is in this call. */
-    private Optional<CallPageView.Guest> guestOf(HttpExchange exchange, CallPageView call) {
+    private Optional<CallPageView.Guest> guestOf(EmulatorExchange exchange, CallPageView call) {
         Optional<String> secret = cookieOf(exchange);
         if (secret.isEmpty()) {
             return Optional.empty();
@@ -209,7 +207,7 @@ final class CallPageHandler implements HttpHandler {
     }
 
     /** The secret of the cookie's seat in this call, or {@code PARTICIPANT_NOT_FOUND}. */
-    private String seat(HttpExchange exchange, CallPageView call) {
+    private String seat(EmulatorExchange exchange, CallPageView call) {
         Optional<CallPageView.Guest> guest = guestOf(exchange, call);
         if (guest.isEmpty()) {
             throw SferumException.of(ErrorCode.PARTICIPANT_NOT_FOUND, "no guest seat in this call");
@@ -217,7 +215,7 @@ final class CallPageHandler implements HttpHandler {
         return cookieOf(exchange).orElseThrow();
     }
 
-    private static Optional<String> cookieOf(HttpExchange exchange) {
+    private static Optional<String> cookieOf(EmulatorExchange exchange) {
         List<String> headers = exchange.getRequestHeaders().get("Cookie");
         if (headers == null) {
             return Optional.empty();
@@ -240,11 +238,11 @@ final class CallPageHandler implements HttpHandler {
         return CallPages.COOKIE + "=" + secret + "; Path=/call/; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : "");
     }
 
-    private static void refuse(HttpExchange exchange, ErrorCode code, CallPageView call) throws IOException {
+    private static void refuse(EmulatorExchange exchange, ErrorCode code, CallPageView call) throws IOException {
         Html.send(exchange, CallPages.status(code), CallPages.refusal(code, call));
     }
 
-    private static void redirect(HttpExchange exchange, String location) throws IOException {
+    private static void redirect(EmulatorExchange exchange, String location) throws IOException {
         exchange.getResponseHeaders().set("Location", location);
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.sendResponseHeaders(303, -1);

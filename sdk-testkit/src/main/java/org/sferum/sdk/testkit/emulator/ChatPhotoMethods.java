@@ -2,7 +2,6 @@ package org.sferum.sdk.testkit.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -36,7 +35,7 @@ final class ChatPhotoMethods {
     /** The multipart field of the image, as VK's chat photo uploads. */
     static final String FIELD = "file";
     /** The most bytes of one upload request read: the largest image and room for the multipart framing. */
-    private static final int MAX_UPLOAD = ChatPhoto.MAX_BYTES + 64 * 1024;
+    static final int MAX_UPLOAD = ChatPhoto.MAX_BYTES + 64 * 1024;
 
     private final PlatformEngine engine;
     private final URI baseUri;
@@ -121,7 +120,7 @@ final class ChatPhotoMethods {
      * @param exchange the request
      * @throws IOException if the connection fails
      */
-    void upload(HttpExchange exchange) throws IOException {
+    void upload(EmulatorExchange exchange) throws IOException {
         try (exchange) {
             String ticketValue = exchange.getRequestURI().getPath().substring(UPLOAD_PATH.length());
             Instant now = purge();
@@ -160,7 +159,7 @@ final class ChatPhotoMethods {
      * @param exchange the request
      * @throws IOException if the connection fails
      */
-    void serve(HttpExchange exchange) throws IOException {
+    void serve(EmulatorExchange exchange) throws IOException {
         try (exchange) {
             String key = exchange.getRequestURI().getPath().substring(PHOTO_PATH.length());
             Optional<ChatPhoto> photo = "GET".equals(exchange.getRequestMethod()) ? engine.chatImage(key)

@@ -3,8 +3,6 @@ package org.sferum.sdk.testkit.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +19,7 @@ import org.sferum.sdk.testkit.emulator.ControlRequest.Refused;
  * "Emulator control API"): health, the demo school, the last SMS code of a phone, new VK ID accounts and clients,
  * and moving the clock. Any other path of the server answers 404 here too.
  */
-final class ControlApiHandler implements HttpHandler {
+final class ControlApiHandler implements EmulatorHandler {
     /** The path prefix of the control API. */
     static final String PREFIX = "/_emulator/";
     /** The HTTP method of each path. */
@@ -55,7 +53,7 @@ final class ControlApiHandler implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
+    public void handle(EmulatorExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
         String allowed = ROUTES.get(path);
@@ -78,7 +76,7 @@ final class ControlApiHandler implements HttpHandler {
         }
     }
 
-    private ObjectNode answer(String route, HttpExchange exchange) throws IOException {
+    private ObjectNode answer(String route, EmulatorExchange exchange) throws IOException {
         switch (route) {
             case "health":
                 ObjectNode body = JsonNodes.object();

@@ -3,7 +3,6 @@ package org.sferum.sdk.testkit.emulator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -64,7 +63,7 @@ final class ControlRequest {
      * @throws IOException if the body cannot be read
      * @throws Refused 400 when it is not a JSON object or too large
      */
-    static JsonNode jsonObject(HttpExchange exchange) throws IOException {
+    static JsonNode jsonObject(EmulatorExchange exchange) throws IOException {
         byte[] bytes = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
         if (bytes.length > MAX_BODY_BYTES) {
             throw new Refused(413, "too_large", "the body is larger than " + MAX_BODY_BYTES + " bytes");
@@ -88,7 +87,7 @@ final class ControlRequest {
      * @return the parameters
      * @throws Refused 400 when the query is malformed
      */
-    static Map<String, String> query(HttpExchange exchange) {
+    static Map<String, String> query(EmulatorExchange exchange) {
         Map<String, String> query = new HashMap<>();
         try {
             UrlForm.decodeInto(exchange.getRequestURI().getRawQuery(), query);

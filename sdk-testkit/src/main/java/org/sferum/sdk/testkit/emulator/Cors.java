@@ -1,7 +1,5 @@
 package org.sferum.sdk.testkit.emulator;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 
 /**
@@ -22,8 +20,8 @@ final class Cors {
      *
      * @param exchange the exchange, before its headers are sent
      */
-    static void allow(HttpExchange exchange) {
-        Headers response = exchange.getResponseHeaders();
+    static void allow(EmulatorExchange exchange) {
+        var response = exchange.getResponseHeaders();
         response.add("Vary", "Origin");
         String origin = exchange.getRequestHeaders().getFirst("Origin");
         if (origin == null || origin.isEmpty() || !printable(origin)) {
@@ -41,7 +39,7 @@ final class Cors {
      * @return whether a preflight was answered and the exchange closed
      * @throws IOException if the client went away
      */
-    static boolean answerPreflightOrAllow(HttpExchange exchange) throws IOException {
+    static boolean answerPreflightOrAllow(EmulatorExchange exchange) throws IOException {
         if (isPreflight(exchange)) {
             preflight(exchange);
             return true;
@@ -56,7 +54,7 @@ final class Cors {
      * @param exchange the exchange
      * @return whether its method is {@code OPTIONS}
      */
-    static boolean isPreflight(HttpExchange exchange) {
+    static boolean isPreflight(EmulatorExchange exchange) {
         return "OPTIONS".equalsIgnoreCase(exchange.getRequestMethod());
     }
 
@@ -66,9 +64,9 @@ final class Cors {
      * @param exchange the exchange
      * @throws IOException if the client went away
      */
-    static void preflight(HttpExchange exchange) throws IOException {
+    static void preflight(EmulatorExchange exchange) throws IOException {
         allow(exchange);
-        Headers response = exchange.getResponseHeaders();
+        var response = exchange.getResponseHeaders();
         response.set("Access-Control-Allow-Methods", ALLOWED_METHODS);
         String requested = exchange.getRequestHeaders().getFirst("Access-Control-Request-Headers");
         if (requested != null && !requested.isEmpty() && printable(requested)) {

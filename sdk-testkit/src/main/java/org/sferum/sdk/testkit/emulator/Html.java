@@ -1,8 +1,6 @@
 package org.sferum.sdk.testkit.emulator;
 
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /** Escapes text for HTML and sends HTML answers ({@code text/html; charset=utf-8}, never cached). */
@@ -65,18 +63,12 @@ final class Html {
      * @param page the page
      * @throws IOException if the client went away
      */
-    static void send(HttpExchange exchange, int status, String page) throws IOException {
+    static void send(EmulatorExchange exchange, int status, String page) throws IOException {
         byte[] bytes = page.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.getResponseHeaders().set("X-Frame-Options", "DENY");
         boolean head = "HEAD".equalsIgnoreCase(exchange.getRequestMethod());
-        exchange.sendResponseHeaders(status, head ? -1 : bytes.length);
-        if (!head) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
-        exchange.close();
+        exchange.sendAndClose(status, head ? null : bytes);
     }
 }

@@ -2,9 +2,7 @@ package org.sferum.sdk.testkit.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.Optional;
 
 /** Writes JSON answers: UTF-8, {@code Content-Type: application/json; charset=utf-8}, the request id echoed. */
@@ -22,7 +20,7 @@ final class HttpJson {
      * @param exchange the exchange
      * @return the request id
      */
-    static Optional<String> requestId(HttpExchange exchange) {
+    static Optional<String> requestId(EmulatorExchange exchange) {
         String id = exchange.getRequestHeaders().getFirst(REQUEST_ID);
         if (id == null || id.isEmpty() || id.length() > MAX_REQUEST_ID_LENGTH
                 || !id.chars().allMatch(c -> c > ' ' && c <= '~')) {
@@ -39,18 +37,12 @@ final class HttpJson {
      * @param body the JSON body
      * @throws IOException if the client went away
      */
-    static void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
+    static void send(EmulatorExchange exchange, int status, JsonNode body) throws IOException {
         byte[] bytes = JsonNodes.MAPPER.writeValueAsBytes(body);
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         requestId(exchange).ifPresent(id -> exchange.getResponseHeaders().set(REQUEST_ID, id));
         boolean head = "HEAD".equalsIgnoreCase(exchange.getRequestMethod());
-        exchange.sendResponseHeaders(status, head ? -1 : bytes.length);
-        if (!head) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
-        exchange.close();
+        exchange.sendAndClose(status, head ? null : bytes);
     }
 
     /**

@@ -1,11 +1,9 @@
 package org.sferum.sdk.testkit.emulator;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 
 /** Serves {@code GET /.well-known/jwks.json}: the public key the emulator signs ID tokens with. */
-final class JwksHandler implements HttpHandler {
+final class JwksHandler implements EmulatorHandler {
     /** The path of the key set. */
     static final String PATH = "/.well-known/jwks.json";
 
@@ -21,7 +19,7 @@ final class JwksHandler implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
+    public void handle(EmulatorExchange exchange) throws IOException {
         if (Cors.answerPreflightOrAllow(exchange)) {
             return;
         }

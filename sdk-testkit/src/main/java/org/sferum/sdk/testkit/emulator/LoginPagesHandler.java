@@ -1,7 +1,5 @@
 package org.sferum.sdk.testkit.emulator;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * the phone page; {@code POST} submits a step's form and shows the next page, or the same page with the error, or
  * redirects back to the school system at the end. The engine decides everything; this class only translates.
  */
-final class LoginPagesHandler implements HttpHandler {
+final class LoginPagesHandler implements EmulatorHandler {
     private static final Logger LOG = LoggerFactory.getLogger(LoginPagesHandler.class);
 
     private final VkIdService vkId;
@@ -41,7 +39,7 @@ final class LoginPagesHandler implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
+    public void handle(EmulatorExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         try {
             if (!LoginForm.PATH.equals(exchange.getRequestURI().getPath())) {
@@ -65,7 +63,7 @@ final class LoginPagesHandler implements HttpHandler {
         }
     }
 
-    private void start(HttpExchange exchange) throws IOException {
+    private void start(EmulatorExchange exchange) throws IOException {
         Map<String, String> query = new HashMap<>();
         UrlForm.decodeInto(exchange.getRequestURI().getRawQuery(), query);
         String state = query.get("state");
@@ -99,7 +97,7 @@ final class LoginPagesHandler implements HttpHandler {
         show(exchange, flowId, Optional.empty());
     }
 
-    private void submit(HttpExchange exchange) throws IOException {
+    private void submit(EmulatorExchange exchange) throws IOException {
         Map<String, String> form = VkCallReader.read(exchange).params();
         String flowId = form.getOrDefault(LoginForm.FLOW_ID, "");
         try {
@@ -119,7 +117,7 @@ final class LoginPagesHandler implements HttpHandler {
         }
     }
 
-    private void show(HttpExchange exchange, String flowId, Optional<PageError> error) throws IOException {
+    private void show(EmulatorExchange exchange, String flowId, Optional<PageError> error) throws IOException {
         Step step;
         Optional<Person> checkData = Optional.empty();
         try {
@@ -140,7 +138,7 @@ final class LoginPagesHandler implements HttpHandler {
                 LoginPages.step(step, flowId, checkData, error));
     }
 
-    private static void redirect(HttpExchange exchange, String location) throws IOException {
+    private static void redirect(EmulatorExchange exchange, String location) throws IOException {
         exchange.getResponseHeaders().set("Location", location);
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.sendResponseHeaders(302, -1);

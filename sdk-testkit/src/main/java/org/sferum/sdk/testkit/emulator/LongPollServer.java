@@ -3,8 +3,6 @@ package org.sferum.sdk.testkit.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -40,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * exchange is answered from this class's own timer thread when an update arrives, when {@code wait} runs out, or
  * when the emulator stops. Keys and updates are never logged.
  */
-final class LongPollServer implements HttpHandler {
+final class LongPollServer implements EmulatorHandler {
     /** The path of the long poll server on the emulator's host. */
     static final String PATH = "/lp/im";
     /** The hold of a request without {@code wait}, in seconds. */
@@ -167,7 +165,7 @@ final class LongPollServer implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
+    public void handle(EmulatorExchange exchange) throws IOException {
         Map<String, String> params;
         try {
             params = params(exchange);
@@ -252,7 +250,7 @@ final class LongPollServer implements HttpHandler {
         }
     }
 
-    private static Map<String, String> params(HttpExchange exchange) throws IOException {
+    private static Map<String, String> params(EmulatorExchange exchange) throws IOException {
         Map<String, String> params = new HashMap<>();
         UrlForm.decodeInto(exchange.getRequestURI().getRawQuery(), params);
         if ("POST".equalsIgnoreCase(exchange.getRequestMethod())) {
@@ -264,7 +262,7 @@ final class LongPollServer implements HttpHandler {
 
     private static int number(String text, int fallback) {
         try {
-            return text == null ? fallback : Integer.parseInt(text.strip());
+            return text == null ? fallback : AsciiNumbers.parseInt(text.strip());
         } catch (NumberFormatException e) {
             return fallback;
         }
@@ -272,7 +270,7 @@ final class LongPollServer implements HttpHandler {
 
     private static long number(String text, long fallback) {
         try {
-            return text == null ? fallback : Long.parseLong(text.strip());
+            return text == null ? fallback : AsciiNumbers.parseLong(text.strip());
         } catch (NumberFormatException e) {
             return fallback;
         }
@@ -345,7 +343,7 @@ final class LongPollServer implements HttpHandler {
 
     /** A request to answer, held or not. */
     private static final class Waiting {
-        final HttpExchange exchange;
+        final EmulatorExchange exchange;
         final UserQueue waitingIn;
         final long ts;
         final int mode;
@@ -353,7 +351,7 @@ final class LongPollServer implements HttpHandler {
         ScheduledFuture<?> timeout;
         boolean answered;
 
-        Waiting(HttpExchange exchange, UserQueue waitingIn, long ts, int mode, ObjectNode failure) {
+        Waiting(EmulatorExchange exchange, UserQueue waitingIn, long ts, int mode, ObjectNode failure) {
             this.exchange = exchange;
             this.waitingIn = waitingIn;
             this.ts = ts;

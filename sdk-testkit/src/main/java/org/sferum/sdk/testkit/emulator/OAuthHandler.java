@@ -1,8 +1,6 @@
 package org.sferum.sdk.testkit.emulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * merged (the form wins), JSON answers, errors with HTTP 400, credentialed CORS and preflights. Never logs
  * parameters.
  */
-final class OAuthHandler implements HttpHandler {
+final class OAuthHandler implements EmulatorHandler {
     /** The path prefix of the endpoints. */
     static final String PREFIX = "/oauth2/";
     private static final Logger LOG = LoggerFactory.getLogger(OAuthHandler.class);
@@ -34,7 +32,7 @@ final class OAuthHandler implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
+    public void handle(EmulatorExchange exchange) throws IOException {
         if (Cors.answerPreflightOrAllow(exchange)) {
             return;
         }

@@ -1,27 +1,18 @@
 package org.sferum.sdk.testkit.emulator;
 
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import org.sferum.sdk.testkit.DemoSchool;
 import org.sferum.sdk.testkit.TestClock;
@@ -36,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * pages at {@code /authorize}, its endpoints under {@code /oauth2/} and its keys at
  * {@code /.well-known/jwks.json}; Sferum's call page under {@code /call/} (where the engine's join links point);
  * VK's user long poll at {@code /lp/im} ({@code docs/wire/events.md}); the control API under {@code /_emulator/}.
- * It listens on 127.0.0.1 only, over
- * HTTPS with a self-signed certificate when asked ({@link Builder#tls(boolean)}).
+ * It listens on 127.0.0.1 only, on embedded Jetty ({@code EmulatorHttpServer}), over HTTPS (HTTP/2 and HTTP/1.1)
+ * with a self-signed certificate when asked ({@link Builder#tls(boolean)}).
  *
  * <pre>{@code
  * try (SferumEmulator emulator = SferumEmulator.start()) {
@@ -50,28 +41,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class SferumEmulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SferumEmulator.class);
-    /** How many requests are served at once. */
-    static final int THREADS = 8;
-    private static final AtomicInteger THREAD_NUMBER = new AtomicInteger(1);
-    /**
-     * The JDK server writes a response's headers and body as two TCP segments; with Nagle's algorithm the body then
-     * waits for the client's delayed ACK (about 40 ms per call on a kept-alive connection). The server reads this
-     * property once, when its first instance in the JVM is created; the emulator sets it unless it is set already.
-     */
-    private static final String NO_DELAY = "sun.net.httpserver.nodelay";
-
-    static {
-        if (System.getProperty(NO_DELAY) == null) {
-            System.setProperty(NO_DELAY, "true");
-        }
-    }
+    /** The largest upload body: the largest file VK takes (a video) plus the multipart framing. */
+    static final long MAX_UPLOAD_BODY = PlatformEngine.MAX_VIDEO_BYTES + AttachmentMethods.FRAMING;
 
     private final EmulatorClock clock;
     private final PlatformEngine engine;
     private final Optional<DemoSchool> demoSchool;
     private final Optional<SelfSignedTls> tls;
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final EmulatorHttpServer server;
     private final LongPollServer longPoll;
     private final ChatPhotoMethods chatPhotos;
     private final URI baseUri;
@@ -83,12 +60,11 @@ public final class SferumEmulator implements AutoCloseable {
         this.clock = new EmulatorClock(builder.clock == null ? new AdjustableClock(Clock.systemUTC()) : builder.clock);
         this.engine = new PlatformEngine(clock.clock());
         this.demoSchool = builder.seedDemo ? Optional.of(DemoSchool.seed(engine)) : Optional.empty();
-        this.tls = builder.tls ? Optional.of(SelfSignedTls.forThisJvm()) : Optional.empty();
-        this.server = listen(builder.port, tls);
-        this.baseUri = URI.create((tls.isPresent() ? "https" : "http") + "://127.0.0.1:"
-                + server.getAddress().getPort());
-        this.executor = Executors.newFixedThreadPool(THREADS, SferumEmulator::thread);
-        server.setExecutor(executor);
+        this.tls = builder.tls ? Optional.of(SelfSignedTls.forNames(builder.tlsNames)) : Optional.empty();
+        EmulatorHttpServer http = EmulatorHttpServer.open(builder.port, tls.map(SelfSignedTls::server),
+                builder.controlToken, builder.idleTimeoutMs);
+        this.server = http;
+        this.baseUri = URI.create((tls.isPresent() ? "https" : "http") + "://127.0.0.1:" + http.port());
         VkIdService vkId = engine.vkId();
         IdTokens idTokens = new IdTokens(baseUri, clock.clock());
         Map<String, VkMethod> methods = methods(engine);
@@ -98,38 +74,25 @@ public final class SferumEmulator implements AutoCloseable {
         attachments.register(methods);
         this.longPoll = new LongPollServer(engine, clock.clock(), baseUri); // docs/wire/events.md
         longPoll.register(methods);
-        server.createContext(VkCallReader.PREFIX, new VkApiHandler(new VkMethodDispatcher(engine, methods)));
-        server.createContext(ChatPhotoMethods.UPLOAD_PATH, chatPhotos::upload);
-        server.createContext(ChatPhotoMethods.PHOTO_PATH, chatPhotos::serve);
-        server.createContext(AttachmentMethods.UPLOAD_PATH, attachments::upload);
-        server.createContext(AttachmentMethods.CONTENT_PATH, attachments::serve);
-        server.createContext(LongPollServer.PATH, longPoll);
-        server.createContext(LoginForm.PATH, new LoginPagesHandler(vkId));
-        server.createContext(OAuthHandler.PREFIX, new OAuthHandler(new TokenEndpoint(vkId, idTokens),
-                new UserEndpoints(engine, idTokens)));
-        server.createContext(JwksHandler.PATH, new JwksHandler(idTokens));
+        long form = VkCallReader.MAX_BODY_BYTES;
+        http.route(VkCallReader.PREFIX, new VkApiHandler(new VkMethodDispatcher(engine, methods)), form);
+        http.route(ChatPhotoMethods.UPLOAD_PATH, chatPhotos::upload, ChatPhotoMethods.MAX_UPLOAD);
+        http.route(ChatPhotoMethods.PHOTO_PATH, chatPhotos::serve, 0);
+        http.route(AttachmentMethods.UPLOAD_PATH, attachments::upload, MAX_UPLOAD_BODY);
+        http.route(AttachmentMethods.CONTENT_PATH, attachments::serve, 0);
+        http.holdingRoute(LongPollServer.PATH, longPoll, form);
+        http.route(LoginForm.PATH, new LoginPagesHandler(vkId), form);
+        http.route(OAuthHandler.PREFIX, new OAuthHandler(new TokenEndpoint(vkId, idTokens),
+                new UserEndpoints(engine, idTokens)), form);
+        http.route(JwksHandler.PATH, new JwksHandler(idTokens), 0);
         VkIdSdkHandler vkIdSdk = new VkIdSdkHandler();
-        server.createContext(VkIdSdkHandler.CONFIG_PATH, vkIdSdk);
-        server.createContext(VkIdSdkHandler.STATS_PATH, vkIdSdk);
-        server.createContext("/call/", new CallPageHandler(engine, baseUri)); // and join links point here
-        server.createContext("/", new ControlApiHandler(demoSchool, new VkIdControl(vkId), clock, engine::tick));
-        server.start();
+        http.route(VkIdSdkHandler.CONFIG_PATH, vkIdSdk, form);
+        http.route(VkIdSdkHandler.STATS_PATH, vkIdSdk, form);
+        http.route("/call/", new CallPageHandler(engine, baseUri), form); // and join links point here
+        http.route("/", new ControlApiHandler(demoSchool, new VkIdControl(vkId), clock, engine::tick),
+                ControlRequest.MAX_BODY_BYTES);
+        http.start();
         LOG.debug("Sferum emulator listening on {}", baseUri);
-    }
-
-    private static HttpServer listen(int port, Optional<SelfSignedTls> tls) {
-        InetSocketAddress address = new InetSocketAddress(ipv4Loopback(), port);
-        try {
-            if (tls.isEmpty()) {
-                return HttpServer.create(address, 0);
-            }
-            HttpsServer https = HttpsServer.create(address, 0);
-            https.setHttpsConfigurator(new HttpsConfigurator(tls.get().server()));
-            return https;
-        } catch (IOException e) {
-            throw new UncheckedIOException("the emulator cannot listen on 127.0.0.1:" + port
-                    + "; choose another port or 0 for a free one", e);
-        }
     }
 
     /**
@@ -192,6 +155,19 @@ public final class SferumEmulator implements AutoCloseable {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JVM has no default SSL context", e);
         }
+    }
+
+    /**
+     * Writes the emulator's TLS certificate as PEM, for browsers and other JVMs to trust (a JVM: a trust store with
+     * this certificate; a browser: import it as an authority, or start Chromium with it in its NSS database).
+     *
+     * @param file where to write it (replaced)
+     * @throws IllegalStateException when the emulator listens without TLS
+     * @throws UncheckedIOException if the file cannot be written
+     */
+    public void exportCertificate(Path file) {
+        tls.orElseThrow(() -> new IllegalStateException("the emulator listens without TLS; start it with tls(true)"))
+                .exportPem(Objects.requireNonNull(file, "file"));
     }
 
     /**
@@ -284,16 +260,7 @@ public final class SferumEmulator implements AutoCloseable {
             return;
         }
         longPoll.close(); // answers the held long poll requests first
-        server.stop(0);
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        server.close();
         LOG.debug("Sferum emulator on {} stopped", baseUri);
     }
 
@@ -318,26 +285,15 @@ public final class SferumEmulator implements AutoCloseable {
         return methods;
     }
 
-    private static Thread thread(Runnable task) {
-        Thread thread = new Thread(task, "sferum-emulator-" + THREAD_NUMBER.getAndIncrement());
-        thread.setDaemon(true);
-        return thread;
-    }
-
-    private static InetAddress ipv4Loopback() {
-        try {
-            return InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1});
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException("127.0.0.1 is a valid address", e);
-        }
-    }
-
     /** Chooses how an emulator starts. Not thread-safe; build one emulator per builder. */
     public static final class Builder {
         private int port;
         private Clock clock;
         private boolean seedDemo = true;
         private boolean tls;
+        private List<String> tlsNames = List.of();
+        private Optional<String> controlToken = Optional.empty();
+        private long idleTimeoutMs = EmulatorHttpServer.IDLE_TIMEOUT_MS;
 
         private Builder() {
         }
@@ -381,14 +337,61 @@ public final class SferumEmulator implements AutoCloseable {
         }
 
         /**
-         * Chooses whether to listen over HTTPS, with a certificate for {@code 127.0.0.1} and {@code localhost}
-         * generated at start by the JDK's {@code keytool}; clients trust it with {@link SferumEmulator#sslContext()}.
+         * Chooses whether to listen over HTTPS (HTTP/2 and HTTP/1.1 by ALPN), with a self-signed certificate for
+         * {@code 127.0.0.1}, {@code ::1} and {@code localhost} (and {@link #tlsNames}) made in-process at start;
+         * clients trust it with {@link SferumEmulator#sslContext()} or its PEM ({@link SferumEmulator#exportCertificate}).
          *
          * @param tls {@code true} for HTTPS, {@code false} (the default) for plain HTTP
          * @return this builder
          */
         public Builder tls(boolean tls) {
             this.tls = tls;
+            return this;
+        }
+
+        /**
+         * Adds names to the TLS certificate besides {@code 127.0.0.1}, {@code ::1} and {@code localhost}, such as
+         * {@code id.vk.ru} and {@code api.vk.ru} for clients that must reach the emulator under VK's names (mapped
+         * to 127.0.0.1 in the hosts file). Makes a new certificate for this emulator.
+         *
+         * @param names DNS names or IP addresses
+         * @return this builder
+         * @throws IllegalArgumentException at {@link #start()} for a name that is neither
+         */
+        public Builder tlsNames(List<String> names) {
+            this.tlsNames = List.copyOf(names);
+            return this;
+        }
+
+        /**
+         * Requires a token on every request of the control API ({@code /_emulator/*}), in the header
+         * {@code X-Emulator-Token}; without it (the default) the control API answers any request whose
+         * {@code Host} is the loopback.
+         *
+         * @param token the token, at least 16 characters
+         * @return this builder
+         * @throws IllegalArgumentException when the token is shorter
+         */
+        public Builder controlToken(String token) {
+            if (token == null || token.length() < 16 || !token.chars().allMatch(c -> c > ' ' && c <= '~')) {
+                throw new IllegalArgumentException("the control token must be at least 16 printable ASCII characters");
+            }
+            this.controlToken = Optional.of(token);
+            return this;
+        }
+
+        /**
+         * Sets how long a connection may stay silent before the emulator closes it (a held long poll is not cut).
+         *
+         * @param timeout at least one second; the default is 30 seconds
+         * @return this builder
+         * @throws IllegalArgumentException when shorter
+         */
+        public Builder idleTimeout(Duration timeout) {
+            if (timeout.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("the idle timeout must be at least one second, got " + timeout);
+            }
+            this.idleTimeoutMs = timeout.toMillis();
             return this;
         }
 

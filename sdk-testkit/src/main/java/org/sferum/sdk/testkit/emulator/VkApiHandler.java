@@ -1,8 +1,6 @@
 package org.sferum.sdk.testkit.emulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -13,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * with HTTP 200, as the VK API does for every outcome. Browser widgets get credentialed CORS and preflights, as on
  * {@code /oauth2/*}.
  */
-final class VkApiHandler implements HttpHandler {
+final class VkApiHandler implements EmulatorHandler {
     private static final Logger LOG = LoggerFactory.getLogger(VkApiHandler.class);
 
     private final VkMethodDispatcher api;
@@ -28,7 +26,7 @@ final class VkApiHandler implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
+    public void handle(EmulatorExchange exchange) throws IOException {
         if (Cors.answerPreflightOrAllow(exchange)) {
             return;
         }

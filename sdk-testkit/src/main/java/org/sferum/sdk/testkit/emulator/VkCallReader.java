@@ -1,6 +1,5 @@
 package org.sferum.sdk.testkit.emulator;
 
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +24,7 @@ final class VkCallReader {
      * @param exchange the exchange
      * @return the method name
      */
-    static String methodName(HttpExchange exchange) {
+    static String methodName(EmulatorExchange exchange) {
         String path = exchange.getRequestURI().getPath();
         return path != null && path.startsWith(PREFIX) ? path.substring(PREFIX.length()) : "";
     }
@@ -38,7 +37,7 @@ final class VkCallReader {
      * @throws IOException if the body cannot be read
      * @throws VkFailure with code 8 when the request is not a GET or a form POST
      */
-    static VkCall read(HttpExchange exchange) throws IOException {
+    static VkCall read(EmulatorExchange exchange) throws IOException {
         String httpMethod = exchange.getRequestMethod();
         Map<String, String> params = new HashMap<>();
         UrlForm.decodeInto(exchange.getRequestURI().getRawQuery(), params);

@@ -2,8 +2,6 @@ package org.sferum.sdk.testkit.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,14 +11,14 @@ import java.io.OutputStream;
  * SDK's modes"): {@code POST /vkid_sdk_get_config} answers {@code {"response":{"active":0}}} and
  * {@code POST /stat_events_vkid_sdk} answers {@code {"response":1}}, with the credentialed CORS of {@code /oauth2/*}.
  */
-final class VkIdSdkHandler implements HttpHandler {
+final class VkIdSdkHandler implements EmulatorHandler {
     /** The SDK's configuration request. */
     static final String CONFIG_PATH = "/vkid_sdk_get_config";
     /** The SDK's statistics request. */
     static final String STATS_PATH = "/stat_events_vkid_sdk";
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
+    public void handle(EmulatorExchange exchange) throws IOException {
         if (Cors.answerPreflightOrAllow(exchange)) {
             return;
         }

@@ -224,7 +224,7 @@ final class VkParams {
 
     private static long parseLong(String name, String text) {
         try {
-            return Long.parseLong(text);
+            return AsciiNumbers.parseLong(text);
         } catch (NumberFormatException e) {
             throw invalid(name, "must be an integer");
         }

@@ -149,7 +149,7 @@ class LongPollWireTest extends EmulatorTestBase {
     void heldRequestsDoNotBlock() throws Exception {
         Server server = server(student1);
         List<CompletableFuture<HttpResponse<String>>> held = new ArrayList<>();
-        for (int i = 0; i < SferumEmulator.THREADS * 2; i++) {
+        for (int i = 0; i < 32; i++) {
             held.add(hold(server, server.ts()));
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
