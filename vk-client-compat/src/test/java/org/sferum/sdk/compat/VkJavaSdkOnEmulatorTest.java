@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -25,6 +26,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -195,5 +197,54 @@ class VkJavaSdkOnEmulatorTest {
         assertNotNull(disabled.getMessage());
         assertTrue(vk.messages().getHistory(user("student1")).peerId(GROUP_CHAT_OFFSET + news.getChatId())
                 .execute().getItems().isEmpty());
+    }
+
+    @Test
+    @DisplayName("F-EMB-04 the VK Java SDK's execute().batch runs its queries in one execute call, in order")
+    void executeBatch() throws Exception {
+        long peer = createClassChat();
+        JsonArray answers = vk.execute().batch(user("teacher"),
+                vk.users().get(user("teacher")),
+                vk.messages().sendDeprecated(user("teacher")).peerId(peer).randomId(99)
+                        .message("Контрольная в пятницу, \"№3\""),
+                vk.messages().getHistory(user("teacher")).peerId(peer).count(5))
+                .execute().getAsJsonArray();
+        assertEquals(3, answers.size());
+        assertEquals("Смирнова", answers.get(0).getAsJsonArray().get(0).getAsJsonObject().get("last_name")
+                .getAsString());
+        int sent = answers.get(1).getAsInt();
+        JsonObject history = answers.get(2).getAsJsonObject();
+        assertEquals(1, history.get("count").getAsInt());
+        JsonObject message = history.getAsJsonArray("items").get(0).getAsJsonObject();
+        assertEquals(sent, message.get("id").getAsInt());
+        assertEquals("Контрольная в пятницу, \"№3\"", message.get("text").getAsString());
+
+        Message seen = vk.messages().getHistory(user("student1")).peerId(peer).execute().getItems().get(0);
+        assertEquals(sent, seen.getId());
+    }
+
+    @Test
+    @DisplayName("F-EMB-04 the VK Java SDK's execute().code runs VKScript with calls, @. and a loop")
+    void executeCode() throws Exception {
+        long peer = createClassChat();
+        for (String label : List.of("student1", "student2", "student3")) {
+            vk.messages().sendDeprecated(user(label)).peerId(peer).randomId(label.hashCode())
+                    .message("Готово").execute();
+        }
+        String code = "var authors = API.messages.getHistory({\"peer_id\": " + peer + ", \"count\": 10}).items@.from_id;"
+                + " var names = API.users.get({\"user_ids\": authors})@.last_name; var out = []; var i = 0;"
+                + " while (i < names.length) { out.push(names[i] + \"!\"); i = i + 1; } return out;";
+        JsonArray names = vk.execute().code(user("teacher"), code).execute().getAsJsonArray();
+        List<String> got = new ArrayList<>();
+        names.forEach(name -> got.add(name.getAsString()));
+        assertEquals(List.of("Соколов!", "Козлова!", "Петров!"), got);
+    }
+
+    @Test
+    @DisplayName("F-EMB-04 a VKScript syntax error reaches the VK Java SDK as ApiException 12")
+    void executeCodeSyntaxError() {
+        ApiException error = assertThrows(ApiException.class,
+                () -> vk.execute().code(user("teacher"), "return 1 +;").execute());
+        assertEquals(12, error.getCode());
     }
 }

@@ -32,6 +32,23 @@ final class Cors {
     }
 
     /**
+     * The CORS prelude of a browser-facing handler: answers a preflight (and then the handler is done), or adds the
+     * CORS headers to the coming answer.
+     *
+     * @param exchange the exchange, before anything is sent
+     * @return whether a preflight was answered and the exchange closed
+     * @throws IOException if the client went away
+     */
+    static boolean answerPreflightOrAllow(EmulatorExchange exchange) throws IOException {
+        if (isPreflight(exchange)) {
+            preflight(exchange);
+            return true;
+        }
+        allow(exchange);
+        return false;
+    }
+
+    /**
      * Tells whether a request is a preflight.
      *
      * @param exchange the exchange

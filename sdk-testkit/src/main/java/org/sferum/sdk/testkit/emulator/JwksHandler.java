@@ -20,11 +20,9 @@ final class JwksHandler implements EmulatorHandler {
 
     @Override
     public void handle(EmulatorExchange exchange) throws IOException {
-        if (Cors.isPreflight(exchange)) {
-            Cors.preflight(exchange);
+        if (Cors.answerPreflightOrAllow(exchange)) {
             return;
         }
-        Cors.allow(exchange);
         String method = exchange.getRequestMethod();
         if (!PATH.equals(exchange.getRequestURI().getPath())) {
             HttpJson.send(exchange, 404, HttpJson.controlError("not_found", "no such path"));

@@ -26,6 +26,7 @@ final class LoginPagesHandler implements EmulatorHandler {
 
     private final VkIdService vkId;
     private final LoginSteps steps;
+    private final OpenerPage openers = new OpenerPage();
 
     /**
      * Creates the handler.
@@ -90,6 +91,9 @@ final class LoginPagesHandler implements EmulatorHandler {
                     "response_type must be code", state));
             return;
         }
+        if (!query.getOrDefault(OpenerPage.ORIGIN_PARAM, "").isEmpty()) {
+            openers.remember(flowId);
+        }
         show(exchange, flowId, Optional.empty());
     }
 
@@ -99,7 +103,12 @@ final class LoginPagesHandler implements EmulatorHandler {
         try {
             Optional<AuthorizationResult> end = steps.perform(flowId, form);
             if (end.isPresent()) {
-                redirect(exchange, RedirectUris.of(end.get()));
+                String location = RedirectUris.of(end.get());
+                if (openers.take(flowId)) {
+                    Html.send(exchange, 200, OpenerPage.page(end.get(), location));
+                } else {
+                    redirect(exchange, location);
+                }
                 return;
             }
             show(exchange, flowId, Optional.empty());

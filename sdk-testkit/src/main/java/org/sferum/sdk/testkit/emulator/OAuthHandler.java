@@ -33,11 +33,9 @@ final class OAuthHandler implements EmulatorHandler {
 
     @Override
     public void handle(EmulatorExchange exchange) throws IOException {
-        if (Cors.isPreflight(exchange)) {
-            Cors.preflight(exchange);
+        if (Cors.answerPreflightOrAllow(exchange)) {
             return;
         }
-        Cors.allow(exchange);
         String path = exchange.getRequestURI().getPath();
         String endpoint = path.startsWith(PREFIX) ? path.substring(PREFIX.length()) : "";
         if (!known(endpoint)) {

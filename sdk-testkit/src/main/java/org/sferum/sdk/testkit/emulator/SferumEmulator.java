@@ -86,6 +86,9 @@ public final class SferumEmulator implements AutoCloseable {
         http.route(OAuthHandler.PREFIX, new OAuthHandler(new TokenEndpoint(vkId, idTokens),
                 new UserEndpoints(engine, idTokens)), form);
         http.route(JwksHandler.PATH, new JwksHandler(idTokens), 0);
+        VkIdSdkHandler vkIdSdk = new VkIdSdkHandler();
+        http.route(VkIdSdkHandler.CONFIG_PATH, vkIdSdk, form);
+        http.route(VkIdSdkHandler.STATS_PATH, vkIdSdk, form);
         http.route("/call/", new CallPageHandler(engine, baseUri), form); // and join links point here
         http.route("/", new ControlApiHandler(demoSchool, new VkIdControl(vkId), clock, engine.calls()::tick),
                 ControlRequest.MAX_BODY_BYTES);

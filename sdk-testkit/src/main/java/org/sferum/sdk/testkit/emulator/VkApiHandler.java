@@ -8,7 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serves {@code /method/{name}}: reads the call off the wire, lets {@link VkMethodDispatcher} answer it, and sends the envelope
- * with HTTP 200, as the VK API does for every outcome.
+ * with HTTP 200, as the VK API does for every outcome. Browser widgets get credentialed CORS and preflights, as on
+ * {@code /oauth2/*}.
  */
 final class VkApiHandler implements EmulatorHandler {
     private static final Logger LOG = LoggerFactory.getLogger(VkApiHandler.class);
@@ -26,6 +27,9 @@ final class VkApiHandler implements EmulatorHandler {
 
     @Override
     public void handle(EmulatorExchange exchange) throws IOException {
+        if (Cors.answerPreflightOrAllow(exchange)) {
+            return;
+        }
         Optional<String> requestId = HttpJson.requestId(exchange);
         ObjectNode body;
         try {

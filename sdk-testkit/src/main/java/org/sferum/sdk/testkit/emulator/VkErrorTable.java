@@ -57,6 +57,8 @@ public final class VkErrorTable {
             Map.entry(6, "Too many requests per second"),
             Map.entry(INVALID_REQUEST, "Invalid request"),
             Map.entry(INTERNAL_ERROR, "Internal server error"),
+            Map.entry(12, "Unable to compile code"),
+            Map.entry(13, "Runtime error occurred during code invocation"),
             Map.entry(15, "Access denied"),
             Map.entry(METHOD_DISABLED, "This method was disabled"),
             Map.entry(INVALID_PARAMETER, "One of the parameters specified was missing or invalid"),
