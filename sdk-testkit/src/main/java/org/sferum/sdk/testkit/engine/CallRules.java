@@ -110,17 +110,39 @@ final class CallRules {
     }
 
     private final Context ctx;
-    private final Map<CallId, CallRoom> rooms = new LinkedHashMap<>();
-    private final Map<String, CallId> byLesson = new HashMap<>();
-    private final Map<String, CallId> byLinkKey = new HashMap<>();
-    private final Map<Long, CallId> runningInChat = new HashMap<>();
-    private final Map<RecordingId, CallRoom> recordingRooms = new HashMap<>();
-    private volatile String linkBase = CallService.CALL_LINK_BASE;
-    private long nextCall = 1;
-    private long nextRecording = 1;
+    final Map<CallId, CallRoom> rooms = new LinkedHashMap<>();
+    final Map<String, CallId> byLesson = new HashMap<>();
+    final Map<String, CallId> byLinkKey = new HashMap<>();
+    final Map<Long, CallId> runningInChat = new HashMap<>();
+    volatile String linkBase = CallService.CALL_LINK_BASE;
+    long nextCall = 1;
+    /** Recordings, broadcasts and attendance of the calls. */
+    private final CallRecordings recordings;
+    /** Guests and the call page. */
+    private final CallGuestSeats guests;
+    /** The participants' list, the waiting room and what is done to participants. */
+    private final CallModeration moderation;
 
     CallRules(Context ctx) {
         this.ctx = ctx;
+        this.recordings = new CallRecordings(ctx, this);
+        this.guests = new CallGuestSeats(ctx, this);
+        this.moderation = new CallModeration(ctx, this);
+    }
+
+    /** Guests and the call page (F-CALL-07, F-CALL-10). */
+    CallGuestSeats guests() {
+        return guests;
+    }
+
+    /** The participants' list, the waiting room and what is done to participants (F-CALL-05, F-CALL-07, F-CALL-09). */
+    CallModeration moderation() {
+        return moderation;
+    }
+
+    /** Recordings, broadcasts and attendance (F-CALL-06, F-CALL-10, F-CALL-11, F-EMB-06, F-EMB-07). */
+    CallRecordings recordings() {
+        return recordings;
     }
 
     /** Where browser join links point from now on: this base followed by the call's link key. */
@@ -169,7 +191,7 @@ final class CallRules {
         return room;
     }
 
-    private CallRoom add(CallKind kind, String title, UserId organiser, long chatPeerId, String lessonKey,
+    CallRoom add(CallKind kind, String title, UserId organiser, long chatPeerId, String lessonKey,
                          boolean video, Instant startsAt, CallSettings settings) {
         long number = nextCall++;
         String key = ctx.randomKey();
@@ -184,7 +206,7 @@ final class CallRules {
         return room;
     }
 
-    private static void requireTitle(String title, String what) {
+    static void requireTitle(String title, String what) {
         if (title == null || title.isBlank() || title.strip().length() > MAX_TITLE) {
             throw new ValidationException(ErrorCode.INVALID_ARGUMENT, what + " must be 1 to " + MAX_TITLE
                     + " characters");
@@ -204,7 +226,7 @@ final class CallRules {
      * Observes a call's start (F-CALL-11): the first time a call is seen running, its own chat is created and
      * everyone invited hears it started.
      */
-    private void observe(CallRoom room) {
+    void observe(CallRoom room) {
         if (room.started || state(room) != CallState.RUNNING) {
             return;
         }
@@ -306,7 +328,7 @@ final class CallRules {
         return room;
     }
 
-    private static PermissionDeniedException notInvited(CallRoom room, UserId actor) {
+    static PermissionDeniedException notInvited(CallRoom room, UserId actor) {
         String who = switch (room.kind()) {
             case CHAT -> "the members of its chat and the contacts invited";
             case LESSON -> "the members of the lesson's class chat and the contacts invited";
@@ -327,13 +349,13 @@ final class CallRules {
     }
 
     /** Whether the user was in the call at least once (a knock at the waiting room alone does not count). */
-    private static boolean wasInCall(CallRoom room, UserId user) {
+    static boolean wasInCall(CallRoom room, UserId user) {
         ParticipantId pid = room.byUser.get(user);
         return pid != null && !room.seats.get(pid).stays().isEmpty();
     }
 
     /** Refuses before anything changes when the call is full and the participant is not in it already. */
-    private static void requireRoomFor(CallRoom room, ParticipantId pid) {
+    static void requireRoomFor(CallRoom room, ParticipantId pid) {
         if ((pid == null || !room.present.containsKey(pid)) && room.present.size() >= MAX_PARTICIPANTS) {
             throw new ConflictException(ErrorCode.LIMIT_REACHED, "call " + room.id().value() + " already has "
                     + MAX_PARTICIPANTS + " participants, the most a call takes");
@@ -395,7 +417,7 @@ final class CallRules {
         return come(findByLink(link), actor);
     }
 
-    private CallJoin come(CallRoom room, UserId actor) {
+    CallJoin come(CallRoom room, UserId actor) {
         boolean invited = takesPart(room, actor) && !onlyKnocked(room, actor);
         if (!invited && room.kind() != CallKind.LINK) {
             throw notInvited(room, actor);
@@ -411,13 +433,13 @@ final class CallRules {
     }
 
     /** Whether the user's only tie to the call is a seat they got by knocking, still waiting or turned away. */
-    private boolean onlyKnocked(CallRoom room, UserId user) {
+    boolean onlyKnocked(CallRoom room, UserId user) {
         boolean otherTie = room.organiser().equals(user) || room.admins.contains(user) || room.invited.contains(user)
                 || (room.chatPeerId() != 0 && ctx.isChatMember(room.chatPeerId(), user));
         return !otherTie && room.byUser.containsKey(user);
     }
 
-    private void requireRunning(CallRoom room) {
+    void requireRunning(CallRoom room) {
         CallState state = state(room);
         if (state == CallState.ENDED) {
             throw new ConflictException(ErrorCode.CALL_ENDED, "call " + room.id().value() + " has ended for "
@@ -429,7 +451,7 @@ final class CallRules {
         }
     }
 
-    private static void requireNotRemoved(CallRoom room, ParticipantId pid) {
+    static void requireNotRemoved(CallRoom room, ParticipantId pid) {
         if (room.removed.contains(pid)) {
             throw new PermissionDeniedException(ErrorCode.REMOVED_FROM_CALL, "participant " + pid.value()
                     + " was removed from call " + room.id().value() + "; only the organiser can readmit them");
@@ -437,7 +459,7 @@ final class CallRules {
     }
 
     /** Puts a registered user in the call (they are invited, or no waiting room applies). */
-    private CallJoin enter(CallRoom room, UserId actor) {
+    CallJoin enter(CallRoom room, UserId actor) {
         UserId user = actor;
         ParticipantId known = room.byUser.get(user);
         if (known != null) {
@@ -457,7 +479,7 @@ final class CallRules {
     }
 
     /** Gives a user or a guest a participant id in the call, once. */
-    private ParticipantId seat(CallRoom room, UserId user, String secret, String name) {
+    ParticipantId seat(CallRoom room, UserId user, String secret, String name) {
         if (user != null) {
             ParticipantId known = room.byUser.get(user);
             if (known != null) {
@@ -474,7 +496,7 @@ final class CallRules {
         return pid;
     }
 
-    private void arrive(CallRoom room, ParticipantId pid) {
+    void arrive(CallRoom room, ParticipantId pid) {
         if (room.present.size() >= MAX_PARTICIPANTS) {
             throw new ConflictException(ErrorCode.LIMIT_REACHED, "call " + room.id().value() + " already has "
                     + MAX_PARTICIPANTS + " participants, the most a call takes");
@@ -489,7 +511,7 @@ final class CallRules {
         notify(inCall(room), new SferumEvent.ParticipantJoined(room.id(), pid, seat.name()));
     }
 
-    private void knock(CallRoom room, ParticipantId pid) {
+    void knock(CallRoom room, ParticipantId pid) {
         if (!room.waiting.containsKey(pid)) {
             room.waiting.put(pid, ctx.now());
             notify(admins(room), new SferumEvent.ParticipantWaiting(room.id(), pid, room.seats.get(pid).name()));
@@ -497,7 +519,7 @@ final class CallRules {
     }
 
     /** Takes a participant out of the call (left, removed, or the call ended), closing their stay. */
-    private void depart(CallRoom room, ParticipantId pid, boolean removed) {
+    void depart(CallRoom room, ParticipantId pid, boolean removed) {
         if (room.present.remove(pid) == null) {
             return;
         }
@@ -533,8 +555,8 @@ final class CallRules {
         if (room.endedAt != null) {
             return;
         }
-        for (RecordingState recording : running(room)) {
-            finish(room, recording);
+        for (RecordingState recording : CallRecordings.running(room)) {
+            recordings.finish(room, recording);
         }
         room.broadcast = null;
         for (ParticipantId pid : new ArrayList<>(room.present.keySet())) {
@@ -572,135 +594,21 @@ final class CallRules {
         }
     }
 
-    // ------------------------------------------------------------------------------------------------ guests
-
-    /** An anonymous guest joins by the link (F-CALL-07): only where anonymous participants are allowed. */
-    GuestTicket guestJoin(String link, String name) {
-        CallRoom room = findByLink(link);
-        if (name == null || name.isBlank() || name.strip().length() > MAX_GUEST_NAME) {
-            throw new ValidationException(ErrorCode.INVALID_ARGUMENT, "a guest's name must be 1 to "
-                    + MAX_GUEST_NAME + " characters");
-        }
-        requireRunning(room);
-        if (!room.settings().anonymousAllowed()) {
-            throw new PermissionDeniedException(ErrorCode.ANONYMOUS_NOT_ALLOWED, "call " + room.id().value()
-                    + " does not let anonymous participants in; sign in with an educational profile, or ask the "
-                    + "organiser to allow anonymous participants");
-        }
-        if (!room.settings().waitingRoom()) {
-            requireRoomFor(room, null);
-        }
-        String secret = ctx.randomKey() + ctx.randomKey();
-        ParticipantId pid = seat(room, null, secret, name.strip());
-        if (room.settings().waitingRoom()) {
-            knock(room, pid);
-        } else {
-            arrive(room, pid);
-        }
-        return new GuestTicket(pid, name.strip(), secret);
-    }
-
-    /** The room and participant of a guest's secret. */
-    private Map.Entry<CallRoom, ParticipantId> guest(String secret) {
-        for (CallRoom room : rooms.values()) {
-            ParticipantId pid = room.bySecret.get(secret);
-            if (pid != null) {
-                return Map.entry(room, pid);
-            }
-        }
-        throw new NotFoundException(ErrorCode.PARTICIPANT_NOT_FOUND, "this guest seat is unknown; join by the "
-                + "link again");
-    }
-
-    /** Where a guest stands. */
-    GuestStatus guestStatus(String secret) {
-        Map.Entry<CallRoom, ParticipantId> g = guest(secret);
-        CallRoom room = g.getKey();
-        ParticipantId pid = g.getValue();
-        if (room.endedAt != null) {
-            return GuestStatus.CALL_ENDED;
-        }
-        if (room.removed.contains(pid)) {
-            return GuestStatus.REMOVED;
-        }
-        if (room.present.containsKey(pid)) {
-            return GuestStatus.IN_CALL;
-        }
-        if (room.waiting.containsKey(pid)) {
-            return GuestStatus.WAITING;
-        }
-        return room.seats.get(pid).stays().isEmpty() ? GuestStatus.REJECTED : GuestStatus.LEFT;
-    }
-
-    /** A guest comes back with the same seat: refused after removal unless readmitted. */
-    GuestStatus guestRejoin(String secret) {
-        Map.Entry<CallRoom, ParticipantId> g = guest(secret);
-        CallRoom room = g.getKey();
-        ParticipantId pid = g.getValue();
-        requireRunning(room);
-        if (!room.settings().anonymousAllowed()) {
-            throw new PermissionDeniedException(ErrorCode.ANONYMOUS_NOT_ALLOWED, "call " + room.id().value()
-                    + " does not let anonymous participants in");
-        }
-        requireNotRemoved(room, pid);
-        if (!room.present.containsKey(pid)) {
-            if (room.settings().waitingRoom() && !room.readmitted.contains(pid)) {
-                knock(room, pid);
-            } else {
-                requireRoomFor(room, pid);
-                arrive(room, pid);
-            }
-        }
-        return guestStatus(secret);
-    }
-
-    /** A guest leaves. */
-    void guestLeave(String secret) {
-        Map.Entry<CallRoom, ParticipantId> g = guest(secret);
-        g.getKey().waiting.remove(g.getValue());
-        depart(g.getKey(), g.getValue(), false);
-    }
-
-    /** What the call page shows anyone holding the link (no rule: a read), or {@code CALL_NOT_FOUND}. */
-    CallPageView callPage(String link) {
-        CallRoom room = findByLink(link);
-        return new CallPageView(room.linkKey(), room.title(), state(room), room.settings());
-    }
-
-    /** What the call page shows a guest: the call, where they stand and, while in the call, who else is in it. */
-    CallPageView.Guest guestPage(String secret) {
-        Map.Entry<CallRoom, ParticipantId> g = guest(secret);
-        CallRoom room = g.getKey();
-        observe(room);
-        GuestStatus status = guestStatus(secret);
-        return new CallPageView.Guest(new CallPageView(room.linkKey(), room.title(), state(room), room.settings()),
-                g.getValue(), room.seats.get(g.getValue()).name(), status,
-                status == GuestStatus.IN_CALL ? present(room) : List.of());
-    }
-
-    /** A guest asks for a recording: never given (F-CALL-10). */
-    String guestRecordingLink(String secret, RecordingId recording) {
-        guest(secret);
-        recordingRoom(recording);
-        throw new PermissionDeniedException(ErrorCode.EDUCATIONAL_PROFILE_REQUIRED, "recordings are available "
-                + "only to users with an educational profile; anonymous participants never get their links");
-    }
-
     // ------------------------------------------------------------------------------------------------ participants
 
-    private void requireAdmin(CallRoom room, UserId actor) {
+    void requireAdmin(CallRoom room, UserId actor) {
         if (!isAdmin(room, actor)) {
             throw new PermissionDeniedException(ErrorCode.CALL_ADMIN_REQUIRED, "only the organiser of call "
                     + room.id().value() + " and the admins they appoint may do this");
         }
     }
 
-    private static boolean isAdmin(CallRoom room, UserId user) {
+    static boolean isAdmin(CallRoom room, UserId user) {
         return room.organiser().equals(user) || room.admins.contains(user);
     }
 
     /** The actor's participant id if they are in the call now; else refuses (waiting, or not in it). */
-    private ParticipantId requireInCall(CallRoom room, UserId actor) {
+    ParticipantId requireInCall(CallRoom room, UserId actor) {
         ParticipantId pid = room.byUser.get(actor);
         if (pid != null && room.present.containsKey(pid)) {
             return pid;
@@ -716,7 +624,7 @@ final class CallRules {
                 + room.id().value() + "; join it first");
     }
 
-    private CallRole role(CallRoom room, ParticipantId pid) {
+    CallRole role(CallRoom room, ParticipantId pid) {
         UserId user = room.seats.get(pid).user();
         if (user == null) {
             return CallRole.PARTICIPANT;
@@ -727,23 +635,8 @@ final class CallRules {
         return room.admins.contains(user) ? CallRole.ADMIN : CallRole.PARTICIPANT;
     }
 
-    /** The participants in the call (F-CALL-05): anyone who takes part may look, except while waiting. */
-    List<Participant> participants(UserId actor, CallId id) {
-        CallRoom room = visible(actor, id);
-        ParticipantId mine = room.byUser.get(actor);
-        if (mine != null && room.waiting.containsKey(mine)) {
-            requireInCall(room, actor);
-        }
-        if (onlyKnocked(room, actor) && !room.present.containsKey(mine)) {
-            // turned away from the waiting room (or removed from a call by link): no look inside
-            requireNotRemoved(room, mine);
-            throw notInvited(room, actor);
-        }
-        return present(room);
-    }
-
     /** Who is in the call now, in order of joining. */
-    private List<Participant> present(CallRoom room) {
+    List<Participant> present(CallRoom room) {
         List<Participant> out = new ArrayList<>();
         for (Map.Entry<ParticipantId, CallRoom.Presence> e : room.present.entrySet()) {
             CallRoom.Seat seat = room.seats.get(e.getKey());
@@ -754,19 +647,7 @@ final class CallRules {
         return out;
     }
 
-    /** The waiting room (F-CALL-07): organiser or admins. */
-    List<WaitingParticipant> waitingRoom(UserId actor, CallId id) {
-        CallRoom room = visible(actor, id);
-        requireAdmin(room, actor);
-        List<WaitingParticipant> out = new ArrayList<>();
-        room.waiting.forEach((pid, since) -> {
-            CallRoom.Seat seat = room.seats.get(pid);
-            out.add(new WaitingParticipant(pid, Optional.ofNullable(seat.user()), seat.name(), since));
-        });
-        return out;
-    }
-
-    private CallRoom.Seat seatOf(CallRoom room, ParticipantId pid) {
+    CallRoom.Seat seatOf(CallRoom room, ParticipantId pid) {
         CallRoom.Seat seat = room.seats.get(pid);
         if (seat == null) {
             throw new NotFoundException(ErrorCode.PARTICIPANT_NOT_FOUND, "call " + room.id().value()
@@ -775,340 +656,10 @@ final class CallRules {
         return seat;
     }
 
-    /**
-     * Admits someone from the waiting room into the call, or lifts a removal so they may come back (F-CALL-07,
-     * F-CALL-09).
-     */
-    void admit(UserId actor, CallId id, ParticipantId pid) {
-        CallRoom room = visible(actor, id);
-        requireAdmin(room, actor);
-        requireRunning(room);
-        CallRoom.Seat seat = seatOf(room, pid);
-        if (room.removed.remove(pid)) {
-            room.readmitted.add(pid);
-            if (seat.user() != null) {
-                room.invited.add(seat.user());
-            }
-            return;
-        }
-        if (!room.waiting.containsKey(pid)) {
-            if (room.present.containsKey(pid)) {
-                return;
-            }
-            throw new NotFoundException(ErrorCode.PARTICIPANT_NOT_FOUND, "participant " + pid.value()
-                    + " is not waiting to join call " + room.id().value());
-        }
-        requireRoomFor(room, pid);
-        room.waiting.remove(pid);
-        if (seat.user() != null) {
-            room.invited.add(seat.user());
-        }
-        room.readmitted.add(pid);
-        arrive(room, pid);
-    }
-
-    /** Turns someone away from the waiting room (F-CALL-07); they may knock again. */
-    void reject(UserId actor, CallId id, ParticipantId pid) {
-        CallRoom room = visible(actor, id);
-        requireAdmin(room, actor);
-        seatOf(room, pid);
-        if (room.waiting.remove(pid) == null) {
-            throw new NotFoundException(ErrorCode.PARTICIPANT_NOT_FOUND, "participant " + pid.value()
-                    + " is not waiting to join call " + room.id().value());
-        }
-    }
-
-    /** Removes a participant (F-CALL-09); they cannot come back unless readmitted; nobody removes the organiser. */
-    void remove(UserId actor, CallId id, ParticipantId pid) {
-        CallRoom room = visible(actor, id);
-        requireAdmin(room, actor);
-        CallRoom.Seat seat = requireOther(room, pid);
-        room.waiting.remove(pid);
-        room.readmitted.remove(pid);
-        room.removed.add(pid);
-        if (seat.user() != null) {
-            room.invited.remove(seat.user());
-            room.admins.remove(seat.user());
-        }
-        depart(room, pid, true);
-    }
-
-    /** A seat that is not the organiser's, in the call or waiting. */
-    private CallRoom.Seat requireOther(CallRoom room, ParticipantId pid) {
-        CallRoom.Seat seat = seatOf(room, pid);
-        if (room.organiser().equals(seat.user())) {
-            throw new PermissionDeniedException(ErrorCode.PERMISSION_DENIED, "nobody acts on the organiser of call "
-                    + room.id().value() + " but the organiser");
-        }
-        return seat;
-    }
-
-    private CallRoom.Presence presentOrRefuse(CallRoom room, ParticipantId pid) {
-        seatOf(room, pid);
-        CallRoom.Presence p = room.present.get(pid);
-        if (p == null) {
-            throw new ConflictException(ErrorCode.NOT_IN_CALL, "participant " + pid.value() + " is not in call "
-                    + room.id().value() + " now");
-        }
-        return p;
-    }
-
-    /** Turns a participant's microphone off (F-CALL-09); they may turn it on again. */
-    void mute(UserId actor, CallId id, ParticipantId pid) {
-        CallRoom room = visible(actor, id);
-        requireAdmin(room, actor);
-        requireRunning(room);
-        requireOther(room, pid);
-        presentOrRefuse(room, pid).microphone = false;
-    }
-
-    /** Asks a participant for attention (F-CALL-09): marked until they next act. */
-    void attractAttention(UserId actor, CallId id, ParticipantId pid) {
-        CallRoom room = visible(actor, id);
-        requireAdmin(room, actor);
-        requireRunning(room);
-        CallRoom.Seat seat = requireOther(room, pid);
-        presentOrRefuse(room, pid).attention = true;
-        if (seat.user() != null) {
-            ctx.emit(seat.user(), new SferumEvent.AttentionRequested(room.id(), pid));
-        }
-    }
-
-    /** Appoints or dismisses an admin of the call (F-CALL-09): organiser only, registered participants only. */
-    void setAdmin(UserId actor, CallId id, ParticipantId pid, boolean admin) {
-        CallRoom room = visible(actor, id);
-        if (!room.organiser().equals(actor)) {
-            throw new PermissionDeniedException(ErrorCode.CALL_ADMIN_REQUIRED, "only the organiser of call "
-                    + room.id().value() + " appoints its admins");
-        }
-        requireRunning(room);
-        CallRoom.Seat seat = requireOther(room, pid);
-        if (seat.user() == null) {
-            throw new ValidationException(ErrorCode.INVALID_ARGUMENT, "participant " + pid.value()
-                    + " is anonymous; only users with an educational profile can be admins of a call");
-        }
-        if (admin) {
-            presentOrRefuse(room, pid);
-            room.admins.add(seat.user());
-        } else {
-            room.admins.remove(seat.user());
-        }
-    }
-
-    /** Raises or lowers the actor's own hand (F-CALL-05). */
-    void raiseHand(UserId actor, CallId id, boolean raised) {
-        CallRoom room = visible(actor, id);
-        requireRunning(room);
-        ParticipantId pid = requireInCall(room, actor);
-        CallRoom.Presence p = room.present.get(pid);
-        p.attention = false;
-        if (p.hand != raised) {
-            p.hand = raised;
-            notify(inCall(room), new SferumEvent.HandRaised(room.id(), pid, raised));
-        }
-    }
-
-    /** Turns the actor's own camera, microphone or screen sharing on or off (F-CALL-05); screen needs video. */
-    void setMedia(UserId actor, CallId id, Media media, boolean on) {
-        CallRoom room = visible(actor, id);
-        requireRunning(room);
-        ParticipantId pid = requireInCall(room, actor);
-        if (media == Media.SCREEN && on && !room.video()) {
-            throw new ConflictException(ErrorCode.CONFLICT, "call " + room.id().value() + " is an audio call; "
-                    + "screen sharing needs a video call");
-        }
-        CallRoom.Presence p = room.present.get(pid);
-        p.attention = false;
-        switch (media) {
-            case CAMERA -> p.camera = on;
-            case MICROPHONE -> p.microphone = on;
-            case SCREEN -> p.screen = on;
-            default -> throw new IllegalArgumentException(String.valueOf(media));
-        }
-    }
-
-    // ------------------------------------------------------------------------------------------------ recordings
-
-    private static List<RecordingState> running(CallRoom room) {
-        List<RecordingState> out = new ArrayList<>();
-        for (RecordingState r : room.recordings) {
-            if (r.stoppedAt == null) {
-                out.add(r);
-            }
-        }
-        return out;
-    }
-
-    /** Starts recording (F-CALL-10): organiser or admins, in the running call, one at a time. */
-    Recording startRecording(UserId actor, CallId id, RecordingRequest request) {
-        CallRoom room = visible(actor, id);
-        requireAdmin(room, actor);
-        requireRunning(room);
-        requireInCall(room, actor);
-        if (!running(room).isEmpty()) {
-            throw new ConflictException(ErrorCode.RECORDING_STATE_CONFLICT, "call " + room.id().value()
-                    + " is already being recorded; stop that recording first");
-        }
-        RecordingId rid = new RecordingId("rec" + nextRecording++ + "_" + ctx.randomKey());
-        RecordingState recording = new RecordingState(rid, request.title().strip(), actor, request.author(),
-                request.audience(), ctx.now());
-        room.recordings.add(recording);
-        recordingRooms.put(rid, room);
-        return recordingView(room, recording, actor);
-    }
-
-    /** Stops the running recording (F-CALL-10) and posts it in the call's chat (F-CALL-11). */
-    Recording stopRecording(UserId actor, CallId id) {
-        CallRoom room = visible(actor, id);
-        requireAdmin(room, actor);
-        List<RecordingState> now = running(room);
-        if (now.isEmpty()) {
-            throw new ConflictException(ErrorCode.RECORDING_STATE_CONFLICT, "call " + room.id().value()
-                    + " is not being recorded");
-        }
-        RecordingState recording = now.get(0);
-        finish(room, recording);
-        return recordingView(room, recording, actor);
-    }
-
-    private void finish(CallRoom room, RecordingState recording) {
-        recording.stoppedAt = ctx.now();
-        long seconds = java.time.Duration.between(recording.startedAt, recording.stoppedAt).getSeconds();
-        String length = String.format("%d:%02d", seconds / 60, seconds % 60);
-        ctx.addToCallChat(room.callChatPeerId, recording.recordedBy);
-        // [choice] the link goes into the chat unless the recording is for its author only; opening it still
-        // checks the audience (RECORDING_NOT_VISIBLE)
-        String where = recording.audience == RecordingAudience.ONLY_ME
-                ? " сохранена; её видит только автор" : ": " + RECORDING_LINK_BASE + recording.id.value();
-        ctx.post(room.callChatPeerId, recording.recordedBy, "Запись звонка «" + recording.title + "» (" + length
-                + ")" + where);
-        for (UserId user : audience(room)) {
-            ctx.emit(user, new SferumEvent.RecordingReady(room.id(), recordingView(room, recording, user)));
-        }
-    }
-
-    /** Whether a user (with an educational profile: every engine user has one) may watch a recording. */
-    private boolean mayWatch(CallRoom room, RecordingState recording, UserId user) {
-        return switch (recording.audience) {
-            case ONLY_ME -> recording.recordedBy.equals(user);
-            // one whose only tie is a knock at the waiting room (still waiting or turned away) never took part
-            case PARTICIPANTS -> recording.recordedBy.equals(user)
-                    || (takesPart(room, user) && !onlyKnocked(room, user))
-                    || (room.callChatPeerId != 0 && ctx.isChatMember(room.callChatPeerId, user));
-            case EDUCATIONAL_PROFILES -> true;
-        };
-    }
-
-    private Recording recordingView(CallRoom room, RecordingState r, UserId viewer) {
-        Optional<String> link = r.stoppedAt != null && mayWatch(room, r, viewer)
-                ? Optional.of(RECORDING_LINK_BASE + r.id.value()) : Optional.empty();
-        return new Recording(r.id, room.id(), r.title, r.recordedBy, r.author, r.audience, r.startedAt,
-                Optional.ofNullable(r.stoppedAt), Optional.ofNullable(room.lessonKey()), link);
-    }
-
-    private CallRoom recordingRoom(RecordingId id) {
-        CallRoom room = recordingRooms.get(id);
-        if (room == null) {
-            throw new NotFoundException(ErrorCode.RECORDING_NOT_FOUND, "recording " + id.value() + " does not "
-                    + "exist; list the call's recordings to find its id");
-        }
-        return room;
-    }
-
-    /** A call's recordings as the actor sees them. */
-    List<Recording> recordings(UserId actor, CallId id) {
-        CallRoom room = visible(actor, id);
-        List<Recording> out = new ArrayList<>();
-        for (RecordingState r : room.recordings) {
-            out.add(recordingView(room, r, actor));
-        }
-        return out;
-    }
-
-    /** One recording with its link, for those in its audience. */
-    Recording recording(UserId actor, RecordingId id) {
-        CallRoom room = recordingRoom(id);
-        RecordingState r = room.recordings.stream().filter(x -> x.id.equals(id)).findFirst().orElseThrow();
-        if (!mayWatch(room, r, actor)) {
-            throw new PermissionDeniedException(ErrorCode.RECORDING_NOT_VISIBLE, "recording " + id.value()
-                    + " is for " + r.audience + " only; ask the one who recorded it");
-        }
-        return recordingView(room, r, actor);
-    }
-
-    /** The recordings of a lesson's call (F-EMB-07), for those who take part. */
-    List<Recording> lessonRecordings(UserId actor, String lessonKey) {
-        Optional<CallRoom> room = lessonRoom(lessonKey);
-        if (room.isEmpty() || !takesPart(room.get(), actor)) {
-            return List.of();
-        }
-        return recordings(actor, room.get().id());
-    }
-
-    /** Starts a broadcast of a running lesson call (F-CALL-06). */
-    Broadcast startBroadcast(UserId actor, CallId id, String title) {
-        CallRoom room = visible(actor, id);
-        requireAdmin(room, actor);
-        requireTitle(title, "broadcast title");
-        if (room.kind() != CallKind.LESSON) {
-            throw new ConflictException(ErrorCode.CONFLICT, "call " + room.id().value() + " is not a lesson call; "
-                    + "broadcasts start from a call created from the journal");
-        }
-        requireRunning(room);
-        if (room.broadcast != null) {
-            throw new ConflictException(ErrorCode.RECORDING_STATE_CONFLICT, "call " + room.id().value()
-                    + " is already being broadcast");
-        }
-        room.broadcast = new Broadcast(title.strip(), BROADCAST_LINK_BASE + room.linkKey(), ctx.now());
-        return room.broadcast;
-    }
-
-    /** Stops the broadcast (F-CALL-06). */
-    void stopBroadcast(UserId actor, CallId id) {
-        CallRoom room = visible(actor, id);
-        requireAdmin(room, actor);
-        if (room.broadcast == null) {
-            throw new ConflictException(ErrorCode.RECORDING_STATE_CONFLICT, "call " + room.id().value()
-                    + " is not being broadcast");
-        }
-        room.broadcast = null;
-    }
-
-    // ------------------------------------------------------------------------------------------------ attendance
-
-    /** Who was in the call and when (F-EMB-06): organiser or admins. */
-    AttendanceReport attendance(UserId actor, CallId id) {
-        CallRoom room = visible(actor, id);
-        requireAdmin(room, actor);
-        List<AttendanceEntry> entries = new ArrayList<>();
-        Set<UserId> attended = new LinkedHashSet<>();
-        for (CallRoom.Seat seat : room.seats.values()) {
-            if (seat.stays().isEmpty()) {
-                continue;
-            }
-            List<AttendanceSession> sessions = new ArrayList<>();
-            for (CallRoom.Stay stay : seat.stays()) {
-                sessions.add(new AttendanceSession(stay.joinedAt, Optional.ofNullable(stay.leftAt)));
-            }
-            entries.add(new AttendanceEntry(seat.id(), Optional.ofNullable(seat.user()), seat.name(), sessions));
-            if (seat.user() != null) {
-                attended.add(seat.user());
-            }
-        }
-        List<UserId> never = new ArrayList<>();
-        for (UserId user : invitedUsers(room)) {
-            if (!attended.contains(user)) {
-                never.add(user);
-            }
-        }
-        entries.sort((a, b) -> a.sessions().get(0).joinedAt().compareTo(b.sessions().get(0).joinedAt()));
-        return new AttendanceReport(room.id(), Optional.ofNullable(room.lessonKey()), ctx.now(), entries, never);
-    }
-
     // ------------------------------------------------------------------------------------------------ events
 
     /** Those invited: the organiser, the chat's members, the invited contacts. */
-    private Set<UserId> invitedUsers(CallRoom room) {
+    Set<UserId> invitedUsers(CallRoom room) {
         Set<UserId> out = new LinkedHashSet<>();
         out.add(room.organiser());
         if (room.chatPeerId() != 0) {
@@ -1119,7 +670,7 @@ final class CallRules {
     }
 
     /** Everyone who takes part: the invited, the admins, and everyone who was in the call (not mere knockers). */
-    private Set<UserId> audience(CallRoom room) {
+    Set<UserId> audience(CallRoom room) {
         Set<UserId> out = invitedUsers(room);
         out.addAll(room.admins);
         for (UserId user : room.byUser.keySet()) {
@@ -1131,7 +682,7 @@ final class CallRules {
     }
 
     /** The registered users in the call now, and the organiser and admins. */
-    private Set<UserId> inCall(CallRoom room) {
+    Set<UserId> inCall(CallRoom room) {
         Set<UserId> out = admins(room);
         for (ParticipantId pid : room.present.keySet()) {
             UserId user = room.seats.get(pid).user();
@@ -1142,16 +693,15 @@ final class CallRules {
         return out;
     }
 
-    private static Set<UserId> admins(CallRoom room) {
+    static Set<UserId> admins(CallRoom room) {
         Set<UserId> out = new LinkedHashSet<>();
         out.add(room.organiser());
         out.addAll(room.admins);
         return out;
     }
 
-    private void notify(Collection<UserId> users, SferumEvent event) {
+    void notify(Collection<UserId> users, SferumEvent event) {
         for (UserId user : users) {
             ctx.emit(user, event);
         }
-    }
-}
+    }}

@@ -304,7 +304,7 @@ public final class CallService {
      * @return the report
      */
     public org.sferum.sdk.calls.AttendanceReport attendance(UserId actor, org.sferum.sdk.calls.CallId id) {
-        return callOp(actor, id, room -> calls.attendance(actor, id));
+        return callOp(actor, id, room -> calls.recordings().attendance(actor, id));
     }
 
     /**
@@ -315,7 +315,7 @@ public final class CallService {
      * @return the participants in it now
      */
     public List<org.sferum.sdk.calls.Participant> callParticipants(UserId actor, org.sferum.sdk.calls.CallId id) {
-        return callOp(actor, id, room -> calls.participants(actor, id));
+        return callOp(actor, id, room -> calls.moderation().participants(actor, id));
     }
 
     /**
@@ -326,7 +326,7 @@ public final class CallService {
      * @return those waiting
      */
     public List<org.sferum.sdk.calls.WaitingParticipant> waitingRoom(UserId actor, org.sferum.sdk.calls.CallId id) {
-        return callOp(actor, id, room -> calls.waitingRoom(actor, id));
+        return callOp(actor, id, room -> calls.moderation().waitingRoom(actor, id));
     }
 
     /** What the organiser (or a call admin) does to a participant (F-CALL-07, F-CALL-09). */
@@ -361,13 +361,13 @@ public final class CallService {
         Objects.requireNonNull(action, "action");
         callOp(actor, id, room -> {
             switch (action) {
-                case ADMIT -> calls.admit(actor, id, participant);
-                case REJECT -> calls.reject(actor, id, participant);
-                case REMOVE -> calls.remove(actor, id, participant);
-                case MUTE -> calls.mute(actor, id, participant);
-                case ATTRACT_ATTENTION -> calls.attractAttention(actor, id, participant);
-                case MAKE_ADMIN -> calls.setAdmin(actor, id, participant, true);
-                case DISMISS_ADMIN -> calls.setAdmin(actor, id, participant, false);
+                case ADMIT -> calls.moderation().admit(actor, id, participant);
+                case REJECT -> calls.moderation().reject(actor, id, participant);
+                case REMOVE -> calls.moderation().remove(actor, id, participant);
+                case MUTE -> calls.moderation().mute(actor, id, participant);
+                case ATTRACT_ATTENTION -> calls.moderation().attractAttention(actor, id, participant);
+                case MAKE_ADMIN -> calls.moderation().setAdmin(actor, id, participant, true);
+                case DISMISS_ADMIN -> calls.moderation().setAdmin(actor, id, participant, false);
                 default -> throw new IllegalArgumentException(String.valueOf(action));
             }
             return null;
@@ -383,7 +383,7 @@ public final class CallService {
      */
     public void raiseHand(UserId actor, org.sferum.sdk.calls.CallId id, boolean raised) {
         callOp(actor, id, room -> {
-            calls.raiseHand(actor, id, raised);
+            calls.moderation().raiseHand(actor, id, raised);
             return null;
         });
     }
@@ -399,7 +399,7 @@ public final class CallService {
     public void setMedia(UserId actor, org.sferum.sdk.calls.CallId id, org.sferum.sdk.calls.Media media, boolean on) {
         Objects.requireNonNull(media, "media");
         callOp(actor, id, room -> {
-            calls.setMedia(actor, id, media, on);
+            calls.moderation().setMedia(actor, id, media, on);
             return null;
         });
     }
@@ -415,7 +415,7 @@ public final class CallService {
     public org.sferum.sdk.calls.Recording startRecording(UserId actor, org.sferum.sdk.calls.CallId id,
                                                          org.sferum.sdk.calls.RecordingRequest request) {
         Objects.requireNonNull(request, "recording request");
-        return callOp(actor, id, room -> calls.startRecording(actor, id, request));
+        return callOp(actor, id, room -> calls.recordings().startRecording(actor, id, request));
     }
 
     /**
@@ -426,7 +426,7 @@ public final class CallService {
      * @return the stopped recording
      */
     public org.sferum.sdk.calls.Recording stopRecording(UserId actor, org.sferum.sdk.calls.CallId id) {
-        return callOp(actor, id, room -> calls.stopRecording(actor, id));
+        return callOp(actor, id, room -> calls.recordings().stopRecording(actor, id));
     }
 
     /**
@@ -437,7 +437,7 @@ public final class CallService {
      * @return the recordings
      */
     public List<org.sferum.sdk.calls.Recording> recordings(UserId actor, org.sferum.sdk.calls.CallId id) {
-        return callOp(actor, id, room -> calls.recordings(actor, id));
+        return callOp(actor, id, room -> calls.recordings().recordings(actor, id));
     }
 
     /**
@@ -451,7 +451,7 @@ public final class CallService {
         Objects.requireNonNull(id, "recording");
         try (Held held = engine.exclusive()) {
             engine.account(actor);
-            return calls.recording(actor, id);
+            return calls.recordings().recording(actor, id);
         }
     }
 
@@ -466,7 +466,7 @@ public final class CallService {
         Objects.requireNonNull(lessonKey, "lesson key");
         try (Held held = engine.exclusive()) {
             engine.account(actor);
-            return calls.lessonRecordings(actor, lessonKey);
+            return calls.recordings().lessonRecordings(actor, lessonKey);
         }
     }
 
@@ -480,7 +480,7 @@ public final class CallService {
      */
     public org.sferum.sdk.calls.Broadcast startBroadcast(UserId actor, org.sferum.sdk.calls.CallId id,
                                                          String title) {
-        return callOp(actor, id, room -> calls.startBroadcast(actor, id, title));
+        return callOp(actor, id, room -> calls.recordings().startBroadcast(actor, id, title));
     }
 
     /**
@@ -491,7 +491,7 @@ public final class CallService {
      */
     public void stopBroadcast(UserId actor, org.sferum.sdk.calls.CallId id) {
         callOp(actor, id, room -> {
-            calls.stopBroadcast(actor, id);
+            calls.recordings().stopBroadcast(actor, id);
             return null;
         });
     }
@@ -520,7 +520,7 @@ public final class CallService {
      */
     public org.sferum.sdk.testkit.calls.GuestTicket guestJoin(String link, String name) {
         try (Held held = engine.exclusive()) {
-            return calls.guestJoin(link, name);
+            return calls.guests().guestJoin(link, name);
         }
     }
 
@@ -532,7 +532,7 @@ public final class CallService {
      */
     public org.sferum.sdk.testkit.calls.GuestStatus guestRejoin(String secret) {
         try (Held held = engine.exclusive()) {
-            return calls.guestRejoin(Objects.requireNonNull(secret, "secret"));
+            return calls.guests().guestRejoin(Objects.requireNonNull(secret, "secret"));
         }
     }
 
@@ -544,7 +544,7 @@ public final class CallService {
      */
     public org.sferum.sdk.testkit.calls.GuestStatus guestStatus(String secret) {
         try (Held held = engine.exclusive()) {
-            return calls.guestStatus(Objects.requireNonNull(secret, "secret"));
+            return calls.guests().guestStatus(Objects.requireNonNull(secret, "secret"));
         }
     }
 
@@ -555,7 +555,7 @@ public final class CallService {
      */
     public void guestLeave(String secret) {
         try (Held held = engine.exclusive()) {
-            calls.guestLeave(Objects.requireNonNull(secret, "secret"));
+            calls.guests().guestLeave(Objects.requireNonNull(secret, "secret"));
         }
     }
 
@@ -569,7 +569,7 @@ public final class CallService {
      */
     public CallPageView callPage(String link) {
         try (Held held = engine.exclusive()) {
-            return calls.callPage(Objects.requireNonNull(link, "link"));
+            return calls.guests().callPage(Objects.requireNonNull(link, "link"));
         }
     }
 
@@ -583,7 +583,7 @@ public final class CallService {
      */
     public CallPageView.Guest guestPage(String secret) {
         try (Held held = engine.exclusive()) {
-            return calls.guestPage(Objects.requireNonNull(secret, "secret"));
+            return calls.guests().guestPage(Objects.requireNonNull(secret, "secret"));
         }
     }
 
@@ -596,7 +596,7 @@ public final class CallService {
      */
     public String guestRecordingLink(String secret, org.sferum.sdk.calls.RecordingId recording) {
         try (Held held = engine.exclusive()) {
-            return calls.guestRecordingLink(Objects.requireNonNull(secret, "secret"),
+            return calls.guests().guestRecordingLink(Objects.requireNonNull(secret, "secret"),
                     Objects.requireNonNull(recording, "recording"));
         }
     }

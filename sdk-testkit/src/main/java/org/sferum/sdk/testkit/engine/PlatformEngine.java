@@ -35,6 +35,7 @@ import org.sferum.sdk.messages.Message;
 import org.sferum.sdk.messages.MessageId;
 import org.sferum.sdk.notifications.NotificationSettings;
 import org.sferum.sdk.testkit.engine.vkid.VkIdEngine;
+import org.sferum.sdk.testkit.engine.vkid.PlatformUsers;
 import org.sferum.sdk.testkit.engine.vkid.VkIdService;
 import org.sferum.sdk.users.Person;
 import org.sferum.sdk.users.Role;
@@ -64,7 +65,7 @@ import org.sferum.sdk.users.UserId;
  * different chats proceed in parallel; everything that spans chats runs under the global lock exclusively. See
  * "Concurrency and ordering" in {@code docs/architecture.md} for the lock order.
  */
-public final class PlatformEngine {
+public final class PlatformEngine implements PlatformUsers {
     /** How long a {@code random_id} is remembered for idempotent sends (see {@code docs/wire/vk-api.md}). */
     public static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(1);
 

@@ -13,7 +13,6 @@ import org.sferum.sdk.error.ConflictException;
 import org.sferum.sdk.error.ErrorCode;
 import org.sferum.sdk.error.NotFoundException;
 import org.sferum.sdk.error.ValidationException;
-import org.sferum.sdk.testkit.engine.PlatformEngine;
 import org.sferum.sdk.testkit.engine.vkid.VkIdService.AuthorizeRequest;
 import org.sferum.sdk.testkit.vkid.VkIdLogin.AboutYou;
 import org.sferum.sdk.testkit.vkid.VkIdLogin.Step;
@@ -38,13 +37,13 @@ final class LoginFlows {
     /** The role of profiles created on the pages; the school system gives the real one with the link. */
     static final Role NEW_PROFILE_ROLE = Role.STUDENT;
 
-    private final PlatformEngine engine;
+    private final PlatformUsers engine;
     private final Accounts accounts;
     private final Attempts attempts;
     private final SmsCodes sms;
     private final Map<String, LoginFlow> flows = new HashMap<>();
 
-    LoginFlows(PlatformEngine engine, Accounts accounts, Attempts attempts, SmsCodes sms) {
+    LoginFlows(PlatformUsers engine, Accounts accounts, Attempts attempts, SmsCodes sms) {
         this.engine = engine;
         this.accounts = accounts;
         this.attempts = attempts;

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.sferum.sdk.testkit.engine.PlatformEngine;
 import org.sferum.sdk.testkit.engine.vkid.VkIdService.IdTokenClaims;
 import org.sferum.sdk.testkit.engine.vkid.VkIdService.TokenGrant;
 import org.sferum.sdk.users.UserId;
@@ -24,11 +23,11 @@ final class TokenGrants {
     /** How long a refresh token lives. */
     static final Duration REFRESH_LIFETIME = Duration.ofDays(60);
 
-    private final PlatformEngine engine;
+    private final PlatformUsers engine;
     private final Map<String, Access> access = new HashMap<>();
     private final Map<String, Refresh> refresh = new HashMap<>();
 
-    TokenGrants(PlatformEngine engine) {
+    TokenGrants(PlatformUsers engine) {
         this.engine = engine;
     }
 

@@ -11,13 +11,12 @@ import java.util.Objects;
 import java.util.Optional;
 import org.sferum.sdk.error.ErrorCode;
 import org.sferum.sdk.error.ValidationException;
-import org.sferum.sdk.testkit.engine.PlatformEngine;
 import org.sferum.sdk.testkit.vkid.VkIdLogin;
 import org.sferum.sdk.users.Person;
 import org.sferum.sdk.users.UserId;
 
 /**
- * The engine's {@link VkIdService}: one per {@link PlatformEngine}, obtained with {@link PlatformEngine#vkId()}. It
+ * The engine's {@link VkIdService}: one per {@code PlatformEngine}, obtained with {@code PlatformEngine.vkId()}. It
  * reads the engine's clock, creates educational profiles as engine users and issues its access tokens as the
  * engine's VK API tokens, so that a token from a code exchange works on the VK API until it expires. Every
  * operation runs under one lock (taken before the engine's, never after it).
@@ -44,7 +43,7 @@ public final class VkIdEngine implements VkIdService {
 
     private static final int CHALLENGE_LENGTH = 43;
 
-    private final PlatformEngine engine;
+    private final PlatformUsers engine;
     private final Object lock = new Object();
     private final Clients clients = new Clients();
     private final Accounts accounts = new Accounts();
@@ -54,11 +53,11 @@ public final class VkIdEngine implements VkIdService {
     private final AuthCodes codes;
 
     /**
-     * Creates VK ID over an engine. Use {@link PlatformEngine#vkId()}: the engine creates its one instance.
+     * Creates VK ID over an engine. Use {@code PlatformEngine.vkId()}: the engine creates its one instance.
      *
      * @param engine the engine, whose clock, users and tokens this VK ID uses
      */
-    public VkIdEngine(PlatformEngine engine) {
+    public VkIdEngine(PlatformUsers engine) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.flows = new LoginFlows(engine, accounts, new Attempts(), sms);
         this.tokens = new TokenGrants(engine);
