@@ -104,6 +104,9 @@ final class VkSchema {
         if (partner || !body.has("response")) {
             return; // a partner method's response has no VK schema; a body without either fails in the caller
         }
+        if (refs.stream().allMatch(ref -> ref.endsWith("/base_undefined_response"))) {
+            return; // "Response schema is not defined yet" (execute: whatever the script returns)
+        }
         Map<String, List<String>> failed = new java.util.LinkedHashMap<>();
         for (String ref : refs) {
             List<String> problems = new ArrayList<>();
