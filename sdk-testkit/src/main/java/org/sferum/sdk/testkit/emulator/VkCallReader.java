@@ -15,7 +15,7 @@ final class VkCallReader {
     /** The largest form body read; a 9000-character message needs at most about 108 KB percent-encoded. */
     static final int MAX_BODY_BYTES = 1 << 20;
     /** The longest parameter value, in characters (docs/wire/vk-api.md, "Limits"); a message is at most 9000. */
-    static final int MAX_PARAM_CHARS = 64 * 1024;
+    static final int MAX_PARAM_CHARS = 128 * 1024;
     /** The longest parameter name, in characters. */
     static final int MAX_PARAM_NAME_CHARS = 128;
 

@@ -54,7 +54,7 @@ class EmulatorLimitsTest extends VkIdTestBase {
     }
 
     @Test
-    @DisplayName("F-EMB-04 a VK API parameter longer than 65,536 characters is VK's error 100 naming it, not echoing it")
+    @DisplayName("F-EMB-04 a VK API parameter longer than 131,072 characters is VK's error 100 naming it, not echoing it")
     void longParameterIsError100() {
         String token = school.teacher().token().secret();
         HttpResponse<String> answer = wire.post("/method/messages.send", null, Wire.form("access_token", token,
@@ -63,7 +63,7 @@ class EmulatorLimitsTest extends VkIdTestBase {
         JsonNode error = Wire.json(answer).get("error");
         assertEquals(100, error.get("error_code").asInt(), answer::body);
         String message = error.get("error_msg").asText();
-        assertTrue(message.contains("message is longer than 65536 characters"), message);
+        assertTrue(message.contains("message is longer than 131072 characters"), message);
         assertFalse(answer.body().contains("mmmmmmmm"), "the value is not echoed");
         HttpResponse<String> name = wire.post("/method/users.get", null, Wire.form("access_token", token,
                 "v", "5.199", "n".repeat(VkCallReader.MAX_PARAM_NAME_CHARS + 1), "1"));
