@@ -1,6 +1,7 @@
 package org.sferum.sdk.core.contract;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,12 +10,16 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +48,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the slice through sdk-core and the emulator with every logger of both at TRACE, and checks that no log line
- * and no exception message carries a token, a phone number or a message text.
+ * and no exception message carries a token, a phone number or a message text. The HTTP server inside the emulator
+ * (Jetty) is logged at the level the emulator ships with ({@code org.eclipse.jetty} in sdk-testkit's
+ * {@code simplelogger.properties}), which must not be below INFO: Jetty's DEBUG lines carry whole request lines and
+ * headers.
  */
 class EndToEndLogRedactionTest {
     private static final String PHONE = "+7 912 345-67-89";
@@ -52,6 +60,8 @@ class EndToEndLogRedactionTest {
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
     private Logger root;
     private Level previousLevel;
+    private Logger jetty;
+    private Level previousJettyLevel;
     private CoreOnEmulator face;
 
     @BeforeEach
@@ -60,6 +70,9 @@ class EndToEndLogRedactionTest {
         root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         previousLevel = root.getLevel();
         root.setLevel(Level.TRACE);
+        jetty = context.getLogger("org.eclipse.jetty");
+        previousJettyLevel = jetty.getLevel();
+        jetty.setLevel(shippedJettyLevel());
         appender.setContext(context);
         appender.start();
         root.addAppender(appender);
@@ -71,6 +84,23 @@ class EndToEndLogRedactionTest {
         face.close();
         root.detachAppender(appender);
         root.setLevel(previousLevel);
+        jetty.setLevel(previousJettyLevel);
+    }
+
+    /** The level the emulator's executable jar gives Jetty; a user running the emulator gets exactly this. */
+    private static Level shippedJettyLevel() {
+        Properties shipped = new Properties();
+        try (InputStream in = SferumEmulator.class.getResourceAsStream("/simplelogger.properties")) {
+            assertNotNull(in, "sdk-testkit ships simplelogger.properties");
+            shipped.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String name = shipped.getProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty");
+        assertNotNull(name, "the emulator sets Jetty's level explicitly, whatever the default level is");
+        Level level = Level.toLevel(name, Level.TRACE);
+        assertTrue(level.isGreaterOrEqual(Level.INFO), "Jetty's DEBUG lines carry tokens; shipped at " + name);
+        return level;
     }
 
     @Test

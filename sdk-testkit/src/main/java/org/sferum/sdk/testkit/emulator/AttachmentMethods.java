@@ -19,6 +19,7 @@ import org.sferum.sdk.attachments.Attachment;
 import org.sferum.sdk.attachments.MediaId;
 import org.sferum.sdk.error.ValidationException;
 import org.sferum.sdk.testkit.engine.PlatformEngine;
+import org.sferum.sdk.testkit.engine.StoredContent;
 import org.sferum.sdk.testkit.engine.UploadKind;
 import org.sferum.sdk.users.UserId;
 
@@ -476,50 +477,53 @@ final class AttachmentMethods {
                         + " is not POST"));
                 return;
             }
-            int limit = switch (kind.get()) {
-                case PHOTO -> PlatformEngine.MAX_PHOTO_BYTES;
-                case FILE -> PlatformEngine.MAX_FILE_BYTES;
-                case VIDEO, POLL -> PlatformEngine.MAX_VIDEO_BYTES;
-            } + FRAMING;
-            byte[] body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = in.readNBytes(limit + 1);
-            }
-            if (body.length > limit) {
-                HttpJson.send(exchange, 200, uploadError("the file is larger than the limit"));
-                return;
-            }
             String field = switch (kind.get()) {
                 case PHOTO -> "photo";
                 case FILE -> "file";
                 case VIDEO, POLL -> "video_file";
             };
-            Optional<Multipart.Part> part = Multipart.boundary(exchange.getRequestHeaders().getFirst("Content-Type"))
-                    .flatMap(boundary -> Multipart.part(body, boundary, field));
-            if (part.isEmpty()) {
-                HttpJson.send(exchange, 200, uploadError("no multipart/form-data field " + field));
+            Optional<String> boundary = Multipart.boundary(exchange.getRequestHeaders().getFirst("Content-Type"));
+            if (boundary.isEmpty()) {
+                HttpJson.send(exchange, 200, uploadError("send the file as multipart/form-data in the field " + field));
                 return;
             }
             ObjectNode json = JsonNodes.object();
-            if (kind.get() == UploadKind.VIDEO) {
-                Attachment.Video video;
-                try {
-                    video = engine.receiveVideo(ticket, part.get().content());
-                } catch (ValidationException e) {
-                    HttpJson.send(exchange, 200, uploadError(e.getMessage()));
+            String key;
+            try (InputStream body = exchange.getRequestBody()) {
+                MultipartStream parts = new MultipartStream(body, boundary.get());
+                Optional<MultipartStream.Part> part = parts.next();
+                while (part.isPresent() && !field.equals(part.get().name())) {
+                    part = parts.next();
+                }
+                if (part.isEmpty()) {
+                    HttpJson.send(exchange, 200, uploadError("no multipart/form-data field " + field));
                     return;
                 }
-                json.put("video_hash", hash(ticket).substring(0, 16));
-                json.put("size", part.get().content().length);
-                json.put("owner_id", video.id().ownerId());
-                json.put("video_id", video.id().id());
-                HttpJson.send(exchange, 200, json);
-                return;
-            }
-            String key;
-            try {
-                key = engine.receiveUpload(ticket, part.get().fileName(), part.get().content());
+                String fileName = part.get().fileName() == null || part.get().fileName().isEmpty() ? "file"
+                        : part.get().fileName();
+                if (kind.get() == UploadKind.VIDEO) {
+                    long[] size = {0};
+                    InputStream counted = new java.io.FilterInputStream(parts.content()) {
+                        @Override
+                        public int read(byte[] b, int off, int len) throws IOException {
+                            int n = super.read(b, off, len);
+                            size[0] += Math.max(n, 0);
+                            return n;
+                        }
+                    };
+                    Attachment.Video video = engine.receiveVideo(ticket, counted);
+                    json.put("video_hash", hash(ticket).substring(0, 16));
+                    json.put("size", size[0]);
+                    json.put("owner_id", video.id().ownerId());
+                    json.put("video_id", video.id().id());
+                    HttpJson.send(exchange, 200, json);
+                    return;
+                }
+                key = engine.receiveUpload(ticket, fileName, parts.content());
             } catch (ValidationException e) {
+                HttpJson.send(exchange, 200, uploadError(e.getMessage()));
+                return;
+            } catch (MultipartStream.Malformed e) {
                 HttpJson.send(exchange, 200, uploadError(e.getMessage()));
                 return;
             }
@@ -543,17 +547,20 @@ final class AttachmentMethods {
     void serve(EmulatorExchange exchange) throws IOException {
         try (exchange) {
             String key = exchange.getRequestURI().getPath().substring(CONTENT_PATH.length());
-            Optional<byte[]> content = "GET".equals(exchange.getRequestMethod()) ? engine.attachmentContent(key)
-                    : Optional.empty();
+            Optional<StoredContent> content = "GET".equals(exchange.getRequestMethod())
+                    ? engine.attachmentStream(key) : Optional.empty();
             if (content.isEmpty()) {
                 exchange.sendResponseHeaders(404, -1);
                 return;
             }
-            byte[] bytes = content.get();
-            exchange.getResponseHeaders().set("Content-Type", contentType(bytes));
-            exchange.sendResponseHeaders(200, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
+            try (InputStream in = content.get().content()) {
+                byte[] head = in.readNBytes(8);
+                exchange.getResponseHeaders().set("Content-Type", contentType(head));
+                exchange.sendResponseHeaders(200, content.get().size());
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(head);
+                    in.transferTo(out);
+                }
             }
         }
     }

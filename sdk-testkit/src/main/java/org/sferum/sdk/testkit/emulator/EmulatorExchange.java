@@ -100,7 +100,21 @@ final class EmulatorExchange implements AutoCloseable {
      * @return the body
      */
     InputStream getRequestBody() {
-        return Content.Source.asInputStream(request);
+        byte[] buffered = bufferedBody;
+        return buffered != null ? new java.io.ByteArrayInputStream(buffered) : Content.Source.asInputStream(request);
+    }
+
+    /** The body, when the server read it without a thread before calling the handler; else {@code null}. */
+    private volatile byte[] bufferedBody;
+
+    /**
+     * Gives the body the server read asynchronously ({@link EmulatorHttpServer}, small-body routes), so that a
+     * client trickling its body holds no worker thread while it does.
+     *
+     * @param body the whole body
+     */
+    void bufferedBody(byte[] body) {
+        this.bufferedBody = body;
     }
 
     /**

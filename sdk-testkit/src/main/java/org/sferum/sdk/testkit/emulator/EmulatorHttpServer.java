@@ -13,6 +13,7 @@ import java.util.concurrent.Executor;
 import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
 import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -57,6 +58,8 @@ final class EmulatorHttpServer implements AutoCloseable {
     /** The content security policy of every answer: the emulator's pages load nothing but their own images. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; img-src 'self' data:; "
             + "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'";
+    /** Routes that accept at most this many body bytes get their body read without a thread first. */
+    static final long MAX_BUFFERED_BODY = 2L << 20;
     /** The header that carries the control token when one is set. */
     static final String CONTROL_TOKEN_HEADER = "X-Emulator-Token";
 
@@ -252,6 +255,32 @@ final class EmulatorHttpServer implements AutoCloseable {
                 if (route.holds()) {
                     request.addIdleTimeoutListener(timeout -> false); // the handler answers by its own timer
                 }
+                if (request.getLength() != 0 && route.maxBodyBytes() > 0
+                        && route.maxBodyBytes() <= MAX_BUFFERED_BODY) {
+                    // Read a small body without a thread: a client that trickles it holds a socket, not a worker
+                    // (the bounded pool of Java 17 would otherwise be exhausted by a few hundred such clients).
+                    Content.Source.asByteArrayAsync(request, (int) route.maxBodyBytes() + 1)
+                            .whenCompleteAsync((body, failure) -> {
+                                if (failure != null) {
+                                    answerUnread(request, exchange, route, path, failure);
+                                } else {
+                                    exchange.bufferedBody(body);
+                                    dispatch(request, exchange, route, path);
+                                }
+                            }, request.getComponents().getExecutor());
+                    return true;
+                }
+                dispatch(request, exchange, route, path);
+            } catch (IOException e) {
+                LOG.debug("{} {}: the client went away: {}", request.getMethod(), path, e.toString());
+                exchange.abort(e);
+            }
+            return true;
+        }
+
+        /** Calls the handler on a worker once the body is buffered, with the same failure handling as handle(). */
+        private void dispatch(Request request, EmulatorExchange exchange, Route route, String path) {
+            try {
                 route.handler().handle(exchange);
             } catch (IOException e) {
                 LOG.debug("{} {}: the client went away: {}", request.getMethod(), path, e.toString());
@@ -262,15 +291,31 @@ final class EmulatorHttpServer implements AutoCloseable {
                     try {
                         HttpJson.send(exchange, 500, HttpJson.controlError("internal_error",
                                 "the emulator failed on this request; see its log"));
-                        return true;
+                        return;
                     } catch (IOException | RuntimeException again) {
                         exchange.abort(again);
-                        return true;
+                        return;
                     }
                 }
                 exchange.abort(e);
             }
-            return true;
+        }
+
+        /** A body that could not be buffered: larger than the route allows (413), or the client went away. */
+        private void answerUnread(Request request, EmulatorExchange exchange, Route route, String path,
+                Throwable failure) {
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (cause instanceof IOException) {
+                LOG.debug("{} {}: the client went away: {}", request.getMethod(), path, cause.toString());
+                exchange.abort(cause);
+                return;
+            }
+            try {
+                tooLarge(exchange, path, route.maxBodyBytes());
+            } catch (IOException | RuntimeException e) {
+                exchange.abort(e);
+            }
         }
 
         private Route route(String path) {

@@ -77,6 +77,9 @@ final class LoginPagesHandler implements EmulatorHandler {
             if (OAuthRefusals.authorizeRedirects(e) && redirectUri != null && !redirectUri.isEmpty()) {
                 redirect(exchange, RedirectUris.error(redirectUri, GrantError.of(e).map(GrantError::error)
                         .orElse("invalid_request"), e.getMessage(), state));
+            } else if (GrantError.of(e).filter(GrantError.PARAMETER_TOO_LONG::equals).isPresent()) {
+                Html.send(exchange, 400, LoginPages.failure(PageError.of(e), "Запрос входа слишком длинный ("
+                        + e.getMessage() + "). Вернитесь в школьную систему и начните заново."));
             } else {
                 Html.send(exchange, 400, LoginPages.failure(PageError.of(e), "Приложение не найдено или адрес "
                         + "возврата для него не зарегистрирован. Вернитесь в школьную систему."));
@@ -105,7 +108,9 @@ final class LoginPagesHandler implements EmulatorHandler {
             if (end.isPresent()) {
                 String location = RedirectUris.of(end.get());
                 if (openers.take(flowId)) {
-                    Html.send(exchange, 200, OpenerPage.page(end.get(), location));
+                    OpenerPage.Answer page = OpenerPage.page(end.get(), location);
+                    exchange.getResponseHeaders().set("Content-Security-Policy", page.contentSecurityPolicy());
+                    Html.send(exchange, 200, page.html());
                 } else {
                     redirect(exchange, location);
                 }

@@ -72,7 +72,7 @@ final class Multipart {
     }
 
     /** A quoted parameter of the Content-Disposition header, e.g. {@code name="file"}. */
-    private static String param(String headers, String name) {
+    static String param(String headers, String name) {
         for (String line : headers.split("\r\n")) {
             if (!line.toLowerCase(Locale.ROOT).startsWith("content-disposition:")) {
                 continue;

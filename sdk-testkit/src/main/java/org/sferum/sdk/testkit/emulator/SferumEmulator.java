@@ -240,6 +240,11 @@ public final class SferumEmulator implements AutoCloseable {
         return longPoll;
     }
 
+    /** The store of uploaded bytes (memory cap, disk spill): for tests that check nothing was buffered. */
+    SpillingBlobStore blobStore() {
+        return blobs;
+    }
+
     /**
      * Returns the demo school, when the emulator was started with it.
      *

@@ -14,6 +14,10 @@ final class VkCallReader {
     static final String PREFIX = "/method/";
     /** The largest form body read; a 9000-character message needs at most about 108 KB percent-encoded. */
     static final int MAX_BODY_BYTES = 1 << 20;
+    /** The longest parameter value, in characters (docs/wire/vk-api.md, "Limits"); a message is at most 9000. */
+    static final int MAX_PARAM_CHARS = 128 * 1024;
+    /** The longest parameter name, in characters. */
+    static final int MAX_PARAM_NAME_CHARS = 128;
 
     private VkCallReader() {
     }
@@ -56,7 +60,27 @@ final class VkCallReader {
         } else if (!"GET".equalsIgnoreCase(httpMethod)) {
             throw new VkFailure(VkErrorTable.INVALID_REQUEST, "use GET or POST");
         }
+        checkLengths(params);
         return new VkCall(methodName(exchange), params, bearer(exchange.getRequestHeaders().getFirst("Authorization")));
+    }
+
+    /**
+     * Refuses a parameter longer than {@link #MAX_PARAM_CHARS} (or a name longer than {@link #MAX_PARAM_NAME_CHARS})
+     * with VK's error 100, naming the parameter but never echoing its value.
+     */
+    private static void checkLengths(Map<String, String> params) {
+        for (Map.Entry<String, String> param : params.entrySet()) {
+            String name = param.getKey();
+            if (name.length() > MAX_PARAM_NAME_CHARS) {
+                throw new VkFailure(VkErrorTable.INVALID_PARAMETER, "a parameter name is longer than "
+                        + MAX_PARAM_NAME_CHARS + " characters");
+            }
+            if (param.getValue() != null && param.getValue().length() > MAX_PARAM_CHARS) {
+                throw new VkFailure(VkErrorTable.INVALID_PARAMETER, "the parameter "
+                        + VkMethodDispatcher.printable(name) + " is longer than " + MAX_PARAM_CHARS
+                        + " characters (" + param.getValue().length() + ")");
+            }
+        }
     }
 
     private static String body(InputStream in) throws IOException {

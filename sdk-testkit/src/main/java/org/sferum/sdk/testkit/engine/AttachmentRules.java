@@ -85,6 +85,12 @@ final class AttachmentRules {
         return keep(new Item(t.videoId(), UploadKind.VIDEO, t.title(), key, content.length, key, now));
     }
 
+    /** Keeps a video whose bytes were streamed into the store under {@code blobKey}; they are removed on refusal. */
+    Attachment receiveStoredVideo(String ticket, String blobKey, long size, Instant now) {
+        UploadPipeline.Ticket t = uploads.takeStoredVideo(ticket, blobKey, size, now);
+        return keep(new Item(t.videoId(), UploadKind.VIDEO, t.title(), blobKey, (int) size, secrets.get(), now));
+    }
+
     /** Saves an upload as an item of its uploader, once. */
     Attachment save(UserId user, String uploadKey, UploadKind kind, Optional<String> title, Instant now) {
         UploadPipeline.Upload upload = uploads.take(user, uploadKey, kind, now);
@@ -214,11 +220,21 @@ final class AttachmentRules {
 
     /** The bytes of an attached item by its key, for serving its address. */
     Optional<byte[]> content(String key) {
+        return servedBlob(key).flatMap(uploads.blobs()::get);
+    }
+
+    /** The bytes of an attached photo or file by its secret key, as a stream, with their size. */
+    Optional<StoredContent> stream(String key) {
         Item item = itemsByKey.get(key);
-        if (item != null && item.kind == UploadKind.POLL) {
+        return servedBlob(key).flatMap(uploads.blobs()::open).map(in -> new StoredContent(item.size, in));
+    }
+
+    private Optional<String> servedBlob(String key) {
+        Item item = itemsByKey.get(key);
+        if (item == null || !item.attached || item.kind == UploadKind.POLL) {
             return Optional.empty();
         }
-        return item == null || !item.attached ? Optional.empty() : uploads.blobs().get(item.blobKey);
+        return Optional.of(item.blobKey);
     }
 
     private Item own(UserId actor, MediaId id, UploadKind kind) {

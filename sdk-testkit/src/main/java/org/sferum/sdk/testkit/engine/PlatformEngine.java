@@ -1,5 +1,7 @@
 package org.sferum.sdk.testkit.engine;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -1639,6 +1641,25 @@ public final class PlatformEngine implements PlatformUsers {
     }
 
     /**
+     * Receives a video streamed to its ticket's address (F-ATT-02): the bytes go straight into the
+     * {@link BlobStore} without the engine's lock (a store with a memory cap spills them to disk), then are checked
+     * by their size and first bytes under the lock, like {@link #receiveVideo(String, byte[])}; refused bytes are
+     * removed.
+     *
+     * @param ticket the video ticket
+     * @param content the bytes; read to the end (or past the limit), not closed
+     * @return the video
+     * @throws ValidationException with {@code INVALID_ARGUMENT} for an unknown or expired ticket, or a video that
+     *     breaks the rules (empty, larger than {@link #MAX_VIDEO_BYTES}, not a video format)
+     * @throws IOException if reading the stream fails (nothing is kept)
+     */
+    public org.sferum.sdk.attachments.Attachment.Video receiveVideo(String ticket, InputStream content)
+            throws IOException {
+        return streamed(ticket, true, content, (key, size) -> (org.sferum.sdk.attachments.Attachment.Video)
+                attachmentRules.receiveStoredVideo(ticket, key, size, now()));
+    }
+
+    /**
      * Uploads a video in one step, as the fake does (F-ATT-02).
      *
      * @param actor the uploader
@@ -1678,6 +1699,43 @@ public final class PlatformEngine implements PlatformUsers {
         Objects.requireNonNull(content, "content");
         try (Held held = exclusive()) {
             return uploads.receive(ticket, fileName, content, now());
+        }
+    }
+
+    /**
+     * Receives a photo or file streamed to its ticket's address: the bytes go straight into the {@link BlobStore}
+     * without the engine's lock (a store with a memory cap spills them to disk), then are checked by their size and
+     * first bytes under the lock, with the same rules as {@link #receiveUpload(String, String, byte[])}; refused
+     * bytes are removed.
+     *
+     * @param ticket the ticket
+     * @param fileName the file's name
+     * @param content the bytes; read to the end (or past the limit), not closed
+     * @return the upload's key, a secret to save it with
+     * @throws ValidationException with {@code INVALID_ARGUMENT} for an unknown or expired ticket, or a file that
+     *     breaks the rules (empty, too large, a wrong type)
+     * @throws IOException if reading the stream fails (nothing is kept)
+     */
+    public String receiveUpload(String ticket, String fileName, InputStream content) throws IOException {
+        return streamed(ticket, false, content, (key, size) -> uploads.receiveStored(ticket, fileName, key, size,
+                now()));
+    }
+
+    /** What is done with a streamed upload's blob key and size under the lock. */
+    private interface Received<T> {
+        T apply(String blobKey, long size);
+    }
+
+    /** Checks the ticket under the lock, streams the bytes into the store without it, then finishes under it. */
+    private <T> T streamed(String ticket, boolean video, InputStream content, Received<T> finish) throws IOException {
+        Objects.requireNonNull(content, "content");
+        UploadPipeline.Staged staged;
+        try (Held held = exclusive()) {
+            staged = uploads.stage(ticket, video, now());
+        }
+        long size = uploads.stream(staged, content);
+        try (Held held = exclusive()) {
+            return finish.apply(staged.blobKey(), size);
         }
     }
 
@@ -1726,6 +1784,19 @@ public final class PlatformEngine implements PlatformUsers {
     public Optional<byte[]> attachmentContent(String key) {
         try (Held held = exclusive()) {
             return attachmentRules.content(key);
+        }
+    }
+
+    /**
+     * Opens the bytes of an attached photo or file by its secret key for streaming, so that serving a large file
+     * needs no copy of it in memory.
+     *
+     * @param key the last part of its address
+     * @return the size and a stream to close; empty for an unknown key or an item not attached to a message
+     */
+    public Optional<StoredContent> attachmentStream(String key) {
+        try (Held held = exclusive()) {
+            return attachmentRules.stream(key);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.sferum.sdk.testkit.engine;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -56,6 +58,9 @@ final class UploadPipeline {
         {'F', 'L', 'V'}, {0x30, 0x26, (byte) 0xB2, 0x75}};
     private static final byte[][] REFUSED_MAGIC = {{'M', 'Z'}, {0x7F, 'E', 'L', 'F'}, {'I', 'D', '3'}, {'#', '!'}};
     private static final String UNKNOWN_TICKET = "the upload address is unknown or expired; ask for a new one";
+
+    /** How many first bytes of a streamed upload are read back for the type checks. */
+    static final int HEAD_BYTES = 16;
 
     private final Supplier<String> secrets;
     private final BlobStore blobs;
@@ -124,6 +129,77 @@ final class UploadPipeline {
         return t;
     }
 
+    /** The most bytes a ticket's kind accepts. */
+    static long maxBytes(UploadKind kind) {
+        return switch (kind) {
+            case PHOTO -> MAX_PHOTO_BYTES;
+            case FILE -> MAX_FILE_BYTES;
+            case VIDEO, POLL -> MAX_VIDEO_BYTES;
+        };
+    }
+
+    /**
+     * Checks a message ticket before its bytes are streamed in, and names the blob key they go to: a photo or file
+     * ticket when {@code video} is false, a video ticket when true.
+     */
+    Staged stage(String ticket, boolean video, Instant now) {
+        Ticket t = live(ticket, now).filter(x -> x.chat == null && (x.kind == UploadKind.VIDEO) == video)
+                .orElseThrow(() -> invalid(UNKNOWN_TICKET));
+        return new Staged(secrets.get(), t.kind);
+    }
+
+    /**
+     * Streams a staged upload's bytes into the store, without the engine's lock (the store is thread-safe).
+     *
+     * @return the size, or {@link #maxBytes} + 1 when the stream was larger (nothing kept)
+     */
+    long stream(Staged staged, InputStream content) throws IOException {
+        long size = blobs.put(staged.blobKey(), content, maxBytes(staged.kind()));
+        return size < 0 ? maxBytes(staged.kind()) + 1 : size;
+    }
+
+    /**
+     * Receives a message photo or file that {@link #stream} put in the store, checked by its size and first bytes;
+     * on refusal its bytes are removed. Answers the upload's key.
+     */
+    String receiveStored(String ticket, String fileName, String blobKey, long size, Instant now) {
+        try {
+            purge(now);
+            Ticket t = tickets.get(ticket);
+            if (t == null || t.kind == UploadKind.VIDEO || t.chat != null) {
+                throw invalid(UNKNOWN_TICKET);
+            }
+            check(t.kind, fileName, size, head(blobKey));
+            uploads.put(blobKey, new Upload(t.user, t.kind, t.chat, fileName, blobKey, (int) size,
+                    now.plus(LIFETIME)));
+            return blobKey;
+        } catch (RuntimeException e) {
+            blobs.remove(blobKey);
+            throw e;
+        }
+    }
+
+    /** Takes a video ticket whose bytes {@link #stream} put in the store, checked; on refusal they are removed. */
+    Ticket takeStoredVideo(String ticket, String blobKey, long size, Instant now) {
+        try {
+            purge(now);
+            Ticket t = tickets.get(ticket);
+            if (t == null || t.kind != UploadKind.VIDEO) {
+                throw invalid(UNKNOWN_TICKET);
+            }
+            check(UploadKind.VIDEO, t.title, size, head(blobKey));
+            tickets.remove(ticket);
+            return t;
+        } catch (RuntimeException e) {
+            blobs.remove(blobKey);
+            throw e;
+        }
+    }
+
+    private byte[] head(String blobKey) {
+        return blobs.head(blobKey, HEAD_BYTES).orElse(new byte[0]); // nothing is kept of an oversized stream
+    }
+
     /** Receives a message photo or file posted to its ticket, checked; answers the upload's key. */
     String receive(String ticket, String fileName, byte[] content, Instant now) {
         purge(now);
@@ -180,14 +256,22 @@ final class UploadPipeline {
 
     /** Checks a photo, file or video against the size and type rules. */
     static void check(UploadKind kind, String fileName, byte[] content) {
+        check(kind, fileName, content.length, content);
+    }
+
+    /**
+     * Checks a photo, file or video against the size and type rules, by its size and its first bytes (at least
+     * {@link #HEAD_BYTES} of them when it has that many): what a streamed upload is checked by.
+     */
+    static void check(UploadKind kind, String fileName, long size, byte[] content) {
         if (fileName == null || fileName.isBlank() || fileName.length() > 255) {
             throw invalid("the file name must be 1 to 255 characters");
         }
-        if (content.length == 0) {
+        if (size == 0) {
             throw invalid("the " + kind.name().toLowerCase(Locale.ROOT) + " is empty");
         }
         if (kind == UploadKind.VIDEO) {
-            if (content.length > MAX_VIDEO_BYTES) {
+            if (size > MAX_VIDEO_BYTES) {
                 throw invalid("the video is larger than " + MAX_VIDEO_BYTES + " bytes");
             }
             boolean isoMedia = content.length >= 8 && content[4] == 'f' && content[5] == 't' && content[6] == 'y'
@@ -196,14 +280,14 @@ final class UploadPipeline {
                 throw invalid("a video must be AVI, MP4, 3GP, MPEG, MOV, FLV or WMV");
             }
         } else if (kind == UploadKind.PHOTO) {
-            if (content.length > MAX_PHOTO_BYTES) {
+            if (size > MAX_PHOTO_BYTES) {
                 throw invalid("the photo is larger than " + MAX_PHOTO_BYTES + " bytes");
             }
             if (Arrays.stream(PHOTO_MAGIC).noneMatch(magic -> startsWith(content, magic))) {
                 throw invalid("a photo must be a JPEG, PNG or GIF image; send other files as files");
             }
         } else {
-            if (content.length > MAX_FILE_BYTES) {
+            if (size > MAX_FILE_BYTES) {
                 throw invalid("the file is larger than " + MAX_FILE_BYTES + " bytes");
             }
             String name = normalizedName(fileName);
@@ -276,6 +360,10 @@ final class UploadPipeline {
     /** An upload not yet used; its bytes are in the store under {@code blobKey}. */
     record Upload(UserId user, UploadKind kind, ChatId chat, String fileName, String blobKey, int size,
                   Instant expiresAt) {
+    }
+
+    /** Where a streamed upload's bytes go before they are checked: a fresh blob key, and what the ticket accepts. */
+    record Staged(String blobKey, UploadKind kind) {
     }
 
     /** A chat avatar upload taken for use: the chat it is for and its bytes. */

@@ -74,7 +74,7 @@ class EmulatorHttpServerTest extends EmulatorTestBase {
     }
 
     @ParameterizedTest(name = "{0} slow clients")
-    @ValueSource(ints = {8, 100})
+    @ValueSource(ints = {8, 100, 1000})
     @DisplayName("F-EMB-04 clients that trickle their headers and bodies do not delay a normal request")
     void slowClients(int count) throws Exception {
         List<RawHttp> slow = new ArrayList<>();
@@ -134,6 +134,49 @@ class EmulatorHttpServerTest extends EmulatorTestBase {
             assertFalse(answer.body().contains("Exception"), "no stack trace");
         }
         normalCallWithinOneSecond();
+        assertEquals(0, emulator.blobStore().bytesInMemory(), "nothing of the refused upload is held in memory");
+        assertEquals(0, emulator.blobStore().blobsOnDisk(), "nor on disk");
+    }
+
+    @Test
+    @DisplayName("F-EMB-04 F-ATT-01 a chunked photo upload past 50 MB is refused as it streams; nothing is kept")
+    void chunkedOversizedPhoto() throws Exception {
+        JsonNode server = wire.ok(teacher, "photos.getMessagesUploadServer", "peer_id",
+                Long.toString(teacher.id().value()));
+        byte[] head = ("--xyz\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"big.png\"\r\n\r\n"
+                + "\u0089PNG\r\n\u001a\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        long size = org.sferum.sdk.testkit.engine.PlatformEngine.MAX_PHOTO_BYTES + 1L;
+        java.io.InputStream body = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head),
+                new java.io.SequenceInputStream(new java.io.InputStream() {
+                    private long left = size;
+
+                    @Override
+                    public int read() {
+                        return left-- > 0 ? 'x' : -1;
+                    }
+
+                    @Override
+                    public int read(byte[] b, int off, int len) {
+                        if (left <= 0) {
+                            return -1;
+                        }
+                        int n = (int) Math.min(len, left);
+                        java.util.Arrays.fill(b, off, off + n, (byte) 'x');
+                        left -= n;
+                        return n;
+                    }
+                }, new java.io.ByteArrayInputStream("\r\n--xyz--\r\n".getBytes(
+                        java.nio.charset.StandardCharsets.ISO_8859_1))));
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.get("upload_url").asText()))
+                        .header("Content-Type", "multipart/form-data; boundary=xyz")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        JsonNode error = Wire.parse(answer.body()).get("error");
+        assertEquals(100, error.get("error_code").asInt(), answer.body());
+        assertTrue(error.get("error_msg").asText().contains("larger than"), answer.body());
+        assertEquals(0, emulator.blobStore().bytesInMemory(), "nothing of the refused upload is held in memory");
+        assertEquals(0, emulator.blobStore().blobsOnDisk(), "nor on disk");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -89,6 +90,34 @@ class VkIdSdkModesTest extends VkIdTestBase {
                 payload.get("state").asText(), "device_id", payload.get("device_id").asText());
         JsonNode tokens = wire.exchange(authorization, callback);
         assertEquals(school.teacher().id().value(), tokens.get("user_id").asLong(), "the posted code is a real one");
+    }
+
+    @Test
+    @DisplayName("F-EMB-04 F-LINK-11 the opener page's CSP allows exactly its own inline script (by SHA-256) and nothing else")
+    void openerPageCspAllowsExactlyItsScript() throws Exception {
+        VkIdWire.Authorization authorization = wire.authorization();
+        String flow = loginUpToCheck(withOrigin(authorization.uri(), null), school.teacher());
+        HttpResponse<String> page = wire.submit(flow, "confirm");
+        List<String> policies = page.headers().allValues("Content-Security-Policy");
+        assertEquals(1, policies.size(), "one policy, not the strict default plus another: " + policies);
+        String policy = policies.get(0);
+        Matcher script = Pattern.compile("<script>(.*?)</script>", Pattern.DOTALL).matcher(page.body());
+        assertTrue(script.find(), page::body);
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                .digest(script.group(1).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String hash = "'sha256-" + java.util.Base64.getEncoder().encodeToString(digest) + "'";
+        List<String> scriptSrc = new java.util.ArrayList<>();
+        for (String directive : policy.split(";")) {
+            String[] parts = directive.trim().split("\\s+");
+            if (parts[0].equals("script-src")) {
+                scriptSrc.addAll(List.of(parts).subList(1, parts.length));
+            }
+        }
+        assertEquals(List.of(hash), scriptSrc, "script-src names this script's hash and nothing else: " + policy);
+        assertTrue(policy.startsWith(EmulatorHttpServer.CONTENT_SECURITY_POLICY), "the strict default stays: " + policy);
+        HttpResponse<String> other = wire.get(wire.authorization().uri());
+        assertEquals(List.of(EmulatorHttpServer.CONTENT_SECURITY_POLICY),
+                other.headers().allValues("Content-Security-Policy"), "other pages keep the strict default");
     }
 
     @Test

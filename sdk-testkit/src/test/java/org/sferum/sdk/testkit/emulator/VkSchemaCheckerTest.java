@@ -33,4 +33,28 @@ class VkSchemaCheckerTest {
                 + MESSAGE.replace("\"out\":1", "\"out\":2") + "]}}"));
         assertThrows(AssertionFailedError.class, () -> check("{\"response\":{\"count\":1}}"));
     }
+
+    @Test
+    @DisplayName("F-EMB-04 checkAnswer: a method's answer against its own definitions, VK's error shape and codes, "
+            + "partner methods only as listed")
+    void checksAnswers() {
+        VkSchema schema = VkSchema.load();
+        schema.checkAnswer("messages.getById", Wire.parse("{\"response\":{\"count\":1,\"items\":[" + MESSAGE
+                + "]}}"));
+        schema.checkAnswer("messages.send", Wire.parse("{\"response\":5}"));
+        assertThrows(AssertionFailedError.class, () -> schema.checkAnswer("messages.send",
+                Wire.parse("{\"response\":\"five\"}")));
+        String error = "{\"error\":{\"error_code\":%d,\"error_msg\":\"m\",\"request_params\":[]}}";
+        schema.checkAnswer("messages.send", Wire.parse(String.format(error, 100)));
+        assertThrows(AssertionFailedError.class, () -> schema.checkAnswer("messages.send",
+                Wire.parse(String.format(error, 4101))), "a partner code on a VK method");
+        schema.checkAnswer("calls.getAttendance", Wire.parse(String.format(error, 4101)));
+        assertThrows(AssertionFailedError.class, () -> schema.checkAnswer("messages.send",
+                Wire.parse("{\"error\":{\"error_code\":\"100\",\"error_msg\":\"m\"}}")));
+        assertThrows(AssertionFailedError.class, () -> schema.checkAnswer("messages.sendEverything",
+                Wire.parse("{\"response\":1}")), "neither VK's nor partner");
+        schema.checkAnswer("messages.sendEverything", Wire.parse(String.format(error, 3)));
+        assertThrows(AssertionFailedError.class, () -> schema.checkAnswer("messages.send",
+                Wire.parse(String.format(error, 99_999))), "not a code of errors.json");
+    }
 }

@@ -100,13 +100,35 @@ final class Wire {
         }
     }
 
-    /** Checks the HTTP framing of a VK API answer (200, JSON content type) and parses it. */
+    /**
+     * Checks the HTTP framing of a VK API answer (200, JSON content type), parses it, and checks it against VK's
+     * schema ({@link VkSchema#checkAnswer}) when it answers a {@code /method/} call: every answer the wire tests
+     * read is validated, and a missing schema fails the test.
+     */
     static JsonNode json(HttpResponse<String> response) {
         assertEquals(200, response.statusCode(), response::body);
         assertEquals("application/json; charset=utf-8",
                 response.headers().firstValue("Content-Type").orElse(null));
-        return parse(response.body());
+        JsonNode body = parse(response.body());
+        String path = response.request().uri().getPath();
+        if (path != null && path.startsWith("/method/")) {
+            SCHEMA.get().checkAnswer(path.substring("/method/".length()), body);
+        }
+        return body;
     }
+
+    /** VK's schema, loaded once for all wire tests (failing them when it is missing). */
+    private static final java.util.function.Supplier<VkSchema> SCHEMA = new java.util.function.Supplier<>() {
+        private VkSchema schema;
+
+        @Override
+        public synchronized VkSchema get() {
+            if (schema == null) {
+                schema = VkSchema.load();
+            }
+            return schema;
+        }
+    };
 
     static JsonNode parse(String text) {
         try {

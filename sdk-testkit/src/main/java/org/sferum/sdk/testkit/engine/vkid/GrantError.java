@@ -15,6 +15,11 @@ public enum GrantError {
     MISSING_PARAMETER("invalid_request", "missing_parameter", ErrorCode.INVALID_ARGUMENT),
     /** A parameter is malformed (a code challenge that is not base64url SHA-256, a method other than S256). */
     INVALID_PARAMETER("invalid_request", "invalid_parameter", ErrorCode.INVALID_ARGUMENT),
+    /**
+     * A parameter of {@code /authorize} is longer than VK ID's limit ({@code state}, {@code nonce}, {@code scope});
+     * shown as a page, since redirecting would echo the oversized {@code state} back.
+     */
+    PARAMETER_TOO_LONG("invalid_request", "parameter_too_long", ErrorCode.INVALID_ARGUMENT),
     /** The client id is not registered; {@code /authorize} shows a page and never redirects. */
     UNKNOWN_CLIENT("invalid_client", "unknown_client", ErrorCode.INVALID_ARGUMENT),
     /** The redirect URI is not registered for the client; {@code /authorize} shows a page and never redirects. */
@@ -84,10 +89,10 @@ public enum GrantError {
     /**
      * Tells whether {@code /authorize} answers this refusal with an error page instead of redirecting back.
      *
-     * @return {@code true} for an unknown client or an unregistered redirect URI
+     * @return {@code true} for an unknown client, an unregistered redirect URI or an oversized parameter
      */
     public boolean shownAsPage() {
-        return this == UNKNOWN_CLIENT || this == REDIRECT_URI_NOT_REGISTERED;
+        return this == UNKNOWN_CLIENT || this == REDIRECT_URI_NOT_REGISTERED || this == PARAMETER_TOO_LONG;
     }
 
     /**

@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.sferum.sdk.error.AuthenticationException;
@@ -41,7 +42,11 @@ final class LoginFlows {
     private final Accounts accounts;
     private final Attempts attempts;
     private final SmsCodes sms;
-    private final Map<String, LoginFlow> flows = new HashMap<>();
+    /** At most this many logins are live at once; a new one drops the oldest (no login is needed to start one). */
+    static final int MAX_LIVE = 10_000;
+
+    /** In the order the logins started: with one lifetime for all, the expired ones are at the head. */
+    private final Map<String, LoginFlow> flows = new LinkedHashMap<>();
 
     LoginFlows(PlatformUsers engine, Accounts accounts, Attempts attempts, SmsCodes sms) {
         this.engine = engine;
@@ -51,16 +56,22 @@ final class LoginFlows {
     }
 
     String start(AuthorizeRequest request, Instant now) {
-        flows.values().removeIf(flow -> {
-            boolean expired = !now.isBefore(flow.expiresAt);
-            if (expired) {
-                attempts.forgetFlow(flow.id);
+        Iterator<LoginFlow> oldest = flows.values().iterator();
+        while (oldest.hasNext()) {
+            LoginFlow flow = oldest.next();
+            if (now.isBefore(flow.expiresAt) && flows.size() < MAX_LIVE) {
+                break;
             }
-            return expired;
-        });
+            attempts.forgetFlow(flow.id);
+            oldest.remove();
+        }
         String id = RandomSecrets.random(16);
         flows.put(id, new LoginFlow(id, request, now.plus(LIFETIME)));
         return id;
+    }
+
+    int live() {
+        return flows.size();
     }
 
     LoginFlow get(String flowId, Instant now) {

@@ -2,7 +2,8 @@ package org.sferum.sdk.testkit.engine.vkid;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,7 +27,11 @@ final class SmsCodes {
         EXPIRED
     }
 
-    private final Map<String, Sent> lastByPhone = new HashMap<>();
+    /** At most this many phones have a code at once; the oldest code is dropped first (a flood of logins). */
+    static final int MAX_PHONES = 10_000;
+
+    /** In the order the codes were sent: expired ones are at the head. */
+    private final Map<String, Sent> lastByPhone = new LinkedHashMap<>();
 
     /**
      * Sends a new code.
@@ -35,6 +40,15 @@ final class SmsCodes {
      * @param now the time
      */
     void send(String phone, Instant now) {
+        lastByPhone.remove(phone);
+        Iterator<Sent> oldest = lastByPhone.values().iterator();
+        while (oldest.hasNext()) {
+            Sent sent = oldest.next();
+            if (now.isBefore(sent.expiresAt) && lastByPhone.size() < MAX_PHONES) {
+                break;
+            }
+            oldest.remove();
+        }
         lastByPhone.put(phone, new Sent(RandomSecrets.digits(DIGITS), now, now.plus(LIFETIME)));
     }
 

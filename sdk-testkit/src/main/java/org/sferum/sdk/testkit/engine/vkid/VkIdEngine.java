@@ -26,6 +26,15 @@ import org.sferum.sdk.users.UserId;
  * token grants.
  */
 public final class VkIdEngine implements VkIdService {
+    /** The longest {@code state} {@code /authorize} accepts (docs/wire/vk-id.md, "Limits"). */
+    public static final int MAX_STATE_LENGTH = 1024;
+    /** The longest {@code nonce} {@code /authorize} accepts. */
+    public static final int MAX_NONCE_LENGTH = 1024;
+    /** The longest {@code scope} {@code /authorize} accepts. */
+    public static final int MAX_SCOPE_LENGTH = 1024;
+    /** At most this many logins are live at once; {@code /authorize} beyond it drops the oldest. */
+    public static final int MAX_LIVE_LOGINS = LoginFlows.MAX_LIVE;
+
     /** The scope granted when the request names none. */
     public static final String DEFAULT_SCOPE = "vkid.personal_info";
     /** How long an SMS code is valid. */
@@ -130,6 +139,9 @@ public final class VkIdEngine implements VkIdService {
                         "the redirect URI is not registered for this client");
             }
             require(request.state(), "state");
+            limit(request.state(), "state", MAX_STATE_LENGTH);
+            limit(request.nonce().orElse(null), "nonce", MAX_NONCE_LENGTH);
+            limit(request.scope(), "scope", MAX_SCOPE_LENGTH);
             require(request.codeChallenge(), "code_challenge");
             require(request.codeChallengeMethod(), "code_challenge_method");
             if (!"S256".equalsIgnoreCase(request.codeChallengeMethod())) {
@@ -141,6 +153,19 @@ public final class VkIdEngine implements VkIdService {
                         "code_challenge must be base64url(SHA-256(verifier)) without padding, 43 characters");
             }
             return flows.start(request, now());
+        }
+    }
+
+    private static void limit(String value, String name, int max) {
+        if (value != null && value.length() > max) {
+            throw GrantError.PARAMETER_TOO_LONG.refuse(name + " is longer than " + max + " characters");
+        }
+    }
+
+    @Override
+    public int liveLogins() {
+        synchronized (lock) {
+            return flows.live();
         }
     }
 

@@ -73,6 +73,14 @@ public interface VkIdService {
     String authorize(AuthorizeRequest request);
 
     /**
+     * Returns how many logins are live (started by {@code /authorize}, neither ended nor expired nor dropped); never
+     * more than {@link VkIdEngine#MAX_LIVE_LOGINS}.
+     *
+     * @return the count
+     */
+    int liveLogins();
+
+    /**
      * Returns the step a flow is on.
      *
      * @param flowId the flow
