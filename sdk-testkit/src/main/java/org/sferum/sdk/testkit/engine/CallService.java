@@ -1,23 +1,10 @@
 package org.sferum.sdk.testkit.engine;
 
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import org.sferum.sdk.calls.AttendanceReport;
 import org.sferum.sdk.calls.Broadcast;
@@ -33,31 +20,15 @@ import org.sferum.sdk.calls.Recording;
 import org.sferum.sdk.calls.RecordingId;
 import org.sferum.sdk.calls.RecordingRequest;
 import org.sferum.sdk.calls.WaitingParticipant;
-import org.sferum.sdk.chats.Chat;
 import org.sferum.sdk.chats.ChatAction;
-import org.sferum.sdk.chats.ChatFilter;
 import org.sferum.sdk.chats.ChatId;
-import org.sferum.sdk.chats.ChatSettings;
-import org.sferum.sdk.chats.ChatSummary;
-import org.sferum.sdk.chats.MemberRole;
-import org.sferum.sdk.chats.NewChat;
-import org.sferum.sdk.error.AuthenticationException;
 import org.sferum.sdk.error.ErrorCode;
 import org.sferum.sdk.error.NotFoundException;
 import org.sferum.sdk.error.PermissionDeniedException;
 import org.sferum.sdk.error.ValidationException;
-import org.sferum.sdk.events.SferumEvent;
-import org.sferum.sdk.messages.Draft;
-import org.sferum.sdk.messages.HistoryOrder;
-import org.sferum.sdk.messages.Message;
-import org.sferum.sdk.messages.MessageId;
-import org.sferum.sdk.notifications.NotificationSettings;
 import org.sferum.sdk.testkit.calls.GuestStatus;
 import org.sferum.sdk.testkit.calls.GuestTicket;
 import org.sferum.sdk.testkit.engine.PlatformState.Held;
-import org.sferum.sdk.testkit.engine.vkid.VkIdEngine;
-import org.sferum.sdk.testkit.engine.vkid.VkIdService;
-import org.sferum.sdk.users.Person;
 import org.sferum.sdk.users.Role;
 import org.sferum.sdk.users.UserId;
 
@@ -88,17 +59,12 @@ public final class CallService {
     /** [choice] Where the OK app's join links point: this base followed by the call's link key. */
     public static final String OK_CALL_LINK_BASE = "https://ok.ru/videochat/join/";
     /** The calls' rules; guarded by the lock. */
-    private final CallRules calls = new CallRules(new CallContext());
+    private final CallRules calls;
     private final PlatformState state;
-    /** Creates a call's own chat. */
-    private final ChatService chatService;
-    /** Posts in a call's chat. */
-    private final MessageService messageService;
 
     CallService(PlatformState state, ChatService chatService, MessageService messageService) {
         this.state = state;
-        this.chatService = chatService;
-        this.messageService = messageService;
+        this.calls = new CallRules(new CallPlatform(state, chatService, messageService));
     }
 
     /**
@@ -631,77 +597,6 @@ public final class CallService {
         try (Held held = state.exclusive()) {
             state.account(actor);
             return op.apply(calls.visible(actor, id));
-        }
-    }
-
-    /** What the calls' rules reach of the rest of the engine; called under the lock. */
-    private final class CallContext implements CallRules.Context {
-        @Override
-        public Instant now() {
-            return state.now();
-        }
-
-        @Override
-        public String randomKey() {
-            return Long.toUnsignedString(state.random.nextLong(), 36);
-        }
-
-        @Override
-        public ChatId chatIdFor(long peerId, UserId viewer) {
-            ChatState chat = state.chats.get(peerId);
-            return chat == null ? ChatId.of(peerId) : DirectChats.idFor(chat, viewer);
-        }
-
-        @Override
-        public boolean isChatMember(long peerId, UserId user) {
-            ChatState chat = state.chats.get(peerId);
-            return chat != null && chat.isMember(user);
-        }
-
-        @Override
-        public List<UserId> chatMembers(long peerId) {
-            ChatState chat = state.chats.get(peerId);
-            return chat == null ? List.of() : new ArrayList<>(chat.members.keySet());
-        }
-
-        @Override
-        public String name(UserId user) {
-            return state.account(user).person().displayName();
-        }
-
-        @Override
-        public boolean isContact(UserId a, UserId b) {
-            return state.direct.isContact(a, b);
-        }
-
-        @Override
-        public long createCallChat(UserId owner, String title) {
-            String fitted = title.length() > NewChat.MAX_TITLE_LENGTH
-                    ? title.substring(0, NewChat.MAX_TITLE_LENGTH - 1) + "…" : title;
-            return chatService.createChat(owner, new NewChat(fitted, Set.of(), ChatSettings.ownerOnly()))
-                    .peerId();
-        }
-
-        @Override
-        public void addToCallChat(long peerId, UserId user) {
-            ChatState chat = state.chats.get(peerId);
-            if (chat != null && !chat.isMember(user)) {
-                chat.addMember(user, MemberRole.MEMBER, chat.owner, state.now());
-                state.chatEvents.memberJoined(chat, user);
-            }
-        }
-
-        @Override
-        public void post(long peerId, UserId author, String text) {
-            ChatState chat = state.chats.get(peerId);
-            if (chat != null) {
-                messageService.send(author, chat.id, Draft.text(text));
-            }
-        }
-
-        @Override
-        public void emit(UserId to, SferumEvent event) {
-            state.emit(to, event);
         }
     }
 }
