@@ -64,14 +64,14 @@ public class CallParticipantsBenchmark {
         AtomicReference<TransportResponse> recorded = new AtomicReference<>();
         try (SferumEmulator emulator = SferumEmulator.start()) {
             engine = emulator.engine();
-            organiser = engine.createUser("Анна", "Смирнова", Role.TEACHER);
+            organiser = engine.users().createUser("Анна", "Смирнова", Role.TEACHER);
             Call started = engine.calls().startCallByLink(organiser, "Родительское собрание", CallSettings.DEFAULT);
             call = started.id();
             for (int i = 1; i < PEOPLE; i++) {
-                UserId user = engine.createUser("Участник", "№" + i, Role.PARENT);
+                UserId user = engine.users().createUser("Участник", "№" + i, Role.PARENT);
                 engine.calls().joinCallByLink(user, started.joinLink().orElseThrow());
             }
-            String token = engine.issueToken(organiser);
+            String token = engine.users().issueToken(organiser);
             JdkHttpTransport real = new JdkHttpTransport(Duration.ofSeconds(5));
             Transport recording = request -> {
                 TransportResponse response = real.execute(request);

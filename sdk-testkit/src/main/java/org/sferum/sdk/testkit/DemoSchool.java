@@ -69,10 +69,10 @@ public record DemoSchool(String className, SeededUser teacher, List<SeededUser> 
     }
 
     private static SeededUser user(PlatformEngine engine, String first, String last, Role role, int phoneDigit) {
-        UserId id = engine.createUser(first, last, role);
+        UserId id = engine.users().createUser(first, last, role);
         String phone = PHONE_PREFIX + phoneDigit;
         engine.vkId().attachAccount(phone, PASSWORD, id);
-        return new SeededUser(engine.person(id), role, AccessToken.of(engine.issueToken(id)), phone);
+        return new SeededUser(engine.users().person(id), role, AccessToken.of(engine.users().issueToken(id)), phone);
     }
 
     /**

@@ -17,6 +17,6 @@ class CoreOnEmulatorMessageActionsContractTest extends MessageActionsContract {
 
     @Override
     protected List<MessageReport> moderatorReports() {
-        return face.emulator().engine().reports();
+        return face.emulator().engine().messageActions().reports();
     }
 }

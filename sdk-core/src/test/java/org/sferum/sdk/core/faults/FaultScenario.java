@@ -71,7 +71,7 @@ final class FaultScenario {
      * @param messages how many messages to send
      */
     void run(int messages) {
-        chat = engine.createChat(teacher, NewChat.of("Сбои", Set.of(student)));
+        chat = engine.chats().createChat(teacher, NewChat.of("Сбои", Set.of(student)));
         for (int i = 0; i < messages; i++) {
             send(i);
             double roll = random.nextDouble();
@@ -211,8 +211,8 @@ final class FaultScenario {
 
     private void verifyChats() {
         Map<String, List<ChatId>> byTitle = new HashMap<>();
-        for (ChatId id : engine.chatsOf(teacher)) {
-            String title = engine.chat(teacher, id).title();
+        for (ChatId id : engine.chats().chatsOf(teacher)) {
+            String title = engine.chats().chat(teacher, id).title();
             byTitle.computeIfAbsent(title.endsWith("/r") ? title.substring(0, title.length() - 2) : title,
                     t -> new ArrayList<>()).add(id);
         }
@@ -224,7 +224,7 @@ final class FaultScenario {
                 assertEquals(0, found.size(), () -> "a creation of " + title(k) + " reported as failed took effect");
             } else if (entry.getValue() == Seen.SUCCESS) {
                 assertEquals(List.of(created.get(k)), found, () -> title(k) + " was created but is lost");
-                String now = engine.chat(teacher, found.get(0)).title();
+                String now = engine.chats().chat(teacher, found.get(0)).title();
                 Seen rename = renames.get(k);
                 if (rename == Seen.SUCCESS) {
                     assertEquals(title(k) + "/r", now);
@@ -251,7 +251,7 @@ final class FaultScenario {
         Map<String, List<Message>> out = new HashMap<>();
         Optional<MessageId> anchor = Optional.empty();
         while (true) {
-            HistoryWindow window = engine.history(teacher, chat, HistoryOrder.OLDEST_FIRST, anchor,
+            HistoryWindow window = engine.messages().history(teacher, chat, HistoryOrder.OLDEST_FIRST, anchor,
                     anchor.isPresent() ? 1 : 0, 200);
             for (Message message : window.items()) {
                 String text = message.text();

@@ -52,7 +52,7 @@ final class AttachmentMethods {
     AttachmentMethods(PlatformEngine engine, URI baseUri) {
         this.engine = engine;
         this.baseUri = baseUri;
-        engine.serveAttachmentsAt(baseUri + CONTENT_PATH);
+        engine.attachments().serveAttachmentsAt(baseUri + CONTENT_PATH);
     }
 
     /**
@@ -77,7 +77,7 @@ final class AttachmentMethods {
     private JsonNode getPhotoServer(UserId caller, VkParams params) {
         ObjectNode json = JsonNodes.object();
         json.put("album_id", MESSAGE_ALBUM);
-        json.put("upload_url", baseUri + UPLOAD_PATH + engine.openUpload(caller, UploadKind.PHOTO));
+        json.put("upload_url", baseUri + UPLOAD_PATH + engine.attachments().openUpload(caller, UploadKind.PHOTO));
         json.put("user_id", caller.value());
         return json;
     }
@@ -89,7 +89,7 @@ final class AttachmentMethods {
             throw VkParams.invalid("type", "only doc is supported");
         }
         ObjectNode json = JsonNodes.object();
-        json.put("upload_url", baseUri + UPLOAD_PATH + engine.openUpload(caller, UploadKind.FILE));
+        json.put("upload_url", baseUri + UPLOAD_PATH + engine.attachments().openUpload(caller, UploadKind.FILE));
         return json;
     }
 
@@ -100,7 +100,7 @@ final class AttachmentMethods {
      */
     private JsonNode saveVideo(UserId caller, VkParams params) {
         String name = params.string("name").orElse("");
-        Map.Entry<String, Attachment.Video> opened = engine.openVideoUpload(caller, name);
+        Map.Entry<String, Attachment.Video> opened = engine.attachments().openVideoUpload(caller, name);
         ObjectNode json = JsonNodes.object();
         json.put("upload_url", baseUri + UPLOAD_PATH + opened.getKey());
         json.put("video_id", opened.getValue().id().id());
@@ -134,9 +134,9 @@ final class AttachmentMethods {
         } catch (IOException e) {
             throw VkParams.invalid("add_answers", "is not a JSON array of strings");
         }
-        Attachment.Poll poll = engine.createPoll(caller, params.string("question").orElse(""), answers,
+        Attachment.Poll poll = engine.attachments().createPoll(caller, params.string("question").orElse(""), answers,
                 params.intOr("is_anonymous", 0) != 0);
-        return pollJson(engine.pollResults(caller, poll.id()), caller, engine.clock().instant());
+        return pollJson(engine.attachments().pollResults(caller, poll.id()), caller, engine.clock().instant());
     }
 
     private MediaId pollId(UserId caller, VkParams params) {
@@ -154,13 +154,13 @@ final class AttachmentMethods {
                 throw VkParams.invalid("answer_ids", "must be answer ids");
             }
         }
-        engine.vote(caller, pollId(caller, params), indexes);
+        engine.attachments().vote(caller, pollId(caller, params), indexes);
         return com.fasterxml.jackson.databind.node.IntNode.valueOf(1);
     }
 
     /** {@code polls.getById(owner_id, poll_id)}: {@code polls_poll} with the caller's {@code answer_ids}. */
     private JsonNode getPoll(UserId caller, VkParams params) {
-        return pollJson(engine.pollResults(caller, pollId(caller, params)), caller, engine.clock().instant());
+        return pollJson(engine.attachments().pollResults(caller, pollId(caller, params)), caller, engine.clock().instant());
     }
 
     /**
@@ -168,7 +168,7 @@ final class AttachmentMethods {
      * with 15 for an anonymous poll, as VK.
      */
     private JsonNode getVoters(UserId caller, VkParams params) {
-        org.sferum.sdk.attachments.PollResults results = engine.pollResults(caller, pollId(caller, params));
+        org.sferum.sdk.attachments.PollResults results = engine.attachments().pollResults(caller, pollId(caller, params));
         if (results.anonymous()) {
             throw new org.sferum.sdk.error.PermissionDeniedException(org.sferum.sdk.error.ErrorCode.PERMISSION_DENIED,
                     "the poll is anonymous: its voters are hidden");
@@ -251,7 +251,7 @@ final class AttachmentMethods {
         if (!hash.equals(hash(photo))) {
             throw VkParams.invalid("hash", "does not match the upload");
         }
-        Attachment saved = engine.saveUpload(caller, photo, UploadKind.PHOTO, Optional.empty());
+        Attachment saved = engine.attachments().saveUpload(caller, photo, UploadKind.PHOTO, Optional.empty());
         ArrayNode out = JsonNodes.array();
         out.add(photoJson((Attachment.Photo) saved, engine.clock().instant()));
         return out;
@@ -264,7 +264,7 @@ final class AttachmentMethods {
         if (title.isPresent() && title.get().length() > 255) {
             throw VkParams.invalid("title", "is longer than 255 characters");
         }
-        Attachment saved = engine.saveUpload(caller, file, UploadKind.FILE, title);
+        Attachment saved = engine.attachments().saveUpload(caller, file, UploadKind.FILE, title);
         ObjectNode json = JsonNodes.object();
         json.put("type", "doc");
         json.set("doc", docJson((Attachment.File) saved, engine.clock().instant()));
@@ -304,7 +304,7 @@ final class AttachmentMethods {
         }
         ObjectNode json = JsonNodes.object();
         ArrayNode items = json.putArray("items");
-        for (org.sferum.sdk.messages.Message message : engine.messagesWithAttachments(caller, chat)) {
+        for (org.sferum.sdk.messages.Message message : engine.attachments().messagesWithAttachments(caller, chat)) {
             long id = message.id().value();
             for (int position = 0; position < message.attachments().size(); position++) {
                 ObjectNode attachment = attachmentJson(message.attachments().get(position), message.sentAt());
@@ -471,7 +471,7 @@ final class AttachmentMethods {
     void upload(EmulatorExchange exchange) throws IOException {
         try (exchange) {
             String ticket = exchange.getRequestURI().getPath().substring(UPLOAD_PATH.length());
-            Optional<UploadKind> kind = engine.uploadKind(ticket);
+            Optional<UploadKind> kind = engine.attachments().uploadKind(ticket);
             if (!"POST".equals(exchange.getRequestMethod()) || kind.isEmpty()) {
                 HttpJson.send(exchange, 200, uploadError("the upload address is unknown or expired, or the method"
                         + " is not POST"));
@@ -511,7 +511,7 @@ final class AttachmentMethods {
                             return n;
                         }
                     };
-                    Attachment.Video video = engine.receiveVideo(ticket, counted);
+                    Attachment.Video video = engine.attachments().receiveVideo(ticket, counted);
                     json.put("video_hash", hash(ticket).substring(0, 16));
                     json.put("size", size[0]);
                     json.put("owner_id", video.id().ownerId());
@@ -519,7 +519,7 @@ final class AttachmentMethods {
                     HttpJson.send(exchange, 200, json);
                     return;
                 }
-                key = engine.receiveUpload(ticket, fileName, parts.content());
+                key = engine.attachments().receiveUpload(ticket, fileName, parts.content());
             } catch (ValidationException e) {
                 HttpJson.send(exchange, 200, uploadError(e.getMessage()));
                 return;
@@ -548,7 +548,7 @@ final class AttachmentMethods {
         try (exchange) {
             String key = exchange.getRequestURI().getPath().substring(CONTENT_PATH.length());
             Optional<StoredContent> content = "GET".equals(exchange.getRequestMethod())
-                    ? engine.attachmentStream(key) : Optional.empty();
+                    ? engine.attachments().attachmentStream(key) : Optional.empty();
             if (content.isEmpty()) {
                 exchange.sendResponseHeaders(404, -1);
                 return;

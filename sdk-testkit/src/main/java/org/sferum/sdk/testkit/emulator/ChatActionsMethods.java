@@ -41,15 +41,15 @@ final class ChatActionsMethods {
      * @param into the registry by method name
      */
     void register(Map<String, VkMethod> into) {
-        into.put("messages.pinConversation", (caller, params) -> ok(() -> engine.pinChat(caller, peer(params))));
+        into.put("messages.pinConversation", (caller, params) -> ok(() -> engine.chats().pinChat(caller, peer(params))));
         into.put("messages.unpinConversation",
-                (caller, params) -> ok(() -> engine.unpinChat(caller, peer(params))));
+                (caller, params) -> ok(() -> engine.chats().unpinChat(caller, peer(params))));
         into.put("messages.archiveConversation",
-                (caller, params) -> ok(() -> engine.setArchived(caller, peer(params), true)));
+                (caller, params) -> ok(() -> engine.chats().setArchived(caller, peer(params), true)));
         into.put("messages.unarchiveConversation",
-                (caller, params) -> ok(() -> engine.setArchived(caller, peer(params), false)));
+                (caller, params) -> ok(() -> engine.chats().setArchived(caller, peer(params), false)));
         into.put("messages.markAsUnreadConversation",
-                (caller, params) -> ok(() -> engine.markUnread(caller, peer(params))));
+                (caller, params) -> ok(() -> engine.chats().markUnread(caller, peer(params))));
         into.put("account.setSilenceMode", this::setSilenceMode);
         into.put("messages.deleteConversation", this::deleteConversation);
     }
@@ -63,12 +63,12 @@ final class ChatActionsMethods {
         ChatId chat = peer(params);
         long time = params.requiredLong("time");
         if (time == UNMUTE) {
-            engine.unmute(caller, chat);
+            engine.chats().unmute(caller, chat);
         } else if (time == FOREVER) {
-            engine.mute(caller, chat, Optional.empty());
+            engine.chats().mute(caller, chat, Optional.empty());
         } else if (time > 0) {
             Instant now = engine.clock().instant().truncatedTo(ChronoUnit.SECONDS);
-            engine.mute(caller, chat, Optional.of(now.plusSeconds(time)));
+            engine.chats().mute(caller, chat, Optional.of(now.plusSeconds(time)));
         } else {
             throw VkParams.invalid("time", "must be -1 (forever), 0 (unmute) or a number of seconds");
         }
@@ -80,7 +80,7 @@ final class ChatActionsMethods {
         ChatId chat = params.optionalValue("peer_id", ChatId::of)
                 .orElseGet(() -> params.requiredValue("user_id", ChatId::of));
         ObjectNode result = JsonNodes.object();
-        result.put("last_deleted_id", engine.clearHistory(caller, chat));
+        result.put("last_deleted_id", engine.chats().clearHistory(caller, chat));
         return result;
     }
 

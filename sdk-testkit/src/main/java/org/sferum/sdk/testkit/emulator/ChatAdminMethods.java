@@ -88,7 +88,7 @@ final class ChatAdminMethods {
 
     /** {@code messages.getChat}: the schema's {@code messages_chat} ({@code admin_id} is the owner). */
     private JsonNode getChat(UserId caller, VkParams params) {
-        return chatJson(engine.chat(caller, chatId(params)));
+        return chatJson(engine.chats().chat(caller, chatId(params)));
     }
 
     /**
@@ -127,7 +127,7 @@ final class ChatAdminMethods {
             throw new ValidationException(ErrorCode.INVALID_PAGE_REQUEST,
                     "count must be between 1 and " + MAX_MEMBERS_COUNT);
         }
-        Chat chat = engine.chat(caller, id);
+        Chat chat = engine.chats().chat(caller, id);
         List<ChatMember> all = chat.members();
         List<ChatMember> page = all.subList(Math.min(offset, all.size()), Math.min(all.size(),
                 Math.min(offset, all.size()) + count));
@@ -142,13 +142,13 @@ final class ChatAdminMethods {
             item.put("is_admin", member.role() != MemberRole.MEMBER);
             item.put("is_owner", member.role() == MemberRole.OWNER);
             item.put("can_kick", !member.user().equals(caller)
-                    && engine.canRemoveChatMember(caller, id, member.user()));
+                    && engine.chats().canRemoveChatMember(caller, id, member.user()));
         }
         json.set("chat_restrictions", restrictions(chat.settings()));
         if (params.flag("extended")) {
             ArrayNode profiles = json.putArray("profiles");
             for (ChatMember member : page) {
-                Person person = engine.person(member.user());
+                Person person = engine.users().person(member.user());
                 ObjectNode profile = profiles.addObject();
                 profile.put("id", person.id().value());
                 profile.put("first_name", person.firstName());
@@ -181,8 +181,8 @@ final class ChatAdminMethods {
         }
         ArrayNode items = JsonNodes.array();
         for (ChatId peer : peers) {
-            if (peer.isGroup() && engine.chatsOf(caller).contains(peer)) {
-                items.add(conversations.conversation(engine.chatSummary(caller, peer), engine.chat(caller, peer),
+            if (peer.isGroup() && engine.chats().chatsOf(caller).contains(peer)) {
+                items.add(conversations.conversation(engine.chats().chatSummary(caller, peer), engine.chats().chat(caller, peer),
                         caller));
             }
         }
@@ -196,7 +196,7 @@ final class ChatAdminMethods {
     private JsonNode editChat(UserId caller, VkParams params) {
         ChatId id = chatId(params);
         String title = VkParams.value("title", () -> NewChat.validTitle(params.requiredString("title")));
-        engine.renameChat(caller, id, title);
+        engine.chats().renameChat(caller, id, title);
         return IntNode.valueOf(1);
     }
 
@@ -207,14 +207,14 @@ final class ChatAdminMethods {
     private JsonNode setChatPermissions(UserId caller, VkParams params) {
         ChatId id = peer(params);
         String text = params.string("permissions").orElseThrow(() -> VkParams.invalid("permissions", "is required"));
-        ObjectNode merged = ChatPermissionsJson.write(engine.chat(caller, id).settings());
+        ObjectNode merged = ChatPermissionsJson.write(engine.chats().chat(caller, id).settings());
         ChatPermissionsJson.read("permissions", text); // checks the keys and levels given
         JsonNode given = parse(text);
         for (Iterator<Map.Entry<String, JsonNode>> it = given.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             merged.set(entry.getKey(), entry.getValue());
         }
-        engine.updateChatSettings(caller, id, ChatPermissionsJson.read("permissions", merged.toString()));
+        engine.chats().updateChatSettings(caller, id, ChatPermissionsJson.read("permissions", merged.toString()));
         return IntNode.valueOf(1);
     }
 
@@ -229,7 +229,7 @@ final class ChatAdminMethods {
     /** {@code messages.addChatUser}: adds an existing user; {@code visible_messages_count} is ignored [choice]. */
     private JsonNode addChatUser(UserId caller, VkParams params) {
         ChatId id = chatId(params);
-        engine.addChatMember(caller, id, params.requiredValue("user_id", UserId::of));
+        engine.chats().addChatMember(caller, id, params.requiredValue("user_id", UserId::of));
         return IntNode.valueOf(1);
     }
 
@@ -249,13 +249,13 @@ final class ChatAdminMethods {
             default:
                 throw VkParams.invalid("role", "must be admin or member");
         }
-        engine.setChatAdmin(caller, id, member, admin);
+        engine.chats().setChatAdmin(caller, id, member, admin);
         return IntNode.valueOf(1);
     }
 
     /** {@code messages.getInviteLink}: {@code {"link": …}}; {@code reset=1} revokes the old link. */
     private JsonNode getInviteLink(UserId caller, VkParams params) {
-        InviteLink link = engine.inviteLink(caller, peer(params), params.flag("reset"));
+        InviteLink link = engine.chats().inviteLink(caller, peer(params), params.flag("reset"));
         ObjectNode json = JsonNodes.object();
         json.put("link", link.url());
         return json;
@@ -265,7 +265,7 @@ final class ChatAdminMethods {
     private JsonNode joinChatByInviteLink(UserId caller, VkParams params) {
         String text = params.string("link").orElseThrow(() -> VkParams.invalid("link", "is required"));
         InviteLink link = VkParams.value("link", () -> new InviteLink(text));
-        ChatId chat = engine.joinChatByLink(caller, link);
+        ChatId chat = engine.chats().joinChatByLink(caller, link);
         ObjectNode json = JsonNodes.object();
         json.put("chat_id", chat.localId());
         return json;

@@ -12,6 +12,7 @@ import org.sferum.sdk.chats.ChatId;
 import org.sferum.sdk.chats.ChatPhoto;
 import org.sferum.sdk.error.ValidationException;
 import org.sferum.sdk.testkit.engine.PlatformEngine;
+import org.sferum.sdk.testkit.engine.AttachmentService;
 import org.sferum.sdk.users.UserId;
 
 /**
@@ -20,7 +21,7 @@ import org.sferum.sdk.users.UserId;
  * names the uploader) answers {@code {"response": "<file>"}}; {@code messages.setChatPhoto(file)} sets the image;
  * {@code messages.deleteChatPhoto(chat_id)} removes it. The images are served by GET under {@link #PHOTO_PATH}.
  *
- * <p>Tickets, their expiry ({@link PlatformEngine#CHAT_PHOTO_UPLOAD_LIFETIME}) and who may use an upload are the
+ * <p>Tickets, their expiry ({@link AttachmentService#CHAT_PHOTO_UPLOAD_LIFETIME}) and who may use an upload are the
  * engine's upload pipeline's; these methods only read the multipart and write JSON. An unknown or expired address or
  * file is refused with VK error 100.
  */
@@ -46,7 +47,7 @@ final class ChatPhotoMethods {
     ChatPhotoMethods(PlatformEngine engine, URI baseUri) {
         this.engine = engine;
         this.baseUri = baseUri;
-        engine.serveChatPhotosAt(baseUri + PHOTO_PATH);
+        engine.chats().serveChatPhotosAt(baseUri + PHOTO_PATH);
     }
 
     /**
@@ -67,7 +68,7 @@ final class ChatPhotoMethods {
 
     /** {@code photos.getChatUploadServer(chat_id)}: for a member; the rights are checked when the photo is set. */
     private JsonNode getChatUploadServer(UserId caller, VkParams params) {
-        String ticket = engine.openChatPhotoUpload(caller, chatId(params));
+        String ticket = engine.attachments().openChatPhotoUpload(caller, chatId(params));
         ObjectNode json = JsonNodes.object();
         json.put("upload_url", baseUri + UPLOAD_PATH + ticket);
         return json;
@@ -76,13 +77,13 @@ final class ChatPhotoMethods {
     /** {@code messages.setChatPhoto(file)}: the uploader's file, used once; answers the chat. */
     private JsonNode setChatPhoto(UserId caller, VkParams params) {
         String file = params.string("file").orElseThrow(() -> VkParams.invalid("file", "is required"));
-        return answer(caller, engine.setChatPhotoFromUpload(caller, file));
+        return answer(caller, engine.chats().setChatPhotoFromUpload(caller, file));
     }
 
     /** {@code messages.deleteChatPhoto(chat_id)}: answers the chat. */
     private JsonNode deleteChatPhoto(UserId caller, VkParams params) {
         ChatId chat = chatId(params);
-        engine.removeChatPhoto(caller, chat);
+        engine.chats().removeChatPhoto(caller, chat);
         return answer(caller, chat);
     }
 
@@ -90,7 +91,7 @@ final class ChatPhotoMethods {
     private JsonNode answer(UserId caller, ChatId chat) {
         ObjectNode json = JsonNodes.object();
         json.put("message_id", 0);
-        json.set("chat", ChatAdminMethods.chatJson(engine.chat(caller, chat)));
+        json.set("chat", ChatAdminMethods.chatJson(engine.chats().chat(caller, chat)));
         return json;
     }
 
@@ -103,7 +104,7 @@ final class ChatPhotoMethods {
     void upload(EmulatorExchange exchange) throws IOException {
         try (exchange) {
             String ticketValue = exchange.getRequestURI().getPath().substring(UPLOAD_PATH.length());
-            if (!"POST".equals(exchange.getRequestMethod()) || !engine.acceptsChatPhoto(ticketValue)) {
+            if (!"POST".equals(exchange.getRequestMethod()) || !engine.attachments().acceptsChatPhoto(ticketValue)) {
                 HttpJson.send(exchange, 200, uploadError("the upload address is unknown or expired, or the method is"
                         + " not POST"));
                 return;
@@ -124,7 +125,7 @@ final class ChatPhotoMethods {
             }
             String file;
             try {
-                file = engine.receiveChatPhoto(ticketValue, part.get().fileName(), part.get().content());
+                file = engine.attachments().receiveChatPhoto(ticketValue, part.get().fileName(), part.get().content());
             } catch (ValidationException e) {
                 HttpJson.send(exchange, 200, uploadError(e.getMessage()));
                 return;
@@ -144,7 +145,7 @@ final class ChatPhotoMethods {
     void serve(EmulatorExchange exchange) throws IOException {
         try (exchange) {
             String key = exchange.getRequestURI().getPath().substring(PHOTO_PATH.length());
-            Optional<ChatPhoto> photo = "GET".equals(exchange.getRequestMethod()) ? engine.chatImage(key)
+            Optional<ChatPhoto> photo = "GET".equals(exchange.getRequestMethod()) ? engine.chats().chatImage(key)
                     : Optional.empty();
             if (photo.isEmpty()) {
                 exchange.sendResponseHeaders(404, -1);

@@ -43,7 +43,7 @@ final class ChatStyleMethods {
         String style = params.string("style").orElseThrow(() -> VkParams.invalid("style", "is required"));
         ChatAppearance appearance = ChatAppearance.fromWire(style)
                 .orElseThrow(() -> VkParams.invalid("style", "is not a known style"));
-        engine.setChatAppearance(caller, chat, appearance);
+        engine.chats().setChatAppearance(caller, chat, appearance);
         return IntNode.valueOf(1);
     }
 }

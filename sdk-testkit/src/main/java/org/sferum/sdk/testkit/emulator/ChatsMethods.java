@@ -59,11 +59,11 @@ final class ChatsMethods {
         ChatSettings settings = params.string("permissions")
                 .map(text -> ChatPermissionsJson.read("permissions", text))
                 .orElseGet(ChatSettings::ownerOnly);
-        ChatId id = engine.createChat(caller, new NewChat(title, members, settings));
+        ChatId id = engine.chats().createChat(caller, new NewChat(title, members, settings));
         ObjectNode result = JsonNodes.object();
         result.put("chat_id", id.localId());
         ArrayNode peerIds = result.putArray("peer_ids");
-        for (ChatMember member : engine.chat(caller, id).members()) {
+        for (ChatMember member : engine.chats().chat(caller, id).members()) {
             if (!member.user().equals(caller)) {
                 peerIds.add(member.user().value());
             }
@@ -80,7 +80,7 @@ final class ChatsMethods {
         ChatId chat = VkParams.value("chat_id", () -> ChatId.group(localId));
         UserId member = params.optionalValue("member_id", UserId::of)
                 .orElseGet(() -> params.requiredValue("user_id", UserId::of));
-        engine.removeChatMember(caller, chat, member);
+        engine.chats().removeChatMember(caller, chat, member);
         return IntNode.valueOf(1);
     }
 
@@ -94,14 +94,14 @@ final class ChatsMethods {
             throw new ValidationException(ErrorCode.INVALID_PAGE_REQUEST,
                     "count must be between 1 and " + MAX_CONVERSATIONS_COUNT);
         }
-        List<ChatSummary> all = engine.conversations(caller, filter(params));
+        List<ChatSummary> all = engine.chats().conversations(caller, filter(params));
         ObjectNode result = JsonNodes.object();
         result.put("count", all.size());
         result.put("unread_count", all.stream().filter(ChatSummary::unread).count());
         ArrayNode items = result.putArray("items");
         for (ChatSummary summary : all.subList(Math.min(offset, all.size()), Math.min(all.size(),
                 Math.min(offset, all.size()) + count))) {
-            Chat chat = engine.chat(caller, summary.id());
+            Chat chat = engine.chats().chat(caller, summary.id());
             items.add(json.item(summary, chat, caller));
         }
         return result;

@@ -60,8 +60,8 @@ final class ConversationJson {
      */
     ObjectNode conversation(ChatSummary summary, Chat chat, UserId reader) {
         long lastId = summary.lastMessage().map(m -> m.id().value()).orElse(0L);
-        ReadState read = engine.readState(reader, chat.id());
-        OwnChatState own = engine.ownState(reader, chat.id());
+        ReadState read = engine.messages().readState(reader, chat.id());
+        OwnChatState own = engine.chats().ownState(reader, chat.id());
         ObjectNode json = JsonNodes.object();
         ObjectNode peer = json.putObject("peer");
         peer.put("id", summary.id().peerId());
@@ -93,8 +93,8 @@ final class ConversationJson {
         if (group) {
             ObjectNode settings = chatSettings(summary, chat, reader);
             // message actions part: the pinned message (F-MSG-08) and the phantom chat flag (F-CHAT-11)
-            engine.pinned(reader, chat.id()).ifPresent(m -> settings.set("pinned_message", messages.pinned(m, reader)));
-            if (engine.disappearing(reader, chat.id()).isPresent()) {
+            engine.messageActions().pinned(reader, chat.id()).ifPresent(m -> settings.set("pinned_message", messages.pinned(m, reader)));
+            if (engine.messageActions().disappearing(reader, chat.id()).isPresent()) {
                 settings.put("is_disappearing", true);
             }
             if (chat.appearance() != ChatAppearance.DEFAULT) { // chat appearance (F-CHAT-11) [choice]

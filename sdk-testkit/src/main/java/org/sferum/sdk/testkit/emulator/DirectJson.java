@@ -35,7 +35,7 @@ final class DirectJson {
      * @return the object, when writing is refused
      */
     static Optional<ObjectNode> canWrite(PlatformEngine engine, UserId reader, ChatId chat) {
-        return engine.writeRefusal(reader, chat).map(code -> {
+        return engine.chats().writeRefusal(reader, chat).map(code -> {
             ObjectNode json = JsonNodes.object();
             json.put("allowed", false);
             json.put("reason", VkErrorTable.vkCode(code));

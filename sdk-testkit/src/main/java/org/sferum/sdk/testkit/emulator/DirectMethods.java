@@ -76,7 +76,7 @@ final class DirectMethods {
                     "offset must not be negative and count must be between 0 and " + MAX_CONTACTS_COUNT);
         }
         params.string("order").ifPresent(DirectMethods::order);
-        List<Person> all = engine.contacts(caller);
+        List<Person> all = engine.users().contacts(caller);
         int from = Math.min(offset, all.size());
         int to = Math.min(all.size(), from + count);
         return DirectJson.contacts(all.subList(from, to), all.size(), params.string("fields").isPresent());
@@ -90,7 +90,7 @@ final class DirectMethods {
     }
 
     private JsonNode getPushSettings(UserId caller, VkParams params) {
-        return DirectJson.pushSettings(engine.notificationSettings(caller));
+        return DirectJson.pushSettings(engine.users().notificationSettings(caller));
     }
 
     /**
@@ -100,7 +100,7 @@ final class DirectMethods {
      */
     private JsonNode setPushSettings(UserId caller, VkParams params) {
         params.string("device_id").orElseThrow(() -> VkParams.invalid("device_id", "is required"));
-        NotificationSettings current = engine.notificationSettings(caller);
+        NotificationSettings current = engine.users().notificationSettings(caller);
         Map<String, List<String>> given = new java.util.LinkedHashMap<>();
         params.string("settings").ifPresent(text -> given.putAll(settingsObject(text)));
         Optional<String> key = params.string("key");
@@ -121,7 +121,7 @@ final class DirectMethods {
         if (chat != null || msg != null) {
             sound = !(chat != null && chat.contains("no_sound")) && !(msg != null && msg.contains("no_sound"));
         }
-        engine.updateNotificationSettings(caller, new NotificationSettings(group, direct, sound));
+        engine.users().updateNotificationSettings(caller, new NotificationSettings(group, direct, sound));
         return IntNode.valueOf(1);
     }
 
@@ -196,13 +196,13 @@ final class DirectMethods {
         if (!cmids.isArray() || cmids.size() != 1 || !cmids.get(0).canConvertToLong()) {
             throw VkParams.invalid("forward", "with is_reply needs exactly one conversation message id");
         }
-        Message original = engine.messageAt(caller, sourceChat, cmids.get(0).asLong());
+        Message original = engine.messages().messageAt(caller, sourceChat, cmids.get(0).asLong());
         OptionalInt randomId = params.optionalInt("random_id");
         List<org.sferum.sdk.attachments.Attachment> attachments = params.string("attachment")
                 .map(AttachmentMethods::parse).orElse(List.of());
         Draft draft = new Draft(params.string("message").orElse(""), Optional.of(original.id()), List.of(),
                 attachments, randomId.isPresent() && randomId.getAsInt() != 0 ? randomId : OptionalInt.empty());
-        return LongNode.valueOf(engine.send(caller, peer, draft).id().value());
+        return LongNode.valueOf(engine.messages().send(caller, peer, draft).id().value());
     }
 
     private static JsonNode forwardObject(String text) {

@@ -147,7 +147,7 @@ final class LongPollServer implements EmulatorHandler {
      */
     private void offer(UserQueue queue, UserId user, SferumEvent event) {
         Optional<ArrayNode> update = event instanceof SferumEvent.MessageSent sent
-                ? ChatEventJson.update(event, user, engine.randomIdSeenBy(user, sent.message().id()))
+                ? ChatEventJson.update(event, user, engine.messages().randomIdSeenBy(user, sent.message().id()))
                 : event instanceof SferumEvent.ChatEvent ? ChatEventJson.update(event, user, 0)
                 : CallEventJson.update(event);
         if (update.isEmpty()) {

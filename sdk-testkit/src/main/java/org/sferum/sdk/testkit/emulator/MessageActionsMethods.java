@@ -19,6 +19,7 @@ import org.sferum.sdk.messages.ReportReason;
 import org.sferum.sdk.testkit.engine.DeletedMessage;
 import org.sferum.sdk.testkit.engine.HistoryWindow;
 import org.sferum.sdk.testkit.engine.PlatformEngine;
+import org.sferum.sdk.testkit.engine.MessageActionService;
 import org.sferum.sdk.users.UserId;
 
 /**
@@ -69,7 +70,7 @@ final class MessageActionsMethods {
     private JsonNode edit(UserId caller, VkParams params) {
         ChatId chat = peer(params);
         MessageId id = params.requiredValue("message_id", MessageId::of);
-        engine.edit(caller, chat, id, params.requiredString("message"));
+        engine.messageActions().edit(caller, chat, id, params.requiredString("message"));
         return IntNode.valueOf(1);
     }
 
@@ -81,7 +82,7 @@ final class MessageActionsMethods {
         if (params.string("cmids").isPresent()) {
             throw VkParams.invalid("cmids", "is not supported by the emulator; pass message_ids");
         }
-        List<MessageId> ids = params.valueList("message_ids", PlatformEngine.MAX_MESSAGES_PER_ACTION,
+        List<MessageId> ids = params.valueList("message_ids", MessageActionService.MAX_MESSAGES_PER_ACTION,
                 MessageId::of);
         if (ids.isEmpty()) {
             throw VkParams.invalid("message_ids", "is required");
@@ -90,7 +91,7 @@ final class MessageActionsMethods {
         boolean forAll = params.flag("delete_for_all");
         boolean spam = params.flag("spam");
         ArrayNode out = JsonNodes.array();
-        for (DeletedMessage deleted : engine.delete(caller, chat, ids, forAll, spam)) {
+        for (DeletedMessage deleted : engine.messageActions().delete(caller, chat, ids, forAll, spam)) {
             ObjectNode item = out.addObject();
             item.put("peer_id", deleted.chat().peerId());
             item.put("message_id", deleted.message().value());
@@ -102,18 +103,18 @@ final class MessageActionsMethods {
 
     private JsonNode pin(UserId caller, VkParams params) {
         ChatId chat = peer(params);
-        Message pinned = engine.pin(caller, chat, params.requiredValue("message_id", MessageId::of));
+        Message pinned = engine.messageActions().pin(caller, chat, params.requiredValue("message_id", MessageId::of));
         return messages.pinned(pinned, caller);
     }
 
     private JsonNode unpin(UserId caller, VkParams params) {
-        engine.unpin(caller, peer(params));
+        engine.messageActions().unpin(caller, peer(params));
         return IntNode.valueOf(1);
     }
 
     /** {@code messages.markAsImportant}: the ids whose flag is now as asked. */
     private JsonNode markAsImportant(UserId caller, VkParams params) {
-        List<MessageId> ids = params.valueList("message_ids", PlatformEngine.MAX_MESSAGES_PER_ACTION,
+        List<MessageId> ids = params.valueList("message_ids", MessageActionService.MAX_MESSAGES_PER_ACTION,
                 MessageId::of);
         if (ids.isEmpty()) {
             throw VkParams.invalid("message_ids", "is required");
@@ -123,7 +124,7 @@ final class MessageActionsMethods {
             throw VkParams.invalid("important", "must be 1 or 0");
         }
         ArrayNode out = JsonNodes.array();
-        for (MessageId id : engine.markImportant(caller, ids, important == 1)) {
+        for (MessageId id : engine.messageActions().markImportant(caller, ids, important == 1)) {
             out.add(id.value());
         }
         return out;
@@ -133,14 +134,14 @@ final class MessageActionsMethods {
     private JsonNode report(UserId caller, VkParams params) {
         ChatId chat = peer(params);
         MessageId id = params.requiredValue("message_id", MessageId::of);
-        engine.report(caller, chat, id, reason(params.string("reason").orElse("other")));
+        engine.messageActions().report(caller, chat, id, reason(params.string("reason").orElse("other")));
         return IntNode.valueOf(1);
     }
 
     private JsonNode search(UserId caller, VkParams params) {
         ChatId chat = params.optionalValue("peer_id", ChatId::of)
                 .orElseThrow(() -> VkParams.invalid("peer_id", "is required: the emulator searches one chat"));
-        HistoryWindow window = engine.search(caller, chat, params.string("q").orElse(""),
+        HistoryWindow window = engine.messageActions().search(caller, chat, params.string("q").orElse(""),
                 params.intOr("offset", 0), params.intOr("count", DEFAULT_SEARCH_COUNT));
         ObjectNode out = JsonNodes.object();
         out.put("count", window.total());
@@ -155,7 +156,7 @@ final class MessageActionsMethods {
         if (ttl < 0) {
             throw VkParams.invalid("ttl", "must be 0 (off) or a number of seconds");
         }
-        engine.setDisappearing(caller, chat, ttl == 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(ttl)));
+        engine.messageActions().setDisappearing(caller, chat, ttl == 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(ttl)));
         return IntNode.valueOf(1);
     }
 

@@ -59,7 +59,7 @@ final class MessageJson {
         json.put("text", message.text());
         json.put("conversation_message_id", message.conversationMessageId());
         if (own) {
-            json.put("random_id", engine.randomIdSeenBy(reader, message.id()));
+            json.put("random_id", engine.messages().randomIdSeenBy(reader, message.id()));
         }
         json.put("version", message.id().value());
         message.editedAt().ifPresent(at -> json.put("update_time", at.getEpochSecond()));
@@ -71,7 +71,7 @@ final class MessageJson {
             MessageId target = message.replyTo().get();
             // The engine keeps replies in their chat, except a private reply (F-MSG-09), which answers a message
             // of a group chat in a one-to-one chat.
-            Optional<Message> replied = engine.visibleMessage(reader, target);
+            Optional<Message> replied = engine.messages().visibleMessage(reader, target);
             replied.ifPresent(m -> json.set("reply_message", foreign(m)));
         }
         return json;
@@ -130,7 +130,7 @@ final class MessageJson {
         json.put("out", message.author().equals(reader));
         json.put("important", message.important());
         if (message.replyTo().isPresent()) {
-            engine.visibleMessage(reader, message.replyTo().get())
+            engine.messages().visibleMessage(reader, message.replyTo().get())
                     .filter(m -> m.chat().equals(message.chat()))
                     .ifPresent(m -> json.set("reply_message", foreign(m)));
         }

@@ -83,14 +83,14 @@ final class MessagesMethods {
         Draft draft = new Draft(text, replyTo, forwarded, attachments,
                 randomId.isPresent() && randomId.getAsInt() != 0 ? randomId : OptionalInt.empty());
         if (!many) {
-            return LongNode.valueOf(engine.send(caller, chats.get(0), draft).id().value());
+            return LongNode.valueOf(engine.messages().send(caller, chats.get(0), draft).id().value());
         }
         ArrayNode items = JsonNodes.array();
         for (ChatId chat : new LinkedHashSet<>(chats)) {
             ObjectNode item = items.addObject();
             item.put("peer_id", chat.peerId());
             try {
-                Message sent = engine.send(caller, chat, draft);
+                Message sent = engine.messages().send(caller, chat, draft);
                 item.put("message_id", sent.id().value());
                 item.put("conversation_message_id", sent.conversationMessageId());
                 item.put("date", sent.sentAt().getEpochSecond());
@@ -115,7 +115,7 @@ final class MessagesMethods {
         }
         List<Message> found = new ArrayList<>();
         for (MessageId id : new LinkedHashSet<>(ids)) {
-            engine.visibleMessage(caller, id).ifPresent(found::add);
+            engine.messages().visibleMessage(caller, id).ifPresent(found::add);
         }
         return page(found.size(), found, caller);
     }
@@ -126,14 +126,14 @@ final class MessagesMethods {
         int offset = params.intOr("offset", 0);
         Optional<MessageId> start = params.optionalValue("start_message_id", MessageId::of);
         HistoryOrder order = order(params.intOr("rev", 0));
-        HistoryWindow window = engine.history(caller, chat, order, start, offset, count);
+        HistoryWindow window = engine.messages().history(caller, chat, order, start, offset, count);
         return page(window.total(), window.items(), caller);
     }
 
     private JsonNode markAsRead(UserId caller, VkParams params) {
         ChatId chat = peer(params);
         Optional<MessageId> upTo = params.optionalValue("start_message_id", MessageId::of);
-        engine.markRead(caller, chat, upTo);
+        engine.messages().markRead(caller, chat, upTo);
         return IntNode.valueOf(1);
     }
 

@@ -17,6 +17,7 @@ import javax.net.ssl.SSLContext;
 import org.sferum.sdk.testkit.DemoSchool;
 import org.sferum.sdk.testkit.TestClock;
 import org.sferum.sdk.testkit.engine.PlatformEngine;
+import org.sferum.sdk.testkit.engine.AttachmentService;
 import org.sferum.sdk.testkit.engine.vkid.VkIdService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +43,7 @@ import org.slf4j.LoggerFactory;
 public final class SferumEmulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SferumEmulator.class);
     /** The largest upload body: the largest file VK takes (a video) plus the multipart framing. */
-    static final long MAX_UPLOAD_BODY = PlatformEngine.MAX_VIDEO_BYTES + AttachmentMethods.FRAMING;
+    static final long MAX_UPLOAD_BODY = AttachmentService.MAX_VIDEO_BYTES + AttachmentMethods.FRAMING;
 
     private final EmulatorClock clock;
     private final PlatformEngine engine;
@@ -256,7 +257,7 @@ public final class SferumEmulator implements AutoCloseable {
 
     /** How many chat photo upload tickets and unused uploads the emulator holds: for tests. */
     int heldChatPhotoUploads() {
-        return engine.heldChatPhotoUploads();
+        return engine.attachments().heldChatPhotoUploads();
     }
 
     /** Stops the server and its threads. Calling it again does nothing. */

@@ -126,7 +126,7 @@ final class UserEndpoints {
 
     private Optional<Person> person(String subject) {
         try {
-            return Optional.of(engine.person(UserId.of(Long.parseLong(subject))));
+            return Optional.of(engine.users().person(UserId.of(Long.parseLong(subject))));
         } catch (IllegalArgumentException | SferumException e) {
             return Optional.empty();
         }

@@ -38,7 +38,7 @@ final class UsersMethods {
         List<UserId> ids = params.valueList("user_ids", MAX_USER_IDS, UserId::of);
         ArrayNode users = JsonNodes.array();
         for (UserId user : ids.isEmpty() ? List.of(caller) : ids) {
-            users.add(user(engine.person(user)));
+            users.add(user(engine.users().person(user)));
         }
         return users;
     }

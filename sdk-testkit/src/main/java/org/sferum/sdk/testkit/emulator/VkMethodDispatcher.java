@@ -58,7 +58,7 @@ final class VkMethodDispatcher {
                 throw new VkFailure(VkErrorTable.INVALID_REQUEST, "v must be a 5.x version such as 5.199");
             }
             if (call.method().equals(EXECUTE)) {
-                engine.authenticate(call.accessToken().orElse(null));
+                engine.users().authenticate(call.accessToken().orElse(null));
                 return execute(call, requestId);
             }
             VkMethod method = methods.get(call.method());
@@ -66,7 +66,7 @@ final class VkMethodDispatcher {
                 throw new VkFailure(VkErrorTable.UNKNOWN_METHOD, "the emulator has no method '"
                         + printable(call.method()) + "'");
             }
-            UserId caller = engine.authenticate(call.accessToken().orElse(null));
+            UserId caller = engine.users().authenticate(call.accessToken().orElse(null));
             return VkEnvelope.success(method.call(caller, new VkParams(call.params())));
         } catch (VkFailure e) {
             return error(call, e.vkCode(), e.getMessage());

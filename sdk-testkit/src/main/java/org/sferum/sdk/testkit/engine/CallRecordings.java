@@ -1,5 +1,6 @@
 package org.sferum.sdk.testkit.engine;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -45,7 +46,6 @@ import org.sferum.sdk.testkit.calls.GuestStatus;
 import org.sferum.sdk.testkit.calls.GuestTicket;
 import org.sferum.sdk.testkit.engine.CallRoom.RecordingState;
 import org.sferum.sdk.users.UserId;
-
 
 /**
  * The rules of what is kept of a call, beside {@link CallRules} which it asks who takes part: recordings (F-CALL-10:
@@ -109,7 +109,7 @@ final class CallRecordings {
 
     void finish(CallRoom room, RecordingState recording) {
         recording.stoppedAt = ctx.now();
-        long seconds = java.time.Duration.between(recording.startedAt, recording.stoppedAt).getSeconds();
+        long seconds = Duration.between(recording.startedAt, recording.stoppedAt).getSeconds();
         String length = String.format("%d:%02d", seconds / 60, seconds % 60);
         ctx.addToCallChat(room.callChatPeerId, recording.recordedBy);
         // [choice] the link goes into the chat unless the recording is for its author only; opening it still

@@ -1,5 +1,6 @@
 package org.sferum.sdk.testkit.engine;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -59,7 +60,7 @@ final class CallRules {
     /** [choice] Wrong passwords for one call's short id before it is locked (as VK ID locks SMS codes). */
     static final int MAX_SHORT_ATTEMPTS = 5;
     /** [choice] How long a call's short id stays locked after too many wrong passwords. */
-    static final java.time.Duration SHORT_LOCK = java.time.Duration.ofMinutes(15);
+    static final Duration SHORT_LOCK = Duration.ofMinutes(15);
     /** [choice] The longest name an anonymous guest may give. */
     static final int MAX_GUEST_NAME = 64;
     /** [choice] The longest title of a call by link or a broadcast. */
@@ -282,7 +283,7 @@ final class CallRules {
             if (room.shortLockedUntil != null && now.isBefore(room.shortLockedUntil)) {
                 throw new RateLimitException(ErrorCode.TOO_MANY_ATTEMPTS, "too many wrong passwords for this call "
                         + "id; try again later or ask the organiser for the link",
-                        java.time.Duration.between(now, room.shortLockedUntil), null, null, null);
+                        Duration.between(now, room.shortLockedUntil), null, null, null);
             }
             if (room.password().equals(password)) {
                 room.shortFailures = 0;

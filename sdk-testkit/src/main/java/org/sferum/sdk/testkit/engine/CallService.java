@@ -1,46 +1,36 @@
 package org.sferum.sdk.testkit.engine;
 
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
-import org.sferum.sdk.chats.Chat;
-import org.sferum.sdk.chats.ChatFilter;
+import org.sferum.sdk.calls.AttendanceReport;
+import org.sferum.sdk.calls.Broadcast;
+import org.sferum.sdk.calls.Call;
+import org.sferum.sdk.calls.CallId;
+import org.sferum.sdk.calls.CallJoin;
+import org.sferum.sdk.calls.CallSettings;
+import org.sferum.sdk.calls.Lesson;
+import org.sferum.sdk.calls.Media;
+import org.sferum.sdk.calls.Participant;
+import org.sferum.sdk.calls.ParticipantId;
+import org.sferum.sdk.calls.Recording;
+import org.sferum.sdk.calls.RecordingId;
+import org.sferum.sdk.calls.RecordingRequest;
+import org.sferum.sdk.calls.WaitingParticipant;
+import org.sferum.sdk.chats.ChatAction;
 import org.sferum.sdk.chats.ChatId;
-import org.sferum.sdk.chats.ChatSummary;
-import org.sferum.sdk.chats.MemberRole;
-import org.sferum.sdk.chats.NewChat;
-import org.sferum.sdk.error.AuthenticationException;
 import org.sferum.sdk.error.ErrorCode;
 import org.sferum.sdk.error.NotFoundException;
 import org.sferum.sdk.error.PermissionDeniedException;
 import org.sferum.sdk.error.ValidationException;
-import org.sferum.sdk.messages.Draft;
-import org.sferum.sdk.messages.HistoryOrder;
-import org.sferum.sdk.messages.Message;
-import org.sferum.sdk.messages.MessageId;
-import org.sferum.sdk.notifications.NotificationSettings;
-import org.sferum.sdk.testkit.engine.vkid.VkIdEngine;
-import org.sferum.sdk.testkit.engine.vkid.VkIdService;
-import org.sferum.sdk.users.Person;
+import org.sferum.sdk.testkit.calls.GuestStatus;
+import org.sferum.sdk.testkit.calls.GuestTicket;
+import org.sferum.sdk.testkit.engine.PlatformState.Held;
 import org.sferum.sdk.users.Role;
 import org.sferum.sdk.users.UserId;
-
-import org.sferum.sdk.testkit.engine.PlatformEngine.Held;
 
 /**
  * The calls of the platform: every rule of calls is enforced here and in the classes it uses, on the engine's clock,
@@ -69,11 +59,12 @@ public final class CallService {
     /** [choice] Where the OK app's join links point: this base followed by the call's link key. */
     public static final String OK_CALL_LINK_BASE = "https://ok.ru/videochat/join/";
     /** The calls' rules; guarded by the lock. */
-    private final CallRules calls = new CallRules(new CallContext());
-    private final PlatformEngine engine;
+    private final CallRules calls;
+    private final PlatformState state;
 
-    CallService(PlatformEngine engine) {
-        this.engine = engine;
+    CallService(PlatformState state, ChatService chatService, MessageService messageService) {
+        this.state = state;
+        this.calls = new CallRules(new CallPlatform(state, chatService, messageService));
     }
 
     /**
@@ -93,7 +84,7 @@ public final class CallService {
      * is sent). Calls are also observed whenever they are touched; the fixtures call this after moving the clock.
      */
     public void tick() {
-        try (Held held = engine.exclusive()) {
+        try (Held held = state.exclusive()) {
             calls.tick();
         }
     }
@@ -109,16 +100,16 @@ public final class CallService {
      * @throws PermissionDeniedException with {@code PERMISSION_DENIED} for a non-teacher, {@code NOT_A_CHAT_MEMBER}
      *     for a non-member
      */
-    public org.sferum.sdk.calls.Call createLessonCall(UserId actor, org.sferum.sdk.calls.Lesson lesson,
+    public Call createLessonCall(UserId actor, Lesson lesson,
                                                       ChatId chatId) {
         Objects.requireNonNull(lesson, "lesson");
         if (!Objects.requireNonNull(chatId, "chat").isGroup()) {
             throw new ValidationException(ErrorCode.INVALID_ARGUMENT, "a lesson call is made in a class chat, "
                     + "not a one-to-one chat");
         }
-        try (Held held = engine.exclusive()) {
-            ChatState chat = engine.memberChat(actor, chatId);
-            if (engine.users.get(actor).role() != org.sferum.sdk.users.Role.TEACHER) {
+        try (Held held = state.exclusive()) {
+            ChatState chat = state.memberChat(actor, chatId);
+            if (state.users.get(actor).role() != Role.TEACHER) {
                 throw new PermissionDeniedException(ErrorCode.PERMISSION_DENIED, "user " + actor.value()
                         + " is not a teacher; only a teacher of the class chat creates a lesson call");
             }
@@ -141,11 +132,11 @@ public final class CallService {
      * @param video whether a video call
      * @return the running call
      */
-    public org.sferum.sdk.calls.Call startCallInChat(UserId actor, ChatId chatId, boolean video) {
-        try (Held held = engine.exclusive()) {
-            ChatState chat = engine.memberChat(actor, chatId);
+    public Call startCallInChat(UserId actor, ChatId chatId, boolean video) {
+        try (Held held = state.exclusive()) {
+            ChatState chat = state.memberChat(actor, chatId);
             if (!DirectChats.isDirect(chat)) {
-                PlatformEngine.requireAllowed(chat, actor, org.sferum.sdk.chats.ChatAction.CALL);
+                PlatformState.requireAllowed(chat, actor, ChatAction.CALL);
             }
             String title = DirectChats.isDirect(chat) ? "Звонок" : chat.title;
             return calls.view(calls.startInChat(actor, chat.id.peerId(), title, video), actor);
@@ -160,11 +151,11 @@ public final class CallService {
      * @param settings anonymous participants and the waiting room
      * @return the running call
      */
-    public org.sferum.sdk.calls.Call startCallByLink(UserId actor, String title,
-                                                     org.sferum.sdk.calls.CallSettings settings) {
+    public Call startCallByLink(UserId actor, String title,
+                                                     CallSettings settings) {
         Objects.requireNonNull(settings, "settings");
-        try (Held held = engine.exclusive()) {
-            engine.account(actor);
+        try (Held held = state.exclusive()) {
+            state.account(actor);
             return calls.view(calls.startByLink(actor, title, settings), actor);
         }
     }
@@ -175,9 +166,9 @@ public final class CallService {
      * @param actor who asks
      * @return the calls as the actor sees them now
      */
-    public List<org.sferum.sdk.calls.Call> callsOf(UserId actor) {
-        try (Held held = engine.exclusive()) {
-            engine.account(actor);
+    public List<Call> callsOf(UserId actor) {
+        try (Held held = state.exclusive()) {
+            state.account(actor);
             return calls.callsOf(actor);
         }
     }
@@ -191,7 +182,7 @@ public final class CallService {
      * @throws NotFoundException with {@code CALL_NOT_FOUND} for an unknown call
      * @throws PermissionDeniedException with {@code NOT_INVITED_TO_CALL} for anyone else
      */
-    public org.sferum.sdk.calls.Call call(UserId actor, org.sferum.sdk.calls.CallId id) {
+    public Call call(UserId actor, CallId id) {
         return callOp(actor, id, room -> calls.view(room, actor));
     }
 
@@ -202,7 +193,7 @@ public final class CallService {
      * @param id the call
      * @return the call
      */
-    public CallRoom callRoom(UserId actor, org.sferum.sdk.calls.CallId id) {
+    public CallRoom callRoom(UserId actor, CallId id) {
         return callOp(actor, id, room -> room);
     }
 
@@ -213,10 +204,10 @@ public final class CallService {
      * @param lessonKey the lesson's key
      * @return the call, if one was created and the actor takes part in it
      */
-    public Optional<org.sferum.sdk.calls.Call> lessonCall(UserId actor, String lessonKey) {
+    public Optional<Call> lessonCall(UserId actor, String lessonKey) {
         Objects.requireNonNull(lessonKey, "lesson key");
-        try (Held held = engine.exclusive()) {
-            engine.account(actor);
+        try (Held held = state.exclusive()) {
+            state.account(actor);
             return calls.forLesson(actor, lessonKey);
         }
     }
@@ -228,10 +219,10 @@ public final class CallService {
      * @param id the call
      * @return where the actor is now
      */
-    public org.sferum.sdk.calls.CallJoin joinCall(UserId actor, org.sferum.sdk.calls.CallId id) {
+    public CallJoin joinCall(UserId actor, CallId id) {
         Objects.requireNonNull(id, "call");
-        try (Held held = engine.exclusive()) {
-            engine.account(actor);
+        try (Held held = state.exclusive()) {
+            state.account(actor);
             return calls.join(actor, id);
         }
     }
@@ -243,10 +234,10 @@ public final class CallService {
      * @param link the browser join link
      * @return where the actor is now: in the call or waiting
      */
-    public org.sferum.sdk.calls.CallJoin joinCallByLink(UserId actor, String link) {
+    public CallJoin joinCallByLink(UserId actor, String link) {
         Objects.requireNonNull(link, "join link");
-        try (Held held = engine.exclusive()) {
-            engine.account(actor);
+        try (Held held = state.exclusive()) {
+            state.account(actor);
             return calls.joinByLink(actor, link);
         }
     }
@@ -257,7 +248,7 @@ public final class CallService {
      * @param actor who leaves
      * @param id the call
      */
-    public void leaveCall(UserId actor, org.sferum.sdk.calls.CallId id) {
+    public void leaveCall(UserId actor, CallId id) {
         callOp(actor, id, room -> {
             calls.leave(actor, id);
             return null;
@@ -271,7 +262,7 @@ public final class CallService {
      * @param id the call
      * @throws PermissionDeniedException with {@code CALL_ADMIN_REQUIRED} for anyone else who takes part
      */
-    public void endCallForAll(UserId actor, org.sferum.sdk.calls.CallId id) {
+    public void endCallForAll(UserId actor, CallId id) {
         callOp(actor, id, room -> {
             calls.endForAll(actor, id);
             return null;
@@ -285,10 +276,10 @@ public final class CallService {
      * @param id the call
      * @param contacts the actor's contacts to invite
      */
-    public void inviteToCall(UserId actor, org.sferum.sdk.calls.CallId id, List<UserId> contacts) {
+    public void inviteToCall(UserId actor, CallId id, List<UserId> contacts) {
         List<UserId> copy = List.copyOf(contacts);
-        try (Held held = engine.exclusive()) {
-            copy.forEach(engine::account);
+        try (Held held = state.exclusive()) {
+            copy.forEach(state::account);
             callOp(actor, id, room -> {
                 calls.invite(actor, id, copy);
                 return null;
@@ -303,7 +294,7 @@ public final class CallService {
      * @param id the call
      * @return the report
      */
-    public org.sferum.sdk.calls.AttendanceReport attendance(UserId actor, org.sferum.sdk.calls.CallId id) {
+    public AttendanceReport attendance(UserId actor, CallId id) {
         return callOp(actor, id, room -> calls.recordings().attendance(actor, id));
     }
 
@@ -314,7 +305,7 @@ public final class CallService {
      * @param id the call
      * @return the participants in it now
      */
-    public List<org.sferum.sdk.calls.Participant> callParticipants(UserId actor, org.sferum.sdk.calls.CallId id) {
+    public List<Participant> callParticipants(UserId actor, CallId id) {
         return callOp(actor, id, room -> calls.moderation().participants(actor, id));
     }
 
@@ -325,7 +316,7 @@ public final class CallService {
      * @param id the call
      * @return those waiting
      */
-    public List<org.sferum.sdk.calls.WaitingParticipant> waitingRoom(UserId actor, org.sferum.sdk.calls.CallId id) {
+    public List<WaitingParticipant> waitingRoom(UserId actor, CallId id) {
         return callOp(actor, id, room -> calls.moderation().waitingRoom(actor, id));
     }
 
@@ -355,8 +346,8 @@ public final class CallService {
      * @param participant on whom
      * @param action what
      */
-    public void actOnParticipant(UserId actor, org.sferum.sdk.calls.CallId id,
-                                 org.sferum.sdk.calls.ParticipantId participant, ParticipantAction action) {
+    public void actOnParticipant(UserId actor, CallId id,
+                                 ParticipantId participant, ParticipantAction action) {
         Objects.requireNonNull(participant, "participant");
         Objects.requireNonNull(action, "action");
         callOp(actor, id, room -> {
@@ -381,7 +372,7 @@ public final class CallService {
      * @param id the call
      * @param raised whether raised
      */
-    public void raiseHand(UserId actor, org.sferum.sdk.calls.CallId id, boolean raised) {
+    public void raiseHand(UserId actor, CallId id, boolean raised) {
         callOp(actor, id, room -> {
             calls.moderation().raiseHand(actor, id, raised);
             return null;
@@ -396,7 +387,7 @@ public final class CallService {
      * @param media which
      * @param on whether on
      */
-    public void setMedia(UserId actor, org.sferum.sdk.calls.CallId id, org.sferum.sdk.calls.Media media, boolean on) {
+    public void setMedia(UserId actor, CallId id, Media media, boolean on) {
         Objects.requireNonNull(media, "media");
         callOp(actor, id, room -> {
             calls.moderation().setMedia(actor, id, media, on);
@@ -412,8 +403,8 @@ public final class CallService {
      * @param request title, author, audience
      * @return the recording in progress
      */
-    public org.sferum.sdk.calls.Recording startRecording(UserId actor, org.sferum.sdk.calls.CallId id,
-                                                         org.sferum.sdk.calls.RecordingRequest request) {
+    public Recording startRecording(UserId actor, CallId id,
+                                                         RecordingRequest request) {
         Objects.requireNonNull(request, "recording request");
         return callOp(actor, id, room -> calls.recordings().startRecording(actor, id, request));
     }
@@ -425,7 +416,7 @@ public final class CallService {
      * @param id the call
      * @return the stopped recording
      */
-    public org.sferum.sdk.calls.Recording stopRecording(UserId actor, org.sferum.sdk.calls.CallId id) {
+    public Recording stopRecording(UserId actor, CallId id) {
         return callOp(actor, id, room -> calls.recordings().stopRecording(actor, id));
     }
 
@@ -436,7 +427,7 @@ public final class CallService {
      * @param id the call
      * @return the recordings
      */
-    public List<org.sferum.sdk.calls.Recording> recordings(UserId actor, org.sferum.sdk.calls.CallId id) {
+    public List<Recording> recordings(UserId actor, CallId id) {
         return callOp(actor, id, room -> calls.recordings().recordings(actor, id));
     }
 
@@ -447,10 +438,10 @@ public final class CallService {
      * @param id the recording
      * @return the recording
      */
-    public org.sferum.sdk.calls.Recording recording(UserId actor, org.sferum.sdk.calls.RecordingId id) {
+    public Recording recording(UserId actor, RecordingId id) {
         Objects.requireNonNull(id, "recording");
-        try (Held held = engine.exclusive()) {
-            engine.account(actor);
+        try (Held held = state.exclusive()) {
+            state.account(actor);
             return calls.recordings().recording(actor, id);
         }
     }
@@ -462,10 +453,10 @@ public final class CallService {
      * @param lessonKey the lesson's key
      * @return the recordings, empty when none or not taking part
      */
-    public List<org.sferum.sdk.calls.Recording> lessonRecordings(UserId actor, String lessonKey) {
+    public List<Recording> lessonRecordings(UserId actor, String lessonKey) {
         Objects.requireNonNull(lessonKey, "lesson key");
-        try (Held held = engine.exclusive()) {
-            engine.account(actor);
+        try (Held held = state.exclusive()) {
+            state.account(actor);
             return calls.recordings().lessonRecordings(actor, lessonKey);
         }
     }
@@ -478,7 +469,7 @@ public final class CallService {
      * @param title the title
      * @return the broadcast
      */
-    public org.sferum.sdk.calls.Broadcast startBroadcast(UserId actor, org.sferum.sdk.calls.CallId id,
+    public Broadcast startBroadcast(UserId actor, CallId id,
                                                          String title) {
         return callOp(actor, id, room -> calls.recordings().startBroadcast(actor, id, title));
     }
@@ -489,7 +480,7 @@ public final class CallService {
      * @param actor the organiser or a call admin
      * @param id the call
      */
-    public void stopBroadcast(UserId actor, org.sferum.sdk.calls.CallId id) {
+    public void stopBroadcast(UserId actor, CallId id) {
         callOp(actor, id, room -> {
             calls.recordings().stopBroadcast(actor, id);
             return null;
@@ -505,7 +496,7 @@ public final class CallService {
      * @throws NotFoundException with {@code CALL_NOT_FOUND} for an unknown id or a wrong password alike
      */
     public String joinLinkByShortCredentials(String shortId, String password) {
-        try (Held held = engine.exclusive()) {
+        try (Held held = state.exclusive()) {
             return calls.joinLinkByShortCredentials(Objects.requireNonNull(shortId, "short id"),
                     Objects.requireNonNull(password, "password"));
         }
@@ -518,8 +509,8 @@ public final class CallService {
      * @param name the name to show
      * @return the guest's seat
      */
-    public org.sferum.sdk.testkit.calls.GuestTicket guestJoin(String link, String name) {
-        try (Held held = engine.exclusive()) {
+    public GuestTicket guestJoin(String link, String name) {
+        try (Held held = state.exclusive()) {
             return calls.guests().guestJoin(link, name);
         }
     }
@@ -530,8 +521,8 @@ public final class CallService {
      * @param secret the seat's secret
      * @return where the guest stands now
      */
-    public org.sferum.sdk.testkit.calls.GuestStatus guestRejoin(String secret) {
-        try (Held held = engine.exclusive()) {
+    public GuestStatus guestRejoin(String secret) {
+        try (Held held = state.exclusive()) {
             return calls.guests().guestRejoin(Objects.requireNonNull(secret, "secret"));
         }
     }
@@ -542,8 +533,8 @@ public final class CallService {
      * @param secret the seat's secret
      * @return the status
      */
-    public org.sferum.sdk.testkit.calls.GuestStatus guestStatus(String secret) {
-        try (Held held = engine.exclusive()) {
+    public GuestStatus guestStatus(String secret) {
+        try (Held held = state.exclusive()) {
             return calls.guests().guestStatus(Objects.requireNonNull(secret, "secret"));
         }
     }
@@ -554,7 +545,7 @@ public final class CallService {
      * @param secret the seat's secret
      */
     public void guestLeave(String secret) {
-        try (Held held = engine.exclusive()) {
+        try (Held held = state.exclusive()) {
             calls.guests().guestLeave(Objects.requireNonNull(secret, "secret"));
         }
     }
@@ -565,10 +556,10 @@ public final class CallService {
      *
      * @param link the browser join link
      * @return the call as the page shows it
-     * @throws org.sferum.sdk.error.NotFoundException with {@code CALL_NOT_FOUND} for an unknown link
+     * @throws NotFoundException with {@code CALL_NOT_FOUND} for an unknown link
      */
     public CallPageView callPage(String link) {
-        try (Held held = engine.exclusive()) {
+        try (Held held = state.exclusive()) {
             return calls.guests().callPage(Objects.requireNonNull(link, "link"));
         }
     }
@@ -579,10 +570,10 @@ public final class CallService {
      *
      * @param secret the seat's secret
      * @return the guest's view
-     * @throws org.sferum.sdk.error.NotFoundException with {@code PARTICIPANT_NOT_FOUND} for an unknown secret
+     * @throws NotFoundException with {@code PARTICIPANT_NOT_FOUND} for an unknown secret
      */
     public CallPageView.Guest guestPage(String secret) {
-        try (Held held = engine.exclusive()) {
+        try (Held held = state.exclusive()) {
             return calls.guests().guestPage(Objects.requireNonNull(secret, "secret"));
         }
     }
@@ -594,89 +585,18 @@ public final class CallService {
      * @param recording the recording
      * @return never returns normally
      */
-    public String guestRecordingLink(String secret, org.sferum.sdk.calls.RecordingId recording) {
-        try (Held held = engine.exclusive()) {
+    public String guestRecordingLink(String secret, RecordingId recording) {
+        try (Held held = state.exclusive()) {
             return calls.guests().guestRecordingLink(Objects.requireNonNull(secret, "secret"),
                     Objects.requireNonNull(recording, "recording"));
         }
     }
 
-    private <T> T callOp(UserId actor, org.sferum.sdk.calls.CallId id, java.util.function.Function<CallRoom, T> op) {
+    private <T> T callOp(UserId actor, CallId id, Function<CallRoom, T> op) {
         Objects.requireNonNull(id, "call");
-        try (Held held = engine.exclusive()) {
-            engine.account(actor);
+        try (Held held = state.exclusive()) {
+            state.account(actor);
             return op.apply(calls.visible(actor, id));
-        }
-    }
-
-    /** What the calls' rules reach of the rest of the engine; called under the lock. */
-    private final class CallContext implements CallRules.Context {
-        @Override
-        public Instant now() {
-            return engine.now();
-        }
-
-        @Override
-        public String randomKey() {
-            return Long.toUnsignedString(engine.random.nextLong(), 36);
-        }
-
-        @Override
-        public ChatId chatIdFor(long peerId, UserId viewer) {
-            ChatState chat = engine.chats.get(peerId);
-            return chat == null ? ChatId.of(peerId) : DirectChats.idFor(chat, viewer);
-        }
-
-        @Override
-        public boolean isChatMember(long peerId, UserId user) {
-            ChatState chat = engine.chats.get(peerId);
-            return chat != null && chat.isMember(user);
-        }
-
-        @Override
-        public List<UserId> chatMembers(long peerId) {
-            ChatState chat = engine.chats.get(peerId);
-            return chat == null ? List.of() : new ArrayList<>(chat.members.keySet());
-        }
-
-        @Override
-        public String name(UserId user) {
-            return engine.person(user).displayName();
-        }
-
-        @Override
-        public boolean isContact(UserId a, UserId b) {
-            return engine.direct.isContact(a, b);
-        }
-
-        @Override
-        public long createCallChat(UserId owner, String title) {
-            String fitted = title.length() > org.sferum.sdk.chats.NewChat.MAX_TITLE_LENGTH
-                    ? title.substring(0, org.sferum.sdk.chats.NewChat.MAX_TITLE_LENGTH - 1) + "…" : title;
-            return engine.createChat(owner, new NewChat(fitted, java.util.Set.of(), org.sferum.sdk.chats.ChatSettings.ownerOnly()))
-                    .peerId();
-        }
-
-        @Override
-        public void addToCallChat(long peerId, UserId user) {
-            ChatState chat = engine.chats.get(peerId);
-            if (chat != null && !chat.isMember(user)) {
-                chat.addMember(user, MemberRole.MEMBER, chat.owner, engine.now());
-                engine.chatEvents.memberJoined(chat, user);
-            }
-        }
-
-        @Override
-        public void post(long peerId, UserId author, String text) {
-            ChatState chat = engine.chats.get(peerId);
-            if (chat != null) {
-                engine.send(author, chat.id, Draft.text(text));
-            }
-        }
-
-        @Override
-        public void emit(UserId to, org.sferum.sdk.events.SferumEvent event) {
-            engine.emit(to, event);
         }
     }
 }

@@ -42,7 +42,7 @@ final class ChatAdmin {
     /** Renames, as {@link ChatAction#CHANGE_INFO} allows. */
     static void rename(ChatState chat, UserId actor, String title) {
         String valid = NewChat.validTitle(title);
-        PlatformEngine.requireAllowed(chat, actor, ChatAction.CHANGE_INFO);
+        PlatformState.requireAllowed(chat, actor, ChatAction.CHANGE_INFO);
         chat.title = valid;
     }
 
@@ -51,7 +51,7 @@ final class ChatAdmin {
      * [choice].
      */
     static void addMember(ChatState chat, UserId actor, UserId user, Instant now) {
-        PlatformEngine.requireAllowed(chat, actor, ChatAction.INVITE);
+        PlatformState.requireAllowed(chat, actor, ChatAction.INVITE);
         if (chat.isMember(user)) {
             return;
         }
@@ -110,7 +110,7 @@ final class ChatAdmin {
 
     /** Appoints or dismisses an admin, as {@link ChatAction#CHANGE_ADMINS} allows; the owner's role stays. */
     static void setAdmin(ChatState chat, UserId actor, UserId member, boolean admin) {
-        PlatformEngine.requireAllowed(chat, actor, ChatAction.CHANGE_ADMINS);
+        PlatformState.requireAllowed(chat, actor, ChatAction.CHANGE_ADMINS);
         ChatMember target = requireMember(chat, member);
         if (target.role() == MemberRole.OWNER) {
             throw new PermissionDeniedException(ErrorCode.NOT_ALLOWED_IN_CHAT,
@@ -134,8 +134,8 @@ final class ChatAdmin {
      * working). Seeing or resetting it needs both {@link ChatAction#INVITE} and {@link ChatAction#SEE_INVITE_LINK}.
      */
     static InviteLink inviteLink(ChatState chat, UserId actor, boolean reset, SecureRandom random) {
-        PlatformEngine.requireAllowed(chat, actor, ChatAction.INVITE);
-        PlatformEngine.requireAllowed(chat, actor, ChatAction.SEE_INVITE_LINK);
+        PlatformState.requireAllowed(chat, actor, ChatAction.INVITE);
+        PlatformState.requireAllowed(chat, actor, ChatAction.SEE_INVITE_LINK);
         if (chat.inviteToken == null || reset) {
             byte[] bytes = new byte[18];
             random.nextBytes(bytes);

@@ -24,7 +24,7 @@ final class ChatPhotos {
 
     /** Sets or replaces the image under a new key. */
     void set(ChatState chat, UserId actor, ChatPhoto photo, String key) {
-        PlatformEngine.requireAllowed(chat, actor, ChatAction.CHANGE_INFO);
+        PlatformState.requireAllowed(chat, actor, ChatAction.CHANGE_INFO);
         forget(chat);
         chat.photoKey = key;
         names.put(key, photo.fileName());
@@ -33,7 +33,7 @@ final class ChatPhotos {
 
     /** Removes the image; nothing changes when there is none [choice]. */
     void remove(ChatState chat, UserId actor) {
-        PlatformEngine.requireAllowed(chat, actor, ChatAction.CHANGE_INFO);
+        PlatformState.requireAllowed(chat, actor, ChatAction.CHANGE_INFO);
         forget(chat);
     }
 

@@ -1,10 +1,13 @@
 package org.sferum.sdk.testkit.engine;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sferum.sdk.chats.ChatAppearance;
 import org.sferum.sdk.chats.ChatId;
 import org.sferum.sdk.chats.ChatMember;
 import org.sferum.sdk.chats.ChatSettings;
@@ -41,15 +44,15 @@ final class ChatState {
     /** The id of the pinned message; 0 when none. */
     long pinnedMessageId;
     /** How long new messages live in a phantom chat; {@code null} when they do not disappear. */
-    java.time.Duration disappearAfter;
+    Duration disappearAfter;
     /** Per member: their own settings of the chat (chats issue, part "actions": F-CHAT-07, F-CHAT-08). */
-    final Map<UserId, OwnChatSettings> own = new java.util.HashMap<>();
+    final Map<UserId, OwnChatSettings> own = new HashMap<>();
     /** One-to-one chats (the direct part of the chats issue): the two users; {@code null} for a group chat. */
     DirectChats.Pair direct;
     /** Chat avatar (F-CHAT-06): the key of the current image in the engine's images; {@code null} when none. */
     String photoKey;
     /** Chat appearance (F-CHAT-11): the theme every member sees. */
-    org.sferum.sdk.chats.ChatAppearance appearance = org.sferum.sdk.chats.ChatAppearance.DEFAULT;
+    ChatAppearance appearance = ChatAppearance.DEFAULT;
 
     ChatState(ChatId id, UserId owner, String title, ChatSettings settings, Instant createdAt) {
         this.id = id;

@@ -50,7 +50,7 @@ final class MessageActions {
     }
 
     /**
-     * Edits the author's own message within {@link PlatformEngine#EDIT_WINDOW} (F-MSG-07); the same text again
+     * Edits the author's own message within {@link MessageActionService#EDIT_WINDOW} (F-MSG-07); the same text again
      * changes nothing.
      */
     Message edit(UserId actor, ChatState chat, MessageId id, String text, Instant now) {
@@ -59,9 +59,9 @@ final class MessageActions {
             throw new PermissionDeniedException(ErrorCode.PERMISSION_DENIED,
                     "only the author of message " + id.value() + " can edit it");
         }
-        if (!now.isBefore(message.sentAt.plus(PlatformEngine.EDIT_WINDOW))) {
+        if (!now.isBefore(message.sentAt.plus(MessageActionService.EDIT_WINDOW))) {
             throw new ConflictException(ErrorCode.EDIT_WINDOW_EXPIRED, "message "
-                    + id.value() + " was sent more than " + PlatformEngine.EDIT_WINDOW.toHours() + " h ago and can"
+                    + id.value() + " was sent more than " + MessageActionService.EDIT_WINDOW.toHours() + " h ago and can"
                     + " no longer be edited; send a new message instead");
         }
         if (!message.text.equals(text)) {
@@ -99,11 +99,11 @@ final class MessageActions {
                 MemberRole role = chat.members.get(actor).role();
                 boolean moderator = role == MemberRole.OWNER || role == MemberRole.ADMIN;
                 boolean author = message.author.equals(actor)
-                        && now.isBefore(message.sentAt.plus(PlatformEngine.DELETE_FOR_EVERYONE_WINDOW));
+                        && now.isBefore(message.sentAt.plus(MessageActionService.DELETE_FOR_EVERYONE_WINDOW));
                 if (!moderator && !author) {
                     throw new PermissionDeniedException(ErrorCode.CANNOT_DELETE_FOR_EVERYONE, "message "
                             + id.value() + " can be deleted for everyone only by its author within "
-                            + PlatformEngine.DELETE_FOR_EVERYONE_WINDOW.toHours() + " h, or by an admin of the chat;"
+                            + MessageActionService.DELETE_FOR_EVERYONE_WINDOW.toHours() + " h, or by an admin of the chat;"
                             + " delete it for yourself instead");
                 }
             }
@@ -187,7 +187,7 @@ final class MessageActions {
 
     /** Pins a message for every member (F-MSG-08), as {@link ChatAction#CHANGE_PIN} allows; not a phantom's. */
     Message pin(UserId actor, ChatState chat, MessageId id, Instant now) {
-        PlatformEngine.requireAllowed(chat, actor, ChatAction.CHANGE_PIN);
+        PlatformState.requireAllowed(chat, actor, ChatAction.CHANGE_PIN);
         StoredMessage message = visibleIn(actor, chat, id, now);
         if (message.expiresAt != null) {
             throw new ConflictException(ErrorCode.CANNOT_PIN_EXPIRING_MESSAGE, "message "
@@ -199,7 +199,7 @@ final class MessageActions {
 
     /** Unpins the chat's pinned message (F-MSG-08), as {@link ChatAction#CHANGE_PIN} allows. */
     static void unpin(UserId actor, ChatState chat) {
-        PlatformEngine.requireAllowed(chat, actor, ChatAction.CHANGE_PIN);
+        PlatformState.requireAllowed(chat, actor, ChatAction.CHANGE_PIN);
         chat.pinnedMessageId = 0;
     }
 
@@ -214,12 +214,12 @@ final class MessageActions {
      * Checks a search page before anything else about the call.
      *
      * @throws ValidationException with {@code INVALID_PAGE_REQUEST} for a negative offset or a count outside 0 to
-     *     {@link PlatformEngine#MAX_SEARCH_COUNT}
+     *     {@link MessageActionService#MAX_SEARCH_COUNT}
      */
     static void checkSearchPage(int offset, int count) {
-        if (count < 0 || count > PlatformEngine.MAX_SEARCH_COUNT || offset < 0) {
+        if (count < 0 || count > MessageActionService.MAX_SEARCH_COUNT || offset < 0) {
             throw new ValidationException(ErrorCode.INVALID_PAGE_REQUEST, "search takes an offset of 0 or more and"
-                    + " a count from 0 to " + PlatformEngine.MAX_SEARCH_COUNT);
+                    + " a count from 0 to " + MessageActionService.MAX_SEARCH_COUNT);
         }
     }
 
@@ -241,16 +241,16 @@ final class MessageActions {
      * Checks and trims a phantom chat's message life to whole seconds, before anything else about the call.
      *
      * @return the life; {@code null} to stop
-     * @throws ValidationException with {@code INVALID_ARGUMENT} outside {@link PlatformEngine#MIN_DISAPPEARING} to
-     *     {@link PlatformEngine#MAX_DISAPPEARING}
+     * @throws ValidationException with {@code INVALID_ARGUMENT} outside {@link MessageActionService#MIN_DISAPPEARING} to
+     *     {@link MessageActionService#MAX_DISAPPEARING}
      */
     static Duration disappearAfter(Optional<Duration> after) {
         Duration ttl = after.map(d -> Duration.ofSeconds(d.getSeconds())).orElse(null);
-        if (ttl != null && (ttl.compareTo(PlatformEngine.MIN_DISAPPEARING) < 0
-                || ttl.compareTo(PlatformEngine.MAX_DISAPPEARING) > 0)) {
+        if (ttl != null && (ttl.compareTo(MessageActionService.MIN_DISAPPEARING) < 0
+                || ttl.compareTo(MessageActionService.MAX_DISAPPEARING) > 0)) {
             throw new ValidationException(ErrorCode.INVALID_ARGUMENT, "a phantom chat's messages live from "
-                    + PlatformEngine.MIN_DISAPPEARING.getSeconds() + " to "
-                    + PlatformEngine.MAX_DISAPPEARING.getSeconds() + " seconds");
+                    + MessageActionService.MIN_DISAPPEARING.getSeconds() + " to "
+                    + MessageActionService.MAX_DISAPPEARING.getSeconds() + " seconds");
         }
         return ttl;
     }
@@ -260,7 +260,7 @@ final class MessageActions {
      * {@link ChatAction#CHANGE_INFO} allows.
      */
     static void setDisappearing(UserId actor, ChatState chat, Duration ttl) {
-        PlatformEngine.requireAllowed(chat, actor, ChatAction.CHANGE_INFO);
+        PlatformState.requireAllowed(chat, actor, ChatAction.CHANGE_INFO);
         chat.disappearAfter = ttl;
     }
 

@@ -9,7 +9,7 @@ import org.sferum.sdk.users.UserId;
 
 /**
  * A report of a message («пожаловаться», F-MSG-05), as the platform keeps it for its moderators. Tests read
- * them with {@link PlatformEngine#reports()}.
+ * them with {@link MessageActionService#reports()}.
  *
  * @param reporter who reported it
  * @param chat the chat of the message

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.sferum.sdk.attachments.Attachment;
 import org.sferum.sdk.chats.ChatId;
 import org.sferum.sdk.messages.Message;
 import org.sferum.sdk.messages.MessageId;
@@ -30,7 +31,7 @@ final class StoredMessage {
     /** The messages it forwards, copied when it was sent. */
     List<Message> forwarded = List.of();
     /** Its attachments (F-ATT-01, F-ATT-03), reserved for it when it was sent. */
-    List<org.sferum.sdk.attachments.Attachment> attachments = List.of();
+    List<Attachment> attachments = List.of();
     /** Deleted for every member. */
     boolean deletedForAll;
     /** The members who deleted it for themselves. */

@@ -13,6 +13,7 @@ import org.sferum.sdk.internal.Cursors;
 import org.sferum.sdk.paging.Page;
 import org.sferum.sdk.paging.PageRequest;
 import org.sferum.sdk.testkit.engine.PlatformEngine;
+import org.sferum.sdk.testkit.engine.AttachmentService;
 import org.sferum.sdk.testkit.engine.UploadKind;
 import org.sferum.sdk.users.UserId;
 
@@ -28,34 +29,34 @@ final class FakeAttachments implements Attachments {
 
     @Override
     public Attachment.Photo uploadPhoto(String fileName, InputStream content) {
-        return (Attachment.Photo) engine.upload(actor.get(), UploadKind.PHOTO, fileName,
-                read(content, PlatformEngine.MAX_PHOTO_BYTES));
+        return (Attachment.Photo) engine.attachments().upload(actor.get(), UploadKind.PHOTO, fileName,
+                read(content, AttachmentService.MAX_PHOTO_BYTES));
     }
 
     @Override
     public Attachment.Video uploadVideo(String title, InputStream content) {
-        return engine.uploadVideo(actor.get(), title, read(content, PlatformEngine.MAX_VIDEO_BYTES));
+        return engine.attachments().uploadVideo(actor.get(), title, read(content, AttachmentService.MAX_VIDEO_BYTES));
     }
 
     @Override
     public Attachment.File uploadFile(String fileName, InputStream content) {
-        return (Attachment.File) engine.upload(actor.get(), UploadKind.FILE, fileName,
-                read(content, PlatformEngine.MAX_FILE_BYTES));
+        return (Attachment.File) engine.attachments().upload(actor.get(), UploadKind.FILE, fileName,
+                read(content, AttachmentService.MAX_FILE_BYTES));
     }
 
     @Override
     public Attachment.Poll createPoll(String question, List<String> answers, boolean anonymous) {
-        return engine.createPoll(actor.get(), question, answers, anonymous);
+        return engine.attachments().createPoll(actor.get(), question, answers, anonymous);
     }
 
     @Override
     public void vote(org.sferum.sdk.attachments.MediaId poll, List<Integer> answerIndexes) {
-        engine.vote(actor.get(), Checks.notNull(poll, "poll"), answerIndexes);
+        engine.attachments().vote(actor.get(), Checks.notNull(poll, "poll"), answerIndexes);
     }
 
     @Override
     public org.sferum.sdk.attachments.PollResults poll(org.sferum.sdk.attachments.MediaId poll) {
-        return engine.pollResults(actor.get(), Checks.notNull(poll, "poll"));
+        return engine.attachments().pollResults(actor.get(), Checks.notNull(poll, "poll"));
     }
 
     @Override
@@ -63,7 +64,7 @@ final class FakeAttachments implements Attachments {
         Checks.notNull(chat, "chat");
         Checks.notNull(page, "page request");
         List<Attachment> all = new java.util.ArrayList<>();
-        for (org.sferum.sdk.messages.Message message : engine.messagesWithAttachments(actor.get(), chat)) {
+        for (org.sferum.sdk.messages.Message message : engine.attachments().messagesWithAttachments(actor.get(), chat)) {
             // [choice] as VK's messages.getHistoryAttachments: photos, videos and files, not polls
             message.attachments().stream().filter(a -> !(a instanceof Attachment.Poll)).forEach(all::add);
         }

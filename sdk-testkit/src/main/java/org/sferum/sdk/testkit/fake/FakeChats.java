@@ -32,14 +32,14 @@ final class FakeChats implements Chats {
 
     @Override
     public ChatId create(NewChat chat) {
-        return engine.createChat(actor.get(), Checks.notNull(chat, "new chat"));
+        return engine.chats().createChat(actor.get(), Checks.notNull(chat, "new chat"));
     }
 
     @Override
     public Page<ChatSummary> list(ChatFilter filter, PageRequest page) {
         Checks.notNull(filter, "filter");
         Checks.notNull(page, "page request");
-        List<ChatSummary> all = engine.conversations(actor.get(), filter);
+        List<ChatSummary> all = engine.chats().conversations(actor.get(), filter);
         int from = (int) Math.min(all.size(), page.cursor().map(c -> Cursors.decode("o", c)).orElse(0L));
         int to = Math.min(all.size(), from + page.size());
         return new Page<>(all.subList(from, to),
@@ -49,97 +49,97 @@ final class FakeChats implements Chats {
 
     @Override
     public Chat get(ChatId chat) {
-        return engine.chat(actor.get(), Checks.notNull(chat, "chat"));
+        return engine.chats().chat(actor.get(), Checks.notNull(chat, "chat"));
     }
 
     @Override
     public void rename(ChatId chat, String title) {
-        engine.renameChat(actor.get(), Checks.notNull(chat, "chat"), NewChat.validTitle(title));
+        engine.chats().renameChat(actor.get(), Checks.notNull(chat, "chat"), NewChat.validTitle(title));
     }
 
     @Override
     public void updateSettings(ChatId chat, ChatSettings settings) {
-        engine.updateChatSettings(actor.get(), Checks.notNull(chat, "chat"), Checks.notNull(settings, "settings"));
+        engine.chats().updateChatSettings(actor.get(), Checks.notNull(chat, "chat"), Checks.notNull(settings, "settings"));
     }
 
     @Override
     public void addMember(ChatId chat, UserId user) {
-        engine.addChatMember(actor.get(), Checks.notNull(chat, "chat"), Checks.notNull(user, "user"));
+        engine.chats().addChatMember(actor.get(), Checks.notNull(chat, "chat"), Checks.notNull(user, "user"));
     }
 
     @Override
     public void removeMember(ChatId chat, UserId user) {
-        engine.removeChatMember(actor.get(), Checks.notNull(chat, "chat"), Checks.notNull(user, "user"));
+        engine.chats().removeChatMember(actor.get(), Checks.notNull(chat, "chat"), Checks.notNull(user, "user"));
     }
 
     @Override
     public void setAdmin(ChatId chat, UserId user, boolean admin) {
-        engine.setChatAdmin(actor.get(), Checks.notNull(chat, "chat"), Checks.notNull(user, "user"), admin);
+        engine.chats().setChatAdmin(actor.get(), Checks.notNull(chat, "chat"), Checks.notNull(user, "user"), admin);
     }
 
     @Override
     public InviteLink inviteLink(ChatId chat, boolean reset) {
-        return engine.inviteLink(actor.get(), Checks.notNull(chat, "chat"), reset);
+        return engine.chats().inviteLink(actor.get(), Checks.notNull(chat, "chat"), reset);
     }
 
     @Override
     public ChatId join(InviteLink link) {
-        return engine.joinChatByLink(actor.get(), Checks.notNull(link, "invite link"));
+        return engine.chats().joinChatByLink(actor.get(), Checks.notNull(link, "invite link"));
     }
 
     @Override
     public void pin(ChatId chat) {
-        engine.pinChat(actor.get(), Checks.notNull(chat, "chat"));
+        engine.chats().pinChat(actor.get(), Checks.notNull(chat, "chat"));
     }
 
     @Override
     public void unpin(ChatId chat) {
-        engine.unpinChat(actor.get(), Checks.notNull(chat, "chat"));
+        engine.chats().unpinChat(actor.get(), Checks.notNull(chat, "chat"));
     }
 
     @Override
     public void setArchived(ChatId chat, boolean archived) {
-        engine.setArchived(actor.get(), Checks.notNull(chat, "chat"), archived);
+        engine.chats().setArchived(actor.get(), Checks.notNull(chat, "chat"), archived);
     }
 
     @Override
     public void markUnread(ChatId chat) {
-        engine.markUnread(actor.get(), Checks.notNull(chat, "chat"));
+        engine.chats().markUnread(actor.get(), Checks.notNull(chat, "chat"));
     }
 
     @Override
     public void mute(ChatId chat, Optional<Instant> until) {
-        engine.mute(actor.get(), Checks.notNull(chat, "chat"), Checks.notNull(until, "until"));
+        engine.chats().mute(actor.get(), Checks.notNull(chat, "chat"), Checks.notNull(until, "until"));
     }
 
     @Override
     public void unmute(ChatId chat) {
-        engine.unmute(actor.get(), Checks.notNull(chat, "chat"));
+        engine.chats().unmute(actor.get(), Checks.notNull(chat, "chat"));
     }
 
     @Override
     public void clearHistory(ChatId chat) {
-        engine.clearHistory(actor.get(), Checks.notNull(chat, "chat"));
+        engine.chats().clearHistory(actor.get(), Checks.notNull(chat, "chat"));
     }
 
     @Override
     public void leave(ChatId chat) {
-        engine.leaveChat(actor.get(), Checks.notNull(chat, "chat"));
+        engine.chats().leaveChat(actor.get(), Checks.notNull(chat, "chat"));
     }
 
     @Override
     public void setPhoto(ChatId chat, String fileName, java.io.InputStream content) {
         Checks.notNull(chat, "chat");
-        engine.setChatPhoto(actor.get(), chat, org.sferum.sdk.chats.ChatPhoto.read(fileName, content));
+        engine.chats().setChatPhoto(actor.get(), chat, org.sferum.sdk.chats.ChatPhoto.read(fileName, content));
     }
 
     @Override
     public void removePhoto(ChatId chat) {
-        engine.removeChatPhoto(actor.get(), Checks.notNull(chat, "chat"));
+        engine.chats().removeChatPhoto(actor.get(), Checks.notNull(chat, "chat"));
     }
 
     @Override
     public void setAppearance(ChatId chat, org.sferum.sdk.chats.ChatAppearance appearance) {
-        engine.setChatAppearance(actor.get(), Checks.notNull(chat, "chat"), Checks.notNull(appearance, "appearance"));
+        engine.chats().setChatAppearance(actor.get(), Checks.notNull(chat, "chat"), Checks.notNull(appearance, "appearance"));
     }
 }

@@ -26,7 +26,7 @@ final class FakeContacts implements Contacts {
     @Override
     public Page<Person> list(PageRequest page) {
         Checks.notNull(page, "page request");
-        List<Person> all = engine.contacts(actor.get());
+        List<Person> all = engine.users().contacts(actor.get());
         int from = (int) Math.min(all.size(), page.cursor().map(c -> Cursors.decode("c", c)).orElse(0L));
         int to = Math.min(all.size(), from + page.size());
         return new Page<>(all.subList(from, to),

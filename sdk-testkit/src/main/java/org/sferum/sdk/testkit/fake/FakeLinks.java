@@ -171,9 +171,9 @@ final class FakeLinks implements Links {
                     + "chats («Вы будете удалены из всех чатов»); pass confirmed = true once the user agreed");
         }
         Link link = links.findByAccount(account).orElseThrow(() -> notLinked(account));
-        for (ChatId chat : engine.chatsOf(link.user())) {
+        for (ChatId chat : engine.chats().chatsOf(link.user())) {
             try {
-                engine.leaveChat(link.user(), chat);
+                engine.chats().leaveChat(link.user(), chat);
             } catch (PermissionDeniedException alreadyGone) {
                 // left meanwhile: nothing to do
             }

@@ -34,7 +34,7 @@ final class FakeMessages implements Messages {
     public Message send(ChatId chat, Draft draft) {
         Checks.notNull(chat, "chat");
         Checks.notNull(draft, "draft");
-        return engine.send(actor.get(), chat, draft);
+        return engine.messages().send(actor.get(), chat, draft);
     }
 
     @Override
@@ -42,7 +42,7 @@ final class FakeMessages implements Messages {
         Checks.notNull(chat, "chat");
         Checks.notNull(query, "history query");
         Optional<MessageId> anchor = query.page().cursor().map(c -> MessageId.of(Cursors.decode("m", c)));
-        HistoryWindow window = engine.history(actor.get(), chat, query.order(), anchor, anchor.isPresent() ? 1 : 0,
+        HistoryWindow window = engine.messages().history(actor.get(), chat, query.order(), anchor, anchor.isPresent() ? 1 : 0,
                 query.page().size());
         List<Message> items = window.items();
         Optional<org.sferum.sdk.paging.PageCursor> next = window.moreAfter() && !items.isEmpty()
@@ -53,43 +53,43 @@ final class FakeMessages implements Messages {
 
     @Override
     public void markRead(ChatId chat, MessageId upTo) {
-        engine.markRead(actor.get(), Checks.notNull(chat, "chat"), Optional.of(Checks.notNull(upTo, "message")));
+        engine.messages().markRead(actor.get(), Checks.notNull(chat, "chat"), Optional.of(Checks.notNull(upTo, "message")));
     }
 
     @Override
     public Message edit(ChatId chat, MessageId message, String newText) {
-        return engine.edit(actor.get(), Checks.notNull(chat, "chat"), Checks.notNull(message, "message"), newText);
+        return engine.messageActions().edit(actor.get(), Checks.notNull(chat, "chat"), Checks.notNull(message, "message"), newText);
     }
 
     @Override
     public void delete(ChatId chat, List<MessageId> messages, boolean forEveryone) {
-        engine.delete(actor.get(), Optional.of(Checks.notNull(chat, "chat")), Checks.notNull(messages, "messages"),
+        engine.messageActions().delete(actor.get(), Optional.of(Checks.notNull(chat, "chat")), Checks.notNull(messages, "messages"),
                 forEveryone);
     }
 
     @Override
     public void pin(ChatId chat, MessageId message) {
-        engine.pin(actor.get(), Checks.notNull(chat, "chat"), Checks.notNull(message, "message"));
+        engine.messageActions().pin(actor.get(), Checks.notNull(chat, "chat"), Checks.notNull(message, "message"));
     }
 
     @Override
     public void unpin(ChatId chat) {
-        engine.unpin(actor.get(), Checks.notNull(chat, "chat"));
+        engine.messageActions().unpin(actor.get(), Checks.notNull(chat, "chat"));
     }
 
     @Override
     public Optional<Message> pinned(ChatId chat) {
-        return engine.pinned(actor.get(), Checks.notNull(chat, "chat"));
+        return engine.messageActions().pinned(actor.get(), Checks.notNull(chat, "chat"));
     }
 
     @Override
     public List<MessageId> markImportant(List<MessageId> messages, boolean important) {
-        return engine.markImportant(actor.get(), Checks.notNull(messages, "messages"), important);
+        return engine.messageActions().markImportant(actor.get(), Checks.notNull(messages, "messages"), important);
     }
 
     @Override
     public void report(ChatId chat, MessageId message, ReportReason reason) {
-        engine.report(actor.get(), Checks.notNull(chat, "chat"), Checks.notNull(message, "message"),
+        engine.messageActions().report(actor.get(), Checks.notNull(chat, "chat"), Checks.notNull(message, "message"),
                 Checks.notNull(reason, "reason"));
     }
 
@@ -98,7 +98,7 @@ final class FakeMessages implements Messages {
         Checks.notNull(chat, "chat");
         Checks.notNull(message, "message");
         Checks.notNull(draft, "draft");
-        return engine.replyPrivately(actor.get(), chat, message, draft);
+        return engine.messages().replyPrivately(actor.get(), chat, message, draft);
     }
 
     @Override
@@ -106,7 +106,7 @@ final class FakeMessages implements Messages {
         Checks.notNull(chat, "chat");
         Checks.notNull(page, "page");
         int offset = page.cursor().map(c -> (int) Cursors.decode("s", c)).orElse(0);
-        HistoryWindow window = engine.search(actor.get(), chat, query, offset, page.size());
+        HistoryWindow window = engine.messageActions().search(actor.get(), chat, query, offset, page.size());
         Optional<org.sferum.sdk.paging.PageCursor> next = window.moreAfter()
                 ? Optional.of(Cursors.encode("s", offset + window.items().size()))
                 : Optional.empty();
@@ -115,6 +115,6 @@ final class FakeMessages implements Messages {
 
     @Override
     public void setDisappearing(ChatId chat, Optional<Duration> after) {
-        engine.setDisappearing(actor.get(), Checks.notNull(chat, "chat"), Checks.notNull(after, "after"));
+        engine.messageActions().setDisappearing(actor.get(), Checks.notNull(chat, "chat"), Checks.notNull(after, "after"));
     }
 }

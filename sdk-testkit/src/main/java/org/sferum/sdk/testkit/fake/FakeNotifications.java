@@ -19,11 +19,11 @@ final class FakeNotifications implements Notifications {
 
     @Override
     public NotificationSettings get() {
-        return engine.notificationSettings(actor.get());
+        return engine.users().notificationSettings(actor.get());
     }
 
     @Override
     public void update(NotificationSettings settings) {
-        engine.updateNotificationSettings(actor.get(), Checks.notNull(settings, "notification settings"));
+        engine.users().updateNotificationSettings(actor.get(), Checks.notNull(settings, "notification settings"));
     }
 }

@@ -17,7 +17,7 @@ final class FakeSession extends SessionParts {
 
     /** A session whose user is the one the engine authenticates with the token, on every call. */
     static FakeSession forToken(PlatformEngine engine, Supplier<AccessToken> token) {
-        return new FakeSession(engine, () -> engine.authenticate(token.get().secret()));
+        return new FakeSession(engine, () -> engine.users().authenticate(token.get().secret()));
     }
 
     private FakeSession(PlatformEngine engine, Supplier<UserId> actor) {
@@ -30,6 +30,6 @@ final class FakeSession extends SessionParts {
 
     @Override
     public Person me() {
-        return engine.person(actor.get());
+        return engine.users().person(actor.get());
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.sferum.sdk.testkit.SeededUser;
 import org.sferum.sdk.testkit.engine.PlatformEngine;
+import org.sferum.sdk.testkit.engine.AttachmentService;
 
 /** Message photos and files on the wire (docs/wire/attachments.md, F-ATT-01, F-ATT-03), schema-checked. */
 class AttachmentMethodsTest extends EmulatorTestBase {
@@ -114,14 +115,14 @@ class AttachmentMethodsTest extends EmulatorTestBase {
         String url = docServer(teacher);
         String unused = photoServer(teacher);
         String file = upload(docServer(teacher), "file", "a.txt", PNG).get("file").asText();
-        assertEquals(4, engine.heldUploads(), "three tickets and one upload");
+        assertEquals(4, engine.attachments().heldUploads(), "three tickets and one upload");
 
-        clock.advance(PlatformEngine.UPLOAD_LIFETIME.minusSeconds(1));
+        clock.advance(AttachmentService.UPLOAD_LIFETIME.minusSeconds(1));
         assertTrue(upload(url, "file", "b.txt", PNG).get("file").isTextual(), "just in time");
         clock.advance(Duration.ofSeconds(1));
         assertEquals(100, errorCode(upload(unused, "photo", "a.png", PNG)), "an expired address");
         assertEquals(100, errorCode(wire.call(teacher, "docs.save", "file", file)), "an expired upload");
-        assertEquals(1, engine.heldUploads(), "only the upload made just in time is left");
+        assertEquals(1, engine.attachments().heldUploads(), "only the upload made just in time is left");
     }
 
     @Test
@@ -150,7 +151,7 @@ class AttachmentMethodsTest extends EmulatorTestBase {
         assertEquals(1, history.get("response").get("items").size());
 
         String late = wire.ok(teacher, "video.save", "name", "Поздно").get("upload_url").asText();
-        clock.advance(PlatformEngine.UPLOAD_LIFETIME);
+        clock.advance(AttachmentService.UPLOAD_LIFETIME);
         assertEquals(100, errorCode(upload(late, "video_file", "late.mp4", mp4)), "an expired address");
     }
 

@@ -46,7 +46,7 @@ class ChatAdminMethodsTest extends EmulatorTestBase {
 
     private List<Long> memberIds(long peer) {
         List<Long> ids = new ArrayList<>();
-        emulator.engine().chat(teacher.id(), ChatId.of(peer)).members().forEach(m -> ids.add(m.user().value()));
+        emulator.engine().chats().chat(teacher.id(), ChatId.of(peer)).members().forEach(m -> ids.add(m.user().value()));
         return ids;
     }
 
@@ -134,11 +134,11 @@ class ChatAdminMethodsTest extends EmulatorTestBase {
     void editChat() {
         long peer = classChat();
         ok(teacher, "messages.editChat", "chat_id", local(peer), "title", "5в Алгебра");
-        assertEquals("5в Алгебра", emulator.engine().chat(teacher.id(), ChatId.of(peer)).title());
+        assertEquals("5в Алгебра", emulator.engine().chats().chat(teacher.id(), ChatId.of(peer)).title());
         assertEquals(925, errorCode(student1, "messages.editChat", "chat_id", local(peer), "title", "Ура"));
         assertEquals(100, errorCode(teacher, "messages.editChat", "chat_id", local(peer), "title", "  "));
         assertEquals(100, errorCode(teacher, "messages.editChat", "chat_id", local(peer)));
-        assertEquals("5в Алгебра", emulator.engine().chat(teacher.id(), ChatId.of(peer)).title());
+        assertEquals("5в Алгебра", emulator.engine().chats().chat(teacher.id(), ChatId.of(peer)).title());
     }
 
     @Test
@@ -149,7 +149,7 @@ class ChatAdminMethodsTest extends EmulatorTestBase {
                 "permissions", "{\"invite\":\"all\",\"call\":\"owner_and_admins\"}");
         ok(teacher, "messages.setChatPermissions", "peer_id", Long.toString(peer),
                 "permissions", "{\"use_mass_mentions\":\"all\"}");
-        var settings = emulator.engine().chat(teacher.id(), ChatId.of(peer)).settings();
+        var settings = emulator.engine().chats().chat(teacher.id(), ChatId.of(peer)).settings();
         assertEquals(PermissionLevel.ALL, settings.level(ChatAction.INVITE));
         assertEquals(PermissionLevel.OWNER_AND_ADMINS, settings.level(ChatAction.CALL));
         assertEquals(PermissionLevel.ALL, settings.level(ChatAction.USE_MASS_MENTIONS));
@@ -168,7 +168,7 @@ class ChatAdminMethodsTest extends EmulatorTestBase {
                 "permissions", "{\"change_admins\":\"all\"}"));
         assertEquals(100, errorCode(teacher, "messages.setChatPermissions", "peer_id", Long.toString(peer),
                 "permissions", "{\"kick\":\"all\"}"));
-        assertEquals(PermissionLevel.ALL, emulator.engine().chat(teacher.id(), ChatId.of(peer)).settings()
+        assertEquals(PermissionLevel.ALL, emulator.engine().chats().chat(teacher.id(), ChatId.of(peer)).settings()
                 .level(ChatAction.INVITE));
     }
 
@@ -182,7 +182,7 @@ class ChatAdminMethodsTest extends EmulatorTestBase {
                 id(outsider)));
         ok(teacher, "messages.setMemberRole", "peer_id", Long.toString(peer), "user_id", id(student1),
                 "role", "admin");
-        assertEquals(MemberRole.ADMIN, emulator.engine().chat(teacher.id(), ChatId.of(peer)).members().get(1)
+        assertEquals(MemberRole.ADMIN, emulator.engine().chats().chat(teacher.id(), ChatId.of(peer)).members().get(1)
                 .role());
         assertEquals(100, errorCode(teacher, "messages.setMemberRole", "peer_id", Long.toString(peer),
                 "member_id", id(student2), "role", "owner"));

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.sferum.sdk.chats.ChatId;
 import org.sferum.sdk.testkit.SeededUser;
 import org.sferum.sdk.testkit.engine.PlatformEngine;
+import org.sferum.sdk.testkit.engine.AttachmentService;
 
 /** Chat avatars on the wire (docs/wire/chats-admin.md, F-CHAT-06): upload server, upload, set, serve, delete. */
 class ChatPhotoMethodsTest extends EmulatorTestBase {
@@ -131,7 +132,7 @@ class ChatPhotoMethodsTest extends EmulatorTestBase {
         String file = fileFor(teacher, peer, PNG);
         assertEquals(4, emulator.heldChatPhotoUploads(), "three tickets and one upload");
 
-        clock.advance(PlatformEngine.CHAT_PHOTO_UPLOAD_LIFETIME.minusSeconds(1));
+        clock.advance(AttachmentService.CHAT_PHOTO_UPLOAD_LIFETIME.minusSeconds(1));
         JsonNode justInTime = upload(url, "file", PNG);
         assertTrue(justInTime.get("response").isTextual(), justInTime::toString);
         clock.advance(Duration.ofSeconds(1));
@@ -141,7 +142,7 @@ class ChatPhotoMethodsTest extends EmulatorTestBase {
         assertFalse(settings(teacher, peer).has("photo"), "the avatar unchanged");
         assertEquals(1, emulator.heldChatPhotoUploads(), "only the upload made just in time is left");
 
-        clock.advance(PlatformEngine.CHAT_PHOTO_UPLOAD_LIFETIME);
+        clock.advance(AttachmentService.CHAT_PHOTO_UPLOAD_LIFETIME);
         uploadUrl(teacher, peer);
         assertEquals(1, emulator.heldChatPhotoUploads(), "asking for an address purges what expired");
         wire.ok(teacher, "messages.setChatPhoto", "file", fileFor(teacher, peer, PNG));

@@ -173,20 +173,20 @@ class DirectMethodsTest extends EmulatorTestBase {
         assertEquals(1, wire.ok(teacher, "account.setPushSettings", "device_id", "web",
                 "settings", "{\"chat\":[\"off\",\"no_sound\"],\"msg\":\"on,no_sound\",\"like\":[\"off\"]}").asInt());
         assertEquals(new NotificationSettings(false, true, false),
-                emulator.engine().notificationSettings(teacher.id()));
+                emulator.engine().users().notificationSettings(teacher.id()));
         JsonNode after = wire.call(teacher, "account.getPushSettings");
         schema.check("account/responses.json", "account_getPushSettings_response", after);
         assertEquals("[\"off\",\"no_sound\"]", after.get("response").get("settings").get("chat").toString());
 
         wire.ok(teacher, "account.setPushSettings", "device_id", "web", "key", "chat", "value", "on");
-        assertEquals(new NotificationSettings(true, true, true), emulator.engine().notificationSettings(teacher.id()));
-        assertEquals(new NotificationSettings(true, true, true), emulator.engine().notificationSettings(student1.id()));
+        assertEquals(new NotificationSettings(true, true, true), emulator.engine().users().notificationSettings(teacher.id()));
+        assertEquals(new NotificationSettings(true, true, true), emulator.engine().users().notificationSettings(student1.id()));
 
         refused(100, teacher, "account.setPushSettings", "settings", "{\"msg\":[\"off\"]}");
         refused(100, teacher, "account.setPushSettings", "device_id", "web", "settings", "{\"msg\":[\"loud\"]}");
         refused(100, teacher, "account.setPushSettings", "device_id", "web", "settings", "{\"msg\":[\"on\",\"off\"]}");
         refused(100, teacher, "account.setPushSettings", "device_id", "web", "value", "on");
         refused(100, teacher, "account.setPushSettings", "device_id", "web");
-        assertEquals(new NotificationSettings(true, true, true), emulator.engine().notificationSettings(teacher.id()));
+        assertEquals(new NotificationSettings(true, true, true), emulator.engine().users().notificationSettings(teacher.id()));
     }
 }

@@ -145,7 +145,7 @@ class EmulatorHttpServerTest extends EmulatorTestBase {
                 Long.toString(teacher.id().value()));
         byte[] head = ("--xyz\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"big.png\"\r\n\r\n"
                 + "\u0089PNG\r\n\u001a\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        long size = org.sferum.sdk.testkit.engine.PlatformEngine.MAX_PHOTO_BYTES + 1L;
+        long size = org.sferum.sdk.testkit.engine.AttachmentService.MAX_PHOTO_BYTES + 1L;
         java.io.InputStream body = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head),
                 new java.io.SequenceInputStream(new java.io.InputStream() {
                     private long left = size;

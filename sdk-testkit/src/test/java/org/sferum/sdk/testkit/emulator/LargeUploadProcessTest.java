@@ -23,6 +23,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.sferum.sdk.testkit.engine.PlatformEngine;
+import org.sferum.sdk.testkit.engine.AttachmentService;
 
 /**
  * A 1 GB video upload (the documented limit) into an emulator in a child JVM with a 256 MB heap (issue 9): the
@@ -57,7 +58,7 @@ class LargeUploadProcessTest {
                             "name", "Большое видео"))).build(), HttpResponse.BodyHandlers.ofString());
             String uploadUrl = Wire.json(save).get("response").get("upload_url").asText();
 
-            long videoBytes = PlatformEngine.MAX_VIDEO_BYTES;
+            long videoBytes = AttachmentService.MAX_VIDEO_BYTES;
             byte[] head = ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"video_file\"; "
                     + "filename=\"big.mp4\"\r\nContent-Type: video/mp4\r\n\r\n").getBytes(StandardCharsets.UTF_8);
             byte[] tail = ("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8);

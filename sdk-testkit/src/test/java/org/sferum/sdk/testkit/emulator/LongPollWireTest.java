@@ -101,7 +101,7 @@ class LongPollWireTest extends EmulatorTestBase {
         Server author = server(teacher);
         Server reader = server(student1);
         long id = send(teacher, peer, "Первая\nстрока", "random_id", "77");
-        long sentAt = emulator.engine().visibleMessage(teacher.id(), org.sferum.sdk.messages.MessageId.of(id))
+        long sentAt = emulator.engine().messages().visibleMessage(teacher.id(), org.sferum.sdk.messages.MessageId.of(id))
                 .orElseThrow().sentAt().getEpochSecond();
         wire.ok(teacher, "messages.edit", "peer_id", Long.toString(peer), "message_id", Long.toString(id),
                 "message", "Вторая");

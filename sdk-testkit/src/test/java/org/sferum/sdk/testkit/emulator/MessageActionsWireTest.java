@@ -32,12 +32,12 @@ class MessageActionsWireTest extends EmulatorTestBase {
 
     private JsonNode refused(int code, Supplier<JsonNode> request) {
         StateSnapshot before = StateSnapshot.of(emulator);
-        List<MessageReport> reports = emulator.engine().reports();
+        List<MessageReport> reports = emulator.engine().messageActions().reports();
         JsonNode body = request.get();
         JsonNode error = wire.error(body);
         assertEquals(code, error.get("error_code").asInt(), body::toString);
         assertEquals(before, StateSnapshot.of(emulator), "a refused request must change nothing");
-        assertEquals(reports, emulator.engine().reports());
+        assertEquals(reports, emulator.engine().messageActions().reports());
         return error;
     }
 
@@ -124,7 +124,7 @@ class MessageActionsWireTest extends EmulatorTestBase {
         schema.check("base/responses.json", "base_ok_response", body);
         wire.ok(student1, "messages.report", "peer_id", p(peer), "message_id", p(rude), "reason", "insult");
 
-        List<MessageReport> reports = emulator.engine().reports();
+        List<MessageReport> reports = emulator.engine().messageActions().reports();
         assertEquals(1, reports.size());
         assertEquals(ReportReason.INSULT, reports.get(0).reason());
         assertEquals(MessageId.of(rude), reports.get(0).message());
@@ -139,7 +139,7 @@ class MessageActionsWireTest extends EmulatorTestBase {
     void deleteAsSpam() {
         long spam = send(student2, peer, "Купите");
         wire.ok(student1, "messages.delete", "message_ids", p(spam), "spam", "1");
-        assertEquals(ReportReason.SPAM, emulator.engine().reports().get(0).reason());
+        assertEquals(ReportReason.SPAM, emulator.engine().messageActions().reports().get(0).reason());
         assertEquals(null, message(student1, spam));
         assertTrue(message(student3, spam) != null);
     }
@@ -154,17 +154,17 @@ class MessageActionsWireTest extends EmulatorTestBase {
                 "delete_for_all", "1");
         refused(104, student1, "messages.delete", "message_ids", spam + "," + secret, "spam", "1");
         refused(917, student1, "messages.delete", "peer_id", p(parents), "message_ids", p(secret), "spam", "1");
-        assertTrue(emulator.engine().reports().isEmpty());
+        assertTrue(emulator.engine().messageActions().reports().isEmpty());
         assertTrue(message(student1, spam) != null, "the message is still there");
 
         wire.ok(student1, "messages.delete", "message_ids", p(spam), "spam", "1");
         wire.ok(student1, "messages.delete", "message_ids", p(spam), "spam", "1");
-        assertEquals(1, emulator.engine().reports().size(), "a retried delete reports nothing again");
-        assertEquals(peer, emulator.engine().reports().get(0).chat().peerId());
+        assertEquals(1, emulator.engine().messageActions().reports().size(), "a retried delete reports nothing again");
+        assertEquals(peer, emulator.engine().messageActions().reports().get(0).chat().peerId());
 
         long direct = send(teacher, student1.id().value(), "Лично");
         wire.ok(student1, "messages.delete", "message_ids", p(direct), "spam", "1");
-        assertEquals(teacher.id().value(), emulator.engine().reports().get(1).chat().peerId(),
+        assertEquals(teacher.id().value(), emulator.engine().messageActions().reports().get(1).chat().peerId(),
                 "the report names the one-to-one chat as the reporter addresses it");
     }
 

@@ -65,7 +65,7 @@ class SferumEmulatorTest {
         try (SferumEmulator emulator = SferumEmulator.start()) {
             var teacher = emulator.demoSchool().orElseThrow().teacher();
             new Wire(emulator).ok(teacher, "messages.createChat", "title", "Проверка");
-            assertEquals(1, emulator.engine().conversations(teacher.id(), ChatFilter.ALL).size());
+            assertEquals(1, emulator.engine().chats().conversations(teacher.id(), ChatFilter.ALL).size());
         }
     }
 

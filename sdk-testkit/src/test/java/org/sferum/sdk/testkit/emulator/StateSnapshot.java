@@ -24,12 +24,12 @@ record StateSnapshot(Map<UserId, List<ChatSummary>> lists, Map<UserId, List<Obje
         Map<UserId, List<ChatSummary>> lists = new LinkedHashMap<>();
         Map<UserId, List<Object>> histories = new LinkedHashMap<>();
         for (SeededUser user : school.everyone()) {
-            List<ChatSummary> summaries = new ArrayList<>(engine.conversations(user.id(), ChatFilter.ALL));
-            summaries.addAll(engine.conversations(user.id(), ChatFilter.ARCHIVED));
+            List<ChatSummary> summaries = new ArrayList<>(engine.chats().conversations(user.id(), ChatFilter.ALL));
+            summaries.addAll(engine.chats().conversations(user.id(), ChatFilter.ARCHIVED));
             lists.put(user.id(), summaries);
             List<Object> history = new ArrayList<>();
             for (ChatSummary summary : summaries) {
-                history.add(engine.history(user.id(), summary.id(), HistoryOrder.OLDEST_FIRST, Optional.empty(), 0,
+                history.add(engine.messages().history(user.id(), summary.id(), HistoryOrder.OLDEST_FIRST, Optional.empty(), 0,
                         200).items());
             }
             histories.put(user.id(), history);

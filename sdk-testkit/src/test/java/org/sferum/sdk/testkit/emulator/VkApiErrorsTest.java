@@ -88,7 +88,7 @@ class VkApiErrorsTest extends EmulatorTestBase {
         refused(5, () -> wire.call("vk1.a.not-a-real-token", "messages.getConversations"));
         refused(5, () -> Wire.json(wire.send(wire.post("users.get", Wire.form("v", Wire.VERSION))
                 .header("Authorization", "Basic " + teacher.token().secret()).build())));
-        emulator.engine().revokeToken(student3.token().secret());
+        emulator.engine().users().revokeToken(student3.token().secret());
         JsonNode error = refused(5, () -> wire.call(student3, "messages.send", "peer_id", Long.toString(peer),
                 "message", "Я тут"));
         assertTrue(error.get("error_msg").asText().startsWith("User authorization failed: "));

@@ -39,7 +39,7 @@ class VkApiMethodsTest extends EmulatorTestBase {
         assertEquals(1, response.get("chat_id").asInt());
         assertEquals(List.of(student1.id().value(), student2.id().value()),
                 List.of(response.get("peer_ids").get(0).asLong(), response.get("peer_ids").get(1).asLong()));
-        var chat = emulator.engine().chat(teacher.id(), ChatId.group(1));
+        var chat = emulator.engine().chats().chat(teacher.id(), ChatId.group(1));
         assertEquals("5в Математика", chat.title());
         assertEquals(3, chat.members().size());
         assertEquals(teacher.id(), chat.owner());
@@ -50,7 +50,7 @@ class VkApiMethodsTest extends EmulatorTestBase {
     void createChatAlone() {
         JsonNode response = wire.ok(teacher, "messages.createChat", "title", "Черновик", "user_ids", "");
         assertEquals(0, response.get("peer_ids").size());
-        assertEquals(1, emulator.engine().chat(teacher.id(), ChatId.group(response.get("chat_id").asLong()))
+        assertEquals(1, emulator.engine().chats().chat(teacher.id(), ChatId.group(response.get("chat_id").asLong()))
                 .members().size());
     }
 
@@ -61,7 +61,7 @@ class VkApiMethodsTest extends EmulatorTestBase {
                 "user_ids", Long.toString(student1.id().value()),
                 "permissions", "{\"invite\":\"all\",\"change_info\":\"owner_and_admins\"}");
         ChatId id = ChatId.group(response.get("chat_id").asLong());
-        var settings = emulator.engine().chat(teacher.id(), id).settings();
+        var settings = emulator.engine().chats().chat(teacher.id(), id).settings();
         assertEquals(PermissionLevel.ALL, settings.level(ChatAction.INVITE));
         assertEquals(PermissionLevel.OWNER_AND_ADMINS, settings.level(ChatAction.CHANGE_INFO));
         assertEquals(PermissionLevel.OWNER, settings.level(ChatAction.CALL));
@@ -281,7 +281,7 @@ class VkApiMethodsTest extends EmulatorTestBase {
         JsonNode partly = conversation(student1);
         assertEquals(1, partly.get("unread_count").asInt());
         assertEquals(b, partly.get("in_read").asLong());
-        assertEquals(1, emulator.engine().unreadCount(student1.id(), ChatId.of(peer)));
+        assertEquals(1, emulator.engine().messages().unreadCount(student1.id(), ChatId.of(peer)));
         assertEquals(b, conversation(teacher).get("out_read").asLong());
 
         assertEquals(1, wire.ok(student1, "messages.markAsRead", "peer_id", Long.toString(peer)).asInt());

@@ -104,7 +104,7 @@ class VkIdControlApiTest {
                             + " \"birth_date\": \"14.03.2012\", \"gender\": \"female\", \"role\": \"student\"}}"));
             EmulatorTestBase.assertFields(withProfile, "phone", "user_id");
             long userId = withProfile.get("user_id").asLong();
-            assertEquals("Вера", emulator.engine().person(org.sferum.sdk.users.UserId.of(userId)).firstName());
+            assertEquals("Вера", emulator.engine().users().person(org.sferum.sdk.users.UserId.of(userId)).firstName());
 
             VkIdLogin login = emulator.vkIdUsers().open(wire.authorization().uri());
             assertEquals(Step.PASSWORD, login.enterPhone("89027770011"), "an account without a password");

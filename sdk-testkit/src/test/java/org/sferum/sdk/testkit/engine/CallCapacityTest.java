@@ -30,13 +30,13 @@ class CallCapacityTest {
     @BeforeEach
     void setUp() {
         engine = new PlatformEngine(TestClock.at(Instant.parse("2026-09-01T06:00:00Z")));
-        organiser = engine.createUser("Анна", "Смирнова", Role.TEACHER);
+        organiser = engine.users().createUser("Анна", "Смирнова", Role.TEACHER);
     }
 
     private Call fullCall(CallSettings settings) {
         Call call = engine.calls().startCallByLink(organiser, "Собрание", settings);
         for (int i = 1; i < CallRules.MAX_PARTICIPANTS; i++) {
-            UserId user = engine.createUser("Ученик", "№" + i, Role.STUDENT);
+            UserId user = engine.users().createUser("Ученик", "№" + i, Role.STUDENT);
             engine.calls().joinCallByLink(user, call.joinLink().orElseThrow());
         }
         assertEquals(CallRules.MAX_PARTICIPANTS, engine.calls().callParticipants(organiser, call.id()).size());
@@ -48,7 +48,7 @@ class CallCapacityTest {
             + "entry in the tab")
     void fullCallRefusesUser() {
         Call call = fullCall(CallSettings.DEFAULT);
-        UserId late = engine.createUser("Опоздавший", "Ученик", Role.STUDENT);
+        UserId late = engine.users().createUser("Опоздавший", "Ученик", Role.STUDENT);
         ConflictException e = assertThrows(ConflictException.class,
                 () -> engine.calls().joinCallByLink(late, call.joinLink().orElseThrow()));
         assertEquals(ErrorCode.LIMIT_REACHED, e.code());
@@ -73,7 +73,7 @@ class CallCapacityTest {
         Call call = engine.calls().startCallByLink(organiser, "Собрание", CallSettings.DEFAULT.withWaitingRoom(true));
         List<ParticipantId> waiting = new ArrayList<>();
         for (int i = 0; i < CallRules.MAX_PARTICIPANTS; i++) {
-            UserId user = engine.createUser("Ученик", "№" + i, Role.STUDENT);
+            UserId user = engine.users().createUser("Ученик", "№" + i, Role.STUDENT);
             var join = engine.calls().joinCallByLink(user, call.joinLink().orElseThrow());
             assertEquals(JoinStatus.WAITING, join.status());
             waiting.add(join.participant());

@@ -45,13 +45,13 @@ class ChatLocksTest {
         List<UserId> readers = new ArrayList<>();
         List<ChatId> chats = new ArrayList<>();
         for (int c = 0; c < CHATS; c++) {
-            UserId writer = engine.createUser("Писатель", "№" + c, Role.TEACHER);
-            UserId reader = engine.createUser("Читатель", "№" + c, Role.STUDENT);
+            UserId writer = engine.users().createUser("Писатель", "№" + c, Role.TEACHER);
+            UserId reader = engine.users().createUser("Читатель", "№" + c, Role.STUDENT);
             writers.add(writer);
             readers.add(reader);
-            chats.add(engine.createChat(writer, NewChat.of("Чат " + c, Set.of(reader))));
+            chats.add(engine.chats().createChat(writer, NewChat.of("Чат " + c, Set.of(reader))));
         }
-        UserId admin = engine.createUser("Админ", "Школы", Role.TEACHER);
+        UserId admin = engine.users().createUser("Админ", "Школы", Role.TEACHER);
         ExecutorService pool = Executors.newFixedThreadPool(CHATS + 1);
         CountDownLatch start = new CountDownLatch(1);
         try {
@@ -63,9 +63,9 @@ class ChatLocksTest {
                     List<Message> sent = new ArrayList<>(PER_CHAT);
                     for (int i = 0; i < PER_CHAT; i++) {
                         Draft draft = i % 3 == 0 ? Draft.text("#" + i).withRandomId(i + 1) : Draft.text("#" + i);
-                        sent.add(engine.send(writers.get(chat), chats.get(chat), draft));
+                        sent.add(engine.messages().send(writers.get(chat), chats.get(chat), draft));
                         if (i % 10 == 0) {
-                            engine.history(readers.get(chat), chats.get(chat), HistoryOrder.NEWEST_FIRST,
+                            engine.messages().history(readers.get(chat), chats.get(chat), HistoryOrder.NEWEST_FIRST,
                                     Optional.empty(), 0, 20);
                         }
                     }
@@ -75,8 +75,8 @@ class ChatLocksTest {
             jobs.add(() -> {
                 start.await();
                 for (int i = 0; i < 40; i++) {
-                    ChatId extra = engine.createChat(admin, NewChat.of("Ещё " + i, Set.of()));
-                    engine.addChatMember(admin, extra, readers.get(i % CHATS));
+                    ChatId extra = engine.chats().createChat(admin, NewChat.of("Ещё " + i, Set.of()));
+                    engine.chats().addChatMember(admin, extra, readers.get(i % CHATS));
                 }
                 return List.of();
             });
@@ -101,16 +101,16 @@ class ChatLocksTest {
             pool.shutdownNow();
         }
         for (int c = 0; c < CHATS; c++) {
-            HistoryWindow all = engine.history(readers.get(c), chats.get(c), HistoryOrder.OLDEST_FIRST,
+            HistoryWindow all = engine.messages().history(readers.get(c), chats.get(c), HistoryOrder.OLDEST_FIRST,
                     Optional.empty(), 0, 200);
             assertEquals(PER_CHAT, all.total(), "no lost message in chat " + c);
             for (int i = 0; i < PER_CHAT; i++) {
                 assertEquals("#" + i, all.items().get(i).text());
             }
-            assertEquals(PER_CHAT, engine.unreadCount(readers.get(c), chats.get(c)));
+            assertEquals(PER_CHAT, engine.messages().unreadCount(readers.get(c), chats.get(c)));
         }
-        assertEquals(40, engine.chatsOf(admin).size(), "every chat created meanwhile exists");
-        assertEquals(List.of(chats.get(0), engine.chatsOf(admin).get(0)), engine.chatsOf(readers.get(0)),
+        assertEquals(40, engine.chats().chatsOf(admin).size(), "every chat created meanwhile exists");
+        assertEquals(List.of(chats.get(0), engine.chats().chatsOf(admin).get(0)), engine.chats().chatsOf(readers.get(0)),
                 "membership added meanwhile holds");
     }
 }

@@ -17,6 +17,6 @@ class FakeMessageActionsContractTest extends MessageActionsContract {
 
     @Override
     protected List<MessageReport> moderatorReports() {
-        return fixture.fake().engine().reports();
+        return fixture.fake().engine().messageActions().reports();
     }
 }

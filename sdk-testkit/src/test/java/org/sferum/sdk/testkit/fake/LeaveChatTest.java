@@ -34,43 +34,43 @@ class LeaveChatTest {
     @Test
     @DisplayName("F-LINK-07 a member leaves a chat: it is gone from their chats and they can no longer read it")
     void memberLeaves() {
-        ChatId math = engine.createChat(teacher, NewChat.of("5в Математика", Set.of(first, second)));
-        ChatId russian = engine.createChat(teacher, NewChat.of("5в Русский", Set.of(first)));
-        engine.send(first, math, Draft.text("Здравствуйте!"));
-        assertEquals(List.of(math, russian), engine.chatsOf(first));
+        ChatId math = engine.chats().createChat(teacher, NewChat.of("5в Математика", Set.of(first, second)));
+        ChatId russian = engine.chats().createChat(teacher, NewChat.of("5в Русский", Set.of(first)));
+        engine.messages().send(first, math, Draft.text("Здравствуйте!"));
+        assertEquals(List.of(math, russian), engine.chats().chatsOf(first));
 
-        engine.leaveChat(first, math);
+        engine.chats().leaveChat(first, math);
 
-        assertEquals(List.of(russian), engine.chatsOf(first));
-        assertEquals(2, engine.chat(teacher, math).members().size());
-        assertNotAMember(() -> engine.history(first, math, HistoryOrder.NEWEST_FIRST, Optional.empty(), 0, 5));
-        assertNotAMember(() -> engine.leaveChat(first, math));
-        assertEquals(1, engine.history(teacher, math, HistoryOrder.NEWEST_FIRST, Optional.empty(), 0, 5).total(),
+        assertEquals(List.of(russian), engine.chats().chatsOf(first));
+        assertEquals(2, engine.chats().chat(teacher, math).members().size());
+        assertNotAMember(() -> engine.messages().history(first, math, HistoryOrder.NEWEST_FIRST, Optional.empty(), 0, 5));
+        assertNotAMember(() -> engine.chats().leaveChat(first, math));
+        assertEquals(1, engine.messages().history(teacher, math, HistoryOrder.NEWEST_FIRST, Optional.empty(), 0, 5).total(),
                 "the messages stay");
     }
 
     @Test
     @DisplayName("F-LINK-07 the owner may leave too; the chat and its messages stay for the others")
     void ownerLeaves() {
-        ChatId chat = engine.createChat(teacher, NewChat.of("5в", Set.of(first, second)));
-        engine.send(teacher, chat, Draft.text("Домашнее задание"));
-        engine.leaveChat(teacher, chat);
-        assertEquals(List.of(), engine.chatsOf(teacher));
-        assertNotAMember(() -> engine.chat(teacher, chat));
-        assertEquals(1, engine.history(second, chat, HistoryOrder.NEWEST_FIRST, Optional.empty(), 0, 5).total());
-        assertEquals(2, engine.chat(first, chat).members().size());
-        engine.send(first, chat, Draft.text("Спасибо"));
+        ChatId chat = engine.chats().createChat(teacher, NewChat.of("5в", Set.of(first, second)));
+        engine.messages().send(teacher, chat, Draft.text("Домашнее задание"));
+        engine.chats().leaveChat(teacher, chat);
+        assertEquals(List.of(), engine.chats().chatsOf(teacher));
+        assertNotAMember(() -> engine.chats().chat(teacher, chat));
+        assertEquals(1, engine.messages().history(second, chat, HistoryOrder.NEWEST_FIRST, Optional.empty(), 0, 5).total());
+        assertEquals(2, engine.chats().chat(first, chat).members().size());
+        engine.messages().send(first, chat, Draft.text("Спасибо"));
     }
 
     @Test
     @DisplayName("F-LINK-07 a non-member cannot leave; unknown chats and users are not found")
     void nonMembers() {
-        ChatId chat = engine.createChat(teacher, NewChat.of("5в", Set.of(first)));
-        assertNotAMember(() -> engine.leaveChat(school.outsider().id(), chat));
-        assertEquals(List.of(), engine.chatsOf(school.outsider().id()));
+        ChatId chat = engine.chats().createChat(teacher, NewChat.of("5в", Set.of(first)));
+        assertNotAMember(() -> engine.chats().leaveChat(school.outsider().id(), chat));
+        assertEquals(List.of(), engine.chats().chatsOf(school.outsider().id()));
         assertEquals(ErrorCode.CHAT_NOT_FOUND, assertThrows(NotFoundException.class,
-                () -> engine.leaveChat(first, ChatId.group(99))).code());
+                () -> engine.chats().leaveChat(first, ChatId.group(99))).code());
         assertEquals(ErrorCode.USER_NOT_FOUND, assertThrows(NotFoundException.class,
-                () -> engine.chatsOf(UserId.of(999_999))).code());
+                () -> engine.chats().chatsOf(UserId.of(999_999))).code());
     }
 }

@@ -148,7 +148,7 @@ class JournalWebTest {
         assertTrue(unlinked.asNormalizedText().contains("Учётная запись отвязана"), unlinked::asNormalizedText);
         assertNotNull(unlinked.getFirstByXPath("//button[normalize-space()='Привязать учебный профиль VK ID']"));
         assertTrue(app.sferum().links().find(SchoolAccountId.of("journal-student1")).isEmpty());
-        assertFalse(app.emulator().engine().chat(app.school().teacher().id(), app.classChat()).hasMember(app.school().students().get(0).id()),
+        assertFalse(app.emulator().engine().chats().chat(app.school().teacher().id(), app.classChat()).hasMember(app.school().students().get(0).id()),
                 "the student left the class chat");
     }
 

@@ -1,8 +1,17 @@
 package org.sferum.sdk.testkit.engine.vkid;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.sferum.sdk.error.AuthenticationException;
+import org.sferum.sdk.error.ConflictException;
+import org.sferum.sdk.error.ErrorCode;
+import org.sferum.sdk.error.RateLimitException;
+import org.sferum.sdk.error.RelinkRequiredException;
+import org.sferum.sdk.error.SferumException;
+import org.sferum.sdk.error.ValidationException;
 import org.sferum.sdk.testkit.vkid.VkIdLogin;
 import org.sferum.sdk.users.Person;
 import org.sferum.sdk.users.Role;
@@ -14,9 +23,9 @@ import org.sferum.sdk.users.UserId;
  * Every rule of linking lives here once; the fake's {@code VkIdUsers} and the emulator's pages and
  * {@code /oauth2/*} endpoints only translate. Thread-safe; time from the engine's clock.
  *
- * <p>Failures are {@link org.sferum.sdk.error.SferumException}s with the linking codes of
- * {@link org.sferum.sdk.error.ErrorCode} (for example {@code WRONG_PASSWORD}, {@code PKCE_MISMATCH},
- * {@code TOO_MANY_ATTEMPTS} as a {@link org.sferum.sdk.error.RateLimitException} with the lock's remaining time).
+ * <p>Failures are {@link SferumException}s with the linking codes of
+ * {@link ErrorCode} (for example {@code WRONG_PASSWORD}, {@code PKCE_MISMATCH},
+ * {@code TOO_MANY_ATTEMPTS} as a {@link RateLimitException} with the lock's remaining time).
  * Refusals of {@link #authorize} and of the token endpoints also carry their wire cause: {@link GrantError#of}
  * gives the OAuth {@code error} and the {@code error_reason}. Messages never hold a phone, a password, a code or a
  * token.
@@ -44,9 +53,9 @@ public interface VkIdService {
      * @param password the password; empty for an account that never set one
      * @param profile the educational profile to create with it, if any
      * @return the profile's user id, when one was created
-     * @throws org.sferum.sdk.error.ValidationException with {@code INVALID_PHONE}, {@code INVALID_ARGUMENT} (a
+     * @throws ValidationException with {@code INVALID_PHONE}, {@code INVALID_ARGUMENT} (a
      *     password not 6 to 128 characters) or {@code INVALID_PERSONAL_DATA}
-     * @throws org.sferum.sdk.error.ConflictException with {@code CONFLICT} when the phone has an account
+     * @throws ConflictException with {@code CONFLICT} when the phone has an account
      */
     Optional<UserId> createAccount(String phone, Optional<String> password, Optional<NewProfile> profile);
 
@@ -56,7 +65,7 @@ public interface VkIdService {
      * @param phone the phone
      * @param password the password
      * @param profile the existing user
-     * @throws org.sferum.sdk.error.ConflictException with {@code CONFLICT} when the phone or the user already has
+     * @throws ConflictException with {@code CONFLICT} when the phone or the user already has
      *     an account
      */
     void attachAccount(String phone, String password, UserId profile);
@@ -66,7 +75,7 @@ public interface VkIdService {
      *
      * @param request the request's parameters
      * @return the flow's id, to pass to the step methods
-     * @throws org.sferum.sdk.error.ValidationException with {@code INVALID_ARGUMENT} for an unknown client or an
+     * @throws ValidationException with {@code INVALID_ARGUMENT} for an unknown client or an
      *     unregistered redirect URI (shown as a page, never redirected: {@link GrantError#shownAsPage()}), or a
      *     missing state or challenge, or a method other than S256 (redirected as {@code invalid_request})
      */
@@ -95,7 +104,7 @@ public interface VkIdService {
      * @param phone the phone as typed
      * @return {@code PASSWORD} for a phone with a VK ID (with or without a password: the page offers «Забыли или не
      *     установили пароль?»), or {@code SMS_CODE} for a phone without one, to which a code is sent
-     * @throws org.sferum.sdk.error.ValidationException with {@code INVALID_PHONE} for a malformed phone
+     * @throws ValidationException with {@code INVALID_PHONE} for a malformed phone
      */
     VkIdLogin.Step enterPhone(String flowId, String phone);
 
@@ -105,7 +114,7 @@ public interface VkIdService {
      * @param flowId the flow
      * @param password the password
      * @return {@code SMS_CODE}; a code is sent
-     * @throws org.sferum.sdk.error.AuthenticationException with {@code WRONG_PASSWORD}
+     * @throws AuthenticationException with {@code WRONG_PASSWORD}
      */
     VkIdLogin.Step enterPassword(String flowId, String password);
 
@@ -124,8 +133,8 @@ public interface VkIdService {
      * @param smsCode the code
      * @param newPassword the new password, 6 to 128 characters
      * @return {@code CHOOSE_PROFILE} or {@code CREATE_PROFILE}
-     * @throws org.sferum.sdk.error.AuthenticationException with {@code WRONG_SMS_CODE} or {@code SMS_CODE_EXPIRED}
-     * @throws org.sferum.sdk.error.ValidationException with {@code INVALID_ARGUMENT} for an unacceptable password
+     * @throws AuthenticationException with {@code WRONG_SMS_CODE} or {@code SMS_CODE_EXPIRED}
+     * @throws ValidationException with {@code INVALID_ARGUMENT} for an unacceptable password
      */
     VkIdLogin.Step resetPassword(String flowId, String smsCode, String newPassword);
 
@@ -135,7 +144,7 @@ public interface VkIdService {
      * @param flowId the flow
      * @param smsCode the code
      * @return {@code CHOOSE_PROFILE} (variant 1), {@code CREATE_PROFILE} (variant 2) or {@code ABOUT_YOU} (variant 3)
-     * @throws org.sferum.sdk.error.AuthenticationException with {@code WRONG_SMS_CODE} or {@code SMS_CODE_EXPIRED}
+     * @throws AuthenticationException with {@code WRONG_SMS_CODE} or {@code SMS_CODE_EXPIRED}
      */
     VkIdLogin.Step enterSmsCode(String flowId, String smsCode);
 
@@ -170,7 +179,7 @@ public interface VkIdService {
      * @param flowId the flow
      * @param data the personal data
      * @return {@code CHECK_DATA}
-     * @throws org.sferum.sdk.error.ValidationException with {@code INVALID_PERSONAL_DATA} for a blank name or an
+     * @throws ValidationException with {@code INVALID_PERSONAL_DATA} for a blank name or an
      *     implausible birth date (not in the past, or more than 120 years ago)
      */
     VkIdLogin.Step aboutYou(String flowId, VkIdLogin.AboutYou data);
@@ -208,10 +217,10 @@ public interface VkIdService {
      * @param redirectUri the redirect URI of the authorization
      * @param deviceId the device id from the redirect
      * @return the tokens
-     * @throws org.sferum.sdk.error.AuthenticationException with {@code AUTHORIZATION_CODE_INVALID} (unknown, used,
+     * @throws AuthenticationException with {@code AUTHORIZATION_CODE_INVALID} (unknown, used,
      *     expired, another client or device; a replay also revokes the tokens the code gave), {@code PKCE_MISMATCH}
      *     or {@code REDIRECT_URI_MISMATCH}
-     * @throws org.sferum.sdk.error.ValidationException with {@code INVALID_ARGUMENT} for a missing parameter or an
+     * @throws ValidationException with {@code INVALID_ARGUMENT} for a missing parameter or an
      *     unknown client
      */
     TokenGrant exchangeCode(String clientId, String code, String codeVerifier, String redirectUri, String deviceId);
@@ -223,7 +232,7 @@ public interface VkIdService {
      * @param refreshToken the refresh token
      * @param deviceId the device id
      * @return the new tokens, without ID token claims
-     * @throws org.sferum.sdk.error.RelinkRequiredException for a refresh token that is unknown, already used,
+     * @throws RelinkRequiredException for a refresh token that is unknown, already used,
      *     revoked or older than 60 days
      */
     TokenGrant refresh(String clientId, String refreshToken, String deviceId);
@@ -233,7 +242,7 @@ public interface VkIdService {
      * ({@code /oauth2/revoke}). An expired access token still names its grant.
      *
      * @param accessToken the access token
-     * @throws org.sferum.sdk.error.AuthenticationException with {@code AUTHENTICATION_FAILED} for an unknown,
+     * @throws AuthenticationException with {@code AUTHENTICATION_FAILED} for an unknown,
      *     ended or revoked token
      */
     void revoke(String accessToken);
@@ -242,7 +251,7 @@ public interface VkIdService {
      * Ends an access token ({@code /oauth2/logout}); its refresh token stays usable.
      *
      * @param accessToken the access token
-     * @throws org.sferum.sdk.error.AuthenticationException with {@code AUTHENTICATION_FAILED} for an unknown,
+     * @throws AuthenticationException with {@code AUTHENTICATION_FAILED} for an unknown,
      *     ended or revoked token
      */
     void logout(String accessToken);
@@ -252,7 +261,7 @@ public interface VkIdService {
      *
      * @param accessToken the access token
      * @return the profile
-     * @throws org.sferum.sdk.error.AuthenticationException with {@code AUTHENTICATION_FAILED} or
+     * @throws AuthenticationException with {@code AUTHENTICATION_FAILED} or
      *     {@code TOKEN_EXPIRED}
      */
     ProfileInfo userInfo(String accessToken);
@@ -262,7 +271,7 @@ public interface VkIdService {
      *
      * @param phone the phone, any accepted format
      * @return the code, even when used or expired; empty when none was sent
-     * @throws org.sferum.sdk.error.ValidationException with {@code INVALID_PHONE} for a malformed phone
+     * @throws ValidationException with {@code INVALID_PHONE} for a malformed phone
      */
     Optional<String> lastSmsCode(String phone);
 
@@ -271,7 +280,7 @@ public interface VkIdService {
      *
      * @param phone the phone, any accepted format
      * @return the code and when it was sent (the engine's clock), even when used or expired; empty when none was sent
-     * @throws org.sferum.sdk.error.ValidationException with {@code INVALID_PHONE} for a malformed phone
+     * @throws ValidationException with {@code INVALID_PHONE} for a malformed phone
      */
     Optional<SentSmsCode> lastSms(String phone);
 
@@ -281,7 +290,7 @@ public interface VkIdService {
      * @param code the code
      * @param sentAt when it was sent, on the engine's clock
      */
-    record SentSmsCode(String code, java.time.Instant sentAt) {
+    record SentSmsCode(String code, Instant sentAt) {
         /**
          * Validates the fields.
          *
@@ -289,8 +298,8 @@ public interface VkIdService {
          * @param sentAt when it was sent
          */
         public SentSmsCode {
-            java.util.Objects.requireNonNull(code, "code");
-            java.util.Objects.requireNonNull(sentAt, "sentAt");
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(sentAt, "sentAt");
         }
 
         @Override

@@ -73,7 +73,7 @@ class VkIdLoginFlowTest {
         assertEquals(VkIdFixture.START.getEpochSecond(), claims.issuedAt());
         assertEquals(claims.issuedAt() + 3600, claims.expiresAt());
         assertEquals(Optional.of(start.nonce), claims.nonce());
-        assertEquals(teacher.id(), f.engine.authenticate(grant.accessToken()), "the token works on the VK API");
+        assertEquals(teacher.id(), f.engine.users().authenticate(grant.accessToken()), "the token works on the VK API");
 
         VkIdService.ProfileInfo info = f.vkId.userInfo(grant.accessToken());
         assertEquals(teacher.person(), info.person());
@@ -93,7 +93,7 @@ class VkIdLoginFlowTest {
         assertEquals(Step.CHECK_DATA, login.aboutYou(aboutYou("Новикова", "Дарья")));
         TokenGrant grant = f.exchange(start, login.confirm());
 
-        Person person = f.engine.person(grant.user());
+        Person person = f.engine.users().person(grant.user());
         assertEquals("Дарья Новикова", person.displayName());
         assertTrue(f.school.everyone().stream().noneMatch(u -> u.id().equals(grant.user())), "a new profile");
         VkIdService.ProfileInfo info = f.vkId.userInfo(grant.accessToken());
@@ -115,7 +115,7 @@ class VkIdLoginFlowTest {
         assertEquals(Step.SMS_CODE, login.enterPhone("+7 902 777-00-11"), "no password step");
         assertEquals(Step.ABOUT_YOU, login.enterSmsCode(f.code("+79027770011")));
         assertEquals(Step.CHECK_DATA, login.aboutYou(aboutYou("Орлова", "Вера")));
-        assertEquals("Вера Орлова", f.engine.person(f.exchange(start, login.confirm()).user()).displayName());
+        assertEquals("Вера Орлова", f.engine.users().person(f.exchange(start, login.confirm()).user()).displayName());
 
         VkIdLogin again = f.open(f.start());
         assertEquals(Step.PASSWORD, again.enterPhone("89027770011"), "the phone now has a VK ID, without a password");
@@ -322,7 +322,7 @@ class VkIdLoginFlowTest {
         Optional<UserId> user = f.vkId.createAccount("+79050000000", Optional.empty(), Optional.of(
                 new VkIdService.NewProfile("Вера", "Орлова", Optional.empty(), "01.09.2010", true,
                         org.sferum.sdk.users.Role.TEACHER)));
-        assertEquals(org.sferum.sdk.users.Role.TEACHER, f.engine.account(user.orElseThrow()).role());
+        assertEquals(org.sferum.sdk.users.Role.TEACHER, f.engine.users().account(user.orElseThrow()).role());
         VkIdLogin login = f.open(f.start());
         assertEquals(Step.PASSWORD, login.enterPhone("+79050000000"));
         login.forgotPassword();

@@ -90,20 +90,20 @@ class VkIdTokensTest {
         TokenGrant first = linking.exchange();
         TokenGrant refreshed = remember(f.vkId.refresh(DemoSchool.CLIENT_ID, first.refreshToken(),
                 linking.redirect.get("device_id")));
-        assertEquals(teacher.id(), f.engine.authenticate(first.accessToken()));
+        assertEquals(teacher.id(), f.engine.users().authenticate(first.accessToken()));
 
         refused(AuthenticationException.class, ErrorCode.AUTHORIZATION_CODE_INVALID, GrantError.CODE_USED,
                 linking::exchange);
 
         for (String access : List.of(first.accessToken(), refreshed.accessToken())) {
             refused(AuthenticationException.class, ErrorCode.AUTHENTICATION_FAILED, null,
-                    () -> f.engine.authenticate(access));
+                    () -> f.engine.users().authenticate(access));
             refused(AuthenticationException.class, ErrorCode.AUTHENTICATION_FAILED, GrantError.INVALID_TOKEN,
                     () -> f.vkId.userInfo(access));
         }
         refused(RelinkRequiredException.class, ErrorCode.RELINK_REQUIRED, GrantError.REFRESH_TOKEN_REVOKED,
                 () -> f.vkId.refresh(DemoSchool.CLIENT_ID, refreshed.refreshToken(), linking.redirect.get("device_id")));
-        assertEquals(teacher.id(), f.engine.authenticate(teacher.token().secret()), "other tokens are untouched");
+        assertEquals(teacher.id(), f.engine.users().authenticate(teacher.token().secret()), "other tokens are untouched");
         refused(AuthenticationException.class, ErrorCode.AUTHORIZATION_CODE_INVALID, GrantError.CODE_UNKNOWN,
                 () -> f.vkId.exchangeCode(DemoSchool.CLIENT_ID, "no-such-code", linking.start.verifier,
                         DemoSchool.REDIRECT_URI, linking.redirect.get("device_id")));
@@ -263,7 +263,7 @@ class VkIdTokensTest {
         assertEquals(Optional.empty(), second.idToken(), "no ID token on a refresh");
         assertEquals(teacher.id(), second.user());
         assertEquals(3600, second.expiresIn());
-        assertEquals(teacher.id(), f.engine.authenticate(second.accessToken()));
+        assertEquals(teacher.id(), f.engine.users().authenticate(second.accessToken()));
 
         refused(RelinkRequiredException.class, ErrorCode.RELINK_REQUIRED, GrantError.REFRESH_TOKEN_UNKNOWN,
                 () -> f.vkId.refresh(DemoSchool.CLIENT_ID, second.refreshToken(), "another-device"));
@@ -287,15 +287,15 @@ class VkIdTokensTest {
         TokenGrant first = linking.exchange();
         TokenGrant second = remember(f.vkId.refresh(DemoSchool.CLIENT_ID, first.refreshToken(), device));
         TokenGrant other = new Linking().exchange();
-        assertEquals(teacher.id(), f.engine.authenticate(second.accessToken()));
+        assertEquals(teacher.id(), f.engine.users().authenticate(second.accessToken()));
 
         refused(RelinkRequiredException.class, ErrorCode.RELINK_REQUIRED, GrantError.REFRESH_TOKEN_REVOKED,
                 () -> f.vkId.refresh(DemoSchool.CLIENT_ID, first.refreshToken(), device));
-        assertThrows(SferumException.class, () -> f.engine.authenticate(second.accessToken()),
+        assertThrows(SferumException.class, () -> f.engine.users().authenticate(second.accessToken()),
                 "the newest access token of the grant is revoked");
         refused(RelinkRequiredException.class, ErrorCode.RELINK_REQUIRED, GrantError.REFRESH_TOKEN_REVOKED,
                 () -> f.vkId.refresh(DemoSchool.CLIENT_ID, second.refreshToken(), device));
-        assertEquals(teacher.id(), f.engine.authenticate(other.accessToken()), "another grant is untouched");
+        assertEquals(teacher.id(), f.engine.users().authenticate(other.accessToken()), "another grant is untouched");
         assertNoSecretsInMessages();
     }
 
@@ -307,7 +307,7 @@ class VkIdTokensTest {
         TokenGrant grant = linking.exchange();
         f.vkId.revoke(grant.accessToken());
         refused(AuthenticationException.class, ErrorCode.AUTHENTICATION_FAILED, null,
-                () -> f.engine.authenticate(grant.accessToken()));
+                () -> f.engine.users().authenticate(grant.accessToken()));
         refused(RelinkRequiredException.class, ErrorCode.RELINK_REQUIRED, GrantError.REFRESH_TOKEN_REVOKED,
                 () -> f.vkId.refresh(DemoSchool.CLIENT_ID, grant.refreshToken(), device));
         refused(AuthenticationException.class, ErrorCode.AUTHENTICATION_FAILED, GrantError.INVALID_TOKEN,
@@ -329,14 +329,14 @@ class VkIdTokensTest {
         TokenGrant grant = linking.exchange();
         f.vkId.logout(grant.accessToken());
         refused(AuthenticationException.class, ErrorCode.AUTHENTICATION_FAILED, null,
-                () -> f.engine.authenticate(grant.accessToken()));
+                () -> f.engine.users().authenticate(grant.accessToken()));
         refused(AuthenticationException.class, ErrorCode.AUTHENTICATION_FAILED, GrantError.INVALID_TOKEN,
                 () -> f.vkId.logout(grant.accessToken()));
         refused(AuthenticationException.class, ErrorCode.AUTHENTICATION_FAILED, GrantError.INVALID_TOKEN,
                 () -> f.vkId.userInfo(null));
         TokenGrant next = remember(f.vkId.refresh(DemoSchool.CLIENT_ID, grant.refreshToken(),
                 linking.redirect.get("device_id")));
-        assertEquals(teacher.id(), f.engine.authenticate(next.accessToken()));
+        assertEquals(teacher.id(), f.engine.users().authenticate(next.accessToken()));
         assertNoSecretsInMessages();
     }
 
@@ -345,18 +345,18 @@ class VkIdTokensTest {
     void accessTokenExpires() {
         TokenGrant grant = new Linking().exchange();
         f.clock.advance(Duration.ofHours(1).minusSeconds(1));
-        assertEquals(teacher.id(), f.engine.authenticate(grant.accessToken()));
+        assertEquals(teacher.id(), f.engine.users().authenticate(grant.accessToken()));
         assertEquals(teacher.person(), f.vkId.userInfo(grant.accessToken()).person());
         f.clock.advance(Duration.ofSeconds(1));
         refused(AuthenticationException.class, ErrorCode.TOKEN_EXPIRED, null,
-                () -> f.engine.authenticate(grant.accessToken()));
+                () -> f.engine.users().authenticate(grant.accessToken()));
         refused(AuthenticationException.class, ErrorCode.TOKEN_EXPIRED, GrantError.TOKEN_EXPIRED,
                 () -> f.vkId.userInfo(grant.accessToken()));
 
         f.clock.advance(Duration.ofDays(365));
-        assertEquals(teacher.id(), f.engine.authenticate(teacher.token().secret()), "demo tokens never expire");
+        assertEquals(teacher.id(), f.engine.users().authenticate(teacher.token().secret()), "demo tokens never expire");
         refused(AuthenticationException.class, ErrorCode.AUTHENTICATION_FAILED, null,
-                () -> f.engine.authenticate("vk2.a.unknown"));
+                () -> f.engine.users().authenticate("vk2.a.unknown"));
         assertNoSecretsInMessages();
     }
 }
