@@ -283,11 +283,31 @@ public final class VkApi {
     }
 
     /**
+     * Calls several methods in one VK {@code execute} request ({@code docs/wire/vk-api.md}, "execute"): each
+     * request's parameters travel as the program's {@code Args}, so no value is ever written into the program's
+     * text. The whole request is retried as one call (idempotent when every inner call is, as sends are by their
+     * random id); each inner call then gets its own answer or its own error, as a direct call would (a change
+     * whose outcome is unknown gets an {@link OutcomeUnknownException} naming its own chat and random id). Inner
+     * calls are not retried one by one. The Sferum partner contract's methods cannot go inside VK's
+     * {@code execute} and are refused.
+     *
+     * @param tokens where the token comes from
+     * @param requests 1 to {@value VkExecute#MAX_CALLS} requests of the VK API, in order
+     * @return one answer per request, in the same order
+     * @throws IllegalArgumentException for no request, more than 25, a partner request or a parameter name that
+     *     is not a plain identifier
+     * @throws IllegalStateException if the client was closed
+     */
+    public List<ExecuteAnswer> execute(TokenSource tokens, List<VkRequest> requests) {
+        return VkExecute.run(this, tokens, requests);
+    }
+
+    /**
      * Builds the exception of a call that changes state and may have taken effect: it names what to check, read
      * from the request's parameters ({@code peer_id} or a single {@code peer_ids}, {@code random_id},
      * {@code message_id}, {@code message_ids}), never a text.
      */
-    private static OutcomeUnknownException outcomeUnknown(VkRequest request, String requestId, Integer wireCode,
+    static OutcomeUnknownException outcomeUnknown(VkRequest request, String requestId, Integer wireCode,
                                                           SferumException last) {
         OutcomeUnknownException.Subject subject = subject(request);
         String message = request.method() + " may or may not have taken effect: an attempt reached the service but "
@@ -342,6 +362,8 @@ public final class VkApi {
         int maxAttempts = retryPolicy.maxAttempts();
         long callStarted = clock.millis();
         boolean unknownEffect = false;
+        // execute's answer carries execute_errors beside response: its decoder reads the whole envelope.
+        boolean whole = request.method().equals(VkExecute.METHOD);
         for (int attempt = 1; ; attempt++) {
             if (closed) {
                 throw new IllegalStateException("the Sferum client is closed; build a new one");
@@ -365,7 +387,7 @@ public final class VkApi {
             try {
                 TransportResponse response = transport.execute(
                         new TransportRequest("POST", uri, headers, body, requestTimeout));
-                outcome = read(response);
+                outcome = read(response, false, whole);
             } catch (IOException e) {
                 outcome = transportFailure(e, uri);
             }
@@ -600,11 +622,11 @@ public final class VkApi {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private static Outcome read(TransportResponse response) {
-        return read(response, false);
+    private static Outcome read(TransportResponse response, boolean bare) {
+        return read(response, bare, false);
     }
 
-    private static Outcome read(TransportResponse response, boolean bare) {
+    private static Outcome read(TransportResponse response, boolean bare, boolean whole) {
         int status = response.status();
         if (status == 429) {
             // A gateway's rate limit: the request was refused before anything was done.
@@ -652,7 +674,7 @@ public final class VkApi {
             return Outcome.failure(ErrorCode.MALFORMED_RESPONSE, "a body with neither response nor error", null,
                     null, Retry.IF_IDEMPOTENT);
         }
-        return Outcome.success(root.get("response"));
+        return Outcome.success(whole ? root : root.get("response"));
     }
 
     /** Reads {@code Retry-After} in seconds (the HTTP-date form is not used by VK's gateways and is ignored). */
