@@ -83,6 +83,8 @@ public final class VkApi {
     private final Metrics metrics;
     private final WireRoutes routes;
     private final java.util.Set<Runnable> closeActions = ConcurrentHashMap.newKeySet();
+    private volatile TokenRateLimiter rateLimiter;
+    private volatile Coalescer coalescer;
     private volatile boolean closed;
 
     /**
@@ -151,6 +153,28 @@ public final class VkApi {
     }
 
     /**
+     * Shapes the calls (issue 15; {@code docs/performance.md}): a per-token limit of requests a second, which makes
+     * callers wait for their turn instead of failing with VK error 6, and automatic coalescing, which sends the VK
+     * API calls made on one token within a window as one {@code execute}. Called by the client's builder before the
+     * first call.
+     *
+     * @param requestsPerSecond the most requests one token sends in any second, every attempt counted; 0 for no
+     *     limit
+     * @param coalesceWindow how long the first call of a group waits for others; zero for no coalescing
+     * @return this caller
+     * @throws IllegalArgumentException for a negative limit or window
+     */
+    public VkApi shaping(int requestsPerSecond, Duration coalesceWindow) {
+        Objects.requireNonNull(coalesceWindow, "coalesceWindow");
+        if (requestsPerSecond < 0 || coalesceWindow.isNegative()) {
+            throw new IllegalArgumentException("the rate limit and the coalescing window cannot be negative");
+        }
+        this.rateLimiter = requestsPerSecond == 0 ? null : new TokenRateLimiter(requestsPerSecond, clock, sleeper);
+        this.coalescer = coalesceWindow.isZero() ? null : new Coalescer(this, coalesceWindow);
+        return this;
+    }
+
+    /**
      * Returns the client's metrics, which the long poll and token refreshes report to as well.
      *
      * @return the metrics
@@ -207,6 +231,15 @@ public final class VkApi {
     public VkResult call(TokenSource tokens, VkRequest request) {
         Objects.requireNonNull(tokens, "tokens");
         Objects.requireNonNull(request, "request");
+        Coalescer group = coalescer;
+        if (group != null && VkExecute.fits(request)) {
+            return group.call(Objects.requireNonNull(tokens.current(), "token").secret(), tokens, request);
+        }
+        return callDirect(tokens, request);
+    }
+
+    /** {@link #call(TokenSource, VkRequest)} without coalescing. */
+    VkResult callDirect(TokenSource tokens, VkRequest request) {
         AccessToken token = Objects.requireNonNull(tokens.current(), "token");
         try {
             return callOnce(token, request);
@@ -385,11 +418,19 @@ public final class VkApi {
             long started = clock.millis();
             Outcome outcome;
             try {
+                TokenRateLimiter limiter = rateLimiter;
+                if (limiter != null) {
+                    limiter.acquire(token.secret());
+                }
                 TransportResponse response = transport.execute(
                         new TransportRequest("POST", uri, headers, body, requestTimeout));
                 outcome = read(response, false, whole);
             } catch (IOException e) {
                 outcome = transportFailure(e, uri);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                outcome = Outcome.failure(ErrorCode.TRANSPORT_FAILURE, "interrupted while waiting for the token's"
+                        + " rate limit, before sending", null, e, Retry.NEVER);
             }
             Duration took = Duration.ofMillis(Math.max(0, clock.millis() - started));
             unknownEffect |= outcome.failed() && outcome.mayHaveTakenEffect();

@@ -25,6 +25,19 @@ final class VkExecute {
     private VkExecute() {
     }
 
+    /** Whether a request can go inside {@code execute}: a VK API method with plain parameter names. */
+    static boolean fits(VkRequest request) {
+        if (request.method().equals(METHOD) || WireMethods.isPartner(request)) {
+            return false;
+        }
+        for (String name : request.params().keySet()) {
+            if (!PARAM.matcher(name).matches()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static List<ExecuteAnswer> run(VkApi api, TokenSource tokens, List<VkRequest> requests) {
         Objects.requireNonNull(tokens, "tokens");
         List<VkRequest> calls = List.copyOf(requests);
