@@ -204,8 +204,9 @@ public final class WireMessages implements Messages {
 
     /**
      * Reads a page with {@code messages.getHistory}. The cursor is the id of the page's last message; the next
-     * page starts there with {@code offset=1}, so messages arriving meanwhile neither shift nor repeat pages. One
-     * more message than the page holds is asked for, to know whether a next page exists.
+     * page starts there with {@code offset=1}, so messages arriving meanwhile neither shift nor repeat pages. Exactly
+     * the page size is asked for (issue 15): the first page knows from the answer's {@code count} whether more
+     * follow; a later full page offers a next one, which may be empty.
      */
     @Override
     public Page<Message> history(ChatId chat, HistoryQuery query) {
@@ -220,7 +221,7 @@ public final class WireMessages implements Messages {
         PageRequest page = query.page();
         VkRequest request = VkRequest.idempotent("messages.getHistory")
                 .param("peer_id", chat.peerId())
-                .param("count", askFor(page.size()))
+                .param("count", page.size())
                 .param("rev", oldestFirst);
         if (page.cursor().isPresent()) {
             long anchor = Cursors.decode("m", scope(chat, oldestFirst), 1, page.cursor().get());
@@ -233,14 +234,10 @@ public final class WireMessages implements Messages {
         return chat.peerId() + (oldestFirst ? ".rev1" : ".rev0");
     }
 
-    private static int askFor(int size) {
-        return Math.min(size + 1, PageRequest.MAX_SIZE);
-    }
 
     /** Reads one page of {@code messages.getHistory}'s answer. */
     static Page<Message> historyPage(VkResult result, ChatId chat, HistoryQuery query) {
         int size = query.page().size();
-        int ask = askFor(size);
         JsonNode items = items(result);
         int kept = Math.min(size, items.size());
         List<Message> messages = new ArrayList<>(kept);
@@ -250,11 +247,15 @@ public final class WireMessages implements Messages {
             MessageDecoder.decode(item, result).ifPresent(messages::add);
             lastId = Json.longOr(item, "id", 0);
         }
-        boolean more = items.size() > size || (ask == size && items.size() == size);
+        // Exactly the page is asked for: a full page has a next one unless the first page's count says it holds
+        // everything; a later full page may be followed by an empty one.
+        OptionalLong total = total(result);
+        boolean more = items.size() >= size && (query.page().cursor().isPresent() || total.isEmpty()
+                || total.getAsLong() > items.size());
         Optional<PageCursor> next = more && lastId > 0
                 ? Optional.of(Cursors.encode("m", scope(chat, query.order() == HistoryOrder.OLDEST_FIRST), lastId))
                 : Optional.empty();
-        return new Page<>(messages, next, total(result));
+        return new Page<>(messages, next, total);
     }
 
     /** Marks the chat read with {@code messages.markAsRead} up to the message. */

@@ -83,6 +83,10 @@ public final class VkApi {
     private final Metrics metrics;
     private final WireRoutes routes;
     private final java.util.Set<Runnable> closeActions = ConcurrentHashMap.newKeySet();
+    /** The random half of this client's request ids; the other half counts (no SecureRandom per call). */
+    private final long requestIdPrefix = java.util.concurrent.ThreadLocalRandom.current().nextLong();
+    private final java.util.concurrent.atomic.AtomicLong requestCounter = new java.util.concurrent.atomic.AtomicLong(
+            java.util.concurrent.ThreadLocalRandom.current().nextLong());
     private volatile TokenRateLimiter rateLimiter;
     private volatile Coalescer coalescer;
     private volatile boolean closed;
@@ -388,7 +392,7 @@ public final class VkApi {
 
     private VkResult callOnce(AccessToken token, VkRequest request) {
         String method = request.method();
-        String requestId = UUID.randomUUID().toString();
+        String requestId = nextRequestId();
         URI uri = routes.uri(request);
         byte[] body = form(request);
         String authorization = "Bearer " + token.secret();
@@ -516,7 +520,7 @@ public final class VkApi {
             throw new IllegalStateException("the Sferum client is closed; build a new one");
         }
         String method = "upload";
-        String requestId = UUID.randomUUID().toString();
+        String requestId = nextRequestId();
         byte[] boundaryBytes = new byte[16];
         ThreadLocalRandom.current().nextBytes(boundaryBytes);
         String boundary = "sferum-" + java.util.HexFormat.of().formatHex(boundaryBytes);
@@ -580,7 +584,7 @@ public final class VkApi {
             form.append(form.length() == 0 ? "" : "&").append(encode(param.getKey())).append('=')
                     .append(encode(param.getValue()));
         }
-        String requestId = UUID.randomUUID().toString();
+        String requestId = nextRequestId();
         Map<String, List<String>> headers = TransportRequest.newHeaders();
         TransportRequest.addHeader(headers, "Content-Type", FORM);
         TransportRequest.addHeader(headers, "Accept", "application/json");
@@ -649,6 +653,11 @@ public final class VkApi {
                 }
             }
         }
+    }
+
+    /** A UUID-shaped request id, unique per call of this client: its random half, then a counter. */
+    private String nextRequestId() {
+        return new UUID(requestIdPrefix, requestCounter.incrementAndGet()).toString();
     }
 
     private byte[] form(VkRequest request) {
