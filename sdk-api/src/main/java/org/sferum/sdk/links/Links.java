@@ -34,6 +34,8 @@ public interface Links {
      * {@link org.sferum.sdk.error.ErrorCode#STATE_MISMATCH} before the code is spent, and changes nothing: no link,
      * no tokens, and the pending linking stays for its own account.
      *
+     * <p>Needs {@link org.sferum.sdk.Capability#LINKING}.
+     *
      * @param callbackQuery the query parameters of the redirect back
      * @param expectedAccount the school account signed in to the session the callback came to
      * @return the link
@@ -43,6 +45,8 @@ public interface Links {
     /**
      * Completes linking from the full callback URI the browser was redirected to, for the school account signed in
      * to that browser; see {@link #complete(Map, SchoolAccountId)}.
+     *
+     * <p>Needs {@link org.sferum.sdk.Capability#LINKING}.
      *
      * @param callback the callback URI with its query
      * @param expectedAccount the school account signed in to the session the callback came to
