@@ -2,13 +2,12 @@ package org.sferum.sdk.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import com.vk.api.sdk.client.VkApiClient;
 import com.vk.api.sdk.client.actors.UserActor;
 import com.vk.api.sdk.httpclient.HttpTransportClient;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,10 +15,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Invocable;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -49,7 +55,8 @@ import org.sferum.sdk.users.AccessToken;
 /**
  * Issue 15's side-by-side comparison: the same calls through sdk-core ({@code sdk}), the official VK Java SDK 1.0.16
  * ({@code official}, Apache HttpClient 4 and Gson) and a bare {@code java.net.http} + Jackson client ({@code raw}),
- * all against one in-process stub server on loopback (the JDK's {@code HttpServer}, canned answers), so the client's
+ * all against one in-process stub server on loopback (embedded Jetty 12, canned answers; the JDK's
+ * {@code HttpServer} writes {@code Content-type}, which the official SDK refuses), so the client's
  * own cost and the HTTP round trip are what differs. {@code sendBatched} is sdk-core's {@code session.batch()} of 25
  * sends in one {@code execute}, reported per send. Run with {@code -prof gc} for the allocation per call.
  */
@@ -71,8 +78,7 @@ public class SideBySideBenchmark {
     @Param({"20", "200"})
     public int pageSize;
 
-    private HttpServer server;
-    private ExecutorService serverThreads;
+    private Server server;
     private URI base;
     private SferumClient sdk;
     private SferumSession session;
@@ -100,34 +106,44 @@ public class SideBySideBenchmark {
         }
         byte[] executed = batch.append("]}").toString().getBytes(StandardCharsets.UTF_8);
 
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
-        serverThreads = Executors.newFixedThreadPool(4);
-        server.setExecutor(serverThreads);
-        server.createContext("/method/", exchange -> {
-            String path = exchange.getRequestURI().getPath();
-            byte[] form;
-            try (InputStream in = exchange.getRequestBody()) {
-                form = in.readAllBytes();
+        server = new Server(new QueuedThreadPool(16, 4));
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        server.setHandler(new Handler.Abstract(Invocable.InvocationType.BLOCKING) {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                String path = request.getHttpURI().getPath();
+                byte[] form;
+                try (InputStream in = Content.Source.asInputStream(request)) {
+                    form = in.readAllBytes();
+                }
+                byte[] answer;
+                if (path.endsWith("/messages.getHistory")) {
+                    answer = history;
+                } else if (path.endsWith("/messages.send")) {
+                    answer = new String(form, StandardCharsets.US_ASCII).contains("peer_ids=") ? sentPeerIds : sentId;
+                } else if (path.endsWith("/execute")) {
+                    answer = executed;
+                } else if (path.endsWith("/users.get")) {
+                    answer = me;
+                } else {
+                    answer = one;
+                }
+                response.setStatus(200);
+                response.getHeaders().put("Content-Type", "application/json; charset=utf-8");
+                response.getHeaders().put("Content-Length", Integer.toString(answer.length));
+                response.write(true, ByteBuffer.wrap(answer), callback);
+                return true;
             }
-            byte[] answer;
-            if (path.endsWith("/messages.getHistory")) {
-                answer = history;
-            } else if (path.endsWith("/messages.send")) {
-                answer = new String(form, StandardCharsets.US_ASCII).contains("peer_ids=") ? sentPeerIds : sentId;
-            } else if (path.endsWith("/execute")) {
-                answer = executed;
-            } else if (path.endsWith("/users.get")) {
-                answer = me;
-            } else {
-                answer = one;
-            }
-            exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
-            exchange.sendResponseHeaders(200, answer.length);
-            exchange.getResponseBody().write(answer);
-            exchange.close();
         });
-        server.start();
-        base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        try {
+            server.start();
+        } catch (Exception e) {
+            throw new IOException("the stub did not start", e);
+        }
+        base = URI.create("http://127.0.0.1:" + connector.getLocalPort());
         switch (client) {
             case "sdk":
                 sdk = SferumClient.builder().endpoints(Endpoints.emulator(base)).discoverPlugins(false).build();
@@ -156,12 +172,11 @@ public class SideBySideBenchmark {
 
     /** Stops the client and the stub. */
     @TearDown(Level.Trial)
-    public void tearDown() {
+    public void tearDown() throws Exception {
         if (sdk != null) {
             sdk.close();
         }
-        server.stop(0);
-        serverThreads.shutdownNow();
+        server.stop();
     }
 
     private int nextRandomId() {
