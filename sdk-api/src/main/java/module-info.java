@@ -4,6 +4,7 @@
 module org.sferum.sdk.api {
     exports org.sferum.sdk;
     exports org.sferum.sdk.attachments;
+    exports org.sferum.sdk.batch;
     exports org.sferum.sdk.calls;
     exports org.sferum.sdk.chats;
     exports org.sferum.sdk.contacts;

@@ -1,10 +1,12 @@
 package org.sferum.sdk;
 
 import org.sferum.sdk.attachments.Attachments;
+import org.sferum.sdk.batch.Batch;
 import org.sferum.sdk.calls.Calls;
 import org.sferum.sdk.chats.Chats;
 import org.sferum.sdk.contacts.Contacts;
 import org.sferum.sdk.events.Events;
+import org.sferum.sdk.internal.SequentialBatch;
 import org.sferum.sdk.messages.Messages;
 import org.sferum.sdk.notifications.Notifications;
 import org.sferum.sdk.users.Person;
@@ -86,4 +88,18 @@ public interface SferumSession {
      * @return the events client
      */
     Events events();
+
+    /**
+     * Starts a batch: messaging calls collected and sent together (issue 15). sdk-core sends up to
+     * {@link Batch#MAX_CALLS_PER_REQUEST} of them as one VK {@code execute} request, so a batch of sends costs one
+     * request of the user's rate limit instead of one each. The default runs the calls one by one through
+     * {@link #messages()} when the batch is executed, with the same results.
+     *
+     * <p>Needs {@link Capability#MESSAGING}.
+     *
+     * @return an empty batch
+     */
+    default Batch batch() {
+        return new SequentialBatch(messages());
+    }
 }

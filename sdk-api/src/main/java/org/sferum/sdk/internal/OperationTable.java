@@ -49,7 +49,7 @@ public final class OperationTable {
                 "SferumSession.calls", "SferumSession.contacts", "SferumSession.notifications", "SferumSession.events",
                 "Calls.participants", "Calls.recordings");
 
-        needs(MESSAGING, "Chats.list", "Chats.clearHistory",
+        needs(MESSAGING, "SferumSession.batch", "Chats.list", "Chats.clearHistory",
                 "Messages.send", "Messages.history", "Messages.iterateHistory", "Messages.edit", "Messages.delete",
                 "Messages.pin", "Messages.unpin", "Messages.pinned", "Messages.markImportant",
                 "Messages.replyPrivately", "Messages.markRead", "Messages.search", "Messages.direct");

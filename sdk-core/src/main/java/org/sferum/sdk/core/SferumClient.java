@@ -82,6 +82,8 @@ public final class SferumClient implements Sferum {
     /** How long a connection may take by default. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
+    /** The requests a second a user token may send to VK's public API, the default rate limit there. */
+    public static final int DEFAULT_USER_TOKEN_RATE = 3;
     private static final Logger LOG = LoggerFactory.getLogger(SferumClient.class);
     private static final Pattern VERSION = Pattern.compile("\\d{1,3}\\.\\d{1,4}");
     private static final String ROSTER = "arrives with the roster issue; see docs/status.md";
@@ -118,7 +120,10 @@ public final class SferumClient implements Sferum {
         this.eventListeners = List.copyOf(eventListeners);
         this.metrics = Metrics.of(metrics);
         this.api = new VkApi(transport, routes(endpoints), apiVersion, requestTimeout, retryPolicy,
-                builder.sleeper, clock, this.interceptors, this.metrics);
+                builder.sleeper, clock, this.interceptors, this.metrics)
+                .shaping(builder.requestsPerSecond >= 0 ? builder.requestsPerSecond
+                        : "api.vk.ru".equals(endpoints.api().getHost()) || "api.vk.com".equals(endpoints.api().getHost())
+                        ? DEFAULT_USER_TOKEN_RATE : 0, builder.coalesceWindow);
         this.backend = endpoints.backendProfile();
         this.linkStore = linkStore;
         this.tokenStore = tokenStore;
@@ -431,6 +436,8 @@ public final class SferumClient implements Sferum {
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private Sleeper sleeper = Sleeper.system();
+        private int requestsPerSecond = -1;
+        private Duration coalesceWindow = Duration.ZERO;
         private Clock clock = Clock.systemUTC();
         private final List<RequestInterceptor> interceptors = new ArrayList<>();
         private final List<SferumEventListener> eventListeners = new ArrayList<>();
@@ -516,6 +523,41 @@ public final class SferumClient implements Sferum {
          */
         public Builder retryPolicy(RetryPolicy value) {
             this.retryPolicy = Checks.notNull(value, "retry policy");
+            return this;
+        }
+
+        /**
+         * Limits the requests each access token sends in any second (issue 15): a call over the limit waits for its
+         * turn instead of failing with VK error 6 ("too many requests"). Every attempt counts; an {@code execute}
+         * of up to 25 calls is one request. The default is {@value #DEFAULT_USER_TOKEN_RATE} a second (VK's limit
+         * for a user token) against VK's public API ({@link Endpoints#vk()}) and no limit elsewhere (the emulator,
+         * a partner gateway with its own limits).
+         *
+         * @param value requests a second per token, 1 to 1000; 0 for no limit
+         * @return this builder
+         */
+        public Builder rateLimit(int value) {
+            Checks.require(value >= 0 && value <= 1000, ErrorCode.INVALID_ARGUMENT,
+                    "the rate limit must be 0 (none) to 1000 requests a second");
+            this.requestsPerSecond = value;
+            return this;
+        }
+
+        /**
+         * Turns on automatic coalescing (issue 15): VK API calls made on one token (from any threads) within the
+         * window after the first go out together as one {@code execute} of up to 25 calls, each caller getting its
+         * own answer or error. Off by default: every call then waits up to the window for company, which costs
+         * latency when calls are rare. Partner-contract methods are never coalesced (VK's {@code execute} cannot
+         * call them).
+         *
+         * @param window how long the first call of a group waits, up to one second; zero turns coalescing off
+         * @return this builder
+         */
+        public Builder coalesce(Duration window) {
+            Checks.notNull(window, "coalescing window");
+            Checks.require(!window.isNegative() && window.compareTo(Duration.ofSeconds(1)) <= 0,
+                    ErrorCode.INVALID_ARGUMENT, "the coalescing window must be 0 to 1 second");
+            this.coalesceWindow = window;
             return this;
         }
 

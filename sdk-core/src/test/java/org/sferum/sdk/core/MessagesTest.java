@@ -180,12 +180,12 @@ class MessagesTest {
         Page<Message> first = session.messages().history(CHAT, HistoryQuery.newestFirst(10));
         assertEquals(ids(25, 16), first.items().stream().map(m -> m.id().value()).collect(Collectors.toList()));
         assertEquals(25, first.totalCount().orElseThrow());
-        assertEquals(Map.of("v", "5.199", "peer_id", "2000000001", "count", "11", "rev", "0"),
+        assertEquals(Map.of("v", "5.199", "peer_id", "2000000001", "count", "10", "rev", "0"),
                 ScriptedTransport.form(transport.requests.get(0)));
 
         Page<Message> second = session.messages().history(CHAT,
                 HistoryQuery.newestFirst(10).after(first.nextCursor().orElseThrow()));
-        assertEquals(Map.of("v", "5.199", "peer_id", "2000000001", "count", "11", "rev", "0",
+        assertEquals(Map.of("v", "5.199", "peer_id", "2000000001", "count", "10", "rev", "0",
                 "start_message_id", "16", "offset", "1"), ScriptedTransport.form(transport.requests.get(1)));
         assertEquals(ids(15, 6), second.items().stream().map(m -> m.id().value()).collect(Collectors.toList()));
 
@@ -197,19 +197,26 @@ class MessagesTest {
     }
 
     @Test
-    @DisplayName("F-MSG-11 oldest first sends rev=1; a full page of 200 asks 200 and may be followed by an empty one")
+    @DisplayName("F-MSG-11 oldest first sends rev=1; exactly the page size is asked (issue 15); a full first page whose"
+            + " count says it holds everything has no next page, a full later page may be followed by an empty one")
     void historyOldestFirstAndMaxSize() {
         transport.ok(items(3, messages(1, 3)));
         Page<Message> page = session.messages().history(CHAT, HistoryQuery.oldestFirst(5));
         assertEquals("1", ScriptedTransport.form(transport.requests.get(0)).get("rev"));
-        assertEquals("6", ScriptedTransport.form(transport.requests.get(0)).get("count"));
+        assertEquals("5", ScriptedTransport.form(transport.requests.get(0)).get("count"));
         assertEquals(3, page.items().size());
         assertFalse(page.hasNext());
 
-        transport.ok(items(200, messages(1, 200))).ok(items(200));
-        Page<Message> full = session.messages().history(CHAT, HistoryQuery.oldestFirst(PageRequest.MAX_SIZE));
+        transport.ok(items(200, messages(1, 200))).ok(items(400, messages(1, 200))).ok(items(400, messages(201, 400)))
+                .ok(items(400));
+        Page<Message> exact = session.messages().history(CHAT, HistoryQuery.oldestFirst(PageRequest.MAX_SIZE));
         assertEquals("200", ScriptedTransport.form(transport.requests.get(1)).get("count"));
-        assertTrue(full.hasNext());
+        assertFalse(exact.hasNext(), "count 200: the first page holds everything");
+        Page<Message> first = session.messages().history(CHAT, HistoryQuery.oldestFirst(PageRequest.MAX_SIZE));
+        assertTrue(first.hasNext());
+        Page<Message> full = session.messages().history(CHAT,
+                HistoryQuery.oldestFirst(PageRequest.MAX_SIZE).after(first.nextCursor().orElseThrow()));
+        assertTrue(full.hasNext(), "a later full page cannot know it was the last");
         Page<Message> after = session.messages().history(CHAT,
                 HistoryQuery.oldestFirst(PageRequest.MAX_SIZE).after(full.nextCursor().orElseThrow()));
         assertTrue(after.items().isEmpty());

@@ -89,6 +89,13 @@ public final class WireMessages implements Messages {
         // The author is read before sending (once per session): a failure here has stored nothing.
         UserId author = draft.forwarded().isEmpty() ? me.get() : null;
         int randomId = draft.randomId().isPresent() ? draft.randomId().getAsInt() : newRandomId();
+        VkRequest send = sendRequest(chat, draft, randomId);
+        SentIds sent = api.call(token, send, result -> SentIds.decode(result, chat));
+        return sentMessage(chat, draft, randomId, author, sent);
+    }
+
+    /** The {@code messages.send} of a draft, in its {@code peer_ids} form, with the random id given. */
+    static VkRequest sendRequest(ChatId chat, Draft draft, int randomId) {
         VkRequest send = VkRequest.idempotent("messages.send")
                 .param("peer_ids", chat.peerId())
                 .param("random_id", randomId)
@@ -101,7 +108,13 @@ public final class WireMessages implements Messages {
             send.param("attachment", org.sferum.sdk.core.attachments.WireAttachments.attachmentParam(
                     draft.attachments()));
         }
-        SentIds sent = api.call(token, send, result -> SentIds.decode(result, chat));
+        return send;
+    }
+
+    /**
+     * The message a send stored, from the draft and the ids the answer gave (read back when it forwards messages).
+     */
+    Message sentMessage(ChatId chat, Draft draft, int randomId, UserId author, SentIds sent) {
         if (!draft.forwarded().isEmpty()) {
             return readBackSent(chat, randomId, sent.id);
         }
@@ -116,7 +129,7 @@ public final class WireMessages implements Messages {
      * ({@code [{"peer_id", "message_id", "conversation_message_id"}]}, with the Sferum extension {@code date}), or
      * the plain message id of the {@code peer_id} form.
      */
-    private record SentIds(long id, long cmid, long date) {
+    record SentIds(long id, long cmid, long date) {
         static SentIds decode(VkResult result, ChatId chat) {
             JsonNode response = result.response();
             if (response.isArray()) {
@@ -181,7 +194,7 @@ public final class WireMessages implements Messages {
         return out;
     }
 
-    private static int newRandomId() {
+    static int newRandomId() {
         int id;
         do {
             id = RANDOM.nextInt();
@@ -191,30 +204,41 @@ public final class WireMessages implements Messages {
 
     /**
      * Reads a page with {@code messages.getHistory}. The cursor is the id of the page's last message; the next
-     * page starts there with {@code offset=1}, so messages arriving meanwhile neither shift nor repeat pages. One
-     * more message than the page holds is asked for, to know whether a next page exists.
+     * page starts there with {@code offset=1}, so messages arriving meanwhile neither shift nor repeat pages. Exactly
+     * the page size is asked for (issue 15): the first page knows from the answer's {@code count} whether more
+     * follow; a later full page offers a next one, which may be empty.
      */
     @Override
     public Page<Message> history(ChatId chat, HistoryQuery query) {
         Checks.notNull(chat, "chat");
         Checks.notNull(query, "history query");
-        boolean oldestFirst = query.order() == HistoryOrder.OLDEST_FIRST;
-        String scope = chat.peerId() + (oldestFirst ? ".rev1" : ".rev0");
-        PageRequest page = query.page();
-        int size = page.size();
-        int ask = Math.min(size + 1, PageRequest.MAX_SIZE);
+        return historyPage(api.call(token, historyRequest(chat, query)), chat, query);
+    }
 
+    /** The {@code messages.getHistory} of one page. */
+    static VkRequest historyRequest(ChatId chat, HistoryQuery query) {
+        boolean oldestFirst = query.order() == HistoryOrder.OLDEST_FIRST;
+        PageRequest page = query.page();
         VkRequest request = VkRequest.idempotent("messages.getHistory")
                 .param("peer_id", chat.peerId())
-                .param("count", ask)
+                .param("count", page.size())
                 .param("rev", oldestFirst);
         if (page.cursor().isPresent()) {
-            long anchor = Cursors.decode("m", scope, 1, page.cursor().get());
+            long anchor = Cursors.decode("m", scope(chat, oldestFirst), 1, page.cursor().get());
             request.param("start_message_id", anchor).param("offset", 1);
         }
-        VkResult result = api.call(token, request);
-        JsonNode items = items(result);
+        return request;
+    }
 
+    private static String scope(ChatId chat, boolean oldestFirst) {
+        return chat.peerId() + (oldestFirst ? ".rev1" : ".rev0");
+    }
+
+
+    /** Reads one page of {@code messages.getHistory}'s answer. */
+    static Page<Message> historyPage(VkResult result, ChatId chat, HistoryQuery query) {
+        int size = query.page().size();
+        JsonNode items = items(result);
         int kept = Math.min(size, items.size());
         List<Message> messages = new ArrayList<>(kept);
         long lastId = 0;
@@ -223,10 +247,15 @@ public final class WireMessages implements Messages {
             MessageDecoder.decode(item, result).ifPresent(messages::add);
             lastId = Json.longOr(item, "id", 0);
         }
-        boolean more = items.size() > size || (ask == size && items.size() == size);
-        Optional<PageCursor> next = more && lastId > 0 ? Optional.of(Cursors.encode("m", scope, lastId))
+        // Exactly the page is asked for: a full page has a next one unless the first page's count says it holds
+        // everything; a later full page may be followed by an empty one.
+        OptionalLong total = total(result);
+        boolean more = items.size() >= size && (query.page().cursor().isPresent() || total.isEmpty()
+                || total.getAsLong() > items.size());
+        Optional<PageCursor> next = more && lastId > 0
+                ? Optional.of(Cursors.encode("m", scope(chat, query.order() == HistoryOrder.OLDEST_FIRST), lastId))
                 : Optional.empty();
-        return new Page<>(messages, next, total(result));
+        return new Page<>(messages, next, total);
     }
 
     /** Marks the chat read with {@code messages.markAsRead} up to the message. */
@@ -234,9 +263,23 @@ public final class WireMessages implements Messages {
     public void markRead(ChatId chat, MessageId upTo) {
         Checks.notNull(chat, "chat");
         Checks.notNull(upTo, "message");
-        api.call(token, VkRequest.idempotent("messages.markAsRead")
+        api.call(token, markReadRequest(chat, upTo));
+    }
+
+    /** The {@code messages.markAsRead} of a chat up to a message. */
+    static VkRequest markReadRequest(ChatId chat, MessageId upTo) {
+        return VkRequest.idempotent("messages.markAsRead")
                 .param("peer_id", chat.peerId())
-                .param("start_message_id", upTo.value()));
+                .param("start_message_id", upTo.value());
+    }
+
+    /**
+     * Starts a batch of this session's messaging calls, sent through VK's {@code execute}.
+     *
+     * @return an empty batch
+     */
+    public org.sferum.sdk.batch.Batch batch() {
+        return new WireBatch(this, api, token, me);
     }
 
     static JsonNode items(VkResult result) {

@@ -1,6 +1,7 @@
 package org.sferum.sdk.core.session;
 
 import java.time.Clock;
+import org.sferum.sdk.batch.Batch;
 import java.util.Objects;
 import org.sferum.sdk.SferumSession;
 import org.sferum.sdk.core.account.WireContacts;
@@ -24,6 +25,7 @@ import org.sferum.sdk.users.Person;
  */
 public final class WireSession extends SessionParts {
     private final WireUsers users;
+    private final WireMessages wireMessages;
 
     /**
      * Creates the session.
@@ -50,10 +52,25 @@ public final class WireSession extends SessionParts {
     }
 
     private WireSession(VkApi api, TokenSource tokens, Clock clock, WireUsers users) {
-        super(new WireChats(api, tokens, users, clock), new WireMessages(api, tokens, () -> users.me().id(), clock),
+        this(api, tokens, users, new WireMessages(api, tokens, () -> users.me().id(), clock), clock);
+    }
+
+    private WireSession(VkApi api, TokenSource tokens, WireUsers users, WireMessages messages, Clock clock) {
+        super(new WireChats(api, tokens, users, clock), messages,
                 new WireAttachments(api, tokens), new WireCalls(api, tokens), new WireContacts(api, tokens),
                 new WireNotifications(api, tokens), new WireEvents(api, tokens, users::me));
         this.users = users;
+        this.wireMessages = messages;
+    }
+
+    /**
+     * Starts a batch sent through VK's {@code execute}: up to 25 calls a request ({@code docs/performance.md}).
+     *
+     * @return an empty batch
+     */
+    @Override
+    public Batch batch() {
+        return wireMessages.batch();
     }
 
     /** Reads the user with {@code users.get} on the first call and keeps it. */

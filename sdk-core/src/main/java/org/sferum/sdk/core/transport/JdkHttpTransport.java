@@ -55,6 +55,10 @@ public final class JdkHttpTransport implements Transport {
         HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri())
                 .timeout(request.timeout())
                 .method(request.method(), body);
+        if ("http".equalsIgnoreCase(request.uri().getScheme())) {
+            // Plain HTTP: no h2c upgrade offer (an Upgrade header and a second protocol on every new connection).
+            builder.version(HttpClient.Version.HTTP_1_1);
+        }
         for (Map.Entry<String, List<String>> header : request.headers().entrySet()) {
             for (String value : header.getValue()) {
                 builder.header(header.getKey(), value);

@@ -83,6 +83,12 @@ public final class VkApi {
     private final Metrics metrics;
     private final WireRoutes routes;
     private final java.util.Set<Runnable> closeActions = ConcurrentHashMap.newKeySet();
+    /** The random half of this client's request ids; the other half counts (no SecureRandom per call). */
+    private final long requestIdPrefix = java.util.concurrent.ThreadLocalRandom.current().nextLong();
+    private final java.util.concurrent.atomic.AtomicLong requestCounter = new java.util.concurrent.atomic.AtomicLong(
+            java.util.concurrent.ThreadLocalRandom.current().nextLong());
+    private volatile TokenRateLimiter rateLimiter;
+    private volatile Coalescer coalescer;
     private volatile boolean closed;
 
     /**
@@ -151,6 +157,28 @@ public final class VkApi {
     }
 
     /**
+     * Shapes the calls (issue 15; {@code docs/performance.md}): a per-token limit of requests a second, which makes
+     * callers wait for their turn instead of failing with VK error 6, and automatic coalescing, which sends the VK
+     * API calls made on one token within a window as one {@code execute}. Called by the client's builder before the
+     * first call.
+     *
+     * @param requestsPerSecond the most requests one token sends in any second, every attempt counted; 0 for no
+     *     limit
+     * @param coalesceWindow how long the first call of a group waits for others; zero for no coalescing
+     * @return this caller
+     * @throws IllegalArgumentException for a negative limit or window
+     */
+    public VkApi shaping(int requestsPerSecond, Duration coalesceWindow) {
+        Objects.requireNonNull(coalesceWindow, "coalesceWindow");
+        if (requestsPerSecond < 0 || coalesceWindow.isNegative()) {
+            throw new IllegalArgumentException("the rate limit and the coalescing window cannot be negative");
+        }
+        this.rateLimiter = requestsPerSecond == 0 ? null : new TokenRateLimiter(requestsPerSecond, clock, sleeper);
+        this.coalescer = coalesceWindow.isZero() ? null : new Coalescer(this, coalesceWindow);
+        return this;
+    }
+
+    /**
      * Returns the client's metrics, which the long poll and token refreshes report to as well.
      *
      * @return the metrics
@@ -207,6 +235,15 @@ public final class VkApi {
     public VkResult call(TokenSource tokens, VkRequest request) {
         Objects.requireNonNull(tokens, "tokens");
         Objects.requireNonNull(request, "request");
+        Coalescer group = coalescer;
+        if (group != null && VkExecute.fits(request)) {
+            return group.call(Objects.requireNonNull(tokens.current(), "token").secret(), tokens, request);
+        }
+        return callDirect(tokens, request);
+    }
+
+    /** {@link #call(TokenSource, VkRequest)} without coalescing. */
+    VkResult callDirect(TokenSource tokens, VkRequest request) {
         AccessToken token = Objects.requireNonNull(tokens.current(), "token");
         try {
             return callOnce(token, request);
@@ -283,11 +320,31 @@ public final class VkApi {
     }
 
     /**
+     * Calls several methods in one VK {@code execute} request ({@code docs/wire/vk-api.md}, "execute"): each
+     * request's parameters travel as the program's {@code Args}, so no value is ever written into the program's
+     * text. The whole request is retried as one call (idempotent when every inner call is, as sends are by their
+     * random id); each inner call then gets its own answer or its own error, as a direct call would (a change
+     * whose outcome is unknown gets an {@link OutcomeUnknownException} naming its own chat and random id). Inner
+     * calls are not retried one by one. The Sferum partner contract's methods cannot go inside VK's
+     * {@code execute} and are refused.
+     *
+     * @param tokens where the token comes from
+     * @param requests 1 to {@value VkExecute#MAX_CALLS} requests of the VK API, in order
+     * @return one answer per request, in the same order
+     * @throws IllegalArgumentException for no request, more than 25, a partner request or a parameter name that
+     *     is not a plain identifier
+     * @throws IllegalStateException if the client was closed
+     */
+    public List<ExecuteAnswer> execute(TokenSource tokens, List<VkRequest> requests) {
+        return VkExecute.run(this, tokens, requests);
+    }
+
+    /**
      * Builds the exception of a call that changes state and may have taken effect: it names what to check, read
      * from the request's parameters ({@code peer_id} or a single {@code peer_ids}, {@code random_id},
      * {@code message_id}, {@code message_ids}), never a text.
      */
-    private static OutcomeUnknownException outcomeUnknown(VkRequest request, String requestId, Integer wireCode,
+    static OutcomeUnknownException outcomeUnknown(VkRequest request, String requestId, Integer wireCode,
                                                           SferumException last) {
         OutcomeUnknownException.Subject subject = subject(request);
         String message = request.method() + " may or may not have taken effect: an attempt reached the service but "
@@ -335,13 +392,15 @@ public final class VkApi {
 
     private VkResult callOnce(AccessToken token, VkRequest request) {
         String method = request.method();
-        String requestId = UUID.randomUUID().toString();
+        String requestId = nextRequestId();
         URI uri = routes.uri(request);
         byte[] body = form(request);
         String authorization = "Bearer " + token.secret();
         int maxAttempts = retryPolicy.maxAttempts();
         long callStarted = clock.millis();
         boolean unknownEffect = false;
+        // execute's answer carries execute_errors beside response: its decoder reads the whole envelope.
+        boolean whole = request.method().equals(VkExecute.METHOD);
         for (int attempt = 1; ; attempt++) {
             if (closed) {
                 throw new IllegalStateException("the Sferum client is closed; build a new one");
@@ -363,11 +422,19 @@ public final class VkApi {
             long started = clock.millis();
             Outcome outcome;
             try {
+                TokenRateLimiter limiter = rateLimiter;
+                if (limiter != null) {
+                    limiter.acquire(token.secret());
+                }
                 TransportResponse response = transport.execute(
                         new TransportRequest("POST", uri, headers, body, requestTimeout));
-                outcome = read(response);
+                outcome = read(response, false, whole);
             } catch (IOException e) {
                 outcome = transportFailure(e, uri);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                outcome = Outcome.failure(ErrorCode.TRANSPORT_FAILURE, "interrupted while waiting for the token's"
+                        + " rate limit, before sending", null, e, Retry.NEVER);
             }
             Duration took = Duration.ofMillis(Math.max(0, clock.millis() - started));
             unknownEffect |= outcome.failed() && outcome.mayHaveTakenEffect();
@@ -453,7 +520,7 @@ public final class VkApi {
             throw new IllegalStateException("the Sferum client is closed; build a new one");
         }
         String method = "upload";
-        String requestId = UUID.randomUUID().toString();
+        String requestId = nextRequestId();
         byte[] boundaryBytes = new byte[16];
         ThreadLocalRandom.current().nextBytes(boundaryBytes);
         String boundary = "sferum-" + java.util.HexFormat.of().formatHex(boundaryBytes);
@@ -517,7 +584,7 @@ public final class VkApi {
             form.append(form.length() == 0 ? "" : "&").append(encode(param.getKey())).append('=')
                     .append(encode(param.getValue()));
         }
-        String requestId = UUID.randomUUID().toString();
+        String requestId = nextRequestId();
         Map<String, List<String>> headers = TransportRequest.newHeaders();
         TransportRequest.addHeader(headers, "Content-Type", FORM);
         TransportRequest.addHeader(headers, "Accept", "application/json");
@@ -588,6 +655,11 @@ public final class VkApi {
         }
     }
 
+    /** A UUID-shaped request id, unique per call of this client: its random half, then a counter. */
+    private String nextRequestId() {
+        return new UUID(requestIdPrefix, requestCounter.incrementAndGet()).toString();
+    }
+
     private byte[] form(VkRequest request) {
         StringBuilder out = new StringBuilder(64).append("v=").append(encode(version));
         for (Map.Entry<String, String> param : request.params().entrySet()) {
@@ -600,11 +672,11 @@ public final class VkApi {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private static Outcome read(TransportResponse response) {
-        return read(response, false);
+    private static Outcome read(TransportResponse response, boolean bare) {
+        return read(response, bare, false);
     }
 
-    private static Outcome read(TransportResponse response, boolean bare) {
+    private static Outcome read(TransportResponse response, boolean bare, boolean whole) {
         int status = response.status();
         if (status == 429) {
             // A gateway's rate limit: the request was refused before anything was done.
@@ -652,7 +724,7 @@ public final class VkApi {
             return Outcome.failure(ErrorCode.MALFORMED_RESPONSE, "a body with neither response nor error", null,
                     null, Retry.IF_IDEMPOTENT);
         }
-        return Outcome.success(root.get("response"));
+        return Outcome.success(whole ? root : root.get("response"));
     }
 
     /** Reads {@code Retry-After} in seconds (the HTTP-date form is not used by VK's gateways and is ignored). */

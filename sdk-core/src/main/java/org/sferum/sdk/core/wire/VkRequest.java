@@ -14,13 +14,15 @@ import java.util.regex.Pattern;
  * token are added by {@link VkApi}; they cannot be set here.
  */
 public final class VkRequest {
-    private static final Pattern METHOD = Pattern.compile("[a-z][A-Za-z]*\\.[a-z][A-Za-z]*");
+    private static final Pattern METHOD = Pattern.compile("execute|[a-z][A-Za-z]*\\.[a-z][A-Za-z]*");
     /** The verbs of methods that only read: {@code messages.getHistory}, {@code messages.search}, {@code calls.list}. */
     private static final Pattern READ = Pattern.compile("[a-z][A-Za-z]*\\.(get|search|list)([A-Z][A-Za-z]*)?");
 
     private final String method;
     private final boolean idempotent;
     private final Map<String, String> params = new LinkedHashMap<>();
+    /** Whether the call changes state, when its method name cannot say ({@code execute}); else {@code null}. */
+    private Boolean changes;
 
     private VkRequest(String method, boolean idempotent) {
         if (!METHOD.matcher(Objects.requireNonNull(method, "method")).matches()) {
@@ -50,6 +52,20 @@ public final class VkRequest {
      */
     public static VkRequest once(String method) {
         return new VkRequest(method, false);
+    }
+
+    /**
+     * A VK {@code execute} call carrying other calls: idempotent when all of them are, changing state when any of
+     * them does.
+     *
+     * @param idempotent whether every inner call is idempotent
+     * @param changesState whether any inner call changes state
+     * @return the request
+     */
+    static VkRequest execute(boolean idempotent, boolean changesState) {
+        VkRequest request = new VkRequest("execute", idempotent);
+        request.changes = changesState;
+        return request;
     }
 
     /**
@@ -132,6 +148,9 @@ public final class VkRequest {
      * @return whether the call changes state
      */
     public boolean changesState() {
+        if (changes != null) {
+            return changes;
+        }
         return !idempotent || !READ.matcher(method).matches();
     }
 

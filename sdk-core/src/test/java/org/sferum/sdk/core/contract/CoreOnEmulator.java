@@ -49,6 +49,20 @@ final class CoreOnEmulator implements SferumFixture {
      * @return the fixture
      */
     static CoreOnEmulator open(boolean jwks, boolean tls) {
+        return open(jwks, tls, builder -> builder);
+    }
+
+    /**
+     * Opens the plain face with client settings of a test's own (coalescing, rate limits).
+     *
+     * @param tune changes the client's builder
+     * @return the fixture
+     */
+    static CoreOnEmulator open(java.util.function.UnaryOperator<SferumClient.Builder> tune) {
+        return open(false, false, tune);
+    }
+
+    private static CoreOnEmulator open(boolean jwks, boolean tls, java.util.function.UnaryOperator<SferumClient.Builder> tune) {
         TestClock clock = TestClock.at(Instant.parse("2026-09-01T06:00:00Z"));
         SferumEmulator emulator = SferumEmulator.builder().clock(clock).seedDemo(true).port(0).tls(tls).start();
         URI base = emulator.baseUri();
@@ -57,7 +71,7 @@ final class CoreOnEmulator implements SferumFixture {
             builder.transport(new JdkHttpTransport(HttpClient.newBuilder().sslContext(emulator.sslContext())
                     .connectTimeout(Duration.ofSeconds(5)).build()));
         }
-        SferumClient client = builder
+        SferumClient client = tune.apply(builder)
                 .endpoints(Endpoints.emulator(base))
                 .application(DemoSchool.CLIENT_ID, URI.create(DemoSchool.REDIRECT_URI))
                 .idTokenKeys(jwks ? IdTokenKeys.jwks(URI.create(base + "/.well-known/jwks.json")) : IdTokenKeys.none())
