@@ -5,7 +5,21 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.sferum.sdk.calls.Call;
+import org.sferum.sdk.calls.CallId;
+import org.sferum.sdk.calls.CallLinks;
+import org.sferum.sdk.calls.CallRole;
+import org.sferum.sdk.calls.CallState;
+import org.sferum.sdk.calls.Media;
+import org.sferum.sdk.calls.Participant;
+import org.sferum.sdk.calls.ParticipantId;
 import org.sferum.sdk.calls.RecordingId;
+import org.sferum.sdk.calls.RecordingRequest;
+import org.sferum.sdk.calls.WaitingParticipant;
+import org.sferum.sdk.testkit.engine.CallService;
+import org.sferum.sdk.users.UserId;
 import org.sferum.sdk.error.ErrorCode;
 import org.sferum.sdk.error.SferumException;
 import org.sferum.sdk.testkit.calls.GuestTicket;
@@ -28,15 +42,20 @@ final class CallPageHandler implements EmulatorHandler {
     private final PlatformEngine engine;
     private final URI baseUri;
     private final boolean secure;
+    private final VkIdBrowserSessions sessions;
+    /** The join links of calls ended from this page, so that their members still see the ended call. */
+    private final Map<CallId, String> endedLinks = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * Creates the handler and points the engine's join links at it.
      *
      * @param engine the engine
      * @param baseUri where the emulator listens, without a trailing slash
+     * @param sessions the browser sessions VK ID's pages leave, so that the page knows a signed-in user
      */
-    CallPageHandler(PlatformEngine engine, URI baseUri) {
+    CallPageHandler(PlatformEngine engine, URI baseUri, VkIdBrowserSessions sessions) {
         this.engine = engine;
+        this.sessions = sessions;
         this.baseUri = baseUri;
         this.secure = "https".equals(baseUri.getScheme());
         engine.calls().serveCallLinksAt(baseUri + CallPages.JOIN_PATH);
@@ -95,8 +114,135 @@ final class CallPageHandler implements EmulatorHandler {
             refuse(exchange, e.code(), null);
             return;
         }
+        Optional<String> back = back(VkCallReader.read(exchange).params().get(CallPages.BACK));
+        Optional<VkIdBrowserSessions.Session> session = sessions.of(exchange);
+        if (session.isPresent()) {
+            Optional<Call> mine = memberCall(session.get().user(), link(key));
+            if (mine.isPresent()) {
+                Html.send(exchange, 200, memberPage(session.get(), call, mine.get(), back));
+                return;
+            }
+        }
         Optional<CallPageView.Guest> guest = guestOf(exchange, call);
-        Html.send(exchange, 200, guest.map(CallPages::guest).orElseGet(() -> CallPages.visitor(call)));
+        Html.send(exchange, 200, guest.map(CallPages::guest).orElseGet(() -> CallPages.visitor(call, back)));
+    }
+
+    /**
+     * The call of a join link as a signed-in user takes part in it: only a call they are invited to (a member of
+     * its chat, or one who joined it), and only while it runs or after it ended, never a stranger's.
+     */
+    private Optional<Call> memberCall(UserId user, String link) {
+        try {
+            return engine.calls().callsOf(user).stream()
+                    .filter(c -> c.links().map(CallLinks::browser).filter(link::equals).isPresent()
+                            || (c.state() == CallState.ENDED && endedLinks.getOrDefault(c.id(), "").equals(link)))
+                    .findFirst();
+        } catch (SferumException e) {
+            return Optional.empty();
+        }
+    }
+
+    private String memberPage(VkIdBrowserSessions.Session session, CallPageView view, Call call,
+                              Optional<String> back) {
+        UserId user = session.user();
+        if (call.state() != CallState.RUNNING) {
+            return CallPages.member(view, engine.users().person(user).displayName(), Optional.empty(), List.of(), List.of(), false,
+                    session.csrf(), back);
+        }
+        List<Participant> participants = engine.calls().callParticipants(user, call.id());
+        Optional<Participant> me = participants.stream().filter(p -> p.user().filter(user::equals).isPresent())
+                .findFirst();
+        boolean admin = me.map(p -> p.role() != CallRole.PARTICIPANT).orElse(false);
+        List<WaitingParticipant> waiting = admin ? engine.calls().waitingRoom(user, call.id()) : List.of();
+        boolean recording = admin && engine.calls().recordings(user, call.id()).stream()
+                .anyMatch(r -> r.stoppedAt().isEmpty());
+        return CallPages.member(view, engine.users().person(user).displayName(), me, participants, waiting, recording,
+                session.csrf(), back);
+    }
+
+    /** Acts as the signed-in member; answers and returns true when the action was a member's. */
+    private boolean actAsMember(EmulatorExchange exchange, CallPageView view, Map<String, String> form,
+                                String action) throws IOException {
+        Optional<VkIdBrowserSessions.Session> session = sessions.of(exchange);
+        if (session.isEmpty()) {
+            return false;
+        }
+        UserId user = session.get().user();
+        String link = link(view.linkKey());
+        Optional<Call> mine = memberCall(user, link);
+        if (mine.isEmpty()) {
+            return false;
+        }
+        if (!session.get().csrfMatches(form.get(CallPages.CSRF))) {
+            Html.send(exchange, 403, CallPages.refusal(ErrorCode.PERMISSION_DENIED, view,
+                    "Форма устарела. Откройте страницу звонка снова."));
+            return true;
+        }
+        CallId id = mine.get().id();
+        Optional<String> back = back(form.get(CallPages.BACK));
+        try {
+            switch (action) {
+                case CallPages.JOIN, CallPages.ENTER -> engine.calls().joinCallByLink(user, link);
+                case CallPages.LEAVE -> engine.calls().leaveCall(user, id);
+                case CallPages.HAND -> engine.calls().raiseHand(user, id, !self(user, id).handRaised());
+                case CallPages.CAMERA -> engine.calls().setMedia(user, id, Media.CAMERA, !self(user, id).camera());
+                case CallPages.MICROPHONE ->
+                        engine.calls().setMedia(user, id, Media.MICROPHONE, !self(user, id).microphone());
+                case CallPages.ADMIT -> engine.calls().actOnParticipant(user, id, participant(form),
+                        CallService.ParticipantAction.ADMIT);
+                case CallPages.MUTE -> engine.calls().actOnParticipant(user, id, participant(form),
+                        CallService.ParticipantAction.MUTE);
+                case CallPages.REMOVE -> engine.calls().actOnParticipant(user, id, participant(form),
+                        CallService.ParticipantAction.REMOVE);
+                case CallPages.RECORD -> engine.calls().startRecording(user, id, RecordingRequest.titled(
+                        view.title().length() <= RecordingRequest.MAX_TITLE_LENGTH ? view.title()
+                                : view.title().substring(0, RecordingRequest.MAX_TITLE_LENGTH)));
+                case CallPages.STOP_RECORDING -> engine.calls().stopRecording(user, id);
+                case CallPages.END -> {
+                    endedLinks.put(id, link);
+                    engine.calls().endCallForAll(user, id);
+                }
+                default -> {
+                    Html.send(exchange, 400, CallPages.refusal(ErrorCode.INVALID_ARGUMENT, view,
+                            "Не удалось выполнить действие: страница его не знает. Обновите страницу."));
+                    return true;
+                }
+            }
+        } catch (SferumException e) {
+            refuse(exchange, e.code(), view);
+            return true;
+        }
+        redirect(exchange, CallPages.JOIN_PATH + view.linkKey()
+                + back.map(b -> "?" + CallPages.BACK + "=" + URLEncoder.encode(b, StandardCharsets.UTF_8)).orElse(""));
+        return true;
+    }
+
+    private Participant self(UserId user, CallId id) {
+        return engine.calls().callParticipants(user, id).stream().filter(p -> p.user().filter(user::equals)
+                .isPresent()).findFirst().orElseThrow(() -> SferumException.of(ErrorCode.PARTICIPANT_NOT_FOUND,
+                "you are not in this call now; join it first"));
+    }
+
+    private static ParticipantId participant(Map<String, String> form) {
+        String id = form.get(CallPages.PARTICIPANT);
+        if (id == null || id.isEmpty()) {
+            throw SferumException.of(ErrorCode.PARTICIPANT_NOT_FOUND, "no participant named");
+        }
+        return new ParticipantId(id);
+    }
+
+    /** The address the user came from: an absolute http(s) URL only, shown as a link and never redirected to. */
+    static Optional<String> back(String raw) {
+        if (raw == null || raw.length() > 2048) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(raw);
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+                    ? Optional.of(uri.toString()) : Optional.empty();
+        } catch (java.net.URISyntaxException e) {
+            return Optional.empty();
+        }
     }
 
     private void act(EmulatorExchange exchange, String key) throws IOException {
@@ -109,6 +255,9 @@ final class CallPageHandler implements EmulatorHandler {
             return;
         }
         String action = form.getOrDefault(CallPages.ACTION, CallPages.JOIN);
+        if (actAsMember(exchange, call, form, action)) {
+            return;
+        }
         try {
             switch (action) {
                 case CallPages.JOIN:
@@ -216,22 +365,7 @@ final class CallPageHandler implements EmulatorHandler {
     }
 
     private static Optional<String> cookieOf(EmulatorExchange exchange) {
-        List<String> headers = exchange.getRequestHeaders().get("Cookie");
-        if (headers == null) {
-            return Optional.empty();
-        }
-        for (String header : headers) {
-            for (String pair : header.split(";")) {
-                String trimmed = pair.strip();
-                if (trimmed.startsWith(CallPages.COOKIE + "=")) {
-                    String value = trimmed.substring(CallPages.COOKIE.length() + 1);
-                    if (!value.isEmpty()) {
-                        return Optional.of(value);
-                    }
-                }
-            }
-        }
-        return Optional.empty();
+        return VkIdBrowserSessions.cookie(exchange, CallPages.COOKIE);
     }
 
     private String cookie(String secret) {

@@ -2,9 +2,11 @@ package org.sferum.sdk.testkit.emulator;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.sferum.sdk.calls.CallRole;
 import org.sferum.sdk.calls.CallState;
 import org.sferum.sdk.calls.Participant;
+import org.sferum.sdk.calls.WaitingParticipant;
 import org.sferum.sdk.error.ErrorCode;
 import org.sferum.sdk.testkit.calls.GuestStatus;
 import org.sferum.sdk.testkit.engine.CallPageView;
@@ -17,6 +19,8 @@ import org.sferum.sdk.testkit.engine.CallPageView;
  * {@value #STATE_ATTRIBUTE} on the page's {@code <main>}. Every text that comes from outside is escaped.
  */
 final class CallPages {
+    /** Everything the call pages serve is under this path (the session cookies are limited to it). */
+    static final String PATH_PREFIX = "/call/";
     /** The path of the call pages: this followed by the link key. */
     static final String JOIN_PATH = "/call/join/";
     /** The path of recordings: this followed by the recording id. */
@@ -49,6 +53,32 @@ final class CallPages {
     static final String NAME_ATTRIBUTE = "data-name";
     /** The attribute naming the call's {@link CallState}. */
     static final String STATE_ATTRIBUTE = "data-call-state";
+    /** {@value} joins as the signed-in user (docs/wire/call-page.md, "Who the page knows"). */
+    static final String ENTER = "enter";
+    /** {@value} raises or lowers the user's hand. */
+    static final String HAND = "hand";
+    /** {@value} turns the user's camera on or off. */
+    static final String CAMERA = "camera";
+    /** {@value} turns the user's microphone on or off. */
+    static final String MICROPHONE = "microphone";
+    /** {@value} admits someone from the waiting room (organiser). */
+    static final String ADMIT = "admit";
+    /** {@value} mutes a participant (organiser). */
+    static final String MUTE = "mute";
+    /** {@value} removes a participant (organiser). */
+    static final String REMOVE = "remove";
+    /** {@value} starts recording (organiser). */
+    static final String RECORD = "record";
+    /** {@value} stops recording (organiser). */
+    static final String STOP_RECORDING = "stop-recording";
+    /** {@value} ends the call for everyone (organiser). */
+    static final String END = "end";
+    /** The form field naming the participant an organiser acts on. */
+    static final String PARTICIPANT = "participant";
+    /** The form field (and query parameter) with the address of the page the user came from. */
+    static final String BACK = "back";
+    /** The form field with the session's form token. */
+    static final String CSRF = "csrf";
     /** The note that the page carries no media. */
     static final String NO_MEDIA = "Видео и звук — в приложении Сферум.";
 
@@ -62,7 +92,18 @@ final class CallPages {
      * @return the page
      */
     static String visitor(CallPageView call) {
-        StringBuilder body = new StringBuilder();
+        return visitor(call, Optional.empty());
+    }
+
+    /**
+     * The page of a call for a visitor without a seat, with a link back to where they came from.
+     *
+     * @param call the call
+     * @param back the address the visitor came from, if known
+     * @return the page
+     */
+    static String visitor(CallPageView call, Optional<String> back) {
+        StringBuilder body = new StringBuilder(backLink(back));
         body.append("<h1>").append(Html.escape(call.title())).append("</h1>\n");
         if (call.state() == CallState.SCHEDULED) {
             body.append(error(ErrorCode.CALL_NOT_STARTED));
@@ -255,6 +296,119 @@ final class CallPages {
     }
 
     private static String participant(Participant p, CallPageView.Guest guest) {
+        return participantItem(p, guest.participant(), "");
+    }
+
+    private static String button(CallPageView call, String action, String label) {
+        return "<form method=\"post\" action=\"" + JOIN_PATH + Html.escape(call.linkKey()) + "\" data-form=\""
+                + action + "\">\n<input type=\"hidden\" name=\"" + ACTION + "\" value=\"" + action + "\">\n"
+                + "<button type=\"submit\">" + label + "</button>\n</form>\n";
+    }
+
+    private static String note() {
+        return "<p class=\"note\">" + NO_MEDIA + "</p>\n";
+    }
+
+    /**
+     * What a signed-in member of a call sees (docs/wire/call-page.md, "Who the page knows").
+     *
+     * @param call the call's page view
+     * @param userName the member's name
+     * @param me the member's seat, when in the call now
+     * @param participants everyone in the call now
+     * @param waiting those in the waiting room, for an organiser or admin; empty otherwise
+     * @param recording whether a recording runs, for an organiser or admin
+     * @param csrf the session's form token
+     * @param back the address the user came from, if known
+     * @return the page
+     */
+    static String member(CallPageView call, String userName, Optional<Participant> me, List<Participant> participants,
+                         List<WaitingParticipant> waiting, boolean recording, String csrf, Optional<String> back) {
+        StringBuilder body = new StringBuilder();
+        body.append(backLink(back));
+        body.append("<h1>").append(Html.escape(call.title())).append("</h1>\n");
+        boolean admin = me.map(p -> p.role() != CallRole.PARTICIPANT).orElse(false);
+        body.append("<section id=\"member\" data-in-call=\"").append(me.isPresent()).append("\" data-role=\"")
+                .append(me.map(p -> p.role().name()).orElse("")).append("\">\n");
+        if (call.state() == CallState.ENDED) {
+            body.append(error(ErrorCode.CALL_ENDED));
+        } else if (call.state() == CallState.SCHEDULED) {
+            body.append(error(ErrorCode.CALL_NOT_STARTED));
+        } else if (me.isEmpty()) {
+            body.append("<p>Вы вошли как ").append(Html.escape(userName)).append(".</p>\n")
+                    .append(action(call, ENTER, "Присоединиться", "", csrf, back, ""));
+        } else {
+            Participant self = me.get();
+            body.append("<p class=\"status\">Вы в звонке как «").append(Html.escape(self.name())).append("»")
+                    .append(admin ? " (организатор)" : "").append(".</p>\n<p>")
+                    .append(action(call, HAND, self.handRaised() ? "Опустить руку" : "Поднять руку ✋", "secondary",
+                            csrf, back, ""))
+                    .append(action(call, MICROPHONE, self.microphone() ? "Выключить микрофон" : "Включить микрофон",
+                            "secondary", csrf, back, ""))
+                    .append(action(call, CAMERA, self.camera() ? "Выключить камеру" : "Включить камеру",
+                            "secondary", csrf, back, ""))
+                    .append(action(call, LEAVE, "Выйти", "secondary", csrf, back, "")).append("</p>\n");
+            if (admin) {
+                body.append("<p>")
+                        .append(recording ? action(call, STOP_RECORDING, "Остановить запись", "secondary", csrf, back,
+                                "") : action(call, RECORD, "Начать запись", "", csrf, back, ""))
+                        .append(action(call, END, "Завершить звонок для всех", "danger", csrf, back, ""))
+                        .append("</p>\n");
+                if (recording) {
+                    body.append("<p id=\"recording\">● Идёт запись</p>\n");
+                }
+            }
+            body.append("<h2>Участники</h2>\n<ul id=\"participants\" class=\"people\">\n");
+            for (Participant p : participants) {
+                StringBuilder controls = new StringBuilder();
+                if (admin && !p.id().equals(self.id())) {
+                    if (p.microphone()) {
+                        controls.append(action(call, MUTE, "Выключить микрофон", "secondary", csrf, back,
+                                p.id().value()));
+                    }
+                    controls.append(action(call, REMOVE, "Удалить", "danger", csrf, back, p.id().value()));
+                }
+                body.append(participantItem(p, self.id(), controls.toString()));
+            }
+            body.append("</ul>\n");
+            if (admin && !waiting.isEmpty()) {
+                body.append("<h2>Зал ожидания</h2>\n<ul id=\"waiting\" class=\"people\">\n");
+                for (WaitingParticipant w : waiting) {
+                    body.append("<li ").append(PARTICIPANT_ATTRIBUTE).append("=\"").append(Html.escape(w.id().value()))
+                            .append("\">").append(Html.escape(w.name())).append(' ')
+                            .append(action(call, ADMIT, "Впустить", "", csrf, back, w.id().value())).append("</li>\n");
+                }
+                body.append("</ul>\n");
+            }
+        }
+        body.append("</section>\n");
+        body.append(note());
+        return page(call.title(), call.state(), body.toString());
+    }
+
+    private static String backLink(Optional<String> back) {
+        return back.map(b -> "<a class=\"back\" id=\"back\" href=\"" + Html.escape(b)
+                + "\" rel=\"noopener noreferrer\">← Вернуться</a>\n").orElse("");
+    }
+
+    private static String action(CallPageView call, String action, String label, String cssClass, String csrf,
+                                 Optional<String> back, String participant) {
+        StringBuilder form = new StringBuilder("<form method=\"post\" class=\"inline\" action=\"").append(JOIN_PATH)
+                .append(Html.escape(call.linkKey())).append("\" data-form=\"").append(action).append("\">")
+                .append("<input type=\"hidden\" name=\"").append(ACTION).append("\" value=\"").append(action)
+                .append("\"><input type=\"hidden\" name=\"").append(CSRF).append("\" value=\"")
+                .append(Html.escape(csrf)).append("\">");
+        back.ifPresent(b -> form.append("<input type=\"hidden\" name=\"").append(BACK).append("\" value=\"")
+                .append(Html.escape(b)).append("\">"));
+        if (!participant.isEmpty()) {
+            form.append("<input type=\"hidden\" name=\"").append(PARTICIPANT).append("\" value=\"")
+                    .append(Html.escape(participant)).append("\">");
+        }
+        return form.append("<button type=\"submit\"").append(cssClass.isEmpty() ? "" : " class=\"" + cssClass + "\"")
+                .append(">").append(Html.escape(label)).append("</button></form>\n").toString();
+    }
+
+    private static String participantItem(Participant p, org.sferum.sdk.calls.ParticipantId self, String controls) {
         List<String> marks = new ArrayList<>();
         marks.add(p.camera() ? "камера включена" : "камера выключена");
         marks.add(p.microphone() ? "микрофон включён" : "микрофон выключен");
@@ -276,27 +430,17 @@ final class CallPages {
         } else if (p.anonymous()) {
             li.append(" (гость)");
         }
-        if (p.id().equals(guest.participant())) {
+        if (p.id().equals(self)) {
             li.append(" — это вы");
         }
-        li.append(" — ").append(String.join(", ", marks)).append("</li>\n");
-        return li.toString();
-    }
-
-    private static String button(CallPageView call, String action, String label) {
-        return "<form method=\"post\" action=\"" + JOIN_PATH + Html.escape(call.linkKey()) + "\" data-form=\""
-                + action + "\">\n<input type=\"hidden\" name=\"" + ACTION + "\" value=\"" + action + "\">\n"
-                + "<button type=\"submit\">" + label + "</button>\n</form>\n";
-    }
-
-    private static String note() {
-        return "<p class=\"note\">" + NO_MEDIA + "</p>\n";
+        return li.append(" — ").append(String.join(", ", marks)).append(' ').append(controls).append("</li>\n")
+                .toString();
     }
 
     private static String page(String title, CallState state, String body) {
         return "<!DOCTYPE html>\n<html lang=\"ru\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                + "<title>" + Html.escape(title) + " — звонок Сферума (эмулятор)</title>\n</head>\n<body>\n<main"
+                + "<title>" + Html.escape(title) + " — звонок Сферума (эмулятор)</title>\n<style>" + EmulatorStyle.CSS + "</style>\n</head>\n<body>\n<main"
                 + (state == null ? "" : " " + STATE_ATTRIBUTE + "=\"" + state.name() + "\"") + ">\n"
                 + body + "</main>\n</body>\n</html>\n";
     }

@@ -69,6 +69,21 @@ final class LoginPages {
      * @return the page
      */
     static String step(Step step, String flowId, Optional<Person> checkData, Optional<PageError> error) {
+        return step(step, flowId, checkData, error, Optional.empty());
+    }
+
+    /**
+     * Renders the page of a step; a demo emulator also shows the SMS code it sent, marked as the emulator's.
+     *
+     * @param step the step the login is on
+     * @param flowId the login's flow id
+     * @param checkData the profile the check-data page shows, on that step only
+     * @param error the error to show, if the last action was refused
+     * @param demoSmsCode the code sent to the login's phone, shown on the SMS steps in a demo only
+     * @return the page
+     */
+    static String step(Step step, String flowId, Optional<Person> checkData, Optional<PageError> error,
+                       Optional<String> demoSmsCode) {
         StringBuilder body = new StringBuilder();
         body.append("<h1>").append(title(step)).append("</h1>\n");
         error.ifPresent(e -> body.append(error(e)));
@@ -80,6 +95,12 @@ final class LoginPages {
                 .append(LoginForm.STEP_ATTRIBUTE).append("=\"").append(step.name()).append("\">\n");
         body.append("<input type=\"hidden\" name=\"").append(LoginForm.FLOW_ID).append("\" value=\"")
                 .append(Html.escape(flowId)).append("\">\n");
+        if (step == Step.SMS_CODE || step == Step.RESET_PASSWORD) {
+            demoSmsCode.ifPresent(code -> body.append("<p class=\"emulator\" data-emulator-sms=\"")
+                    .append(Html.escape(code)).append("\">Демо-эмулятор: код из СМС — <strong>")
+                    .append(Html.escape(code)).append("</strong>. В настоящем VK ID код приходит только на телефон."
+                            + "</p>\n"));
+        }
         fields(step, checkData, body);
         body.append("</form>\n");
         return page(title(step), body.toString());
@@ -245,7 +266,8 @@ final class LoginPages {
     private static String page(String title, String body) {
         return "<!DOCTYPE html>\n<html lang=\"ru\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                + "<title>" + Html.escape(title) + " — VK ID (эмулятор Сферума)</title>\n</head>\n<body>\n<main>\n"
+                + "<title>" + Html.escape(title) + " — VK ID (эмулятор Сферума)</title>\n<style>" + EmulatorStyle.CSS
+                + "</style>\n</head>\n<body>\n<main>\n"
                 + body + "</main>\n</body>\n</html>\n";
     }
 }

@@ -27,15 +27,24 @@ final class LoginPagesHandler implements EmulatorHandler {
     private final VkIdService vkId;
     private final LoginSteps steps;
     private final OpenerPage openers = new OpenerPage();
+    private final VkIdBrowserSessions sessions;
+    private final boolean secure;
+    private final boolean demo;
 
     /**
      * Creates the handler.
      *
      * @param vkId the engine's VK ID
+     * @param sessions the browser sessions a finished login leaves (docs/wire/call-page.md)
+     * @param secure whether the emulator serves TLS (the session cookie is then Secure)
+     * @param demo whether to show the SMS code it sent on the SMS page (SferumEmulator.Builder#showSmsCodes)
      */
-    LoginPagesHandler(VkIdService vkId) {
+    LoginPagesHandler(VkIdService vkId, VkIdBrowserSessions sessions, boolean secure, boolean demo) {
         this.vkId = vkId;
         this.steps = new LoginSteps(vkId);
+        this.sessions = sessions;
+        this.secure = secure;
+        this.demo = demo;
     }
 
     @Override
@@ -107,6 +116,8 @@ final class LoginPagesHandler implements EmulatorHandler {
             Optional<AuthorizationResult> end = steps.perform(flowId, form);
             if (end.isPresent()) {
                 String location = RedirectUris.of(end.get());
+                end.get().user().ifPresent(user -> exchange.getResponseHeaders().add("Set-Cookie",
+                        sessions.open(user, secure)));
                 if (openers.take(flowId)) {
                     OpenerPage.Answer page = OpenerPage.page(end.get(), location);
                     exchange.getResponseHeaders().set("Content-Security-Policy", page.contentSecurityPolicy());
@@ -140,7 +151,8 @@ final class LoginPagesHandler implements EmulatorHandler {
                     Long.toString(Math.max(0, wait.getSeconds()))));
         }
         Html.send(exchange, error.map(PageError::status).orElse(200),
-                LoginPages.step(step, flowId, checkData, error));
+                LoginPages.step(step, flowId, checkData, error,
+                        demo ? vkId.smsCodeOfLogin(flowId) : Optional.empty()));
     }
 
     private static void redirect(EmulatorExchange exchange, String location) throws IOException {

@@ -83,14 +83,17 @@ public final class SferumEmulator implements AutoCloseable {
         http.route(AttachmentMethods.UPLOAD_PATH, attachments::upload, MAX_UPLOAD_BODY);
         http.route(AttachmentMethods.CONTENT_PATH, attachments::serve, 0);
         http.holdingRoute(LongPollServer.PATH, longPoll, form);
-        http.route(LoginForm.PATH, new LoginPagesHandler(vkId), form);
+        VkIdBrowserSessions browserSessions = new VkIdBrowserSessions(Clock.systemUTC());
+        boolean secure = tls.isPresent();
+        http.route(LoginForm.PATH, new LoginPagesHandler(vkId, browserSessions, secure, builder.showSmsCodes),
+                form);
         http.route(OAuthHandler.PREFIX, new OAuthHandler(new TokenEndpoint(vkId, idTokens),
                 new UserEndpoints(engine, idTokens)), form);
         http.route(JwksHandler.PATH, new JwksHandler(idTokens), 0);
         VkIdSdkHandler vkIdSdk = new VkIdSdkHandler();
         http.route(VkIdSdkHandler.CONFIG_PATH, vkIdSdk, form);
         http.route(VkIdSdkHandler.STATS_PATH, vkIdSdk, form);
-        http.route("/call/", new CallPageHandler(engine, baseUri), form); // and join links point here
+        http.route("/call/", new CallPageHandler(engine, baseUri, browserSessions), form); // and join links point here
         http.route("/", new ControlApiHandler(demoSchool, new VkIdControl(vkId), clock, engine.calls()::tick),
                 ControlRequest.MAX_BODY_BYTES);
         http.start();
@@ -298,6 +301,7 @@ public final class SferumEmulator implements AutoCloseable {
         private int port;
         private Clock clock;
         private boolean seedDemo = true;
+        private boolean showSmsCodes;
         private boolean tls;
         private List<String> tlsNames = List.of();
         private Optional<String> controlToken = Optional.empty();
@@ -341,6 +345,18 @@ public final class SferumEmulator implements AutoCloseable {
          */
         public Builder seedDemo(boolean seedDemo) {
             this.seedDemo = seedDemo;
+            return this;
+        }
+
+        /**
+         * Chooses whether the VK ID pages show the SMS code they sent, marked as the emulator's (for a demo that a
+         * person walks without a phone, docs/wire/call-page.md); off by default, as a real VK ID never shows it.
+         *
+         * @param show {@code true} to show it on the SMS pages
+         * @return this builder
+         */
+        public Builder showSmsCodes(boolean show) {
+            this.showSmsCodes = show;
             return this;
         }
 

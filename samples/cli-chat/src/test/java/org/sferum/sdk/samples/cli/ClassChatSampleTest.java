@@ -50,7 +50,8 @@ class ClassChatSampleTest {
         assertTrue(printed.contains("синяя «Подключиться» → http://127.0.0.1:"), printed);
         assertTrue(printed.contains("Учитель в звонке как организатор, ученик как участник"), printed);
         assertTrue(printed.contains("Иван Петров (участник) ✋ поднял руку микрофон выключен"), printed);
-        assertTrue(printed.contains("В чате звонка: Запись звонка «Урок математики, 5в» (40:00): "), printed);
+        assertTrue((printed.contains("В чате звонка: Запись звонка «Урок математики, 5в» (40:00): ")
+                || printed.contains("В чате звонка: Запись звонка «Урок математики, 5в» (40:01): ")), printed);
         assertTrue(printed.contains("Записи урока в журнале: Урок математики, 5в"), printed);
         assertTrue(printed.contains("«Завершить звонок для всех»: состояние ENDED"), printed);
         assertTrue(printed.contains("Иван Петров: ") && printed.contains("всего 40 мин"), printed);

@@ -17,7 +17,7 @@ final class ErrorTexts {
         return switch (code) {
             case ACCESS_DENIED -> "Вы отменили вход в VK ID. Учётная запись не привязана.";
             case STATE_MISMATCH, AUTHORIZATION_CODE_INVALID ->
-                    "Ссылка входа устарела или уже использована. Попробуйте ещё раз.";
+                    "Ссылка входа устарела или уже использована. Начните привязку заново.";
             case PKCE_MISMATCH, REDIRECT_URI_MISMATCH, ID_TOKEN_SIGNATURE_INVALID, ID_TOKEN_ALGORITHM_NOT_ALLOWED,
                  ID_TOKEN_EXPIRED, ID_TOKEN_ISSUER_MISMATCH, ID_TOKEN_AUDIENCE_MISMATCH, NONCE_MISMATCH,
                  ID_TOKEN_INVALID -> "Ответ VK ID не прошёл проверку. Привязка не выполнена.";
@@ -42,7 +42,10 @@ final class ErrorTexts {
             case RATE_LIMITED, TOO_MANY_ATTEMPTS -> "Слишком много запросов. Попробуйте чуть позже.";
             case SERVICE_UNAVAILABLE, TRANSPORT_FAILURE, MALFORMED_RESPONSE ->
                     "Сферум сейчас недоступен. Попробуйте позже.";
-            default -> "Не получилось выполнить действие. Попробуйте ещё раз.";
+            case RECORDING_STATE_CONFLICT -> "Запись уже идёт или уже остановлена. Обновите страницу урока.";
+            case PARTICIPANT_NOT_FOUND -> "Сначала откройте звонок: записывает организатор, который в звонке.";
+            // no «попробуйте ещё раз» where trying again cannot help
+            default -> "Не получилось выполнить действие.";
         };
     }
 

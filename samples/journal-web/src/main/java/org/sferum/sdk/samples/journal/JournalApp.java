@@ -41,11 +41,17 @@ public final class JournalApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JournalApp.class);
     /** The school's id, prefixed to the lesson keys. */
     static final String SCHOOL_ID = "demo-school-17";
+    /** The demo VK ID for linking variant 2: an account without an educational profile. */
+    static final String VARIANT_2_PHONE = "+79000000007";
+    /** The demo phone for linking variant 3: no VK ID account at all. */
+    static final String VARIANT_3_PHONE = "+79000000008";
 
     private final SferumEmulator emulator;
     private final SferumClient sferum;
     private final DemoSchool school;
-    private final ChatId classChat;
+    /** The class chat lesson calls are created in; a new one when the teacher relinks after unlinking. */
+    private volatile ChatId classChat;
+    private final LiveUpdates live;
     private final List<SchoolLesson> lessons;
     private final Map<String, JournalUser> users;
     private final Map<UserId, String> names;
@@ -68,16 +74,19 @@ public final class JournalApp implements AutoCloseable {
                 .endpoints(Endpoints.emulator(emulator.baseUri()))
                 .application(DemoSchool.CLIENT_ID, baseUri.resolve("/sferum/callback"))
                 .build();
-        this.classChat = createClassChat();
+        this.classChat = createClassChat(sferum.session(school.teacher().token()), classMembers());
         this.lessons = SchoolLesson.today(SCHOOL_ID, school.className(), now());
+        emulator.engine().vkId().createAccount(VARIANT_2_PHONE, Optional.of(DemoSchool.PASSWORD), Optional.empty());
         this.users = journalUsers(school);
         Map<UserId, String> byId = new ConcurrentHashMap<>();
         for (SeededUser u : school.everyone()) {
             byId.put(u.id(), u.person().displayName());
         }
         this.names = byId;
+        this.live = new LiveUpdates(sferum);
         AtomicInteger threads = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(16, r -> {
+        // each open page holds one thread with its live-update stream (Server-Sent Events)
+        this.executor = Executors.newFixedThreadPool(128, r -> {
             Thread t = new Thread(r, "journal-http-" + threads.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -95,7 +104,8 @@ public final class JournalApp implements AutoCloseable {
      * @return the running journal
      */
     public static JournalApp start(int port) {
-        SferumEmulator emulator = SferumEmulator.start();
+        // the demo is walked by a person without a phone: the emulator shows the SMS code on its VK ID page
+        SferumEmulator emulator = SferumEmulator.builder().showSmsCodes(true).start();
         try {
             return new JournalApp(emulator, port);
         } catch (RuntimeException e) {
@@ -153,6 +163,61 @@ public final class JournalApp implements AutoCloseable {
         return classChat;
     }
 
+    LiveUpdates live() {
+        return live;
+    }
+
+    /**
+     * Puts a user who just linked into the class (the school's integration does this, as it would from the
+     * timetable): a student or the parent is added to the class chat by the teacher; the teacher, if she is no
+     * longer in the class chat (she unlinked, which removed her from every chat), gets a new class chat with
+     * everyone of the class. So a relinked user finds the lessons' calls again.
+     *
+     * @param user the journal user
+     * @param profile their educational profile
+     */
+    synchronized void enrol(JournalUser user, UserId profile) {
+        SferumSession teacher = teacherSession();
+        if (user.teacher()) {
+            try {
+                teacher.chats().get(classChat);
+                return;
+            } catch (SferumException notMember) {
+                LOG.info("the teacher is no longer in the class chat ({}): a new class chat", notMember.code());
+            }
+            classChat = createClassChat(teacher, classMembers());
+            return;
+        }
+        try {
+            teacher.chats().addMember(classChat, profile);
+            names.putIfAbsent(profile, user.name());
+        } catch (SferumException e) {
+            LOG.info("adding a member to the class chat: {}", e.code());
+        }
+    }
+
+    /** The teacher's session: her link when she linked, else the school integration's token from the seed. */
+    private SferumSession teacherSession() {
+        JournalUser teacher = users.get("teacher");
+        return sferum.links().find(teacher.account()).isPresent() ? sferum.session(teacher.account())
+                : sferum.session(school.teacher().token());
+    }
+
+    /** Everyone of the class but the teacher: the students and the parent, linked or seeded. */
+    private java.util.LinkedHashSet<UserId> classMembers() {
+        java.util.LinkedHashSet<UserId> members = new java.util.LinkedHashSet<>();
+        school.students().forEach(s -> members.add(s.id()));
+        members.add(school.parent().id());
+        if (users != null) {
+            for (JournalUser u : users.values()) {
+                if (!u.teacher()) {
+                    sferum.links().find(u.account()).ifPresent(l -> members.add(l.user()));
+                }
+            }
+        }
+        return members;
+    }
+
     List<SchoolLesson> lessons() {
         return lessons;
     }
@@ -193,19 +258,17 @@ public final class JournalApp implements AutoCloseable {
      */
     @Override
     public void close() {
+        live.close();
         server.stop(0);
         executor.shutdownNow();
         sferum.close();
         emulator.close();
     }
 
-    private ChatId createClassChat() {
-        // Created at start-up with the teacher's token from the demo seed (as the school's integration would, or
-        // the teacher herself): the class chat that lesson calls are created in.
-        SferumSession teacher = sferum.session(school.teacher().token());
-        List<UserId> students = school.students().stream().map(SeededUser::id).toList();
-        ChatId chat = teacher.chats().create(NewChat.of(school.className() + " — классный чат",
-                new java.util.LinkedHashSet<>(students)));
+    private ChatId createClassChat(SferumSession teacher, java.util.Set<UserId> members) {
+        // Created with the teacher's session (at start-up the seed's token, as the school's integration would, or
+        // the teacher herself): the class chat of the students and the parent that lesson calls are created in.
+        ChatId chat = teacher.chats().create(NewChat.of(school.className() + " — классный чат", members));
         teacher.messages().send(chat, Draft.text("Добро пожаловать в чат класса! Здесь появятся онлайн-уроки."));
         return chat;
     }
@@ -218,6 +281,11 @@ public final class JournalApp implements AutoCloseable {
             add(users, "student" + (i + 1), students.get(i), Role.STUDENT);
         }
         add(users, "parent", school.parent(), Role.PARENT);
+        // linking variants 2 and 3 (docs/linking.md): a VK ID without an educational profile, and no VK ID at all
+        users.put("student-v2", new JournalUser("student-v2", "Павел Новиков", Role.STUDENT,
+                SchoolAccountId.of("journal-student-v2"), VARIANT_2_PHONE));
+        users.put("student-v3", new JournalUser("student-v3", "Елена Морозова", Role.STUDENT,
+                SchoolAccountId.of("journal-student-v3"), VARIANT_3_PHONE));
         return java.util.Collections.unmodifiableMap(users);
     }
 

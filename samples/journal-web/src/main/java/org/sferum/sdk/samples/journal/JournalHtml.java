@@ -75,20 +75,51 @@ final class JournalHtml {
      * @return the page
      */
     static String page(String title, String nav, String body) {
+        return page(title, nav, body, "");
+    }
+
+    /**
+     * A whole page whose live parts are fetched again from another address than the browser's (a page shown in
+     * answer to a POST).
+     *
+     * @param title the title, plain text
+     * @param nav the navigation bar, HTML (empty when nobody is logged in)
+     * @param body the content, HTML
+     * @param liveUrl the address the page's live parts come from, or empty for the browser's
+     * @return the page
+     */
+    static String page(String title, String nav, String body, String liveUrl) {
         return "<!DOCTYPE html>\n<html lang=\"ru\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 + "<title>" + escape(title) + " — Электронный журнал (демо)</title>\n"
-                + "<style>" + STYLE + "</style>\n</head>\n<body>\n"
-                + "<header><strong>Электронный журнал</strong> <span class=\"muted\">демо на эмуляторе Сферума</span>"
-                + nav + "</header>\n<main>\n<h1>" + escape(title) + "</h1>\n" + body + "</main>\n</body>\n</html>\n";
+                + "<link rel=\"icon\" href=\"/favicon.ico\" type=\"image/svg+xml\">\n"
+                + "<style>" + STYLE + "</style>\n"
+                + (nav.isEmpty() ? "" : "<script src=\"" + SCRIPT_PATH + "\" defer></script>\n")
+                + "</head>\n<body>\n"
+                + "<header><strong>Электронный журнал</strong> <span class=\"sub\">демо на эмуляторе Сферума</span>"
+                + nav + "</header>\n<main" + (liveUrl.isEmpty() ? "" : " data-url=\"" + escape(liveUrl) + "\"")
+                + ">\n<h1>" + escape(title) + "</h1>\n" + body + "</main>\n</body>\n</html>\n";
     }
+
+    /** Where the journal's script is served. */
+    static final String SCRIPT_PATH = "/static/live.js";
+
+    /** The journal's icon (an SVG served at {@code /favicon.ico}). */
+    static final String ICON = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\">"
+            + "<rect width=\"32\" height=\"32\" rx=\"6\" fill=\"#2a5885\"/>"
+            + "<path d=\"M9 8h14v16H9z\" fill=\"#fff\"/><path d=\"M12 13h8M12 17h8M12 21h5\" stroke=\"#2a5885\""
+            + " stroke-width=\"2\"/></svg>";
 
     private static final String STYLE = "body{font-family:sans-serif;margin:0;background:#f5f6f8;color:#222}"
             + "header{background:#2a5885;color:#fff;padding:10px 20px}header a,header button.link{color:#fff}"
+            + "header .sub,header .clock{color:#e3ecf5}"
             + "header nav{display:inline-block;margin-left:24px}header nav a{margin-right:14px}"
-            + "main{padding:10px 20px;max-width:960px}"
+            + "main{padding:10px 20px;max-width:960px;overflow-wrap:anywhere}"
             + "table{border-collapse:collapse;background:#fff}td,th{border:1px solid #ccd;padding:6px 10px;"
-            + "text-align:left}.muted{color:#889}.error{color:#b00020;font-weight:bold}.ok{color:#1b7f3b}"
+            + "text-align:left;overflow-wrap:anywhere}.muted{color:#5b6270}.error{color:#b00020;font-weight:bold}"
+            + ".ok{color:#1b7f3b}.message .text{white-space:pre-wrap;overflow-wrap:anywhere}"
+            + "label{display:block;margin:8px 0 4px;font-weight:bold}textarea{width:100%;box-sizing:border-box}"
+            + "textarea[aria-invalid=true]{border:2px solid #b00020}.counter{font-size:90%;color:#5b6270}"
             + "form.inline{display:inline}button{padding:5px 12px;border-radius:6px;border:1px solid #99a;"
             + "cursor:pointer}button.blue{background:#2787f5;color:#fff;border-color:#2787f5}"
             + "button.grey{background:#ddd;color:#777}button.danger{background:#e64646;color:#fff;"

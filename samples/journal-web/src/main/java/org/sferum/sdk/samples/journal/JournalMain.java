@@ -6,6 +6,9 @@ import java.util.concurrent.CountDownLatch;
 
 /** Runs the demo journal until the process is stopped: {@code java -jar sferum-sample-journal.jar [--port 8090]}. */
 public final class JournalMain {
+    /** The usage line. */
+    static final String USAGE = "Использование: java -jar sferum-sample-journal.jar [--port 8090] [--help]";
+
     private JournalMain() {
     }
 
@@ -29,8 +32,12 @@ public final class JournalMain {
                     out.println("Порт должен быть числом от 0 до 65535");
                     System.exit(2);
                 }
+            } else if ("--help".equals(args[i]) || "-h".equals(args[i])) {
+                out.println(USAGE);
+                return;
             } else {
-                out.println("Использование: java -jar sferum-sample-journal.jar [--port 8090]");
+                out.println("Неизвестный параметр: " + args[i]);
+                out.println(USAGE);
                 System.exit(2);
             }
         }
@@ -42,8 +49,8 @@ public final class JournalMain {
         }, "journal-shutdown"));
         out.println("Электронный журнал (демо) запущен: " + app.baseUri() + "/");
         out.println("Эмулятор Сферума и VK ID: " + app.emulator().baseUri()
-                + " (телефоны +79000000001…5, пароль " + org.sferum.sdk.testkit.DemoSchool.PASSWORD
-                + ", код из СМС: " + app.emulator().baseUri() + "/_emulator/sms?phone=%2B79000000001)");
+                + " (телефоны и пароли — на странице входа журнала; код из СМС эмулятор показывает на своей "
+                + "странице VK ID)");
         out.println("Остановить: Ctrl+C");
         stopped.await();
     }

@@ -37,8 +37,15 @@ import org.sferum.sdk.samples.journal.WebSessions.WebSession;
 
 /** The journal's pages and actions. Every POST carries the session's CSRF token; every value is escaped. */
 final class JournalPages {
-    /** Where «Перейти в Сферум» leads: Sferum's web messenger (the emulator has no messenger UI). */
+    /**
+     * Where «Перейти в Сферум» leads in production: Sferum's web messenger. The offline demo has no messenger (the
+     * emulator has none), so there the link leads to the journal's own page that says so ({@code /sferum/web}).
+     */
     static final String SFERUM_WEB = "https://web.vk.me/";
+    /** The longest message (docs/chats.md), shown by the counter and enforced by the SDK. */
+    static final int MAX_MESSAGE = 9000;
+    /** How many linkings one browser may have started and not finished (tabs). */
+    private static final int MAX_PENDING = 5;
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(SchoolLesson.ZONE);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")
@@ -49,14 +56,27 @@ final class JournalPages {
 
     private final JournalApp app;
     private final WebSessions sessions = new WebSessions();
-    /** The {@code state} of the linking each web session started, so a callback is taken only by its browser. */
-    private final ConcurrentMap<String, String> pendingStates = new ConcurrentHashMap<>();
+    /**
+     * The {@code state}s of the linkings each web session started and has not finished (one per tab), so a
+     * callback is taken only by its browser.
+     */
+    private final ConcurrentMap<String, java.util.Set<String>> pendingStates = new ConcurrentHashMap<>();
 
     JournalPages(JournalApp app) {
         this.app = app;
     }
 
     void handle(Request r) throws IOException {
+        if ("GET".equals(r.method()) && "/favicon.ico".equals(r.path())) {
+            r.resource("image/svg+xml", JournalHtml.ICON.getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        if ("GET".equals(r.method()) && JournalHtml.SCRIPT_PATH.equals(r.path())) {
+            try (java.io.InputStream in = JournalPages.class.getResourceAsStream("live.js")) {
+                r.resource("text/javascript; charset=utf-8", in.readAllBytes());
+            }
+            return;
+        }
         WebSession session = sessions.find(r.cookie(WebSessions.COOKIE).orElse(null)).orElse(null);
         if (session == null) {
             session = sessions.open(Optional.empty());
@@ -94,22 +114,30 @@ final class JournalPages {
                 r.setCookie(WebSessions.expiredCookie());
                 r.redirect("/login");
             }
+            case "GET /events" -> app.live().stream(r.exchange(), user.account(),
+                    app.sferum().links().find(user.account()).isPresent());
             case "POST /demo/clock" -> {
                 app.advanceClock(Duration.ofMinutes(15));
+                app.live().broadcast("clock");
                 r.redirect(safeBack(r.form("back").orElse("/")));
             }
+            case "GET /sferum/web" -> r.html(200, page(r, session, "Сферум в браузере", "<p>В настоящем журнале "
+                    + "«Перейти в Сферум» открывает веб-версию Сферума (" + SFERUM_WEB + ") в новой вкладке. В этом "
+                    + "демо журнал работает без интернета с эмулятором Сферума, у которого веб-версии нет: чаты и "
+                    + "видеоконференции — во вкладках раздела.</p><p><a href=\"/sferum\">← Раздел «Сферум»</a></p>"));
             case "GET /sferum" -> sferumPage(r, session, user);
             case "POST /sferum/link" -> startLink(r, session, user);
             case "GET /sferum/callback" -> callback(r, session, user);
-            case "GET /sferum/chat" -> chatPage(r, session, user);
-            case "POST /sferum/chat/send" -> send(r, user);
+            case "GET /sferum/chat" -> chatPage(r, session, user, chatOf(r.query("id")), "", Optional.empty());
+            case "POST /sferum/chat/send" -> send(r, session, user);
             case "POST /sferum/calls/join" -> {
                 CallJoin joined = sferumOf(user).calls().join(new CallId(r.form("call").orElse("")));
-                r.redirect(joined.call().links().orElseThrow().browser());
+                r.redirect(callPage(joined, "/sferum?tab=calls"));
             }
             case "GET /sferum/unlink" -> unlinkPage(r, session, user);
             case "POST /sferum/unlink" -> {
                 app.sferum().links().unlink(user.account(), "yes".equals(r.form("confirm").orElse("")));
+                app.live().broadcast("unlinked");
                 r.redirect("/sferum?done=unlinked");
             }
             case "GET /journal" -> journalPage(r, session, user);
@@ -117,6 +145,7 @@ final class JournalPages {
                 requireTeacher(user);
                 SchoolLesson lesson = lessonOf(r.form("lesson"));
                 sferumOf(user).calls().createLessonCall(lesson.toSdk(), app.classChat());
+                app.live().broadcast("lessons");
                 r.redirect("/journal/lesson?key=" + url(lesson.key()));
             }
             case "GET /journal/lesson" -> lessonPage(r, session, user);
@@ -130,11 +159,27 @@ final class JournalPages {
                 SferumSession me = sferumOf(user);
                 me.calls().endForAll(me.calls().forLesson(lesson.key())
                         .orElseThrow(() -> SferumException.of(ErrorCode.CALL_NOT_FOUND, "no call")).id());
+                app.live().broadcast("lessons");
+                r.redirect("/journal/lesson?key=" + url(lesson.key()));
+            }
+            case "POST /journal/record" -> {
+                requireTeacher(user);
+                SchoolLesson lesson = lessonOf(r.form("lesson"));
+                SferumSession me = sferumOf(user);
+                CallId call = me.calls().forLesson(lesson.key())
+                        .orElseThrow(() -> SferumException.of(ErrorCode.CALL_NOT_FOUND, "no call")).id();
+                if ("stop".equals(r.form("do").orElse(""))) {
+                    me.calls().recordings().stop(call);
+                } else {
+                    me.calls().recordings().start(call, org.sferum.sdk.calls.RecordingRequest.titled(
+                            lesson.subject() + ", " + lesson.className() + ", урок " + lesson.number()));
+                }
+                app.live().broadcast("recording");
                 r.redirect("/journal/lesson?key=" + url(lesson.key()));
             }
             case "GET /diary" -> diaryPage(r, session, user);
             case "POST /diary/join" -> joinLesson(r, user, lessonOf(r.form("lesson")));
-            default -> r.html(404, page(session, "Страница не найдена", "<p><a href=\"/\">На главную</a></p>"));
+            default -> r.html(404, page(r, session, "Страница не найдена", "<p><a href=\"/\">На главную</a></p>"));
         }
     }
 
@@ -150,9 +195,13 @@ final class JournalPages {
         String relink = switch (code) {
             case NOT_LINKED, RELINK_REQUIRED, AUTHENTICATION_FAILED, TOKEN_EXPIRED ->
                     "<p><a href=\"/sferum\">Раздел «Сферум»</a></p>";
+            case ACCESS_DENIED, STATE_MISMATCH, AUTHORIZATION_CODE_INVALID -> session == null ? ""
+                    : "<p>" + JournalHtml.postButton("/sferum/link", session.csrf(), new String[0][], "blue",
+                    "Попробовать снова") + " <a href=\"/sferum\">Раздел «Сферум»</a></p>";
             default -> "";
         };
-        return page(session, "Ошибка", "<p class=\"error\" data-error=\"" + JournalHtml.escape(code.name()) + "\">"
+        String title = code == ErrorCode.ACCESS_DENIED ? "Привязка отменена" : "Ошибка";
+        return page(r, session, title, "<p class=\"error\" data-error=\"" + JournalHtml.escape(code.name()) + "\">"
                 + JournalHtml.escape(ErrorTexts.of(code)) + "</p>" + relink + "<p><a href=\"/\">На главную</a></p>");
     }
 
@@ -160,20 +209,30 @@ final class JournalPages {
 
     private void loginPage(Request r, WebSession session) throws IOException {
         StringBuilder body = new StringBuilder("<p>Выберите пользователя демо-журнала. Пароль журнала в демо не "
-                + "нужен.</p>\n<table>\n<tr><th>Пользователь</th><th>Роль</th><th>VK ID для привязки (демо)</th>"
+                + "нужен. Код из СМС эмулятор VK ID показывает на своей странице.</p>\n<table>\n<tr><th>Пользователь</th><th>Роль</th><th>VK ID для привязки (демо)</th>"
                 + "<th></th></tr>\n");
         for (JournalUser u : app.users().values()) {
             body.append("<tr data-user=\"").append(JournalHtml.escape(u.login())).append("\"><td>")
                     .append(JournalHtml.escape(u.name())).append("</td><td>").append(JournalHtml.escape(u.roleText()))
-                    .append("</td><td class=\"muted\">телефон ").append(JournalHtml.escape(u.vkIdPhone()))
-                    .append(", пароль ").append(JournalHtml.escape(org.sferum.sdk.testkit.DemoSchool.PASSWORD))
-                    .append("</td><td>")
+                    .append("</td><td class=\"muted\">").append(JournalHtml.escape(vkIdHint(u))).append("</td><td>")
                     .append(JournalHtml.postButton("/login", session.csrf(), new String[][] {{"user", u.login()}}, "blue",
                             "Войти"))
                     .append("</td></tr>\n");
         }
         body.append("</table>\n");
         r.html(200, JournalHtml.page("Вход в журнал", "", body.toString()));
+    }
+
+    /** How the demo user links (docs/linking.md, the three variants of the manuals). */
+    private static String vkIdHint(JournalUser u) {
+        String password = org.sferum.sdk.testkit.DemoSchool.PASSWORD;
+        return switch (u.login()) {
+            case "student-v2" -> "вариант 2: VK ID без учебного профиля — телефон " + u.vkIdPhone() + ", пароль "
+                    + password + ", код из СМС, «Создать учебный профиль», «Информация о себе»";
+            case "student-v3" -> "вариант 3: VK ID ещё нет — телефон " + u.vkIdPhone()
+                    + ", код из СМС, «Информация о себе»";
+            default -> "вариант 1: телефон " + u.vkIdPhone() + ", пароль " + password;
+        };
     }
 
     private void login(Request r, WebSession old) throws IOException {
@@ -206,25 +265,24 @@ final class JournalPages {
                     + "Привяжите учётную запись журнала к учебному профилю VK ID один раз.</p>")
                     .append(JournalHtml.postButton("/sferum/link", session.csrf(), new String[0][], "blue",
                             "Привязать учебный профиль VK ID"));
-            r.html(200, page(session, "Сферум", body.toString()));
+            r.html(200, page(r, session, "Сферум", body.toString()));
             return;
         }
         SferumSession me = app.sferum().session(user.account());
         boolean calls = "calls".equals(r.query("tab").orElse("chats"));
         body.append("<p>Учебный профиль: <strong>").append(JournalHtml.escape(me.me().displayName()))
-                .append("</strong> · <a href=\"").append(SFERUM_WEB)
-                .append("\" target=\"_blank\" rel=\"noopener noreferrer\">Перейти в Сферум</a>")
-                .append(" · <a href=\"/sferum/unlink\">Отвязать учетную запись</a></p>\n")
+                .append("</strong> · <a href=\"/sferum/web\" id=\"sferum-web\">Перейти в Сферум</a>")
+                .append(" · <a href=\"/sferum/unlink\">Отвязать учётную запись</a></p>\n")
                 .append("<nav class=\"tabs\"><a href=\"/sferum?tab=chats\"").append(calls ? "" : " class=\"active\"")
                 .append(">Чаты</a><a href=\"/sferum?tab=calls\"").append(calls ? " class=\"active\"" : "")
-                .append(">Видеоконференции</a></nav>\n<div class=\"panel\">\n");
+                .append(">Видеоконференции</a></nav>\n<div class=\"panel\" id=\"panel\" data-live>\n");
         if (calls) {
             callsTab(body, session, me);
         } else {
             chatsTab(body, me);
         }
         body.append("</div>\n");
-        r.html(200, page(session, "Сферум", body.toString()));
+        r.html(200, page(r, session, "Сферум", body.toString()));
     }
 
     private void chatsTab(StringBuilder body, SferumSession me) {
@@ -239,7 +297,7 @@ final class JournalPages {
                     .append(c.id().peerId()).append("\">").append(JournalHtml.escape(c.title())).append("</a></td><td>")
                     .append(c.lastMessage().map(m -> JournalHtml.escape(app.nameOf(m.author()) + ": " + shorten(m.text())))
                             .orElse(""))
-                    .append("</td><td>").append(c.unreadCount() > 0 ? String.valueOf(c.unreadCount()) : "")
+                    .append("</td><td class=\"unread\">").append(c.unreadCount() > 0 ? String.valueOf(c.unreadCount()) : "")
                     .append("</td></tr>\n");
         }
         body.append("</table>\n");
@@ -278,23 +336,45 @@ final class JournalPages {
             return;
         }
         LinkStart start = app.sferum().links().start(user.account(), user.role());
-        queryParam(start.authorizationUri(), "state").ifPresent(state -> pendingStates.put(session.id(), state));
+        queryParam(start.authorizationUri(), "state").ifPresent(state -> {
+            java.util.Set<String> states = pendingStates.computeIfAbsent(session.id(),
+                    id -> java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>()));
+            synchronized (states) {
+                if (states.size() >= MAX_PENDING) {
+                    states.remove(states.iterator().next());
+                }
+                states.add(state);
+            }
+        });
         r.redirect(start.authorizationUri().toString());
     }
 
     private void callback(Request r, WebSession session, JournalUser user) throws IOException {
-        String expected = pendingStates.remove(session.id());
-        if (expected == null || !expected.equals(r.query("state").orElse(null))) {
+        java.util.Set<String> states = pendingStates.getOrDefault(session.id(), java.util.Set.of());
+        if (!states.remove(r.query("state").orElse(""))) {
             // Not the linking this browser started: refuse before the SDK spends the code.
             throw SferumException.of(ErrorCode.STATE_MISMATCH, "the callback's state is not this session's");
         }
         // The safe call (docs/linking.md): the SDK refuses a state started for another account than this session's.
-        app.sferum().links().complete(URI.create(app.baseUri() + "/sferum/callback?" + r.rawQuery()), user.account());
+        Link link;
+        try {
+            link = app.sferum().links().complete(URI.create(app.baseUri() + "/sferum/callback?" + r.rawQuery()),
+                    user.account());
+        } catch (SferumException e) {
+            if (e.code() == ErrorCode.ACCOUNT_ALREADY_LINKED && app.sferum().links().find(user.account()).isPresent()) {
+                // another tab of this browser finished first: the account is linked, which is what was asked
+                r.redirect("/sferum?done=linked");
+                return;
+            }
+            throw e;
+        }
+        app.enrol(user, link.user());
+        app.live().broadcast("linked");
         r.redirect("/sferum?done=linked");
     }
 
-    private void chatPage(Request r, WebSession session, JournalUser user) throws IOException {
-        ChatId chat = chatOf(r.query("id"));
+    private void chatPage(Request r, WebSession session, JournalUser user, ChatId chat, String typed,
+                          Optional<ErrorCode> error) throws IOException {
         SferumSession me = sferumOf(user);
         String title = me.chats().get(chat).title();
         List<Message> newest = new ArrayList<>(me.messages().history(chat, HistoryQuery.newestFirst(30)).items());
@@ -303,7 +383,7 @@ final class JournalPages {
         }
         Collections.reverse(newest);
         StringBuilder body = new StringBuilder("<p><a href=\"/sferum?tab=chats\">← Все чаты</a></p>\n"
-                + "<div class=\"panel\" id=\"history\">\n");
+                + "<div class=\"panel\" id=\"history\" data-live>\n");
         if (newest.isEmpty()) {
             body.append("<p class=\"muted\">Сообщений пока нет.</p>");
         }
@@ -313,18 +393,26 @@ final class JournalPages {
                     .append("</span><div class=\"text\">").append(JournalHtml.escape(m.text())).append("</div></div>\n");
         }
         body.append("</div>\n");
-        r.query("error").flatMap(JournalPages::errorCode).ifPresent(code -> body.append("<p class=\"error\">")
-                .append(JournalHtml.escape(ErrorTexts.of(code))).append("</p>"));
+        // no maxlength: a longer paste is kept and refused visibly, never cut silently
         body.append("<form method=\"post\" action=\"/sferum/chat/send\" id=\"send\">")
                 .append(JournalHtml.csrfField(session.csrf()))
                 .append("<input type=\"hidden\" name=\"id\" value=\"").append(chat.peerId()).append("\">")
                 .append("<input type=\"hidden\" name=\"key\" value=\"").append(1 + RANDOM.nextInt(Integer.MAX_VALUE - 1))
-                .append("\"><p><textarea name=\"text\" rows=\"3\" cols=\"60\" maxlength=\"9000\"></textarea></p>")
+                .append("\"><label for=\"text\">Сообщение</label><textarea id=\"text\" name=\"text\" rows=\"3\" "
+                        + "cols=\"60\" required data-max=\"").append(MAX_MESSAGE)
+                .append("\" aria-describedby=\"counter").append(error.isPresent() ? " text-error" : "").append("\"")
+                .append(error.isPresent() ? " aria-invalid=\"true\"" : "").append(">").append(JournalHtml.escape(typed))
+                .append("</textarea>");
+        error.ifPresent(code -> body.append("<p class=\"error\" id=\"text-error\" data-error=\"")
+                .append(code.name()).append("\">").append(JournalHtml.escape(ErrorTexts.of(code))).append("</p>"));
+        body.append("<p id=\"counter\" class=\"counter\">Не больше ").append(MAX_MESSAGE).append(" символов.</p>")
                 .append("<button type=\"submit\" class=\"blue\">Отправить</button></form>\n");
-        r.html(200, page(session, title, body.toString()));
+        String here = "/sferum/chat?id=" + chat.peerId();
+        r.html(error.isPresent() ? 400 : 200, page(r, session, title, body.toString(),
+                "GET".equals(r.method()) ? "" : here));
     }
 
-    private void send(Request r, JournalUser user) throws IOException {
+    private void send(Request r, WebSession session, JournalUser user) throws IOException {
         ChatId chat = chatOf(r.form("id"));
         int key;
         try {
@@ -332,14 +420,16 @@ final class JournalPages {
         } catch (NumberFormatException e) {
             key = 0;
         }
-        Draft draft = Draft.text(r.form("text").orElse(""));
+        String typed = r.form("text").orElse("");
         try {
+            Draft draft = Draft.text(typed);
             sferumOf(user).messages().send(chat, key != 0 ? draft.withRandomId(key) : draft);
         } catch (SferumException e) {
             if (e.category() != org.sferum.sdk.error.ErrorCategory.VALIDATION) {
                 throw e;
             }
-            r.redirect("/sferum/chat?id=" + chat.peerId() + "&error=" + e.code().name());
+            // the error next to the field, with what the user typed kept
+            chatPage(r, session, user, chat, typed, Optional.of(e.code()));
             return;
         }
         r.redirect("/sferum/chat?id=" + chat.peerId());
@@ -357,7 +447,7 @@ final class JournalPages {
                 + "<input type=\"hidden\" name=\"confirm\" value=\"yes\">"
                 + "<button type=\"submit\" class=\"danger\">Да</button></form> "
                 + "<a href=\"/sferum\" id=\"cancel\">Нет</a>";
-        r.html(200, page(session, "Отвязать учетную запись", body));
+        r.html(200, page(r, session, "Отвязать учётную запись", body));
     }
 
     // ------------------------------------------------------------------ the teacher's journal
@@ -371,7 +461,7 @@ final class JournalPages {
             body.append("<p class=\"error\">Чтобы создавать звонки для уроков, привяжите учебный профиль VK ID в "
                     + "разделе <a href=\"/sferum\">«Сферум»</a>.</p>\n");
         }
-        body.append("<table id=\"lessons\">\n<tr><th>№</th><th>Время</th><th>Предмет</th><th>Ключ урока</th>"
+        body.append("<table id=\"lessons\" data-live>\n<tr><th>№</th><th>Время</th><th>Предмет</th><th>Ключ урока</th>"
                 + "<th>Сферум</th></tr>\n");
         for (SchoolLesson l : app.lessons()) {
             body.append(lessonRow(l)).append("<td class=\"muted\">").append(JournalHtml.escape(l.key())).append("</td><td>");
@@ -389,7 +479,7 @@ final class JournalPages {
             body.append("</td></tr>\n");
         }
         body.append("</table>\n");
-        r.html(200, page(session, "Журнал", body.toString()));
+        r.html(200, page(r, session, "Журнал", body.toString()));
     }
 
     private void lessonPage(Request r, WebSession session, JournalUser user) throws IOException {
@@ -405,12 +495,12 @@ final class JournalPages {
             body.append("<p>Звонка для урока нет.</p>")
                     .append(JournalHtml.postButton("/journal/call", session.csrf(), new String[][] {{"lesson", lesson.key()}},
                             "blue", "Создать звонок"));
-            r.html(200, page(session, "Урок", body.toString()));
+            r.html(200, page(r, session, "Урок", body.toString()));
             return;
         }
         Call call = found.get();
         String[][] key = {{"lesson", lesson.key()}};
-        body.append("<p id=\"call\" data-state=\"").append(call.state().name()).append("\">")
+        body.append("<div id=\"lesson-live\" data-live>\n<p id=\"call\" data-state=\"").append(call.state().name()).append("\">")
                 .append(JournalHtml.escape(call.title())).append(": ").append(stateText(call.state())).append("</p>\n<p>");
         if (call.state() == CallState.RUNNING) {
             body.append(JournalHtml.postButton("/journal/open", session.csrf(), key, "blue", "Открыть звонок")).append(' ');
@@ -418,7 +508,27 @@ final class JournalPages {
         if (call.state() != CallState.ENDED) {
             body.append(JournalHtml.postButton("/journal/end", session.csrf(), key, "danger", "Завершить звонок для всех"));
         }
-        body.append("</p>\n<h2>Посещаемость</h2>\n");
+        body.append("</p>\n");
+        List<Recording> recordings = me.calls().recordings().forLesson(lesson.key());
+        if (call.state() == CallState.RUNNING) {
+            boolean recording = recordings.stream().anyMatch(rec -> rec.stoppedAt().isEmpty());
+            boolean inCall = me.calls().participants().list(call.id()).stream()
+                    .anyMatch(p -> p.user().filter(me.me().id()::equals).isPresent());
+            body.append("<p id=\"record\">");
+            if (recording) {
+                body.append("<span class=\"error\">● Идёт запись</span> ").append(JournalHtml.postButton(
+                        "/journal/record", session.csrf(), new String[][] {{"lesson", lesson.key()}, {"do", "stop"}},
+                        "danger", "Остановить запись"));
+            } else if (inCall) {
+                body.append(JournalHtml.postButton("/journal/record", session.csrf(),
+                        new String[][] {{"lesson", lesson.key()}, {"do", "start"}}, "blue", "Начать запись"));
+            } else {
+                body.append("<span class=\"muted\">Чтобы записать урок, откройте звонок: записывает организатор в "
+                        + "звонке.</span>");
+            }
+            body.append("</p>\n");
+        }
+        body.append("<h2>Посещаемость</h2>\n");
         AttendanceReport report = me.calls().attendance(call.id());
         if (report.entries().isEmpty()) {
             body.append("<p class=\"muted\">Никто ещё не подключался.</p>\n");
@@ -441,20 +551,24 @@ final class JournalPages {
                     .append("</span></p>\n");
         }
         body.append("<h2>Записи урока</h2>\n");
-        List<Recording> recordings = me.calls().recordings().forLesson(lesson.key());
         if (recordings.isEmpty()) {
             body.append("<p class=\"muted\" id=\"recordings\">Записей нет.</p>\n");
         } else {
             body.append("<ul id=\"recordings\">");
             for (Recording rec : recordings) {
-                body.append("<li>").append(JournalHtml.escape(rec.title()));
+                body.append("<li data-recording=\"").append(JournalHtml.escape(rec.id().value())).append("\">")
+                        .append(JournalHtml.escape(rec.title()));
+                if (rec.stoppedAt().isEmpty()) {
+                    body.append(" — идёт запись");
+                }
                 rec.link().ifPresent(link -> body.append(" — <a href=\"").append(JournalHtml.escape(link))
                         .append("\" rel=\"noopener noreferrer\">смотреть</a>"));
                 body.append("</li>");
             }
             body.append("</ul>\n");
         }
-        r.html(200, page(session, "Урок", body.toString()));
+        body.append("</div>\n");
+        r.html(200, page(r, session, "Урок", body.toString()));
     }
 
     // ------------------------------------------------------------------ the student's diary
@@ -467,7 +581,7 @@ final class JournalPages {
             body.append("<p class=\"error\">Чтобы подключаться к онлайн-урокам, привяжите учебный профиль VK ID в "
                     + "разделе <a href=\"/sferum\">«Сферум»</a>.</p>\n");
         }
-        body.append("<table id=\"lessons\">\n<tr><th>№</th><th>Время</th><th>Предмет</th><th>Онлайн-урок</th></tr>\n");
+        body.append("<table id=\"lessons\" data-live>\n<tr><th>№</th><th>Время</th><th>Предмет</th><th>Онлайн-урок</th></tr>\n");
         for (SchoolLesson l : app.lessons()) {
             body.append(lessonRow(l)).append("<td>");
             Optional<Call> call = me.flatMap(s -> s.calls().forLesson(l.key()));
@@ -483,7 +597,7 @@ final class JournalPages {
             body.append("</td></tr>\n");
         }
         body.append("</table>\n");
-        r.html(200, page(session, user.role() == org.sferum.sdk.users.Role.PARENT ? "Дневник учащегося"
+        r.html(200, page(r, session, user.role() == org.sferum.sdk.users.Role.PARENT ? "Дневник учащегося"
                 : "Дневник", body.toString()));
     }
 
@@ -492,7 +606,8 @@ final class JournalPages {
         Call call = me.calls().forLesson(lesson.key())
                 .orElseThrow(() -> SferumException.of(ErrorCode.CALL_NOT_FOUND, "no call for the lesson"));
         CallJoin joined = me.calls().join(call.id());   // checks the rules at the click, records the stay
-        r.redirect(joined.call().links().orElseThrow().browser());
+        app.live().broadcast("joined");
+        r.redirect(callPage(joined, user.teacher() ? "/journal/lesson?key=" + url(lesson.key()) : "/diary"));
     }
 
     // ------------------------------------------------------------------ helpers
@@ -503,19 +618,35 @@ final class JournalPages {
                 + JournalHtml.escape(l.subject()) + "</td>";
     }
 
-    private String page(WebSession session, String title, String body) {
+    /**
+     * The call page's address (the emulator's, or Sferum's) with a link back to where the user came from.
+     *
+     * @param joined the join
+     * @param backPath the journal's page to come back to
+     * @return the address
+     */
+    private String callPage(CallJoin joined, String backPath) {
+        return joined.call().links().orElseThrow().browser() + "?back=" + url(app.baseUri() + backPath);
+    }
+
+    private String page(Request r, WebSession session, String title, String body) {
+        return page(r, session, title, body, "");
+    }
+
+    private String page(Request r, WebSession session, String title, String body, String liveUrl) {
         if (session == null || session.user().isEmpty()) {
             return JournalHtml.page(title, "", body);
         }
+        String back = "GET".equals(r.method()) ? r.pathAndQuery() : liveUrl.isEmpty() ? "/" : liveUrl;
         JournalUser user = session.user().get();
         Instant now = app.now();
         String nav = "<nav>" + (user.teacher() ? "<a href=\"/journal\">Журнал</a>" : "<a href=\"/diary\">Дневник</a>")
                 + "<a href=\"/sferum\">Сферум</a>" + JournalHtml.escape(user.name()) + " (" + JournalHtml.escape(user.roleText())
                 + ") " + JournalHtml.postButton("/logout", session.csrf(), new String[0][], "link", "Выйти")
-                + " <span class=\"muted\">Часы эмулятора: " + TIME.format(now) + "</span> "
-                + JournalHtml.postButton("/demo/clock", session.csrf(), new String[][] {{"back", "/"}}, "link",
+                + " <span class=\"clock\" id=\"clock\" data-live>Часы эмулятора: " + TIME.format(now) + "</span> "
+                + JournalHtml.postButton("/demo/clock", session.csrf(), new String[][] {{"back", back}}, "link",
                         "+15 мин") + "</nav>";
-        return JournalHtml.page(title, nav, body);
+        return JournalHtml.page(title, nav, body, liveUrl);
     }
 
     private Optional<SferumSession> linkedSession(JournalUser user) {
@@ -542,14 +673,6 @@ final class JournalPages {
             return ChatId.of(Long.parseLong(id.orElse("")));
         } catch (IllegalArgumentException e) {
             throw SferumException.of(ErrorCode.CHAT_NOT_FOUND, "no such chat");
-        }
-    }
-
-    private static Optional<ErrorCode> errorCode(String name) {
-        try {
-            return Optional.of(ErrorCode.valueOf(name));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
         }
     }
 

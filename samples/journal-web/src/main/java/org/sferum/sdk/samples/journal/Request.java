@@ -25,6 +25,37 @@ final class Request {
         this.query = parse(exchange.getRequestURI().getRawQuery());
     }
 
+    HttpExchange exchange() {
+        return exchange;
+    }
+
+    /**
+     * The path and query the browser asked for, to come back to it (the demo clock's button).
+     *
+     * @return the path with its query
+     */
+    String pathAndQuery() {
+        String raw = exchange.getRequestURI().getRawQuery();
+        return exchange.getRequestURI().getRawPath() + (raw == null ? "" : "?" + raw);
+    }
+
+    /**
+     * Answers with a resource of the journal (its script, its icon).
+     *
+     * @param contentType the type
+     * @param body the bytes
+     * @throws IOException if the answer cannot be sent
+     */
+    void resource(String contentType, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.getResponseHeaders().set("Cache-Control", "max-age=3600");
+        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
     String method() {
         return exchange.getRequestMethod().toUpperCase(Locale.ROOT);
     }
@@ -117,7 +148,8 @@ final class Request {
         // The callback URL carries the authorization code: it must not leak to the next site in a Referer.
         exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
         exchange.getResponseHeaders().set("Content-Security-Policy",
-                "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+                "default-src 'none'; style-src 'unsafe-inline'; script-src 'self'; connect-src 'self'; "
+                        + "img-src 'self'; frame-ancestors 'none'; base-uri 'none'");
     }
 
     private static Map<String, String> parse(String raw) {

@@ -22,8 +22,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.sferum.sdk.calls.Call;
-import org.sferum.sdk.calls.RecordingRequest;
 import org.sferum.sdk.testkit.DemoSchool;
 import org.sferum.sdk.users.SchoolAccountId;
 
@@ -64,7 +62,7 @@ class JournalWebTest {
         assertTrue(text.contains("Учётная запись привязана"), text);
         assertTrue(text.contains("Анна Смирнова"), text);
         assertNotNull(section.getAnchorByText("Перейти в Сферум"));
-        assertNotNull(section.getAnchorByText("Отвязать учетную запись"));
+        assertNotNull(section.getAnchorByText("Отвязать учётную запись"));
         assertNotNull(section.getAnchorByText("Видеоконференции"));
 
         // «Чаты»: the class chat the journal created at start-up; open it and send a message
@@ -79,8 +77,11 @@ class JournalWebTest {
                 .contains("Домашнее задание: №15 <b>и</b> №16"), afterSend::asNormalizedText);
         assertFalse(afterSend.getWebResponse().getContentAsString().contains("<b>и</b>"), "escaped");
         HtmlForm empty = afterSend.getHtmlElementById("send");
+        assertTrue(empty.getTextAreaByName("text").hasAttribute("required"));
+        empty.getTextAreaByName("text").removeAttribute("required"); // as a browser without validation sends it
         HtmlPage refused = button(empty, "Отправить").click();
-        assertTrue(refused.asNormalizedText().contains("Сообщение пустое."), refused::asNormalizedText);
+        assertEquals("MESSAGE_EMPTY", refused.getHtmlElementById("text-error").getAttribute("data-error"));
+        assertTrue(refused.getHtmlElementById("text-error").asNormalizedText().contains("Сообщение пустое."));
 
         // «Создать звонок» for the second lesson (later today) and for the first (going on now)
         List<String> keys = app.lessonKeys();
@@ -96,17 +97,24 @@ class JournalWebTest {
         assertEquals("RUNNING", now.getHtmlElementById("call").getAttribute("data-state"));
         HtmlPage callPage = button(now, "Открыть звонок").click();
         assertOnCallPage(callPage);
-        Call running = app.sferum().session(SchoolAccountId.of("journal-teacher")).calls().forLesson(keys.get(0))
-                .orElseThrow();
-        var recordings = app.sferum().session(SchoolAccountId.of("journal-teacher")).calls().recordings();
-        recordings.start(running.id(), RecordingRequest.titled("Математика, 5в"));
+        // the call page knows the teacher from her VK ID login: straight into the call, as the organiser
+        HtmlElement member = callPage.getHtmlElementById("member");
+        assertEquals("true", member.getAttribute("data-in-call"));
+        assertEquals("ORGANISER", member.getAttribute("data-role"));
+        HtmlPage hand = button(callPage, "Поднять руку ✋").click();
+        assertEquals("true", ((HtmlElement) hand.getFirstByXPath("//ul[@id='participants']/li")).getAttribute("data-hand"));
+        assertTrue(((HtmlElement) hand.getHtmlElementById("back")).getAttribute("href")
+                .startsWith(app.baseUri() + "/journal/lesson"), "a link back to the lesson page");
+        // F-CALL-10 recording from the lesson page of the journal
+        now = hand.getAnchorByText("← Вернуться").click();
+        now = button(now, "Начать запись").click();
+        assertTrue(now.getHtmlElementById("record").asNormalizedText().contains("Идёт запись"));
         app.emulator().advanceClock(Duration.ofMinutes(1));
-        recordings.stop(running.id());
-        now = teacherBrowser.getPage(app.baseUri() + "/journal/lesson?key=" + java.net.URLEncoder.encode(keys.get(0),
-                java.nio.charset.StandardCharsets.UTF_8));
+        now = button(now, "Остановить запись").click();
         assertTrue(now.getHtmlElementById("attendance").asNormalizedText().contains("Анна Смирнова"));
         assertTrue(now.getHtmlElementById("absent").asNormalizedText().contains("Иван Петров"));
-        assertTrue(now.getHtmlElementById("recordings").asNormalizedText().contains("Математика, 5в"));
+        assertTrue(now.getHtmlElementById("recordings").asNormalizedText().contains("Математика, 5в, урок 1"),
+                now::asNormalizedText);
         HtmlPage ended = button(now, "Завершить звонок для всех").click();
         assertEquals("ENDED", ended.getHtmlElementById("call").getAttribute("data-state"));
 
@@ -135,15 +143,21 @@ class JournalWebTest {
         diary = studentBrowser.getPage(app.baseUri() + "/diary");
         HtmlButton blue = button(row(diary, keys.get(1)), "Подключиться");
         assertEquals("blue", blue.getAttribute("class"));
-        assertOnCallPage(blue.click());
+        HtmlPage studentCall = blue.click();
+        assertOnCallPage(studentCall);
+        assertEquals("true", studentCall.getHtmlElementById("member").getAttribute("data-in-call"),
+                studentCall::asNormalizedText);
+        assertNull(studentCall.getFirstByXPath("//button[normalize-space()='Завершить звонок для всех']"),
+                "no organiser's buttons for a student");
+        assertEquals("/diary", new URL(studentCall.getHtmlElementById("back").getAttribute("href")).getPath());
 
-        // «Отвязать учетную запись» with the confirmation
+        // «Отвязать учётную запись» with the confirmation
         HtmlPage section2 = studentBrowser.getPage(app.baseUri() + "/sferum");
-        HtmlPage confirm = section2.getAnchorByText("Отвязать учетную запись").click();
+        HtmlPage confirm = section2.getAnchorByText("Отвязать учётную запись").click();
         assertTrue(confirm.asNormalizedText().contains("Вы будете удалены из всех чатов"));
         HtmlPage no = confirm.getAnchorByText("Нет").click();
-        assertNotNull(no.getAnchorByText("Отвязать учетную запись"), "«Нет» keeps the link");
-        confirm = no.getAnchorByText("Отвязать учетную запись").click();
+        assertNotNull(no.getAnchorByText("Отвязать учётную запись"), "«Нет» keeps the link");
+        confirm = no.getAnchorByText("Отвязать учётную запись").click();
         HtmlPage unlinked = button(confirm, "Да").click();
         assertTrue(unlinked.asNormalizedText().contains("Учётная запись отвязана"), unlinked::asNormalizedText);
         assertNotNull(unlinked.getFirstByXPath("//button[normalize-space()='Привязать учебный профиль VK ID']"));
@@ -166,12 +180,15 @@ class JournalWebTest {
         HtmlElement error = refused.getFirstByXPath("//p[@class='error']");
         assertEquals("ACCESS_DENIED", error.getAttribute("data-error"));
         assertTrue(error.asNormalizedText().contains("Вы отменили вход в VK ID"));
+        assertEquals("Привязка отменена", refused.getFirstByXPath("//h1/text()").toString());
+        HtmlPage again = button(refused, "Попробовать снова").click();
+        assertEquals("PHONE", form(again).getAttribute("data-step"), "«Попробовать снова» starts VK ID again");
 
         HtmlPage linked = link(browser, "+79000000003");
         assertTrue(linked.asNormalizedText().contains("Учётная запись привязана"));
         // the same callback again (a reload): the pending linking is spent
-        HtmlPage again = browser.getPage(lastCallback);
-        assertEquals("STATE_MISMATCH", ((HtmlElement) again.getFirstByXPath("//p[@class='error']"))
+        HtmlPage replay = browser.getPage(lastCallback);
+        assertEquals("STATE_MISMATCH", ((HtmlElement) replay.getFirstByXPath("//p[@class='error']"))
                 .getAttribute("data-error"));
     }
 
@@ -192,9 +209,9 @@ class JournalWebTest {
     }
 
     @Test
-    @DisplayName("F-EMB-05 F-SECT-03 the diary of a student who has not linked asks to link; a parent outside "
-            + "the class chat sees the lessons without «Подключиться»")
-    void diaryWithoutButton() throws IOException {
+    @DisplayName("F-EMB-05 F-SECT-03 the diary of a student who has not linked asks to link; the parent sees the "
+            + "child's lesson button and joins the call page straight into the call")
+    void parentJoins() throws IOException {
         app.sferum().session(app.school().teacher().token()).calls()
                 .createLessonCall(app.lessons().get(0).toSdk(), app.classChat());
         WebClient student = browser();
@@ -207,7 +224,125 @@ class JournalWebTest {
         link(parent, "+79000000005");
         diary = parent.getPage(app.baseUri() + "/diary");
         assertEquals("Дневник учащегося", diary.getFirstByXPath("//h1/text()").toString());
-        assertNull(row(diary, app.lessonKeys().get(0)).getFirstByXPath(".//button"), diary::asNormalizedText);
+        HtmlPage call = button(row(diary, app.lessonKeys().get(0)), "Подключиться").click();
+        assertOnCallPage(call);
+        assertEquals("true", call.getHtmlElementById("member").getAttribute("data-in-call"), call::asNormalizedText);
+        assertTrue(call.getHtmlElementById("participants").asNormalizedText().contains("Ольга Петрова — это вы"));
+        HtmlPage left = button(call, "Выйти").click();
+        assertEquals("false", left.getHtmlElementById("member").getAttribute("data-in-call"));
+        assertNotNull(left.getFirstByXPath("//button[normalize-space()='Присоединиться']"));
+    }
+
+    @Test
+    @DisplayName("F-EMB-05 F-LINK-01 demo users of linking variants 2 (VK ID without a profile) and 3 (no VK ID) "
+            + "are on the login page, link, and end up in the class chat")
+    void variantsTwoAndThree() throws IOException {
+        for (String login : List.of("student-v2", "student-v3")) {
+            WebClient browser = browser();
+            HtmlPage loginPage = browser.getPage(app.baseUri() + "/login");
+            HtmlElement row = loginPage.getFirstByXPath("//tr[@data-user='" + login + "']");
+            assertTrue(row.asNormalizedText().contains(login.endsWith("2") ? "вариант 2" : "вариант 3"));
+            button(row, "Войти").click();
+            HtmlPage linked = link(browser, login.endsWith("2") ? JournalApp.VARIANT_2_PHONE
+                    : JournalApp.VARIANT_3_PHONE);
+            assertTrue(linked.asNormalizedText().contains("Учётная запись привязана"), linked::asNormalizedText);
+            assertTrue(linked.getHtmlElementById("chats").asNormalizedText().contains("5в — классный чат"),
+                    linked::asNormalizedText);
+        }
+    }
+
+    @Test
+    @DisplayName("F-EMB-05 F-LINK-07 F-SECT-02 unlinking and linking again: the chats and the lesson calls are back")
+    void relink() throws IOException {
+        WebClient teacher = browser();
+        login(teacher, "teacher");
+        link(teacher, TEACHER_PHONE);
+        WebClient student = browser();
+        login(student, "student1");
+        link(student, STUDENT_PHONE);
+        for (WebClient b : List.of(teacher, student)) {
+            HtmlPage confirm = b.getPage(app.baseUri() + "/sferum/unlink");
+            button(confirm, "Да").click();
+        }
+        link(teacher, TEACHER_PHONE);
+        HtmlPage section = link(student, STUDENT_PHONE);
+        assertTrue(section.getHtmlElementById("chats").asNormalizedText().contains("5в — классный чат"),
+                section::asNormalizedText);
+        HtmlPage journal = teacher.getPage(app.baseUri() + "/journal");
+        HtmlPage lesson = button(row(journal, app.lessonKeys().get(0)), "Создать звонок").click();
+        assertEquals("RUNNING", lesson.getHtmlElementById("call").getAttribute("data-state"), lesson::asNormalizedText);
+        HtmlPage diary = student.getPage(app.baseUri() + "/diary");
+        assertEquals("blue", button(row(diary, app.lessonKeys().get(0)), "Подключиться").getAttribute("class"));
+    }
+
+    @Test
+    @DisplayName("F-EMB-05 F-MSG-01 the chat form keeps what was typed: an over-long message is refused next to "
+            + "the field with the text kept and a counter of the limit; a label names the field")
+    void chatFormKeepsText() throws IOException {
+        WebClient browser = browser();
+        login(browser, "teacher");
+        link(browser, TEACHER_PHONE);
+        HtmlPage chat = browser.getPage(app.baseUri() + "/sferum/chat?id=" + app.classChat().peerId());
+        HtmlForm send = chat.getHtmlElementById("send");
+        HtmlTextArea text = send.getTextAreaByName("text");
+        assertEquals("Сообщение", ((HtmlElement) chat.getFirstByXPath("//label[@for='text']")).asNormalizedText());
+        assertEquals("", text.getAttribute("maxlength"), "no silent cut");
+        assertTrue(chat.getHtmlElementById("counter").asNormalizedText().contains("9000"));
+        String tooLong = "я".repeat(10_000);
+        text.setText(tooLong);
+        HtmlPage refused = button(send, "Отправить").click();
+        assertEquals(400, refused.getWebResponse().getStatusCode());
+        assertEquals("MESSAGE_TOO_LONG", refused.getHtmlElementById("text-error").getAttribute("data-error"));
+        HtmlTextArea kept = ((HtmlForm) refused.getHtmlElementById("send")).getTextAreaByName("text");
+        assertEquals(tooLong, kept.getText(), "the typed text is kept whole");
+        assertEquals("true", kept.getAttribute("aria-invalid"));
+        assertTrue(refused.getHtmlElementById("history").asNormalizedText().contains("Добро пожаловать"),
+                "the chat stays on the page");
+        // a 5,000-character word wraps instead of widening the page
+        String word = "а".repeat(5_000);
+        kept.setText(word);
+        HtmlPage sent = button(refused.getHtmlElementById("send"), "Отправить").click();
+        assertTrue(sent.getHtmlElementById("history").asNormalizedText().contains(word));
+        assertTrue(JournalHtml.page("t", "", "").contains(".message .text{white-space:pre-wrap;overflow-wrap:anywhere}"));
+    }
+
+    @Test
+    @DisplayName("F-EMB-05 «+15 мин» returns to the page it was pressed on; «Перейти в Сферум» stays in the "
+            + "offline demo; /favicon.ico answers; one spelling of «учётная»")
+    void smallDefects() throws IOException {
+        WebClient browser = browser();
+        login(browser, "student1");
+        link(browser, STUDENT_PHONE);
+        HtmlPage calls = browser.getPage(app.baseUri() + "/sferum?tab=calls");
+        java.time.Instant before = app.emulator().engine().clock().instant();
+        HtmlPage after = button(calls, "+15 мин").click();
+        assertEquals("/sferum", after.getUrl().getPath());
+        assertEquals("tab=calls", after.getUrl().getQuery());
+        Duration moved = Duration.between(before, app.emulator().engine().clock().instant());
+        assertTrue(moved.compareTo(Duration.ofMinutes(15)) >= 0 && moved.compareTo(Duration.ofMinutes(16)) < 0,
+                moved::toString);
+        HtmlPage section = browser.getPage(app.baseUri() + "/sferum");
+        String href = section.getAnchorByText("Перейти в Сферум").getHrefAttribute();
+        assertEquals("/sferum/web", href);
+        assertFalse(section.asXml().contains("учетн"));
+        Page icon = browser.getPage(app.baseUri() + "/favicon.ico");
+        assertEquals(200, icon.getWebResponse().getStatusCode());
+        assertEquals("image/svg+xml", icon.getWebResponse().getContentType());
+    }
+
+    @Test
+    @DisplayName("F-EMB-05 F-LINK-01 two «Привязать» tabs in one browser: whichever finishes, both end linked")
+    void twoLinkTabs() throws IOException {
+        WebClient browser = browser();
+        login(browser, "student2");
+        HtmlPage first = button(browser.getPage(app.baseUri() + "/sferum"), "Привязать учебный профиль VK ID").click();
+        HtmlPage second = button(browser.getPage(app.baseUri() + "/sferum"), "Привязать учебный профиль VK ID")
+                .click();
+        HtmlPage done = walkVkId(browser, second, "+79000000003");
+        assertTrue(done.asNormalizedText().contains("Учётная запись привязана"), done::asNormalizedText);
+        HtmlPage alsoDone = walkVkId(browser, first, "+79000000003");
+        assertEquals("/sferum", alsoDone.getUrl().getPath(), alsoDone::asNormalizedText);
+        assertNull(alsoDone.getFirstByXPath("//p[@class='error']"), alsoDone::asNormalizedText);
     }
 
     // ------------------------------------------------------------------ helpers
@@ -231,24 +366,44 @@ class JournalWebTest {
         return button(row, "Войти").click();
     }
 
-    /** From the «Сферум» section through VK ID's pages (variant 1) back to the section. */
+    /** From the «Сферум» section through VK ID's pages (any of the three variants) back to the section. */
     private HtmlPage link(WebClient browser, String phone) throws IOException {
         HtmlPage section = browser.getPage(app.baseUri() + "/sferum");
-        HtmlPage page = button(section, "Привязать учебный профиль VK ID").click();
-        assertEquals("PHONE", form(page).getAttribute("data-step"));
-        form(page).getInputByName("phone").type(phone);
-        page = button(form(page), "Продолжить").click();
-        assertEquals("PASSWORD", form(page).getAttribute("data-step"));
-        form(page).getInputByName("password").type(DemoSchool.PASSWORD);
-        page = button(form(page), "Продолжить").click();
-        assertEquals("SMS_CODE", form(page).getAttribute("data-step"));
-        form(page).getInputByName("sms_code").type(app.emulator().vkIdUsers().lastSmsCode(phone).orElseThrow());
-        page = button(form(page), "Продолжить").click();
-        assertEquals("CHOOSE_PROFILE", form(page).getAttribute("data-step"));
-        page = button(form(page), "Продолжить в учебном профиле").click();
-        if ("CHECK_DATA".equals(form(page).getAttribute("data-step"))) {
-            lastCallbackWatcher(browser);
-            page = button(form(page), "Подтвердить").click();
+        return walkVkId(browser, button(section, "Привязать учебный профиль VK ID").click(), phone);
+    }
+
+    /** Walks VK ID's pages as a person would, reading the SMS code the demo emulator shows on its page. */
+    private HtmlPage walkVkId(WebClient browser, HtmlPage page, String phone) throws IOException {
+        lastCallbackWatcher(browser);
+        for (int steps = 0; steps < 10 && page.getUrl().getPort() == app.emulator().baseUri().getPort(); steps++) {
+            HtmlForm form = form(page);
+            switch (form.getAttribute("data-step")) {
+                case "PHONE" -> form.getInputByName("phone").type(phone);
+                case "PASSWORD" -> form.getInputByName("password").type(DemoSchool.PASSWORD);
+                case "SMS_CODE" -> {
+                    HtmlElement shown = page.getFirstByXPath("//p[@data-emulator-sms]");
+                    assertNotNull(shown, "the demo emulator shows the SMS code on the page");
+                    assertTrue(shown.asNormalizedText().contains("Демо-эмулятор"));
+                    form.getInputByName("sms_code").type(shown.getAttribute("data-emulator-sms"));
+                }
+                case "ABOUT_YOU" -> {
+                    JournalUser user = app.users().values().stream().filter(u -> u.vkIdPhone().equals(phone))
+                            .findFirst().orElseThrow();
+                    form.getInputByName("last_name").type(user.name().split(" ")[1]);
+                    form.getInputByName("first_name").type(user.name().split(" ")[0]);
+                    form.getInputByName("birth_date").type("01.09.2014");
+                    ((org.htmlunit.html.HtmlRadioButtonInput) form.getFirstByXPath(".//input[@value='female']"))
+                            .setChecked(true);
+                }
+                default -> {
+                    // the buttons only
+                }
+            }
+            HtmlButton next = form.getFirstByXPath(".//button[normalize-space()='Продолжить' or "
+                    + "normalize-space()='Продолжить в учебном профиле' or normalize-space()='Создать учебный "
+                    + "профиль' or normalize-space()='Подтвердить']");
+            assertNotNull(next, page::asNormalizedText);
+            page = next.click();
         }
         assertEquals(app.baseUri().getPort(), page.getUrl().getPort(), "back in the journal");
         assertEquals("/sferum", page.getUrl().getPath());

@@ -254,7 +254,7 @@ public final class VkIdEngine implements VkIdService {
             String deviceId = RandomSecrets.random(16);
             String code = codes.issue(flow.request, deviceId, flow.user, now);
             return new AuthorizationResult(flow.request.redirectUri(), flow.request.state(), Optional.of(code),
-                    Optional.of(deviceId), AuthCodes.LIFETIME.getSeconds(), Optional.empty());
+                    Optional.of(deviceId), AuthCodes.LIFETIME.getSeconds(), Optional.empty(), Optional.of(flow.user));
         }
     }
 
@@ -263,7 +263,7 @@ public final class VkIdEngine implements VkIdService {
         synchronized (lock) {
             LoginFlow flow = flows.finish(flowId, false, now());
             return new AuthorizationResult(flow.request.redirectUri(), flow.request.state(), Optional.empty(),
-                    Optional.empty(), 0, Optional.of("access_denied"));
+                    Optional.empty(), 0, Optional.of("access_denied"), Optional.empty());
         }
     }
 
@@ -330,6 +330,19 @@ public final class VkIdEngine implements VkIdService {
         String normalized = Phones.normalize(phone);
         synchronized (lock) {
             return sms.last(normalized);
+        }
+    }
+
+    @Override
+    public Optional<String> smsCodeOfLogin(String flowId) {
+        synchronized (lock) {
+            LoginFlow flow;
+            try {
+                flow = flows.get(flowId, now());
+            } catch (RuntimeException unknown) {
+                return Optional.empty();
+            }
+            return flow.phone == null ? Optional.empty() : sms.last(flow.phone).map(SentSmsCode::code);
         }
     }
 

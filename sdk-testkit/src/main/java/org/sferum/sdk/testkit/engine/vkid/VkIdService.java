@@ -285,6 +285,15 @@ public interface VkIdService {
     Optional<SentSmsCode> lastSms(String phone);
 
     /**
+     * Returns the last SMS code sent to the phone a login is on: a demo emulator shows it on its own SMS page,
+     * clearly marked, in place of the phone (docs/wire/vk-id.md).
+     *
+     * @param flowId the login
+     * @return the code, empty when none was sent or the login is unknown
+     */
+    Optional<String> smsCodeOfLogin(String flowId);
+
+    /**
      * An SMS code as sent; {@link #toString()} leaves the code out.
      *
      * @param code the code
@@ -346,9 +355,11 @@ public interface VkIdService {
      * @param deviceId the device id, when confirmed
      * @param expiresIn the code's lifetime in seconds, when confirmed
      * @param error the OAuth error, when cancelled
+     * @param user the educational profile that signed in, when confirmed (the VK ID pages keep a browser session
+     *             for it, docs/wire/call-page.md)
      */
     record AuthorizationResult(String redirectUri, String state, Optional<String> code, Optional<String> deviceId,
-                               long expiresIn, Optional<String> error) {
+                               long expiresIn, Optional<String> error, Optional<UserId> user) {
     }
 
     /**
