@@ -39,6 +39,7 @@ final class ChatAdminMethods {
 
     private final PlatformEngine engine;
     private final ConversationJson conversations;
+    private final UserJson users;
 
     /**
      * Creates the methods.
@@ -49,6 +50,7 @@ final class ChatAdminMethods {
     ChatAdminMethods(PlatformEngine engine, ConversationJson conversations) {
         this.engine = engine;
         this.conversations = conversations;
+        this.users = new UserJson(engine);
     }
 
     /**
@@ -87,8 +89,38 @@ final class ChatAdminMethods {
     }
 
     /** {@code messages.getChat}: the schema's {@code messages_chat} ({@code admin_id} is the owner). */
+    /**
+     * {@code messages.getChat}: one chat by {@code chat_id} (an object), or several by {@code chat_ids} (an array,
+     * at most {@value #MAX_PEER_IDS}); with {@code fields} the {@code users} are user objects
+     * ({@code messages_chat_full}: {@link UserJson} with {@code invited_by} and {@code type: "profile"}) instead
+     * of ids.
+     */
     private JsonNode getChat(UserId caller, VkParams params) {
-        return chatJson(engine.chats().chat(caller, chatId(params)));
+        boolean withFields = params.string("fields").isPresent();
+        if (params.string("chat_ids").isPresent() && params.string("chat_id").isEmpty()) {
+            ArrayNode out = JsonNodes.array();
+            for (long localId : new java.util.LinkedHashSet<>(params.longList("chat_ids", MAX_PEER_IDS))) {
+                ChatId id = VkParams.value("chat_ids", () -> ChatId.group(localId));
+                out.add(chatJson(engine.chats().chat(caller, id), withFields, params));
+            }
+            return out;
+        }
+        return chatJson(engine.chats().chat(caller, chatId(params)), withFields, params);
+    }
+
+    private ObjectNode chatJson(Chat chat, boolean withFields, VkParams params) {
+        ObjectNode json = chatJson(chat);
+        if (withFields) {
+            java.util.Set<String> fields = UserJson.fields(params);
+            ArrayNode users = json.putArray("users");
+            for (ChatMember member : chat.members()) {
+                ObjectNode user = this.users.user(member.user(), fields);
+                user.put("type", "profile");
+                user.put("invited_by", member.invitedBy().value());
+                users.add(user);
+            }
+        }
+        return json;
     }
 
     /**

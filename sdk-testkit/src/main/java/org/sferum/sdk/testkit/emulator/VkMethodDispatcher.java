@@ -80,6 +80,7 @@ final class VkMethodDispatcher {
                         + printable(call.method()) + "'");
             }
             UserId caller = engine.users().authenticate(call.accessToken().orElse(null));
+            engine.presence().seen(caller);
             return VkEnvelope.success(method.call(caller, new VkParams(call.params())));
         } catch (VkFailure e) {
             return error(call, e.vkCode(), e.getMessage());
