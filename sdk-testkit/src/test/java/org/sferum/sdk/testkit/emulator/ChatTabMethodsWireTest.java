@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -33,24 +32,6 @@ class ChatTabMethodsWireTest extends EmulatorTestBase {
         return Long.toString(value);
     }
 
-    private JsonNode refused(int code, Supplier<JsonNode> request) {
-        StateSnapshot before = StateSnapshot.of(emulator);
-        JsonNode body = request.get();
-        JsonNode error = wire.error(body);
-        assertEquals(code, error.get("error_code").asInt(), body::toString);
-        assertEquals(before, StateSnapshot.of(emulator), "a refused request must change nothing");
-        return error;
-    }
-
-    private JsonNode refused(int code, SeededUser as, String method, String... pairs) {
-        return refused(code, () -> wire.call(as, method, pairs));
-    }
-
-    private long cmid(SeededUser reader, long messageId) {
-        return wire.ok(reader, "messages.getById", "message_ids", p(messageId)).get("items").get(0)
-                .get("conversation_message_id").asLong();
-    }
-
     private boolean sees(SeededUser reader, long messageId) {
         return wire.ok(reader, "messages.getById", "message_ids", p(messageId)).get("count").asInt() == 1;
     }
@@ -62,7 +43,7 @@ class ChatTabMethodsWireTest extends EmulatorTestBase {
         long first = send(teacher, peer, "Раз");
         long second = send(student1, peer, "Два");
         JsonNode body = wire.call(student2, "messages.getByConversationMessageId", "peer_id", p(peer),
-                "conversation_message_ids", cmid(teacher, second) + ",77," + cmid(teacher, first));
+                "conversation_message_ids", cmidOf(teacher, second) + ",77," + cmidOf(teacher, first));
         schema.check("messages/responses.json", "messages_getByConversationMessageId_response", body);
         assertEquals(List.of(second, first), ids(body.get("response").get("items")));
         assertEquals(2, body.get("response").get("count").asInt());
@@ -70,9 +51,9 @@ class ChatTabMethodsWireTest extends EmulatorTestBase {
                 "conversation_message_ids", "1", "extended", "1");
         schema.check("messages/responses.json", "messages_getByConversationMessageId_extended_response", extended);
         assertEquals(teacher.id().value(), extended.get("response").get("profiles").get(0).get("id").asLong());
-        refused(917, outsider, "messages.getByConversationMessageId", "peer_id", p(peer),
+        refusedUnchanged(917, outsider, "messages.getByConversationMessageId", "peer_id", p(peer),
                 "conversation_message_ids", "1");
-        refused(100, student2, "messages.getByConversationMessageId", "peer_id", p(peer));
+        refusedUnchanged(100, student2, "messages.getByConversationMessageId", "peer_id", p(peer));
     }
 
     @Test
@@ -89,20 +70,20 @@ class ChatTabMethodsWireTest extends EmulatorTestBase {
         assertTrue(sees(student2, first));
         assertEquals(1, wire.ok(student2, "messages.restore", "message_id", p(first)).asInt(),
                 "restoring a message one sees changes nothing");
-        refused(104, student2, "messages.restore", "peer_id", p(peer), "cmid", "99");
+        refusedUnchanged(104, student2, "messages.restore", "peer_id", p(peer), "cmid", "99");
         assertEquals(1, wire.ok(student2, "messages.restore", "peer_id", p(peer), "cmid",
-                p(cmid(teacher, second))).asInt());
+                p(cmidOf(teacher, second))).asInt());
         assertTrue(sees(student2, second));
 
         wire.ok(student2, "messages.delete", "message_ids", p(second));
         clock.advance(MessageActionService.RESTORE_WINDOW);
-        refused(104, student2, "messages.restore", "message_id", p(second));
+        refusedUnchanged(104, student2, "messages.restore", "message_id", p(second));
         assertFalse(sees(student2, second));
 
         wire.ok(student1, "messages.delete", "message_ids", p(third), "delete_for_all", "1");
-        refused(104, student1, "messages.restore", "message_id", p(third));
-        refused(104, outsider, "messages.restore", "message_id", p(first));
-        refused(917, outsider, "messages.restore", "peer_id", p(peer), "message_id", p(first));
+        refusedUnchanged(104, student1, "messages.restore", "message_id", p(third));
+        refusedUnchanged(104, outsider, "messages.restore", "message_id", p(first));
+        refusedUnchanged(917, outsider, "messages.restore", "peer_id", p(peer), "message_id", p(first));
     }
 
     @Test
@@ -110,7 +91,7 @@ class ChatTabMethodsWireTest extends EmulatorTestBase {
             + "replaced by the next; VK's ids 1-16 only; not on a message one does not see")
     void reactions() {
         long message = send(teacher, peer, "Контрольная в среду");
-        long cmid = cmid(teacher, message);
+        long cmid = cmidOf(teacher, message);
         JsonNode sent = wire.call(student1, "messages.sendReaction", "peer_id", p(peer), "cmid", p(cmid),
                 "reaction_id", "5");
         schema.check("base/responses.json", "base_bool_response", sent);
@@ -140,12 +121,12 @@ class ChatTabMethodsWireTest extends EmulatorTestBase {
         assertEquals(1, wire.ok(teacher, "messages.getMessagesReactions", "peer_id", p(peer), "cmids", p(cmid))
                 .get("items").get(0).get("counters").size());
 
-        refused(100, student1, "messages.sendReaction", "peer_id", p(peer), "cmid", p(cmid), "reaction_id", "0");
-        refused(100, student1, "messages.sendReaction", "peer_id", p(peer), "cmid", p(cmid), "reaction_id", "17");
-        refused(104, student1, "messages.sendReaction", "peer_id", p(peer), "cmid", "99", "reaction_id", "1");
-        refused(917, outsider, "messages.sendReaction", "peer_id", p(peer), "cmid", p(cmid), "reaction_id", "1");
+        refusedUnchanged(100, student1, "messages.sendReaction", "peer_id", p(peer), "cmid", p(cmid), "reaction_id", "0");
+        refusedUnchanged(100, student1, "messages.sendReaction", "peer_id", p(peer), "cmid", p(cmid), "reaction_id", "17");
+        refusedUnchanged(104, student1, "messages.sendReaction", "peer_id", p(peer), "cmid", "99", "reaction_id", "1");
+        refusedUnchanged(917, outsider, "messages.sendReaction", "peer_id", p(peer), "cmid", p(cmid), "reaction_id", "1");
         wire.ok(student1, "messages.delete", "message_ids", p(message));
-        refused(104, student1, "messages.sendReaction", "peer_id", p(peer), "cmid", p(cmid), "reaction_id", "1");
+        refusedUnchanged(104, student1, "messages.sendReaction", "peer_id", p(peer), "cmid", p(cmid), "reaction_id", "1");
         assertEquals(0, wire.ok(student1, "messages.getMessagesReactions", "peer_id", p(peer), "cmids", p(cmid))
                 .get("items").size(), "a message one deleted shows no reactions");
     }
@@ -172,8 +153,8 @@ class ChatTabMethodsWireTest extends EmulatorTestBase {
                 "only the caller's chats");
         assertEquals(1, wire.ok(teacher, "messages.searchConversations", "q", "5в", "count", "1").get("items")
                 .size());
-        refused(100, teacher, "messages.searchConversations", "q", "");
-        refused(100, teacher, "messages.searchConversations", "q", "5в", "count", "0");
+        refusedUnchanged(100, teacher, "messages.searchConversations", "q", "");
+        refusedUnchanged(100, teacher, "messages.searchConversations", "q", "5в", "count", "0");
     }
 
     @Test
@@ -193,9 +174,9 @@ class ChatTabMethodsWireTest extends EmulatorTestBase {
                 .asBoolean());
 
         wire.ok(teacher, "messages.getInviteLink", "peer_id", p(peer), "reset", "1");
-        refused(104, outsider, "messages.getChatPreview", "link", link);
-        refused(917, outsider, "messages.getChatPreview", "peer_id", p(peer));
-        refused(100, outsider, "messages.getChatPreview");
+        refusedUnchanged(104, outsider, "messages.getChatPreview", "link", link);
+        refusedUnchanged(917, outsider, "messages.getChatPreview", "peer_id", p(peer));
+        refusedUnchanged(100, outsider, "messages.getChatPreview");
     }
 
     @Test
@@ -205,9 +186,9 @@ class ChatTabMethodsWireTest extends EmulatorTestBase {
         JsonNode body = wire.call(student1, "messages.setActivity", "peer_id", p(peer), "type", "typing");
         schema.check("base/responses.json", "base_ok_response", body);
         assertEquals(1, wire.ok(student1, "messages.setActivity", "user_id", p(teacher.id().value())).asInt());
-        refused(917, outsider, "messages.setActivity", "peer_id", p(peer), "type", "typing");
-        refused(100, student1, "messages.setActivity", "peer_id", p(peer), "type", "dancing");
-        refused(100, student1, "messages.setActivity", "type", "typing");
+        refusedUnchanged(917, outsider, "messages.setActivity", "peer_id", p(peer), "type", "typing");
+        refusedUnchanged(100, student1, "messages.setActivity", "peer_id", p(peer), "type", "dancing");
+        refusedUnchanged(100, student1, "messages.setActivity", "type", "typing");
     }
 
     @Test
@@ -231,13 +212,13 @@ class ChatTabMethodsWireTest extends EmulatorTestBase {
         assertEquals(1, wire.ok(student1, "docs.getById", "docs", id + "," + id).size());
         assertEquals(0, wire.ok(outsider, "docs.getById", "docs", id).size());
 
-        refused(15, student1, "docs.delete", "owner_id", p(teacher.id().value()), "doc_id", doc.get("id").asText());
+        refusedUnchanged(15, student1, "docs.delete", "owner_id", p(teacher.id().value()), "doc_id", doc.get("id").asText());
         JsonNode deleted = wire.call(teacher, "docs.delete", "owner_id", p(teacher.id().value()), "doc_id",
                 doc.get("id").asText());
         schema.check("base/responses.json", "base_ok_response", deleted);
-        refused(104, teacher, "docs.delete", "owner_id", p(teacher.id().value()), "doc_id", doc.get("id").asText());
+        refusedUnchanged(104, teacher, "docs.delete", "owner_id", p(teacher.id().value()), "doc_id", doc.get("id").asText());
         assertEquals(1, wire.ok(student1, "docs.getById", "docs", id).size(), "the sent copy stays in its message");
-        refused(100, teacher, "docs.getById", "docs", "plan");
+        refusedUnchanged(100, teacher, "docs.getById", "docs", "plan");
     }
 
     @Test
@@ -258,11 +239,11 @@ class ChatTabMethodsWireTest extends EmulatorTestBase {
         assertEquals(List.of("Понедельник", "Четверг", "Пятница"), List.of(read.get("answers").get(0).get("text")
                 .asText(), read.get("answers").get(1).get("text").asText(), read.get("answers").get(2).get("text")
                 .asText()));
-        refused(15, student1, "polls.edit", "owner_id", owner, "poll_id", id, "question", "Моё");
+        refusedUnchanged(15, student1, "polls.edit", "owner_id", owner, "poll_id", id, "question", "Моё");
 
         wire.ok(student1, "polls.addVote", "owner_id", owner, "poll_id", id, "answer_ids", "3");
-        refused(100, teacher, "polls.edit", "owner_id", owner, "poll_id", id, "delete_answers", "[1]");
-        refused(100, teacher, "polls.edit", "owner_id", owner, "poll_id", id, "end_date",
+        refusedUnchanged(100, teacher, "polls.edit", "owner_id", owner, "poll_id", id, "delete_answers", "[1]");
+        refusedUnchanged(100, teacher, "polls.edit", "owner_id", owner, "poll_id", id, "end_date",
                 p(clock.instant().getEpochSecond() - 1));
         assertEquals(1, wire.ok(teacher, "polls.edit", "owner_id", owner, "poll_id", id, "question", "Когда же?")
                 .asInt(), "the question may change after a vote");
@@ -278,10 +259,10 @@ class ChatTabMethodsWireTest extends EmulatorTestBase {
         wire.ok(teacher, "polls.edit", "owner_id", owner, "poll_id", id, "end_date",
                 p(clock.instant().plus(Duration.ofHours(1)).getEpochSecond()));
         clock.advance(Duration.ofHours(1));
-        refused(15, student2, "polls.deleteVote", "owner_id", owner, "poll_id", id);
-        refused(15, student1, "polls.addVote", "owner_id", owner, "poll_id", id, "answer_ids", "1");
-        refused(15, teacher, "polls.edit", "owner_id", owner, "poll_id", id, "question", "Поздно");
-        refused(15, outsider, "polls.deleteVote", "owner_id", owner, "poll_id", id);
+        refusedUnchanged(15, student2, "polls.deleteVote", "owner_id", owner, "poll_id", id);
+        refusedUnchanged(15, student1, "polls.addVote", "owner_id", owner, "poll_id", id, "answer_ids", "1");
+        refusedUnchanged(15, teacher, "polls.edit", "owner_id", owner, "poll_id", id, "question", "Поздно");
+        refusedUnchanged(15, outsider, "polls.deleteVote", "owner_id", owner, "poll_id", id);
     }
 
     @Test

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -34,25 +33,6 @@ class VkAddressingWireTest extends EmulatorTestBase {
         return Long.toString(value);
     }
 
-    /** A refusal with its VK code that changes nothing. */
-    private JsonNode refused(int code, Supplier<JsonNode> request) {
-        StateSnapshot before = StateSnapshot.of(emulator);
-        JsonNode body = request.get();
-        JsonNode error = wire.error(body);
-        assertEquals(code, error.get("error_code").asInt(), body::toString);
-        assertEquals(before, StateSnapshot.of(emulator), "a refused request must change nothing");
-        return error;
-    }
-
-    private JsonNode refused(int code, SeededUser as, String method, String... pairs) {
-        return refused(code, () -> wire.call(as, method, pairs));
-    }
-
-    private long cmid(SeededUser reader, long messageId) {
-        return wire.ok(reader, "messages.getById", "message_ids", p(messageId)).get("items").get(0)
-                .get("conversation_message_id").asLong();
-    }
-
     @Test
     @DisplayName("F-EMB-04 F-MSG-01 messages.send with user_id opens the one-to-one chat; getHistory with user_id "
             + "reads it; send with chat_id names a group chat")
@@ -70,8 +50,8 @@ class VkAddressingWireTest extends EmulatorTestBase {
                 .asLong();
         assertEquals(peer, wire.ok(student2, "messages.getById", "message_ids", p(inGroup)).get("items").get(0)
                 .get("peer_id").asLong());
-        refused(100, teacher, "messages.send", "message", "никому");
-        refused(917, outsider, "messages.getHistory", "chat_id", p(local));
+        refusedUnchanged(100, teacher, "messages.send", "message", "никому");
+        refusedUnchanged(917, outsider, "messages.getHistory", "chat_id", p(local));
     }
 
     @Test
@@ -101,23 +81,23 @@ class VkAddressingWireTest extends EmulatorTestBase {
     void conversationMessageIds() {
         long first = send(teacher, peer, "Первое");
         long second = send(student1, peer, "Второе");
-        long firstCmid = cmid(teacher, first);
-        long secondCmid = cmid(teacher, second);
+        long firstCmid = cmidOf(teacher, first);
+        long secondCmid = cmidOf(teacher, second);
 
         JsonNode byCmids = wire.call(student2, "messages.getById", "peer_id", p(peer), "cmids",
                 secondCmid + "," + firstCmid + ",999");
         schema.check("messages/responses.json", "messages_getById_response", byCmids);
         assertEquals(List.of(second, first), ids(byCmids.get("response").get("items")), "999 is left out");
-        refused(917, outsider, "messages.getById", "peer_id", p(peer), "cmids", p(firstCmid));
+        refusedUnchanged(917, outsider, "messages.getById", "peer_id", p(peer), "cmids", p(firstCmid));
 
         JsonNode pinned = wire.call(teacher, "messages.pin", "peer_id", p(peer), "cmid", p(secondCmid));
         schema.check("messages/responses.json", "messages_pin_response", pinned);
         assertEquals(second, pinned.get("response").get("id").asLong());
-        refused(104, teacher, "messages.pin", "peer_id", p(peer), "cmid", "999");
+        refusedUnchanged(104, teacher, "messages.pin", "peer_id", p(peer), "cmid", "999");
 
-        refused(104, student1, "messages.delete", "peer_id", p(peer), "cmids", secondCmid + ",999");
-        refused(924, student1, "messages.delete", "peer_id", p(peer), "cmids", p(firstCmid), "delete_for_all", "1");
-        refused(100, student1, "messages.delete", "cmids", p(secondCmid));
+        refusedUnchanged(104, student1, "messages.delete", "peer_id", p(peer), "cmids", secondCmid + ",999");
+        refusedUnchanged(924, student1, "messages.delete", "peer_id", p(peer), "cmids", p(firstCmid), "delete_for_all", "1");
+        refusedUnchanged(100, student1, "messages.delete", "cmids", p(secondCmid));
         JsonNode deleted = wire.call(student1, "messages.delete", "peer_id", p(peer), "cmids", p(secondCmid),
                 "delete_for_all", "1");
         schema.check("messages/responses.json", "messages_delete_full_response", deleted);
@@ -154,7 +134,7 @@ class VkAddressingWireTest extends EmulatorTestBase {
         JsonNode manyFull = wire.call(teacher, "messages.getChat", "chat_ids", p(other), "fields", "sex");
         schema.check("messages/responses.json", "messages_getChat_chat_ids_fields_response", manyFull);
         assertEquals(0, manyFull.get("response").get(0).get("users").get(1).get("sex").asInt());
-        refused(917, parent, "messages.getChat", "chat_ids", local + "," + other);
+        refusedUnchanged(917, parent, "messages.getChat", "chat_ids", local + "," + other);
     }
 
     @Test
@@ -182,7 +162,7 @@ class VkAddressingWireTest extends EmulatorTestBase {
         assertEquals(3, page.get("count").asInt());
         assertEquals(1, wire.ok(outsider, "messages.search", "q", "контрольн").get("count").asInt(),
                 "the outsider finds only the message of their own chat");
-        refused(100, teacher, "messages.search", "q", " ");
+        refusedUnchanged(100, teacher, "messages.search", "q", " ");
     }
 
     @Test
@@ -226,7 +206,7 @@ class VkAddressingWireTest extends EmulatorTestBase {
         JsonNode self = wire.ok(teacher, "users.get", "fields", "online").get(0);
         assertEquals(1, self.get("online").asInt());
         assertFalse(wire.ok(teacher, "users.get").get(0).has("online"));
-        refused(100, teacher, "users.get", "user_ids", "nick");
+        refusedUnchanged(100, teacher, "users.get", "user_ids", "nick");
     }
 
     @Test
