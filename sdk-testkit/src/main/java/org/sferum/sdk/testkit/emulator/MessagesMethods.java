@@ -104,7 +104,10 @@ final class MessagesMethods {
                 item.put("message_id", 0);
                 item.put("conversation_message_id", 0);
                 ObjectNode error = item.putObject("error");
-                error.put("code", code);
+                error.put("code", VkErrorTable.generic(code)); // VK's codes only; a partner code as the subcode
+                if (VkErrorTable.isPartnerCode(code)) {
+                    error.put("error_subcode", code);
+                }
                 error.put("description", VkErrorTable.meaning(code));
             }
         }

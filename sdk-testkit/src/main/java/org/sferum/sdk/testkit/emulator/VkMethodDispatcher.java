@@ -29,11 +29,15 @@ final class VkMethodDispatcher {
 
     /**
      * The partner methods that answer the partner codes 4100–4199 as they are ({@code docs/wire/calls.md},
-     * "Errors"): the Sferum calls' methods VK does not publish. Every other method, VK's {@code calls.start} and
+     * "Errors"): those of sdk-core's partner list ({@code WireMethods}) that VK's schema does not publish (a test
+     * compares the two). Every other method, VK's {@code calls.start} and
      * {@code calls.forceFinish} included, answers VK's generic code with the partner code as {@code error_subcode}
      * ({@link VkErrorTable#generic}).
      */
-    static final Set<String> PARTNER_CODES = Set.of("calls.createLessonCall", "calls.getById",
+    static final Set<String> PARTNER_CODES = Set.of("messages.report", "messages.setChatPermissions",
+            "messages.setMemberRole", "messages.setChatStyle", "messages.setDisappearing", "messages.pinConversation",
+            "messages.unpinConversation", "messages.archiveConversation", "messages.unarchiveConversation",
+            "messages.markAsUnreadConversation", "calls.createLessonCall", "calls.getById",
             "calls.getByLessonKey", "calls.list", "calls.join", "calls.joinByLink", "calls.leave", "calls.invite",
             "calls.getAttendance", "calls.getParticipants", "calls.getWaitingRoom", "calls.admit", "calls.reject",
             "calls.removeParticipant", "calls.muteParticipant", "calls.attractAttention", "calls.setAdmin",

@@ -317,8 +317,16 @@ public final class AttachmentService {
     public void editPoll(UserId actor, MediaId poll, Optional<String> question, List<String> add,
                          Map<Integer, String> edit, List<Integer> delete, Optional<Optional<Instant>> endsAt) {
         try (Held held = state.exclusive()) {
-            PollEdits.edit(actor, visiblePoll(actor, poll), question, List.copyOf(add), Map.copyOf(edit),
-                    List.copyOf(delete), endsAt, state.now());
+            AttachmentRules.Item item = visiblePoll(actor, poll);
+            PollEdits.edit(actor, item, question, List.copyOf(add), Map.copyOf(edit), List.copyOf(delete), endsAt,
+                    state.now());
+            StoredMessage message = item.attached ? state.messagesById.get(item.messageId) : null;
+            if (message != null) { // the message carrying the poll shows it as edited
+                List<Attachment> shown = new ArrayList<>(message.attachments);
+                shown.replaceAll(a -> a instanceof Attachment.Poll p && p.id().equals(poll)
+                        ? attachmentRules.view(item) : a);
+                message.attachments = List.copyOf(shown);
+            }
         }
     }
 

@@ -229,7 +229,8 @@ class ChatTabMethodsWireTest extends EmulatorTestBase {
                 "[\"Вторник\",\"Четверг\"]");
         String owner = poll.get("owner_id").asText();
         String id = poll.get("id").asText();
-        wire.ok(teacher, "messages.send", "peer_id", p(peer), "attachment", "poll" + owner + "_" + id);
+        long message = wire.ok(teacher, "messages.send", "peer_id", p(peer), "attachment", "poll" + owner + "_" + id)
+                .asLong();
 
         JsonNode edited = wire.call(teacher, "polls.edit", "owner_id", owner, "poll_id", id, "question",
                 "Когда контрольная?", "add_answers", "[\"Пятница\"]", "edit_answers", "{\"1\":\"Понедельник\"}");
@@ -239,6 +240,9 @@ class ChatTabMethodsWireTest extends EmulatorTestBase {
         assertEquals(List.of("Понедельник", "Четверг", "Пятница"), List.of(read.get("answers").get(0).get("text")
                 .asText(), read.get("answers").get(1).get("text").asText(), read.get("answers").get(2).get("text")
                 .asText()));
+        assertEquals("Когда контрольная?", wire.ok(student2, "messages.getById", "message_ids", p(message))
+                .get("items").get(0).get("attachments").get(0).get("poll").get("question").asText(),
+                "the message carrying the poll shows it as edited");
         refusedUnchanged(15, student1, "polls.edit", "owner_id", owner, "poll_id", id, "question", "Моё");
 
         wire.ok(student1, "polls.addVote", "owner_id", owner, "poll_id", id, "answer_ids", "3");
