@@ -11,6 +11,7 @@ import org.sferum.sdk.chats.Chat;
 import org.sferum.sdk.chats.ChatAction;
 import org.sferum.sdk.chats.ChatId;
 import org.sferum.sdk.chats.ChatMember;
+import org.sferum.sdk.chats.ChatSummary;
 import org.sferum.sdk.chats.ChatSettings;
 import org.sferum.sdk.chats.InviteLink;
 import org.sferum.sdk.chats.MemberRole;
@@ -212,15 +213,18 @@ final class ChatAdminMethods {
             throw VkParams.invalid("peer_ids", "is required");
         }
         ArrayNode items = JsonNodes.array();
+        List<ChatSummary> rows = new java.util.ArrayList<>();
         for (ChatId peer : peers) {
             if (peer.isGroup() && engine.chats().chatsOf(caller).contains(peer)) {
-                items.add(conversations.conversation(engine.chats().chatSummary(caller, peer), engine.chats().chat(caller, peer),
-                        caller));
+                ChatSummary row = engine.chats().chatSummary(caller, peer);
+                rows.add(row);
+                items.add(conversations.conversation(row, engine.chats().chat(caller, peer), caller));
             }
         }
         ObjectNode json = JsonNodes.object();
         json.put("count", items.size());
         json.set("items", items);
+        conversations.addProfiles(json, rows, params);
         return json;
     }
 

@@ -166,7 +166,8 @@ class VkAddressingWireTest extends EmulatorTestBase {
     }
 
     @Test
-    @DisplayName("F-EMB-04 F-MSG-11 extended=1 answers carry profiles: the authors, with the fields asked for")
+    @DisplayName("F-EMB-04 F-MSG-11 F-SECT-01 extended=1 answers carry profiles: the authors (and one-to-one "
+            + "chats' users), with the fields asked for")
     void extendedProfiles() {
         send(teacher, peer, "Раз");
         send(student1, peer, "Два");
@@ -180,6 +181,18 @@ class VkAddressingWireTest extends EmulatorTestBase {
         assertEquals("https://vk.com/images/camera_100.png", profile.get("photo_100").asText());
         assertFalse(profile.has("online"), "only the fields asked for");
         assertFalse(wire.ok(student2, "messages.getHistory", "peer_id", p(peer)).has("profiles"));
+
+        send(teacher, student2.id().value(), "Лично");
+        JsonNode list = wire.call(student2, "messages.getConversations", "extended", "1");
+        schema.check("messages/responses.json", "messages_getConversations_response", list);
+        List<Long> listed = new ArrayList<>();
+        list.get("response").get("profiles").forEach(u -> listed.add(u.get("id").asLong()));
+        assertEquals(List.of(teacher.id().value(), student1.id().value()), listed,
+                "the one-to-one chat's other user, then the last message's author");
+        JsonNode byId = wire.call(student2, "messages.getConversationsById", "peer_ids", p(peer), "extended", "1");
+        schema.check("messages/responses.json", "messages_getConversationsById_extended_response", byId);
+        assertEquals(student1.id().value(), byId.get("response").get("profiles").get(0).get("id").asLong());
+        assertFalse(wire.ok(student2, "messages.getConversations").has("profiles"));
     }
 
     @Test
