@@ -24,7 +24,7 @@ public class JournalUsers {
     private final List<User> users = List.of(
             new User(SchoolAccountId.of("spring-teacher-1"), "Анна Смирнова", Role.TEACHER),
             new User(SchoolAccountId.of("spring-student-1"), "Иван Петров", Role.STUDENT),
-            new User(SchoolAccountId.of("spring-student-2"), "Мария Иванова", Role.STUDENT));
+            new User(SchoolAccountId.of("spring-student-2"), "Мария Козлова", Role.STUDENT));
 
     /**
      * Returns every user.
