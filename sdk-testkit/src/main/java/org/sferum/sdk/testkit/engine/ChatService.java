@@ -108,6 +108,41 @@ public final class ChatService {
     }
 
     /**
+     * Returns a group chat as the platform holds it, seen by nobody in particular: for the testkit's assertions,
+     * whose failure messages must say what the platform holds. Reads only; no rule applies, since nobody acts.
+     *
+     * @param id the chat
+     * @return the chat, or empty when there is no such group chat
+     */
+    public Optional<Chat> inspect(ChatId id) {
+        try (Held held = state.exclusive()) {
+            ChatState chat = id.isGroup() ? state.chats.get(id.peerId()) : null;
+            if (chat == null || DirectChats.isDirect(chat)) {
+                return Optional.empty();
+            }
+            return Optional.of(new Chat(chat.id, chat.title, chat.owner, List.copyOf(chat.members.values()),
+                    chat.settings, ChatPhotos.url(chat, photoUrlBase), chat.appearance));
+        }
+    }
+
+    /**
+     * Lists every group chat's id, in the order they were created: for the testkit's assertions' failure messages.
+     *
+     * @return the ids
+     */
+    public List<ChatId> groupChats() {
+        try (Held held = state.exclusive()) {
+            List<ChatId> out = new ArrayList<>();
+            for (ChatState chat : state.chats.values()) {
+                if (!DirectChats.isDirect(chat)) {
+                    out.add(chat.id);
+                }
+            }
+            return out;
+        }
+    }
+
+    /**
      * Lists the actor's chats (F-SECT-01): the chats they pinned first, the latest pin first, then the others by
      * latest activity; each row with the actor's own flags (pinned, archived, muted, marked unread) and what the
      * actor sees of the chat (a cleared history starts after the point where it was cleared).
