@@ -44,6 +44,8 @@ public final class MessageService {
 
     /** How long a {@code random_id} is remembered for idempotent sends (see {@code docs/wire/vk-api.md}). */
     public static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(1);
+    /** The longest text a bot may send (the MAX Bot API's {@code NewMessageBody.text} limit, F-EMB-08). */
+    public static final int MAX_BOT_TEXT_LENGTH = 4000;
 
     private final PlatformState state;
     private final AttachmentService attachments;
@@ -93,6 +95,7 @@ public final class MessageService {
     /** Sends in a chat whose monitor (or the exclusive lock) the caller holds. */
     private Message sendIn(ChatState chat, UserId actor, ChatId chatId, Draft draft) {
         state.direct.requireCanWrite(chat, actor);
+        requireBotTextFits(state, actor, draft.text());
         Instant now = state.now();
         IdempotencyKey key = null;
         if (draft.randomId().isPresent()) {
@@ -128,6 +131,24 @@ public final class MessageService {
         }
         state.chatEvents.messageSent(chat, message, now);
         return state.direct.view(message, actor);
+    }
+
+    /**
+     * Refuses a bot's text longer than {@link #MAX_BOT_TEXT_LENGTH} (MAX Bot API); people's texts are checked by
+     * {@link Draft}. Called under the engine's lock.
+     *
+     * @param state the platform's state
+     * @param actor the author
+     * @param text the text
+     */
+    static void requireBotTextFits(PlatformState state, UserId actor, String text) {
+        UserAccount account = state.users.get(actor);
+        int length = text.codePointCount(0, text.length());
+        if (account != null && account.bot() && length > MAX_BOT_TEXT_LENGTH) {
+            throw new ValidationException(ErrorCode.MESSAGE_TOO_LONG, "a bot's message text is " + length
+                    + " characters; the MAX Bot API takes at most " + MAX_BOT_TEXT_LENGTH
+                    + ". Split it into several messages");
+        }
     }
 
     /**
