@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
+import org.sferum.sdk.chats.ChatMember;
 import org.sferum.sdk.chats.MemberRole;
 import org.sferum.sdk.events.SferumEvent;
 import org.sferum.sdk.messages.Message;
@@ -19,7 +20,7 @@ import org.sferum.sdk.users.UserId;
  *
  * <p>Bots (F-EMB-08, the MAX Bot API's rule): in a group chat a bot hears messages (sent, deleted) only when it is
  * the chat's owner or an admin, which stands for MAX's {@code read_all_messages} admin permission; a bot never hears
- * its own messages. Membership changes reach every member, bots included.
+ * its own messages; it hears who joins or leaves on the same condition, and always of itself.
  */
 final class ChatEvents {
     private final BiConsumer<UserId, SferumEvent> emit;
@@ -46,8 +47,19 @@ final class ChatEvents {
         if (member.equals(message.author)) {
             return false;
         }
-        MemberRole role = chat.members.get(member).role();
-        return DirectChats.isDirect(chat) || role == MemberRole.OWNER || role == MemberRole.ADMIN;
+        return DirectChats.isDirect(chat) || readsAll(chat, member);
+    }
+
+    /** Whether a member hears who joins or leaves: everyone but a bot that may not read all, unless it is itself. */
+    private boolean hearsMembership(ChatState chat, UserId member, UserId user) {
+        return !isBot.test(member) || member.equals(user) || readsAll(chat, member);
+    }
+
+    /** Whether a member is the chat's owner or an admin: a bot's {@code read_all_messages}. */
+    private static boolean readsAll(ChatState chat, UserId member) {
+        ChatMember membership = chat.members.get(member);
+        return membership != null
+                && (membership.role() == MemberRole.OWNER || membership.role() == MemberRole.ADMIN);
     }
 
     /** A message was sent or its text changed: every member who sees it now, the author too. */
@@ -84,14 +96,18 @@ final class ChatEvents {
     /** A member was added or joined by link: every member, the new one too. Called after adding. */
     void memberJoined(ChatState chat, UserId user) {
         for (UserId member : List.copyOf(chat.members.keySet())) {
-            emit.accept(member, new SferumEvent.MemberJoined(DirectChats.idFor(chat, member), user));
+            if (hearsMembership(chat, member, user)) {
+                emit.accept(member, new SferumEvent.MemberJoined(DirectChats.idFor(chat, member), user));
+            }
         }
     }
 
     /** A member left or was removed: every member, the one leaving too (their last). Called before removing. */
     void memberLeft(ChatState chat, UserId user) {
         for (UserId member : List.copyOf(chat.members.keySet())) {
-            emit.accept(member, new SferumEvent.MemberLeft(DirectChats.idFor(chat, member), user));
+            if (hearsMembership(chat, member, user)) {
+                emit.accept(member, new SferumEvent.MemberLeft(DirectChats.idFor(chat, member), user));
+            }
         }
     }
 }

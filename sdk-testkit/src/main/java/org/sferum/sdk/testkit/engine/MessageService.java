@@ -185,6 +185,44 @@ public final class MessageService {
     }
 
     /**
+     * Reads a chat's history by time, as the MAX Bot API's {@code GET /messages} does (F-EMB-08): the newest
+     * {@code count} messages the actor sees sent strictly before {@code before} (or up to now), newest first; with
+     * only {@code after}, the {@code count} messages sent right after it (strictly later), still listed newest first.
+     * Times are compared to the millisecond.
+     *
+     * @param actor the reader
+     * @param chatId the chat
+     * @param before the exclusive upper bound in Unix milliseconds, or empty
+     * @param after the exclusive lower bound in Unix milliseconds, or empty
+     * @param count how many, 1 to 100
+     * @return the messages, newest first
+     */
+    public List<Message> historyByTime(UserId actor, ChatId chatId, Optional<Long> before, Optional<Long> after,
+                                       int count) {
+        if (count < 1 || count > 100) {
+            throw new ValidationException(ErrorCode.INVALID_PAGE_REQUEST,
+                    "count must be between 1 and 100, got " + count);
+        }
+        return messageTraffic(actor, chatId, chat -> {
+            List<StoredMessage> seen = chat.visibleTo(actor, state.now());
+            List<StoredMessage> window = new ArrayList<>();
+            for (StoredMessage message : seen) {
+                long at = message.sentAt.toEpochMilli();
+                if (before.map(b -> at < b).orElse(true) && after.map(a -> at > a).orElse(true)) {
+                    window.add(message);
+                }
+            }
+            int from = before.isEmpty() && after.isPresent() ? 0 : Math.max(0, window.size() - count);
+            List<StoredMessage> page = window.subList(from, Math.min(window.size(), from + count));
+            List<Message> out = new ArrayList<>(page.size());
+            for (int i = page.size() - 1; i >= 0; i--) {
+                out.add(state.direct.view(page.get(i), actor));
+            }
+            return out;
+        });
+    }
+
+    /**
      * Marks a chat read up to a message (F-MSG-11).
      *
      * @param actor the reader
