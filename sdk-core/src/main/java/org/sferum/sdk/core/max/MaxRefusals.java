@@ -28,7 +28,11 @@ final class MaxRefusals {
             if (method.getDeclaringClass() == Object.class) {
                 return objectMethod(type, proxy, method, args);
             }
-            throw refusal(type.getSimpleName() + "." + method.getName());
+            String operation = type.getSimpleName() + "." + method.getName();
+            if (OperationTable.of(operation).isEmpty() && method.getReturnType().isInterface()) {
+                return part(method.getReturnType()); // a sub-part, such as Calls.participants(): refuses in turn
+            }
+            throw refusal(operation);
         }));
     }
 
