@@ -12,16 +12,16 @@ package org.sferum.sdk;
  */
 public enum Capability {
     /**
-     * What a member does with messages in the chats it is in, and what a bot can do as well: sending (with a reply
-     * or a forward), reading the history, editing, deleting, pinning a message, seeing a chat and its members
-     * (F-MSG-01, F-MSG-02, F-MSG-03, F-MSG-06, F-MSG-08, F-CHAT-04 information). Public VK API and the MAX Bot API
-     * ({@code Endpoints.max}).
+     * What a member does with messages in the chats it is in, and what a bot can do as well: sending, replying,
+     * forwarding, deleting, editing, pinning a message, reading the history page by page, seeing a chat and its
+     * members (F-MSG-01, F-MSG-02, F-MSG-03, F-MSG-06, F-MSG-07, F-MSG-08, F-MSG-10, F-MSG-11 paging, F-CHAT-04
+     * members). Public VK API and the MAX Bot API ({@code Endpoints.max}).
      */
     BOT_MESSAGING,
     /**
      * The rest of messaging, which needs a person's account: the chat list, important marks, read state, search,
-     * replying privately, clearing one's history, one-to-one chats, batches (F-SECT-01, F-MSG-04, F-MSG-07,
-     * F-MSG-09 to F-MSG-11, F-CHAT-08 clear history, F-CHAT-09, F-CHAT-12). Public VK API; not in the MAX Bot API.
+     * replying privately, clearing one's history, one-to-one chats, batches (F-SECT-01, F-MSG-04, F-MSG-09,
+     * F-MSG-11 read state, F-CHAT-08 clear history, F-CHAT-09, F-CHAT-12). Public VK API; not in the MAX Bot API.
      */
     MESSAGING,
     /** Reporting a message to moderators (F-MSG-05). Partner contract. */

@@ -136,7 +136,7 @@ public abstract class BotMessagingContract {
     }
 
     @Test
-    @DisplayName("F-EMB-08 F-MSG-02 the bot reads people's messages page by page, newest first and oldest first, none twice")
+    @DisplayName("F-EMB-08 F-MSG-11 the bot reads people's messages page by page, newest first and oldest first, none twice")
     void botReadsHistory() {
         List<String> written = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
@@ -162,7 +162,7 @@ public abstract class BotMessagingContract {
     }
 
     @Test
-    @DisplayName("F-EMB-08 F-MSG-03 the bot replies to a person's message; both faces see the reply")
+    @DisplayName("F-EMB-08 F-MSG-02 the bot replies to a person's message; both faces see the reply")
     void botReplies() {
         Message question = student(1).messages().send(chat, Draft.text("Когда контрольная?"));
         Message answer = bot.messages().send(chat, Draft.text("В пятницу").replyTo(question.id()));
@@ -173,7 +173,20 @@ public abstract class BotMessagingContract {
     }
 
     @Test
-    @DisplayName("F-EMB-08 F-MSG-06 the bot edits its message and deletes it for everyone; people see both")
+    @DisplayName("F-EMB-08 F-MSG-03 the bot forwards a person's message into the chat; people see the forwarded text")
+    void botForwards() {
+        Message original = student(0).messages().send(chat, Draft.text("Вопрос по задаче №15"));
+        Message forwarded = bot.messages().send(chat, Draft.text("Смотрите вопрос").forwarding(List.of(original.id())));
+        assertEquals(1, forwarded.forwarded().size());
+        assertEquals("Вопрос по задаче №15", forwarded.forwarded().get(0).text());
+        Message seen = teacher.messages().history(chat, HistoryQuery.newestFirst(1)).items().get(0);
+        assertEquals(forwarded.id(), seen.id());
+        assertEquals("Смотрите вопрос", seen.text());
+        assertEquals(List.of("Вопрос по задаче №15"), seen.forwarded().stream().map(Message::text).toList());
+    }
+
+    @Test
+    @DisplayName("F-EMB-08 F-MSG-07 F-MSG-06 the bot edits its message and deletes it for everyone; people see both")
     void botEditsAndDeletes() {
         Message sent = bot.messages().send(chat, Draft.text("Урок в 9:00"));
         Message edited = bot.messages().edit(chat, sent.id(), "Урок в 10:00");
