@@ -245,6 +245,28 @@ public final class SferumClient implements Sferum {
     }
 
     /**
+     * A MAX bot's webhook (F-EMB-08): the receiver a web server calls with each request MAX sends (the secret
+     * checked in constant time), and the subscription that points MAX at it. Only with
+     * {@link Endpoints#max(AccessToken) Endpoints.max(…)}.
+     *
+     * @param botToken the bot's token
+     * @param secret the secret MAX sends in {@code X-Max-Bot-Api-Secret}: 5 to 256 of A-Z, a-z, 0-9, _ and -
+     * @param listener where the decoded events go
+     * @return the webhook
+     * @throws IllegalStateException if the client is not on the MAX Bot API, or is closed
+     * @throws org.sferum.sdk.error.ValidationException if the secret breaks the rule
+     */
+    public MaxWebhook maxWebhook(AccessToken botToken, String secret, SferumEventListener listener) {
+        Checks.notNull(botToken, "bot token");
+        ensureOpen();
+        if (maxApi == null) {
+            throw new IllegalStateException("webhooks are the MAX Bot API's: build the client with Endpoints.max(…),"
+                    + " not " + backend.name());
+        }
+        return new MaxWebhook(MaxSession.of(maxApi, botToken), secret, listener);
+    }
+
+    /**
      * Returns the endpoints this client talks to.
      *
      * @return the endpoints

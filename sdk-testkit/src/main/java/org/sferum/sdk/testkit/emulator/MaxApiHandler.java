@@ -31,8 +31,8 @@ import org.sferum.sdk.users.UserId;
  * answer: who may do what is the engine's ({@code docs/wire/max.md}). Served: {@code GET /me};
  * {@code GET /chats/{id}}, {@code GET /chats/{id}/members}, {@code GET} and {@code DELETE /chats/{id}/members/me},
  * {@code GET}, {@code PUT} and {@code DELETE /chats/{id}/pin}; {@code POST}, {@code GET}, {@code PUT} and
- * {@code DELETE /messages}, {@code GET /messages/{mid}}; {@code GET /updates}; {@code GET /subscriptions} (none:
- * webhooks are not built). Anything else is 404 {@code not.found} (or 405 for a known path).
+ * {@code DELETE /messages}, {@code GET /messages/{mid}}; {@code GET /updates}; {@code GET}, {@code POST} and
+ * {@code DELETE /subscriptions} (webhooks, {@link MaxWebhooks}). Anything else is 404 {@code not.found} (or 405 for a known path).
  */
 final class MaxApiHandler implements EmulatorHandler {
     /** The longest a poll may wait, in seconds (the schema's maximum). */
@@ -41,11 +41,13 @@ final class MaxApiHandler implements EmulatorHandler {
     private final PlatformEngine engine;
     private final MaxJson json;
     private final MaxUpdates updates;
+    private final MaxWebhooks webhooks;
 
-    MaxApiHandler(PlatformEngine engine, MaxJson json, MaxUpdates updates) {
+    MaxApiHandler(PlatformEngine engine, MaxJson json, MaxUpdates updates, MaxWebhooks webhooks) {
         this.engine = engine;
         this.json = json;
         this.updates = updates;
+        this.webhooks = webhooks;
     }
 
     @Override
@@ -99,14 +101,23 @@ final class MaxApiHandler implements EmulatorHandler {
         }
         if (parts.equals(List.of("updates"))) {
             allow(method, "GET");
+            if (webhooks.active(bot)) {
+                throw new Refused(405, "method.not.allowed", "the bot has a webhook subscription: a bot cannot use"
+                        + " webhooks and long polling at once; DELETE /subscriptions first");
+            }
             return updates.poll(bot, optionalLong(query, "marker"), number(query, "timeout", 30, 0, MAX_TIMEOUT),
                     number(query, "limit", 100, 1, 1000), types(query));
         }
         if (parts.equals(List.of("subscriptions"))) {
-            allow(method, "GET");
-            ObjectNode none = JsonNodes.object();
-            none.putArray("subscriptions");
-            return none;
+            allow(method, "GET", "POST", "DELETE");
+            switch (method) {
+                case "POST":
+                    return webhooks.subscribe(bot, body(exchange));
+                case "DELETE":
+                    return webhooks.unsubscribe(bot, required(query, "url"));
+                default:
+                    return webhooks.list(bot);
+            }
         }
         if (parts.equals(List.of("messages"))) {
             return messages(exchange, method, query, bot);

@@ -75,7 +75,6 @@ final class MaxJson {
         json.put("name", person.displayName());
         json.putNull("username");
         json.put("is_bot", engine.users().isBot(id));
-        json.put("last_activity_time", engine.clock().millis());
         return json;
     }
 

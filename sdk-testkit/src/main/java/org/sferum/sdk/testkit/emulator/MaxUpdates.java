@@ -99,6 +99,50 @@ final class MaxUpdates implements AutoCloseable {
         return answer;
     }
 
+    /** The first update not yet delivered to a webhook: its number and its JSON. */
+    record Pending(long seq, ObjectNode update) {
+    }
+
+    /**
+     * The bot's first uncommitted update of the wanted types, for webhook delivery; updates with no MAX form or of
+     * other types are committed on the way.
+     *
+     * @param bot the bot
+     * @param types the update types wanted; empty for all
+     * @return the update, or empty when none is waiting
+     */
+    Optional<Pending> next(UserId bot, Set<String> types) {
+        Queue queue = queueOf(bot);
+        while (true) {
+            Queued first;
+            synchronized (queue) {
+                first = queue.entries.isEmpty() ? null : queue.entries.get(0);
+            }
+            if (first == null) {
+                return Optional.empty();
+            }
+            Optional<ObjectNode> update = render(bot, first)
+                    .filter(u -> types.isEmpty() || types.contains(u.path("update_type").asText()));
+            if (update.isPresent()) {
+                return Optional.of(new Pending(first.seq, update.get()));
+            }
+            commit(bot, first.seq + 1);
+        }
+    }
+
+    /**
+     * Commits (forgets) a bot's updates before a number: delivered to its webhook, or given up.
+     *
+     * @param bot the bot
+     * @param upTo the first number kept
+     */
+    void commit(UserId bot, long upTo) {
+        Queue queue = queueOf(bot);
+        synchronized (queue) {
+            queue.commit(upTo);
+        }
+    }
+
     private Optional<ObjectNode> render(UserId bot, Queued queued) {
         SferumEvent event = queued.event;
         ObjectNode update = JsonNodes.object();

@@ -56,6 +56,7 @@ public final class SferumEmulator implements AutoCloseable {
     /** The MAX face's server, when {@link Builder#maxPort(int)} asked for one. */
     private final Optional<EmulatorHttpServer> maxServer;
     private final MaxUpdates maxUpdates;
+    private final MaxWebhooks maxWebhooks;
     private final Optional<SelfSignedTls> tls;
     private final EmulatorHttpServer server;
     private final SpillingBlobStore blobs = new SpillingBlobStore();
@@ -110,12 +111,14 @@ public final class SferumEmulator implements AutoCloseable {
         http.start();
         if (builder.maxPort >= 0) {
             // the MAX face (F-EMB-08, docs/wire/max.md): the Bot API at the root of its own port, same engine
+            this.maxWebhooks = new MaxWebhooks(maxUpdates, clock.clock());
             EmulatorHttpServer max = EmulatorHttpServer.open(builder.maxPort, Optional.empty(), Optional.empty(),
                     builder.idleTimeoutMs);
-            max.holdingRoute("/", new MaxApiHandler(engine, maxJson, maxUpdates), MAX_BOT_BODY);
+            max.holdingRoute("/", new MaxApiHandler(engine, maxJson, maxUpdates, maxWebhooks), MAX_BOT_BODY);
             max.start();
             this.maxServer = Optional.of(max);
         } else {
+            this.maxWebhooks = null;
             this.maxServer = Optional.empty();
         }
         LOG.debug("Sferum emulator listening on {}", baseUri);
@@ -333,6 +336,9 @@ public final class SferumEmulator implements AutoCloseable {
             return;
         }
         longPoll.close(); // answers the held long poll requests first
+        if (maxWebhooks != null) {
+            maxWebhooks.close();
+        }
         maxUpdates.close();
         maxServer.ifPresent(EmulatorHttpServer::close);
         server.close();
