@@ -67,7 +67,8 @@ final class MaxDecoder {
     }
 
     /**
-     * Decodes an update into the SDK's event, when it has one: {@code message_created}, {@code message_removed},
+     * Decodes an update into the SDK's event, when it has one: {@code message_created} and {@code message_edited}
+     * (a {@code MessageSent} with the message as it is now, as the VK backend gives an edit), {@code message_removed},
      * {@code user_added}/{@code bot_added}, {@code user_removed}/{@code bot_removed}.
      *
      * @param update the update
@@ -77,7 +78,8 @@ final class MaxDecoder {
     Optional<SferumEvent> event(JsonNode update, UserId self) {
         String type = update.path("update_type").asText("");
         switch (type) {
-            case "message_created": {
+            case "message_created":
+            case "message_edited": {
                 Message message = message(update.path("message"));
                 return Optional.of(new SferumEvent.MessageSent(message.chat(), message));
             }

@@ -22,7 +22,8 @@ import org.sferum.sdk.users.UserId;
  * when polled, and keeps the marker: a request with {@code marker = m} commits (forgets) the updates before
  * {@code m} and answers those from {@code m} on; without a marker, those after the last commitment. With none
  * ready it waits up to {@code timeout} seconds for one. Events of one-to-one chats and read marks have no MAX update
- * here and are passed over.
+ * here and are passed over. The engine tells a new and an edited message apart by the message's edit time:
+ * {@code message_created} or {@code message_edited}.
  */
 final class MaxUpdates implements AutoCloseable {
     private final PlatformEngine engine;
@@ -148,9 +149,12 @@ final class MaxUpdates implements AutoCloseable {
         ObjectNode update = JsonNodes.object();
         try {
             if (event instanceof SferumEvent.MessageSent sent && sent.chat().isGroup()) {
-                update.put("update_type", "message_created");
+                boolean edited = sent.message().editedAt().isPresent();
+                update.put("update_type", edited ? "message_edited" : "message_created");
                 update.set("message", json.message(sent.message(), bot));
-                update.putNull("user_locale");
+                if (!edited) {
+                    update.putNull("user_locale");
+                }
             } else if (event instanceof SferumEvent.MessageDeleted deleted && deleted.chat().isGroup()) {
                 update.put("update_type", "message_removed");
                 update.put("message_id", MaxJson.mid(deleted.message()));

@@ -198,7 +198,7 @@ class MaxWireTest {
     }
 
     @Test
-    @DisplayName("F-EMB-08 GET /updates: a person's VK message reaches the admin bot as message_created; the marker commits")
+    @DisplayName("F-EMB-08 GET /updates: a person's VK message reaches the admin bot as message_created, its edit as message_edited; the marker commits")
     void updatesAcrossFaces() throws Exception {
         long chat = classChat(true);
         long peer = ChatId.GROUP_CHAT_OFFSET - chat;
@@ -217,6 +217,20 @@ class MaxWireTest {
         }
         assertEquals(List.of("Урок в 9:00"), created);
         long next = updates.body().path("marker").asLong();
+        long sentId = -1;
+        for (JsonNode h : vk.ok(school.teacher(), "messages.getHistory", "peer_id", Long.toString(peer)).path("items")) {
+            if (h.path("text").asText().equals("Урок в 9:00")) {
+                sentId = h.path("id").asLong();
+            }
+        }
+        vk.ok(school.teacher(), "messages.edit", "peer_id", Long.toString(peer), "message_id", Long.toString(sentId),
+                "message", "Урок в 9:30");
+        Answer edited = asBot("GET", "/updates", "/updates?timeout=5&marker=" + next, null);
+        JsonNode edit = edited.body().path("updates").get(0);
+        assertEquals("message_edited", edit.path("update_type").asText());
+        assertEquals("Урок в 9:30", edit.path("message").path("body").path("text").asText());
+        assertEquals(String.format("mid.%016x", sentId), edit.path("message").path("body").path("mid").asText());
+        next = edited.body().path("marker").asLong();
         assertTrue(next > marker);
         Answer again = asBot("GET", "/updates", "/updates?timeout=0&marker=" + next, null);
         assertEquals(0, again.body().path("updates").size(), "committed updates are not answered again");
