@@ -21,11 +21,13 @@ import org.sferum.sdk.users.UserId;
  * class only queues the bot's engine events from its first authenticated request on, renders them as MAX updates
  * when polled, and keeps the marker: a request with {@code marker = m} commits (forgets) the updates before
  * {@code m} and answers those from {@code m} on; without a marker, those after the last commitment. With none
- * ready it waits up to {@code timeout} seconds for one. Events of one-to-one chats and read marks have no MAX update
- * here and are passed over. The engine tells a new and an edited message apart by the message's edit time:
- * {@code message_created} or {@code message_edited}.
+ * ready it waits up to {@code timeout} seconds for one. A queue keeps at most {@link #MAX_QUEUED} updates.
+ * Events of one-to-one chats and read marks have no MAX update here and are passed over. The engine tells a new
+ * and an edited message apart by the message's edit time: {@code message_created} or {@code message_edited}.
  */
 final class MaxUpdates implements AutoCloseable {
+    /** The most updates a bot's queue keeps; older ones are dropped, as MAX keeps updates for a limited time. */
+    static final int MAX_QUEUED = 10_000;
     private final PlatformEngine engine;
     private final MaxJson json;
     private final Map<UserId, Queue> queues = new HashMap<>();
@@ -227,6 +229,9 @@ final class MaxUpdates implements AutoCloseable {
 
         synchronized void add(SferumEvent event, long at) {
             entries.add(new Queued(next++, event, at));
+            if (entries.size() > MAX_QUEUED) {
+                commit(entries.get(entries.size() - MAX_QUEUED).seq);
+            }
             notifyAll();
         }
 
