@@ -438,6 +438,47 @@ public final class ChatService {
     }
 
     /**
+     * Previews a chat by its current invite link, for anyone holding the link, member or not (VK's
+     * {@code messages.getChatPreview}): what a user sees before deciding to join (F-CHAT-10). Changes nothing.
+     *
+     * @param actor who asks
+     * @param link the link
+     * @return the chat as a member would see its information
+     * @throws NotFoundException with {@code INVITE_LINK_INVALID} for an unknown or reset link
+     */
+    public Chat chatByLink(UserId actor, InviteLink link) {
+        Objects.requireNonNull(link, "link");
+        try (Held held = state.exclusive()) {
+            state.account(actor);
+            ChatState chat = ChatAdmin.byLink(state.chats.values(), link);
+            return new Chat(chat.id, chat.title, chat.owner, List.copyOf(chat.members.values()), chat.settings,
+                    ChatPhotos.url(chat, photoUrlBase), chat.appearance);
+        }
+    }
+
+    /**
+     * Finds the actor's chats by name (VK's {@code messages.searchConversations}): the rows of the chat list, in
+     * its order, whose title (a one-to-one chat's: the other user's name) contains the query, matched as
+     * {@code messages.search} matches text (case-insensitive, «ё» as «е»).
+     *
+     * @param actor who asks
+     * @param query the words, as one substring
+     * @param count the most rows to return, 1 or more
+     * @return the matching rows, at most {@code count}
+     * @throws ValidationException with {@code INVALID_ARGUMENT} for an empty query
+     */
+    public List<ChatSummary> searchConversations(UserId actor, String query, int count) {
+        MessageSearch search = MessageSearch.of(query);
+        List<ChatSummary> out = new ArrayList<>();
+        for (ChatSummary summary : conversations(actor, ChatFilter.ALL)) {
+            if (out.size() < count && search.matches(summary.title())) {
+                out.add(summary);
+            }
+        }
+        return out;
+    }
+
+    /**
      * Returns one chat's row of the member's chat list, whatever the list's filters (for
      * {@code messages.getConversationsById}).
      *

@@ -24,6 +24,7 @@ import org.sferum.sdk.users.UserId;
  *       ({@link MessageActionService});</li>
  *   <li>{@link #attachments()}: uploads, saved items, polls ({@link AttachmentService});</li>
  *   <li>{@link #calls()}: calls ({@link CallService});</li>
+ *   <li>{@link #presence()}: who is online ({@link Presence});</li>
  *   <li>{@link #vkId()}: VK ID ({@link VkIdService});</li>
  *   <li>{@link #subscribe}: events (F-EMB-02), decided by {@link ChatEvents} and the calls' rules.</li>
  * </ul>
@@ -41,6 +42,7 @@ public final class PlatformEngine {
     private final AttachmentService attachments;
     private final VkIdEngine vkId;
     private final CallService calls;
+    private final Presence presence;
 
     /**
      * Creates an empty platform.
@@ -66,6 +68,7 @@ public final class PlatformEngine {
         this.messageActions = new MessageActionService(state);
         this.vkId = new VkIdEngine(users);
         this.calls = new CallService(state, chats, messages);
+        this.presence = new Presence(clock);
     }
 
     /**
@@ -138,6 +141,15 @@ public final class PlatformEngine {
      */
     public CallService calls() {
         return calls;
+    }
+
+    /**
+     * Returns who is online: users active within {@link Presence#ONLINE_WINDOW}.
+     *
+     * @return the presence
+     */
+    public Presence presence() {
+        return presence;
     }
 
     /**
