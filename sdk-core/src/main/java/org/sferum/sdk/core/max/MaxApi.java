@@ -41,6 +41,8 @@ public final class MaxApi {
     private final Duration timeout;
     private final RetryPolicy retry;
     private final Sleeper sleeper;
+    /** The client's one table of MAX ids, shared by its sessions and webhooks. */
+    private final MaxIds ids = new MaxIds();
 
     /**
      * Creates the wire.
@@ -58,6 +60,11 @@ public final class MaxApi {
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.retry = Objects.requireNonNull(retry, "retry");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    }
+
+    /** The client's table of MAX ids ({@link MaxIds}). */
+    MaxIds ids() {
+        return ids;
     }
 
     /**

@@ -38,7 +38,7 @@ public final class MaxSession extends SessionParts {
      * @return the session
      */
     public static MaxSession of(MaxApi api, AccessToken token) {
-        MaxIds ids = new MaxIds();
+        MaxIds ids = api.ids();
         MaxDecoder decoder = new MaxDecoder(ids);
         Holder holder = new Holder();
         MaxSession session = new MaxSession(api, token, ids, decoder, holder);
