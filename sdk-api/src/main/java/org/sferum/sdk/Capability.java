@@ -12,15 +12,22 @@ package org.sferum.sdk;
  */
 public enum Capability {
     /**
-     * The chat list, history, sending, replies, forwards, editing, deleting, pinning a message, important marks,
-     * read state, search, replying privately, clearing one's history, one-to-one chats (F-SECT-01, F-MSG-01 to
-     * F-MSG-04, F-MSG-06 to F-MSG-11, F-CHAT-08 clear history, F-CHAT-09, F-CHAT-12). Public VK API.
+     * What a member does with messages in the chats it is in, and what a bot can do as well: sending, replying,
+     * forwarding, deleting, editing, pinning a message, reading the history page by page, seeing a chat and its
+     * members (F-MSG-01, F-MSG-02, F-MSG-03, F-MSG-06, F-MSG-07, F-MSG-08, F-MSG-10, F-MSG-11 paging, F-CHAT-04
+     * members). Public VK API and the MAX Bot API ({@code Endpoints.max}).
+     */
+    BOT_MESSAGING,
+    /**
+     * The rest of messaging, which needs a person's account: the chat list, important marks, read state, search,
+     * replying privately, clearing one's history, one-to-one chats, batches (F-SECT-01, F-MSG-04, F-MSG-09,
+     * F-MSG-11 read state, F-CHAT-08 clear history, F-CHAT-09, F-CHAT-12). Public VK API; not in the MAX Bot API.
      */
     MESSAGING,
     /** Reporting a message to moderators (F-MSG-05). Partner contract. */
     MESSAGE_REPORTS,
     /**
-     * Creating a chat with the default settings, its information and members, renaming, adding and removing
+     * Creating a chat with the default settings, its members in full, renaming, adding and removing
      * members, invite links and joining by them, the avatar, leaving (F-CHAT-02, F-CHAT-04, F-CHAT-05 add and
      * remove, F-CHAT-06, F-CHAT-08 leave, F-CHAT-10). Public VK API.
      */

@@ -38,7 +38,7 @@ public interface Chats {
     /**
      * Returns a group chat's information: title, owner, members with roles, settings (F-CHAT-04).
      *
-     * <p>Needs {@link org.sferum.sdk.Capability#CHAT_ADMIN}.
+     * <p>Needs {@link org.sferum.sdk.Capability#BOT_MESSAGING}.
      *
      * @param chat the chat
      * @return the chat

@@ -50,11 +50,18 @@ public class UnsupportedCapabilityException extends SferumException {
         Objects.requireNonNull(capability, "capability");
         Objects.requireNonNull(backend, "backend");
         String what;
+        if (backend.startsWith("MAX")) {
+            return "the backend " + backend + " does not offer " + capability + ": a MAX bot posts, reads, edits,"
+                    + " deletes and pins messages and sees its chats and their members (BOT_MESSAGING) and receives"
+                    + " their updates (EVENTS), but the MAX Bot API has no way to " + maxLacks(capability)
+                    + "; use Endpoints.vk() (with withPartner(…) for calls) for that, or hide this feature when"
+                    + " Sferum.capabilities() lacks it (see docs/backends.md)";
+        }
         switch (capability) {
             case ROSTER:
                 what = "no backend offers it yet (roster sync, F-EMB-01; see docs/status.md)";
                 break;
-            case MESSAGING: case CHAT_ADMIN: case NOTIFICATIONS: case CONTACTS: case ATTACHMENTS: case POLLS:
+            case BOT_MESSAGING: case MESSAGING: case CHAT_ADMIN: case NOTIFICATIONS: case CONTACTS: case ATTACHMENTS: case POLLS:
             case EVENTS:
                 what = "use a backend that carries the VK API, such as Endpoints.vk()";
                 break;
@@ -68,5 +75,23 @@ public class UnsupportedCapabilityException extends SferumException {
         }
         return "the backend " + backend + " does not offer " + capability + ": " + what
                 + " (see docs/backends.md)";
+    }
+
+    /** What a MAX bot cannot do, by capability, for the message. */
+    private static String maxLacks(Capability capability) {
+        switch (capability) {
+            case MESSAGING:
+                return "list chats, search, mark messages read or important, reply privately or act as a person";
+            case CHAT_ADMIN: case CHAT_SETTINGS:
+                return "create a chat or join one by an invite link (this SDK's MAX backend does not manage chats yet)";
+            case LINKING:
+                return "link a school account to a person: a bot acts only as itself";
+            case CHAT_CALLS: case CALLS_BY_LINK: case LESSON_CALLS: case CALL_MANAGEMENT: case RECORDINGS:
+                return "start or manage calls, lessons or recordings";
+            case ATTACHMENTS:
+                return "list a chat's attachments (and this SDK's MAX backend does not upload files yet)";
+            default:
+                return "do this (" + capability + ")";
+        }
     }
 }

@@ -31,9 +31,15 @@ import org.sferum.sdk.notifications.Notifications;
  */
 public final class Backend {
     /** What the public VK API and VK ID carry (each capability's wire methods are all public: docs/wire/vk-api.md). */
-    public static final Set<Capability> VK_API = Collections.unmodifiableSet(EnumSet.of(Capability.MESSAGING,
+    public static final Set<Capability> VK_API = Collections.unmodifiableSet(EnumSet.of(Capability.BOT_MESSAGING, Capability.MESSAGING,
             Capability.CHAT_ADMIN, Capability.NOTIFICATIONS, Capability.CONTACTS, Capability.ATTACHMENTS,
             Capability.POLLS, Capability.EVENTS, Capability.LINKING));
+    /**
+     * What the MAX messenger's public Bot API carries for a bot (F-EMB-08, {@code shared/max-api-schema} 0.0.33):
+     * messages in the chats the bot is in, those chats and their members, and their updates.
+     */
+    public static final Set<Capability> MAX_BOT_API = Collections.unmodifiableSet(EnumSet.of(
+            Capability.BOT_MESSAGING, Capability.EVENTS));
     /** What the Sferum partner contract adds to the VK API. */
     public static final Set<Capability> PARTNER = Collections.unmodifiableSet(EnumSet.of(Capability.MESSAGE_REPORTS,
             Capability.CHAT_SETTINGS, Capability.CHAT_LIST_ACTIONS, Capability.CHAT_CALLS, Capability.CALLS_BY_LINK,

@@ -1,6 +1,7 @@
 package org.sferum.sdk.internal;
 
 import static org.sferum.sdk.Capability.ATTACHMENTS;
+import static org.sferum.sdk.Capability.BOT_MESSAGING;
 import static org.sferum.sdk.Capability.CALLS_BY_LINK;
 import static org.sferum.sdk.Capability.CALL_MANAGEMENT;
 import static org.sferum.sdk.Capability.CHAT_ADMIN;
@@ -49,12 +50,12 @@ public final class OperationTable {
                 "SferumSession.calls", "SferumSession.contacts", "SferumSession.notifications", "SferumSession.events",
                 "Calls.participants", "Calls.recordings");
 
-        needs(MESSAGING, "SferumSession.batch", "Chats.list", "Chats.clearHistory",
-                "Messages.send", "Messages.history", "Messages.iterateHistory", "Messages.edit", "Messages.delete",
-                "Messages.pin", "Messages.unpin", "Messages.pinned", "Messages.markImportant",
+        needs(BOT_MESSAGING, "Messages.send", "Messages.history", "Messages.iterateHistory", "Messages.edit",
+                "Messages.delete", "Messages.pin", "Messages.unpin", "Messages.pinned", "Chats.get");
+        needs(MESSAGING, "SferumSession.batch", "Chats.list", "Chats.clearHistory", "Messages.markImportant",
                 "Messages.replyPrivately", "Messages.markRead", "Messages.search", "Messages.direct");
         needs(MESSAGE_REPORTS, "Messages.report");
-        needs(CHAT_ADMIN, "Chats.create", "Chats.get", "Chats.rename", "Chats.addMember", "Chats.removeMember",
+        needs(CHAT_ADMIN, "Chats.create", "Chats.rename", "Chats.addMember", "Chats.removeMember",
                 "Chats.inviteLink", "Chats.join", "Chats.leave", "Chats.setPhoto", "Chats.removePhoto");
         needs(CHAT_SETTINGS, "Chats.updateSettings", "Chats.setAdmin", "Chats.setAppearance",
                 "Messages.setDisappearing");

@@ -16,7 +16,7 @@ public interface Messages {
     /**
      * Sends a message (F-MSG-01). Idempotent per {@link Draft#randomId()}: a repeat returns the stored message.
      *
-     * <p>Needs {@link org.sferum.sdk.Capability#MESSAGING}.
+     * <p>Needs {@link org.sferum.sdk.Capability#BOT_MESSAGING}.
      *
      * @param chat the chat
      * @param draft what to send
@@ -29,7 +29,7 @@ public interface Messages {
     /**
      * Reads one page of a chat's history (F-MSG-11).
      *
-     * <p>Needs {@link org.sferum.sdk.Capability#MESSAGING}.
+     * <p>Needs {@link org.sferum.sdk.Capability#BOT_MESSAGING}.
      *
      * @param chat the chat
      * @param query direction, size and cursor
@@ -41,7 +41,7 @@ public interface Messages {
     /**
      * Iterates over a chat's whole history from the query's position, fetching pages as needed.
      *
-     * <p>Needs {@link org.sferum.sdk.Capability#MESSAGING}.
+     * <p>Needs {@link org.sferum.sdk.Capability#BOT_MESSAGING}.
      *
      * @param chat the chat
      * @param query direction, page size and the starting cursor
@@ -55,7 +55,7 @@ public interface Messages {
      * Edits the text of one's own message within the platform's time limit (F-MSG-07). The new text follows the
      * rules of a text {@link Draft}. Repeating an edit with the same text changes nothing.
      *
-     * <p>Needs {@link org.sferum.sdk.Capability#MESSAGING}.
+     * <p>Needs {@link org.sferum.sdk.Capability#BOT_MESSAGING}.
      *
      * @param chat the chat
      * @param message the message
@@ -70,7 +70,7 @@ public interface Messages {
     /**
      * Deletes one or several messages, for oneself or for everyone (F-MSG-06, F-MSG-10).
      *
-     * <p>Needs {@link org.sferum.sdk.Capability#MESSAGING}.
+     * <p>Needs {@link org.sferum.sdk.Capability#BOT_MESSAGING}.
      *
      * @param chat the chat
      * @param messages the messages
@@ -85,7 +85,7 @@ public interface Messages {
      * Pins a message in the chat for every member (F-MSG-08), replacing the pinned one; allowed by
      * {@link org.sferum.sdk.chats.ChatAction#CHANGE_PIN}.
      *
-     * <p>Needs {@link org.sferum.sdk.Capability#MESSAGING}.
+     * <p>Needs {@link org.sferum.sdk.Capability#BOT_MESSAGING}.
      *
      * @param chat the chat
      * @param message the message
@@ -99,7 +99,7 @@ public interface Messages {
     /**
      * Unpins the chat's pinned message; allowed by {@link org.sferum.sdk.chats.ChatAction#CHANGE_PIN}.
      *
-     * <p>Needs {@link org.sferum.sdk.Capability#MESSAGING}.
+     * <p>Needs {@link org.sferum.sdk.Capability#BOT_MESSAGING}.
      *
      * @param chat the chat
      */
@@ -108,7 +108,7 @@ public interface Messages {
     /**
      * Returns the chat's pinned message, as every member sees it (F-MSG-08).
      *
-     * <p>Needs {@link org.sferum.sdk.Capability#MESSAGING}.
+     * <p>Needs {@link org.sferum.sdk.Capability#BOT_MESSAGING}.
      *
      * @param chat the chat
      * @return the pinned message; empty when none is pinned or the user no longer sees it

@@ -28,6 +28,8 @@ public final class Endpoints {
     private static final URI VK_API = URI.create("https://api.vk.ru");
     private static final URI VK_ID = URI.create("https://id.vk.com");
     private static final URI MAX_BOT_API = URI.create("https://platform-api2.max.ru");
+    /** The name of the MAX backend, as {@link #backend()} answers it. */
+    public static final String MAX_BACKEND = "MAX Bot API";
 
     private final URI api;
     private final URI id;
@@ -94,16 +96,35 @@ public final class Endpoints {
     }
 
     /**
-     * The MAX messenger's Bot API ({@code https://platform-api2.max.ru}), acting as a school's bot. Reserved for
-     * the MAX backend, which is not implemented yet: its {@link #capabilities()} are empty, so every operation
-     * throws {@link org.sferum.sdk.error.UnsupportedCapabilityException} before anything is sent.
+     * The MAX messenger's Bot API ({@code https://platform-api2.max.ru}), acting as a school's bot (F-EMB-08).
+     * Its {@link #capabilities()} are {@code BOT_MESSAGING} and {@code EVENTS}: a session of a bot token
+     * ({@code Sferum.session(AccessToken)}) posts, reads, edits, deletes and pins messages in the chats the bot is
+     * in, sees those chats and their members, and receives their updates; every other operation throws
+     * {@link org.sferum.sdk.error.UnsupportedCapabilityException} before anything is sent ({@code
+     * docs/backends.md}).
      *
      * @param botToken the bot's token from business.max.ru; never logged
      * @return the endpoints
      */
     public static Endpoints max(AccessToken botToken) {
         Checks.notNull(botToken, "bot token");
-        return new Endpoints(MAX_BOT_API, MAX_BOT_API, null, null, botToken, Backend.of("MAX Bot API", Set.of()));
+        return max(MAX_BOT_API, botToken);
+    }
+
+    /**
+     * The MAX Bot API at another address: the emulator's MAX face ({@code SferumEmulator.maxUri()}), a proxy or a
+     * test server. Requests go to {@code base + "/me"}, {@code base + "/messages"} and so on, with the bot token in
+     * the {@code Authorization} header.
+     *
+     * @param base the Bot API's base address, such as {@code https://platform-api2.max.ru}
+     * @param botToken the bot's token
+     * @return the endpoints
+     * @throws org.sferum.sdk.error.ValidationException if the address is not absolute http(s) or the token null
+     */
+    public static Endpoints max(URI base, AccessToken botToken) {
+        URI checked = checkBase(base, "MAX Bot API endpoint");
+        Checks.notNull(botToken, "bot token");
+        return new Endpoints(checked, checked, null, null, botToken, Backend.of(MAX_BACKEND, Backend.MAX_BOT_API));
     }
 
     /**

@@ -18,6 +18,8 @@ import org.sferum.sdk.SferumSession;
 import org.sferum.sdk.core.links.LinkSettings;
 import org.sferum.sdk.core.links.Linking;
 import org.sferum.sdk.core.session.WireSession;
+import org.sferum.sdk.core.max.MaxApi;
+import org.sferum.sdk.core.max.MaxSession;
 import org.sferum.sdk.core.transport.JdkHttpTransport;
 import org.sferum.sdk.core.transport.Transport;
 import org.sferum.sdk.core.wire.Metrics;
@@ -107,6 +109,8 @@ public final class SferumClient implements Sferum {
     private final AtomicBoolean closed = new AtomicBoolean();
     /** What the endpoints offer, and the guard of every operation (org.sferum.sdk.internal.OperationTable). */
     private final Backend backend;
+    /** The MAX Bot API's wire, with {@code Endpoints.max(…)}; {@code null} otherwise. */
+    private final MaxApi maxApi;
 
     private SferumClient(Builder builder, Transport transport, List<RequestInterceptor> interceptors,
                          LinkStore linkStore, TokenStore tokenStore, List<SferumEventListener> eventListeners,
@@ -126,6 +130,8 @@ public final class SferumClient implements Sferum {
                         : "api.vk.ru".equals(endpoints.api().getHost()) || "api.vk.com".equals(endpoints.api().getHost())
                         ? DEFAULT_USER_TOKEN_RATE : 0, builder.coalesceWindow);
         this.backend = endpoints.backendProfile();
+        this.maxApi = endpoints.botToken().isPresent()
+                ? new MaxApi(transport, endpoints.api(), requestTimeout, retryPolicy, builder.sleeper) : null;
         this.linkStore = linkStore;
         this.tokenStore = tokenStore;
         this.linking = builder.clientId == null ? null : Linking.builder()
@@ -222,7 +228,8 @@ public final class SferumClient implements Sferum {
 
     /**
      * Acts as the user of an access token. Cheap: nothing is sent until the session's first call, where the
-     * service checks the token.
+     * service checks the token. With {@link Endpoints#max(AccessToken) Endpoints.max(…)} the token is a bot token
+     * and the session is the bot's over the MAX Bot API ({@code BOT_MESSAGING} and {@code EVENTS} only).
      *
      * @param token the token
      * @return the session
@@ -232,7 +239,32 @@ public final class SferumClient implements Sferum {
     public SferumSession session(AccessToken token) {
         Checks.notNull(token, "access token");
         ensureOpen();
+        if (maxApi != null) {
+            return backend.guard(SferumSession.class, MaxSession.of(maxApi, token));
+        }
         return backend.guard(SferumSession.class, new WireSession(api, token, clock));
+    }
+
+    /**
+     * A MAX bot's webhook (F-EMB-08): the receiver a web server calls with each request MAX sends (the secret
+     * checked in constant time), and the subscription that points MAX at it. Only with
+     * {@link Endpoints#max(AccessToken) Endpoints.max(…)}.
+     *
+     * @param botToken the bot's token
+     * @param secret the secret MAX sends in {@code X-Max-Bot-Api-Secret}: 5 to 256 of A-Z, a-z, 0-9, _ and -
+     * @param listener where the decoded events go
+     * @return the webhook
+     * @throws IllegalStateException if the client is not on the MAX Bot API, or is closed
+     * @throws org.sferum.sdk.error.ValidationException if the secret breaks the rule
+     */
+    public MaxWebhook maxWebhook(AccessToken botToken, String secret, SferumEventListener listener) {
+        Checks.notNull(botToken, "bot token");
+        ensureOpen();
+        if (maxApi == null) {
+            throw new IllegalStateException("webhooks are the MAX Bot API's: build the client with Endpoints.max(…),"
+                    + " not " + backend.name());
+        }
+        return new MaxWebhook(MaxSession.of(maxApi, botToken), secret, listener);
     }
 
     /**

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.sferum.sdk.Capability;
 import org.sferum.sdk.SferumSession;
 import org.sferum.sdk.calls.CallId;
+import org.sferum.sdk.chats.ChatFilter;
 import org.sferum.sdk.chats.ChatId;
 import org.sferum.sdk.chats.ChatSettings;
 import org.sferum.sdk.chats.NewChat;
@@ -55,7 +56,7 @@ class CapabilityGuardTest {
         assertFalse(partner.toString().contains("partner-key-123"));
         assertEquals(Backend.IMPLEMENTED, Endpoints.emulator(URI.create("http://127.0.0.1:1")).capabilities());
         Endpoints max = Endpoints.max(AccessToken.of("max-bot-token-secret"));
-        assertEquals(Set.of(), max.capabilities());
+        assertEquals(Backend.MAX_BOT_API, max.capabilities());
         assertEquals("MAX Bot API", max.backend());
         assertFalse(max.toString().contains("max-bot-token-secret"));
         assertThrows(IllegalStateException.class,
@@ -73,39 +74,7 @@ class CapabilityGuardTest {
         int refused = 0;
         try (SferumClient client = client(Endpoints.vk())) {
             SferumSession session = client.session(AccessToken.of(TestClients.TOKEN));
-            Map<Class<?>, Object> faces = Map.of(org.sferum.sdk.chats.Chats.class, session.chats(),
-                    org.sferum.sdk.messages.Messages.class, session.messages(),
-                    org.sferum.sdk.calls.Calls.class, session.calls(),
-                    org.sferum.sdk.calls.CallParticipants.class, session.calls().participants(),
-                    org.sferum.sdk.calls.CallRecordings.class, session.calls().recordings());
-            for (Map.Entry<Class<?>, Object> face : faces.entrySet()) {
-                for (Method method : face.getKey().getDeclaredMethods()) {
-                    if (Modifier.isStatic(method.getModifiers()) || Modifier.isPrivate(method.getModifiers())
-                            || method.isSynthetic()) {
-                        continue;
-                    }
-                    List<Capability> needs = OperationTable.of(face.getKey(), method, null);
-                    if (needs.isEmpty() || Backend.VK_API.containsAll(needs)) {
-                        continue;
-                    }
-                    Object[] nulls = new Object[method.getParameterCount()];
-                    for (int i = 0; i < nulls.length; i++) {
-                        Class<?> type = method.getParameterTypes()[i];
-                        nulls[i] = type == boolean.class ? Boolean.FALSE : type.isPrimitive() ? 0 : null;
-                    }
-                    try {
-                        method.invoke(face.getValue(), nulls);
-                        fail(method + " was not refused");
-                    } catch (InvocationTargetException e) {
-                        UnsupportedCapabilityException refusal = assertInstanceOf(
-                                UnsupportedCapabilityException.class, e.getCause(), method.toString());
-                        assertEquals(needs.get(0), refusal.capability());
-                        assertEquals("VK API", refusal.backend());
-                        assertTrue(refusal.getMessage().contains("withPartner"), refusal.getMessage());
-                        refused++;
-                    }
-                }
-            }
+            refused = refuseEvery(session, Backend.VK_API, "VK API", "withPartner");
             UnsupportedCapabilityException settings = assertThrows(UnsupportedCapabilityException.class,
                     () -> session.chats().create(NewChat.of("5в", Set.of()).withSettings(ChatSettings.announcement())));
             assertEquals(Capability.CHAT_SETTINGS, settings.capability());
@@ -115,23 +84,82 @@ class CapabilityGuardTest {
         assertEquals(38, refused, "7 of Chats, 2 of Messages, 12 of Calls, 10 of CallParticipants, 7 of CallRecordings");
     }
 
+    /**
+     * Calls, by reflection with null arguments, every operation of the session's parts that needs a capability
+     * outside {@code offered}, and checks that each throws the refusal (the transport fails the test if reached).
+     */
+    private static int refuseEvery(SferumSession session, Set<Capability> offered, String backend, String hint)
+            throws IllegalAccessException {
+        int refused = 0;
+        Map<Class<?>, Object> faces = Map.of(org.sferum.sdk.chats.Chats.class, session.chats(),
+                org.sferum.sdk.messages.Messages.class, session.messages(),
+                org.sferum.sdk.calls.Calls.class, session.calls(),
+                org.sferum.sdk.calls.CallParticipants.class, session.calls().participants(),
+                org.sferum.sdk.calls.CallRecordings.class, session.calls().recordings());
+        for (Map.Entry<Class<?>, Object> face : faces.entrySet()) {
+            for (Method method : face.getKey().getDeclaredMethods()) {
+                if (Modifier.isStatic(method.getModifiers()) || Modifier.isPrivate(method.getModifiers())
+                        || method.isSynthetic()) {
+                    continue;
+                }
+                List<Capability> needs = OperationTable.of(face.getKey(), method, null);
+                if (needs.isEmpty() || offered.containsAll(needs)) {
+                    continue;
+                }
+                Object[] nulls = new Object[method.getParameterCount()];
+                for (int i = 0; i < nulls.length; i++) {
+                    Class<?> type = method.getParameterTypes()[i];
+                    nulls[i] = type == boolean.class ? Boolean.FALSE : type.isPrimitive() ? 0 : null;
+                }
+                try {
+                    method.invoke(face.getValue(), nulls);
+                    fail(method + " was not refused");
+                } catch (InvocationTargetException e) {
+                    UnsupportedCapabilityException refusal = assertInstanceOf(
+                            UnsupportedCapabilityException.class, e.getCause(), method.toString());
+                    assertEquals(needs.get(0), refusal.capability());
+                    assertEquals(backend, refusal.backend());
+                    assertTrue(refusal.getMessage().contains(hint), refusal.getMessage());
+                    refused++;
+                }
+            }
+        }
+        return refused;
+    }
+
     @Test
-    @DisplayName("F-EMB-08 the MAX backend is reserved: nothing is offered and nothing is sent")
-    void maxOffersNothingYet() {
+    @DisplayName("F-EMB-08 the MAX backend offers BOT_MESSAGING and EVENTS; everything else is refused before anything is sent, naming MAX")
+    void maxOffersBotMessaging() throws Exception {
         try (SferumClient client = client(Endpoints.max(AccessToken.of("max-bot-token-secret")))) {
-            assertEquals(EnumSet.noneOf(Capability.class), client.capabilities());
-            SferumSession session = client.session(AccessToken.of(TestClients.TOKEN));
-            UnsupportedCapabilityException e = assertThrows(UnsupportedCapabilityException.class,
-                    () -> session.messages().send(ChatId.group(1), org.sferum.sdk.messages.Draft.text("Привет")));
-            assertEquals(Capability.MESSAGING, e.capability());
-            assertEquals("MAX Bot API", e.backend());
-            assertFalse(e.getMessage().contains("max-bot-token-secret"));
+            assertEquals(EnumSet.of(Capability.BOT_MESSAGING, Capability.EVENTS), client.capabilities());
+            assertEquals("MAX Bot API", client.backend());
+            SferumSession session = client.session(AccessToken.of("max-bot-token-secret"));
+            assertEquals(56, refuseEvery(session, Backend.MAX_BOT_API, "MAX Bot API", "Endpoints.vk()"),
+                    "20 of Chats, 7 of Messages, 12 of Calls, 10 of CallParticipants, 7 of CallRecordings");
+            UnsupportedCapabilityException create = assertThrows(UnsupportedCapabilityException.class,
+                    () -> session.chats().create(NewChat.of("5в", Set.of())));
+            assertEquals(Capability.CHAT_ADMIN, create.capability());
+            assertEquals("MAX Bot API", create.backend());
+            assertTrue(create.getMessage().contains("create a chat"), create.getMessage());
+            assertTrue(create.getMessage().contains("Endpoints.vk()"), create.getMessage());
+            assertFalse(create.getMessage().contains("max-bot-token-secret"));
+            assertEquals(Capability.MESSAGING, assertThrows(UnsupportedCapabilityException.class,
+                    () -> session.messages().search(ChatId.group(1), "дз", org.sferum.sdk.paging.PageRequest.first()))
+                    .capability());
+            assertEquals(Capability.MESSAGING, assertThrows(UnsupportedCapabilityException.class,
+                    () -> session.chats().list(ChatFilter.ALL, org.sferum.sdk.paging.PageRequest.first())).capability());
             assertEquals(Capability.LINKING, assertThrows(UnsupportedCapabilityException.class,
                     () -> client.session(SchoolAccountId.of("school-1:teacher-1"))).capability());
             assertThrows(UnsupportedCapabilityException.class, client::links);
-            assertThrows(UnsupportedCapabilityException.class, () -> session.calls().endForAll(new CallId("c1")));
+            UnsupportedCapabilityException call = assertThrows(UnsupportedCapabilityException.class,
+                    () -> session.calls().endForAll(new CallId("c1")));
+            assertTrue(call.getMessage().contains("calls"), call.getMessage());
+            assertEquals(Capability.ATTACHMENTS, assertThrows(UnsupportedCapabilityException.class,
+                    () -> session.attachments().ofChat(ChatId.group(1), org.sferum.sdk.paging.PageRequest.first()))
+                    .capability());
         }
     }
+
 
     @Test
     @DisplayName("F-EMB-08 withPartner sends partner methods to the partner with its key, VK methods to VK without")

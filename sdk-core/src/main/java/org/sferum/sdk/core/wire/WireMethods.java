@@ -3,6 +3,7 @@ package org.sferum.sdk.core.wire;
 import static org.sferum.sdk.Capability.ATTACHMENTS;
 import static org.sferum.sdk.Capability.CALLS_BY_LINK;
 import static org.sferum.sdk.Capability.CALL_MANAGEMENT;
+import static org.sferum.sdk.Capability.BOT_MESSAGING;
 import static org.sferum.sdk.Capability.CHAT_ADMIN;
 import static org.sferum.sdk.Capability.CHAT_CALLS;
 import static org.sferum.sdk.Capability.CHAT_LIST_ACTIONS;
@@ -50,9 +51,11 @@ public final class WireMethods {
             "calls.getLessonRecordings", "calls.startBroadcast", "calls.stopBroadcast");
 
     static {
+        BY_CAPABILITY.put(BOT_MESSAGING, List.of("messages.send", "messages.getById", "messages.getHistory",
+                "messages.edit", "messages.delete", "messages.pin", "messages.unpin", "messages.getConversationsById",
+                "messages.getConversationMembers", "users.get"));
         BY_CAPABILITY.put(MESSAGING, List.of("messages.getConversations", "messages.deleteConversation",
-                "messages.send", "messages.getById", "messages.getHistory", "messages.edit", "messages.delete",
-                "messages.pin", "messages.unpin", "messages.getConversationsById", "messages.markAsImportant",
+                "messages.send", "messages.getById", "messages.getConversationsById", "messages.markAsImportant",
                 "messages.markAsRead", "messages.search", "users.get"));
         BY_CAPABILITY.put(MESSAGE_REPORTS, List.of("messages.report"));
         BY_CAPABILITY.put(CHAT_ADMIN, List.of("messages.createChat", "messages.getConversationsById",

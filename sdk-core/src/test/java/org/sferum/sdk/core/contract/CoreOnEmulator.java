@@ -62,9 +62,23 @@ final class CoreOnEmulator implements SferumFixture {
         return open(false, false, tune);
     }
 
+    /** sdk-core on the emulator's VK face, the emulator also serving its MAX face (F-EMB-08). */
+    static CoreOnEmulator openWithMax() {
+        return open(false, false, builder -> builder, true);
+    }
+
     private static CoreOnEmulator open(boolean jwks, boolean tls, java.util.function.UnaryOperator<SferumClient.Builder> tune) {
+        return open(jwks, tls, tune, false);
+    }
+
+    private static CoreOnEmulator open(boolean jwks, boolean tls, java.util.function.UnaryOperator<SferumClient.Builder> tune,
+                                       boolean max) {
         TestClock clock = TestClock.at(Instant.parse("2026-09-01T06:00:00Z"));
-        SferumEmulator emulator = SferumEmulator.builder().clock(clock).seedDemo(true).port(0).tls(tls).start();
+        SferumEmulator.Builder emulatorBuilder = SferumEmulator.builder().clock(clock).seedDemo(true).port(0).tls(tls);
+        if (max) {
+            emulatorBuilder.maxPort(0);
+        }
+        SferumEmulator emulator = emulatorBuilder.start();
         URI base = emulator.baseUri();
         SferumClient.Builder builder = SferumClient.builder();
         if (tls) {
@@ -86,6 +100,10 @@ final class CoreOnEmulator implements SferumFixture {
      *
      * @return the emulator
      */
+    TestClock clock() {
+        return clock;
+    }
+
     SferumEmulator emulator() {
         return emulator;
     }

@@ -78,7 +78,7 @@ public abstract class CapabilitiesContract extends SchoolContract {
         try (Sferum vk = openVkProfile()) {
             Set<Capability> offered = vk.capabilities();
             assertThrows(UnsupportedOperationException.class, () -> offered.remove(Capability.MESSAGING));
-            assertEquals(EnumSet.of(Capability.MESSAGING, Capability.CHAT_ADMIN, Capability.NOTIFICATIONS,
+            assertEquals(EnumSet.of(Capability.BOT_MESSAGING, Capability.MESSAGING, Capability.CHAT_ADMIN, Capability.NOTIFICATIONS,
                     Capability.CONTACTS, Capability.ATTACHMENTS, Capability.POLLS, Capability.EVENTS,
                     Capability.LINKING), offered);
             assertFalse(vk.backend().isBlank());

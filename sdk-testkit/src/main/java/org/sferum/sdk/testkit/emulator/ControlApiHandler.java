@@ -36,6 +36,8 @@ final class ControlApiHandler implements EmulatorHandler {
     private final EmulatorClock clock;
     /** Observes the moved clock (calls whose start has come start: their chats, their events). */
     private final Runnable afterAdvance;
+    /** The seeded bots, for {@code GET /_emulator/demo} (F-EMB-08). */
+    private final java.util.function.Supplier<ArrayNode> bots;
 
     /**
      * Creates the handler.
@@ -44,8 +46,11 @@ final class ControlApiHandler implements EmulatorHandler {
      * @param vkId the VK ID part of the control API
      * @param clock the emulator's clock
      * @param afterAdvance run after the clock moved
+     * @param bots the seeded bots as {@code /_emulator/demo} lists them
      */
-    ControlApiHandler(Optional<DemoSchool> school, VkIdControl vkId, EmulatorClock clock, Runnable afterAdvance) {
+    ControlApiHandler(Optional<DemoSchool> school, VkIdControl vkId, EmulatorClock clock, Runnable afterAdvance,
+                      java.util.function.Supplier<ArrayNode> bots) {
+        this.bots = bots;
         this.school = school;
         this.vkId = vkId;
         this.clock = clock;
@@ -83,8 +88,10 @@ final class ControlApiHandler implements EmulatorHandler {
                 body.put("status", "ok");
                 return body;
             case "demo":
-                return demo(school.orElseThrow(() -> new Refused(404, "not_seeded",
+                ObjectNode demo = demo(school.orElseThrow(() -> new Refused(404, "not_seeded",
                         "the emulator was started without the demo school; start it with --seed demo")));
+                demo.set("bots", bots.get());
+                return demo;
             case "sms":
                 return vkId.sms(ControlRequest.query(exchange));
             case "vkid/accounts":

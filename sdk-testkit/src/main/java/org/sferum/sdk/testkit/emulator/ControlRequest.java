@@ -46,6 +46,15 @@ final class ControlRequest {
         }
 
         /**
+         * Returns the machine-readable code.
+         *
+         * @return the code, such as {@code invalid_json}
+         */
+        String code() {
+            return code;
+        }
+
+        /**
          * Returns the body of the answer.
          *
          * @return {@code {"error": {"code", "message"}}}

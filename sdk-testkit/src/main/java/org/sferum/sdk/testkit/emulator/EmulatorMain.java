@@ -69,12 +69,16 @@ public final class EmulatorMain {
         if (options.controlToken() != null) {
             builder.controlToken(options.controlToken());
         }
+        if (options.maxPort() >= 0) {
+            builder.maxPort(options.maxPort());
+        }
         SferumEmulator emulator = builder.start();
         if (options.exportCert() != null) {
             emulator.exportCertificate(options.exportCert());
             out.println("Certificate written to " + options.exportCert().toAbsolutePath());
         }
         out.println("Sferum emulator listening on " + emulator.baseUri());
+        emulator.maxUri().ifPresent(max -> out.println("MAX Bot API listening on " + max));
         out.flush();
         return emulator;
     }

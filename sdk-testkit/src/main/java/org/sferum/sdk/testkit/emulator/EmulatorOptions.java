@@ -10,16 +10,17 @@ package org.sferum.sdk.testkit.emulator;
  * @param tlsNames more names for the certificate ({@code --tls-names a,b})
  * @param exportCert where to write the certificate as PEM ({@code --export-cert FILE}), or {@code null}
  * @param controlToken the token the control API requires ({@code --control-token}), or {@code null}
+ * @param maxPort the MAX face's port ({@code --max-port N}), or -1 without it
  */
 record EmulatorOptions(int port, boolean seedDemo, boolean tls, boolean help, java.util.List<String> tlsNames,
-        java.nio.file.Path exportCert, String controlToken) {
+        java.nio.file.Path exportCert, String controlToken, int maxPort) {
     /** The port when {@code --port} is not given. */
     static final int DEFAULT_PORT = 8080;
 
     /** The usage text. */
     static final String USAGE = String.join(System.lineSeparator(),
             "Usage: java -jar sferum-emulator.jar [--port N] [--seed demo] [--tls [--tls-names a,b] [--export-cert FILE]]"
-                    + " [--control-token T] [--help]",
+                    + " [--control-token T] [--max-port N] [--help]",
             "  --port N      listen on 127.0.0.1:N (default " + DEFAULT_PORT + "; 0 picks a free port)",
             "  --seed demo   seed the demo school (see GET /_emulator/demo); without it the platform is empty",
             "  --tls         listen over HTTPS with a self-signed certificate for 127.0.0.1 and localhost,",
@@ -27,6 +28,8 @@ record EmulatorOptions(int port, boolean seedDemo, boolean tls, boolean help, ja
             "  --tls-names a,b   add names to the certificate (e.g. id.vk.ru,api.vk.ru mapped to 127.0.0.1)",
             "  --export-cert FILE  write the certificate as PEM, for browsers and JVMs to trust",
             "  --control-token T   require the header X-Emulator-Token: T on the control API (/_emulator/)",
+            "  --max-port N  also serve the MAX Bot API (the MAX face, plain HTTP) on 127.0.0.1:N (0 picks a free",
+            "                port); bot tokens in GET /_emulator/demo",
             "  --help        print this text and exit");
 
     /**
@@ -44,6 +47,7 @@ record EmulatorOptions(int port, boolean seedDemo, boolean tls, boolean help, ja
         java.util.List<String> tlsNames = java.util.List.of();
         java.nio.file.Path exportCert = null;
         String controlToken = null;
+        Integer maxPort = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -61,7 +65,7 @@ record EmulatorOptions(int port, boolean seedDemo, boolean tls, boolean help, ja
                     if (port != null) {
                         throw new IllegalArgumentException("--port is given twice");
                     }
-                    port = port(value(args, ++i, "--port"));
+                    port = port(value(args, ++i, "--port"), "--port");
                     break;
                 case "--seed":
                     if (seed != null) {
@@ -86,6 +90,12 @@ record EmulatorOptions(int port, boolean seedDemo, boolean tls, boolean help, ja
                         throw new IllegalArgumentException("--control-token needs at least 16 characters");
                     }
                     break;
+                case "--max-port":
+                    if (maxPort != null) {
+                        throw new IllegalArgumentException("--max-port is given twice");
+                    }
+                    maxPort = port(value(args, ++i, "--max-port"), "--max-port");
+                    break;
                 default:
                     throw new IllegalArgumentException("unknown argument '" + arg + "'");
             }
@@ -94,7 +104,7 @@ record EmulatorOptions(int port, boolean seedDemo, boolean tls, boolean help, ja
             throw new IllegalArgumentException("--tls-names and --export-cert need --tls");
         }
         return new EmulatorOptions(port == null ? DEFAULT_PORT : port, seed != null, tls, help, tlsNames, exportCert,
-                controlToken);
+                controlToken, maxPort == null ? -1 : maxPort);
     }
 
     private static String value(String[] args, int index, String option) {
@@ -104,7 +114,7 @@ record EmulatorOptions(int port, boolean seedDemo, boolean tls, boolean help, ja
         return args[index];
     }
 
-    private static int port(String text) {
+    private static int port(String text, String option) {
         try {
             int port = Integer.parseInt(text);
             if (port >= 0 && port <= 65_535) {
@@ -113,6 +123,6 @@ record EmulatorOptions(int port, boolean seedDemo, boolean tls, boolean help, ja
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("--port must be a number from 0 to 65535, got '" + text + "'");
+        throw new IllegalArgumentException(option + " must be a number from 0 to 65535, got '" + text + "'");
     }
 }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 import org.sferum.sdk.testkit.DemoSchool;
+import org.sferum.sdk.testkit.SeededBot;
 import org.sferum.sdk.testkit.TestClock;
 import org.sferum.sdk.testkit.engine.PlatformEngine;
 import org.sferum.sdk.testkit.engine.AttachmentService;
@@ -44,10 +45,18 @@ public final class SferumEmulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SferumEmulator.class);
     /** The largest upload body: the largest file VK takes (a video) plus the multipart framing. */
     static final long MAX_UPLOAD_BODY = AttachmentService.MAX_VIDEO_BYTES + AttachmentMethods.FRAMING;
+    /** The largest body the MAX face takes: a message of 4,000 characters with room to spare. */
+    static final long MAX_BOT_BODY = 64 * 1024;
 
     private final EmulatorClock clock;
     private final PlatformEngine engine;
     private final Optional<DemoSchool> demoSchool;
+    /** The demo school's bot (F-EMB-08), seeded with the school. */
+    private final Optional<SeededBot> demoBot;
+    /** The MAX face's server, when {@link Builder#maxPort(int)} asked for one. */
+    private final Optional<EmulatorHttpServer> maxServer;
+    private final MaxUpdates maxUpdates;
+    private final MaxWebhooks maxWebhooks;
     private final Optional<SelfSignedTls> tls;
     private final EmulatorHttpServer server;
     private final SpillingBlobStore blobs = new SpillingBlobStore();
@@ -62,6 +71,7 @@ public final class SferumEmulator implements AutoCloseable {
         this.clock = new EmulatorClock(builder.clock == null ? new AdjustableClock(Clock.systemUTC()) : builder.clock);
         this.engine = new PlatformEngine(clock.clock(), blobs); // uploads: memory cap, disk spill
         this.demoSchool = builder.seedDemo ? Optional.of(DemoSchool.seed(engine)) : Optional.empty();
+        this.demoBot = builder.seedDemo ? Optional.of(SeededBot.seed(engine, SeededBot.DEMO_NAME)) : Optional.empty();
         this.tls = builder.tls ? Optional.of(SelfSignedTls.forNames(builder.tlsNames)) : Optional.empty();
         EmulatorHttpServer http = EmulatorHttpServer.open(builder.port, tls.map(SelfSignedTls::server),
                 builder.controlToken, builder.idleTimeoutMs);
@@ -94,9 +104,23 @@ public final class SferumEmulator implements AutoCloseable {
         http.route(VkIdSdkHandler.CONFIG_PATH, vkIdSdk, form);
         http.route(VkIdSdkHandler.STATS_PATH, vkIdSdk, form);
         http.route("/call/", new CallPageHandler(engine, baseUri, browserSessions), form); // and join links point here
-        http.route("/", new ControlApiHandler(demoSchool, new VkIdControl(vkId), clock, engine.calls()::tick),
-                ControlRequest.MAX_BODY_BYTES);
+        MaxJson maxJson = new MaxJson(engine);
+        this.maxUpdates = new MaxUpdates(engine, maxJson);
+        http.route("/", new ControlApiHandler(demoSchool, new VkIdControl(vkId), clock, engine.calls()::tick,
+                () -> bots(engine, demoBot)), ControlRequest.MAX_BODY_BYTES);
         http.start();
+        if (builder.maxPort >= 0) {
+            // the MAX face (F-EMB-08, docs/wire/max.md): the Bot API at the root of its own port, same engine
+            this.maxWebhooks = new MaxWebhooks(maxUpdates, clock.clock());
+            EmulatorHttpServer max = EmulatorHttpServer.open(builder.maxPort, Optional.empty(), Optional.empty(),
+                    builder.idleTimeoutMs);
+            max.holdingRoute("/", new MaxApiHandler(engine, maxJson, maxUpdates, maxWebhooks), MAX_BOT_BODY);
+            max.start();
+            this.maxServer = Optional.of(max);
+        } else {
+            this.maxWebhooks = null;
+            this.maxServer = Optional.empty();
+        }
         LOG.debug("Sferum emulator listening on {}", baseUri);
     }
 
@@ -258,6 +282,48 @@ public final class SferumEmulator implements AutoCloseable {
         return demoSchool;
     }
 
+    /**
+     * Returns where the MAX face listens ({@code http://127.0.0.1:PORT}, the MAX Bot API at its root), when the
+     * emulator was started with {@link Builder#maxPort(int)}.
+     *
+     * @return the MAX face's base URI
+     */
+    public Optional<URI> maxUri() {
+        return maxServer.map(max -> URI.create("http://127.0.0.1:" + max.port()));
+    }
+
+    /**
+     * Returns the demo school's bot, when the emulator was started with the demo school. It is in no chat until a
+     * chat's admin adds it; its token works on the MAX face.
+     *
+     * @return the bot
+     */
+    public Optional<SeededBot> demoBot() {
+        return demoBot;
+    }
+
+    /**
+     * The bots for {@code GET /_emulator/demo}: {@code [{id, name, token, chats: [{chat_id, peer_id}]}]}, each
+     * chat by its MAX {@code chat_id} and its VK {@code peer_id} (the same engine chat), read now.
+     */
+    private static com.fasterxml.jackson.databind.node.ArrayNode bots(PlatformEngine engine,
+                                                                      Optional<SeededBot> bots) {
+        com.fasterxml.jackson.databind.node.ArrayNode list = JsonNodes.array();
+        for (SeededBot bot : bots.stream().toList()) {
+            com.fasterxml.jackson.databind.node.ObjectNode json = list.addObject();
+            json.put("id", bot.id().value());
+            json.put("name", bot.name());
+            json.put("token", bot.token().secret());
+            com.fasterxml.jackson.databind.node.ArrayNode chats = json.putArray("chats");
+            for (org.sferum.sdk.chats.ChatId chat : engine.chats().chatsOf(bot.id())) {
+                if (chat.isGroup()) {
+                    chats.addObject().put("chat_id", MaxJson.chatId(chat)).put("peer_id", chat.peerId());
+                }
+            }
+        }
+        return list;
+    }
+
     /** How many chat photo upload tickets and unused uploads the emulator holds: for tests. */
     int heldChatPhotoUploads() {
         return engine.attachments().heldChatPhotoUploads();
@@ -270,6 +336,11 @@ public final class SferumEmulator implements AutoCloseable {
             return;
         }
         longPoll.close(); // answers the held long poll requests first
+        if (maxWebhooks != null) {
+            maxWebhooks.close();
+        }
+        maxUpdates.close();
+        maxServer.ifPresent(EmulatorHttpServer::close);
         server.close();
         blobs.close();
         LOG.debug("Sferum emulator on {} stopped", baseUri);
@@ -308,6 +379,7 @@ public final class SferumEmulator implements AutoCloseable {
         private List<String> tlsNames = List.of();
         private Optional<String> controlToken = Optional.empty();
         private long idleTimeoutMs = EmulatorHttpServer.IDLE_TIMEOUT_MS;
+        private int maxPort = -1;
 
         private Builder() {
         }
@@ -323,6 +395,21 @@ public final class SferumEmulator implements AutoCloseable {
                 throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
             }
             this.port = port;
+            return this;
+        }
+
+        /**
+         * Starts the MAX face (F-EMB-08): the MAX Bot API on its own port, over the same engine, plain HTTP on
+         * 127.0.0.1 ({@code docs/wire/max.md}). Off by default.
+         *
+         * @param port 1 to 65535, or 0 for a free port
+         * @return this builder
+         */
+        public Builder maxPort(int port) {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("the MAX port must be between 0 and 65535, got " + port);
+            }
+            this.maxPort = port;
             return this;
         }
 

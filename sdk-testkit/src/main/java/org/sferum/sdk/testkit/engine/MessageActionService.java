@@ -85,6 +85,7 @@ public final class MessageActionService {
         String text = Draft.text(newText).text();
         try (Held held = state.exclusive()) {
             Instant now = state.now();
+            MessageService.requireBotTextFits(state, actor, text);
             return messageActions.edit(actor, state.memberChat(actor, chatId), id, text, now);
         }
     }

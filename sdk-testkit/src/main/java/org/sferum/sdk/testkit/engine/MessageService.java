@@ -44,6 +44,8 @@ public final class MessageService {
 
     /** How long a {@code random_id} is remembered for idempotent sends (see {@code docs/wire/vk-api.md}). */
     public static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(1);
+    /** The longest text a bot may send (the MAX Bot API's {@code NewMessageBody.text} limit, F-EMB-08). */
+    public static final int MAX_BOT_TEXT_LENGTH = 4000;
 
     private final PlatformState state;
     private final AttachmentService attachments;
@@ -93,6 +95,7 @@ public final class MessageService {
     /** Sends in a chat whose monitor (or the exclusive lock) the caller holds. */
     private Message sendIn(ChatState chat, UserId actor, ChatId chatId, Draft draft) {
         state.direct.requireCanWrite(chat, actor);
+        requireBotTextFits(state, actor, draft.text());
         Instant now = state.now();
         IdempotencyKey key = null;
         if (draft.randomId().isPresent()) {
@@ -131,6 +134,24 @@ public final class MessageService {
     }
 
     /**
+     * Refuses a bot's text longer than {@link #MAX_BOT_TEXT_LENGTH} (MAX Bot API); people's texts are checked by
+     * {@link Draft}. Called under the engine's lock.
+     *
+     * @param state the platform's state
+     * @param actor the author
+     * @param text the text
+     */
+    static void requireBotTextFits(PlatformState state, UserId actor, String text) {
+        UserAccount account = state.users.get(actor);
+        int length = text.codePointCount(0, text.length());
+        if (account != null && account.bot() && length > MAX_BOT_TEXT_LENGTH) {
+            throw new ValidationException(ErrorCode.MESSAGE_TOO_LONG, "a bot's message text is " + length
+                    + " characters; the MAX Bot API takes at most " + MAX_BOT_TEXT_LENGTH
+                    + ". Split it into several messages");
+        }
+    }
+
+    /**
      * Reads a window of a chat's history, as VK's {@code messages.getHistory} does: in the chosen order, start at
      * the anchor message (or at the first message when there is none), skip {@code offset} messages, take
      * {@code count}.
@@ -161,6 +182,44 @@ public final class MessageService {
         try (Held held = state.exclusive()) {
             return read.apply(state.memberChat(actor, chatId));
         }
+    }
+
+    /**
+     * Reads a chat's history by time, as the MAX Bot API's {@code GET /messages} does (F-EMB-08): the newest
+     * {@code count} messages the actor sees sent strictly before {@code before} (or up to now), newest first; with
+     * only {@code after}, the {@code count} messages sent right after it (strictly later), still listed newest first.
+     * Times are compared to the millisecond.
+     *
+     * @param actor the reader
+     * @param chatId the chat
+     * @param before the exclusive upper bound in Unix milliseconds, or empty
+     * @param after the exclusive lower bound in Unix milliseconds, or empty
+     * @param count how many, 1 to 100
+     * @return the messages, newest first
+     */
+    public List<Message> historyByTime(UserId actor, ChatId chatId, Optional<Long> before, Optional<Long> after,
+                                       int count) {
+        if (count < 1 || count > 100) {
+            throw new ValidationException(ErrorCode.INVALID_PAGE_REQUEST,
+                    "count must be between 1 and 100, got " + count);
+        }
+        return messageTraffic(actor, chatId, chat -> {
+            List<StoredMessage> seen = chat.visibleTo(actor, state.now());
+            List<StoredMessage> window = new ArrayList<>();
+            for (StoredMessage message : seen) {
+                long at = message.sentAt.toEpochMilli();
+                if (before.map(b -> at < b).orElse(true) && after.map(a -> at > a).orElse(true)) {
+                    window.add(message);
+                }
+            }
+            int from = before.isEmpty() && after.isPresent() ? 0 : Math.max(0, window.size() - count);
+            List<StoredMessage> page = window.subList(from, Math.min(window.size(), from + count));
+            List<Message> out = new ArrayList<>(page.size());
+            for (int i = page.size() - 1; i >= 0; i--) {
+                out.add(state.direct.view(page.get(i), actor));
+            }
+            return out;
+        });
     }
 
     /**

@@ -60,7 +60,8 @@ final class PlatformState {
     /** One-to-one chats and contacts; see {@link DirectChats}. */
     final DirectChats direct = new DirectChats(chats, user -> account(user).person());
     /** Who hears which chat event (F-EMB-02). */
-    final ChatEvents chatEvents = new ChatEvents(this::emit, (message, reader) -> direct.view(message, reader));
+    final ChatEvents chatEvents = new ChatEvents(this::emit, (message, reader) -> direct.view(message, reader),
+            user -> users.containsKey(user) && users.get(user).bot());
     /** Each user's event sinks; guarded by the lock. */
     private final Map<UserId, List<Consumer<SferumEvent>>> sinks =
             new HashMap<>();

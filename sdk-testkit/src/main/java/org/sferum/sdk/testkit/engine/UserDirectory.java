@@ -27,7 +27,10 @@ import org.sferum.sdk.users.UserId;
  *       unknown or revoked token is {@code AUTHENTICATION_FAILED}, an expired one {@code TOKEN_EXPIRED}
  *       (F-LINK-11);</li>
  *   <li>contacts: who shares a group chat with the user (F-ACC-01), in {@link DirectChats};</li>
- *   <li>notification settings, each user's own (F-ACC-02), in {@link NotificationPrefs}.</li>
+ *   <li>notification settings, each user's own (F-ACC-02), in {@link NotificationPrefs};</li>
+ *   <li>bots (the MAX messenger's Bot API, F-EMB-08) are users with {@link UserAccount#bot()} set: members of
+ *       chats like anyone, authenticated by a bot token ({@link #issueBotToken}); a person's token is not a bot
+ *       token ({@link #authenticateBot}).</li>
  * </ul>
  * It is the {@link PlatformUsers} that VK ID reaches the platform through. Thread-safe: reads take the global lock
  * shared, changes exclusively.
@@ -71,6 +74,84 @@ public final class UserDirectory implements PlatformUsers {
             UserId id = UserId.of(nextUserId++);
             state.users.put(id, new UserAccount(new Person(id, firstName, lastName), Objects.requireNonNull(role)));
             return id;
+        }
+    }
+
+    /**
+     * Creates a bot (F-EMB-08): a user with {@link UserAccount#bot()} set, named {@code name}, with the role
+     * {@link Role#STUDENT}.
+     *
+     * @param name the bot's name, 1 to 64 characters
+     * @return the bot's user id
+     * @throws org.sferum.sdk.error.ValidationException if the name is blank or longer than 64 characters
+     */
+    public UserId createBot(String name) {
+        Objects.requireNonNull(name, "name");
+        if (name.isBlank() || name.length() > 64) {
+            throw new org.sferum.sdk.error.ValidationException(ErrorCode.INVALID_ARGUMENT,
+                    "a bot's name must be 1 to 64 characters, got " + name.length());
+        }
+        try (Held held = state.exclusive()) {
+            UserId id = UserId.of(nextUserId++);
+            state.users.put(id, new UserAccount(new Person(id, name, ""), Role.STUDENT, true));
+            return id;
+        }
+    }
+
+    /**
+     * Issues a bot token that never expires.
+     *
+     * @param bot a bot made by {@link #createBot}
+     * @return the token
+     * @throws NotFoundException if the user is unknown
+     * @throws org.sferum.sdk.error.ValidationException if the user is not a bot
+     */
+    public String issueBotToken(UserId bot) {
+        if (!isBot(bot)) {
+            throw new org.sferum.sdk.error.ValidationException(ErrorCode.INVALID_ARGUMENT,
+                    "user " + bot.value() + " is not a bot; only bots get bot tokens");
+        }
+        return newToken("max1.", bot, null);
+    }
+
+    /**
+     * Authenticates a bot token.
+     *
+     * @param token the token from the {@code Authorization} header
+     * @return the bot
+     * @throws AuthenticationException if the token is missing, unknown, revoked or a person's
+     */
+    public UserId authenticateBot(String token) {
+        UserId user = authenticate(token);
+        if (!isBot(user)) {
+            throw new AuthenticationException(ErrorCode.AUTHENTICATION_FAILED,
+                    "the token is a person's access token, not a bot token; use the bot's token");
+        }
+        return user;
+    }
+
+    /**
+     * Tells whether a user is a bot.
+     *
+     * @param user the user
+     * @return whether the user exists and is a bot
+     */
+    public boolean isBot(UserId user) {
+        try (Held held = state.shared()) {
+            UserAccount account = state.users.get(user);
+            return account != null && account.bot();
+        }
+    }
+
+    /**
+     * Returns the bots, in the order they were made.
+     *
+     * @return the bots' user ids
+     */
+    public List<UserId> bots() {
+        try (Held held = state.shared()) {
+            return state.users.entrySet().stream().filter(e -> e.getValue().bot()).map(Map.Entry::getKey)
+                    .toList();
         }
     }
 

@@ -36,7 +36,7 @@ class ControlApiTest {
         try (SferumEmulator emulator = SferumEmulator.start()) {
             Wire wire = new Wire(emulator);
             JsonNode demo = Wire.json(wire.send(wire.get("/_emulator/demo", null).build()));
-            EmulatorTestBase.assertFields(demo, "class_name", "client_id", "redirect_uri", "password", "users");
+            EmulatorTestBase.assertFields(demo, "class_name", "client_id", "redirect_uri", "password", "users", "bots");
             assertEquals(DemoSchool.CLIENT_ID, demo.get("client_id").asText());
             assertEquals(DemoSchool.REDIRECT_URI, demo.get("redirect_uri").asText());
             assertEquals(DemoSchool.PASSWORD, demo.get("password").asText());

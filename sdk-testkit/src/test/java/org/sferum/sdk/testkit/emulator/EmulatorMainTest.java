@@ -33,11 +33,11 @@ class EmulatorMainTest {
     @Test
     @DisplayName("--port N and --seed demo are read in any order; --help asks for the usage")
     void options() {
-        assertEquals(new EmulatorOptions(9000, true, false, false, List.of(), null, null),
+        assertEquals(new EmulatorOptions(9000, true, false, false, List.of(), null, null, -1),
                 EmulatorOptions.parse("--seed", "demo", "--port", "9000"));
-        assertEquals(new EmulatorOptions(0, false, false, false, List.of(), null, null),
+        assertEquals(new EmulatorOptions(0, false, false, false, List.of(), null, null, -1),
                 EmulatorOptions.parse("--port", "0"));
-        assertEquals(new EmulatorOptions(0, true, true, false, List.of(), null, null),
+        assertEquals(new EmulatorOptions(0, true, true, false, List.of(), null, null, -1),
                 EmulatorOptions.parse("--tls", "--port", "0", "--seed", "demo"));
         assertTrue(EmulatorOptions.parse("--help").help());
     }
@@ -61,6 +61,25 @@ class EmulatorMainTest {
             assertEquals("Sferum emulator listening on " + emulator.baseUri() + System.lineSeparator(), printed);
             assertTrue(printed.matches("Sferum emulator listening on http://127\\.0\\.0\\.1:\\d+\\R"), printed);
             assertTrue(emulator.demoSchool().isPresent());
+        }
+    }
+
+    @Test
+    @DisplayName("F-EMB-08 --max-port N also starts the MAX face and prints 'MAX Bot API listening on http://127.0.0.1:N'")
+    void maxPort() {
+        assertEquals(0, EmulatorOptions.parse("--max-port", "0").maxPort());
+        assertEquals(-1, EmulatorOptions.parse().maxPort());
+        assertThrows(IllegalArgumentException.class, () -> EmulatorOptions.parse("--max-port", "70000"));
+        assertThrows(IllegalArgumentException.class, () -> EmulatorOptions.parse("--max-port", "1", "--max-port", "2"));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        try (SferumEmulator emulator = EmulatorMain.start(EmulatorOptions.parse("--port", "0", "--seed", "demo",
+                "--max-port", "0"), out)) {
+            String printed = bytes.toString(StandardCharsets.UTF_8);
+            assertEquals("Sferum emulator listening on " + emulator.baseUri() + System.lineSeparator()
+                    + "MAX Bot API listening on " + emulator.maxUri().orElseThrow() + System.lineSeparator(), printed);
+            assertTrue(printed.matches("(?s).*MAX Bot API listening on http://127\\.0\\.0\\.1:\\d+\\R"), printed);
+            assertTrue(emulator.demoBot().isPresent());
         }
     }
 
