@@ -330,8 +330,9 @@ public final class SferumClient implements Sferum {
      * its listener only, so a listener found on the class path never sees a user's events unless the embedder
      * named that user's account here.
      *
-     * <p>Each account gets its own events subscription ({@code session(account).events()}), with its own thread:
-     * the listeners receive each account's events in order, and the events of different accounts concurrently.
+     * <p>Each account gets its own events subscription ({@code session(account).events()}), without a thread of its
+     * own: all share the client's events executor, a handful of threads. The listeners receive each account's
+     * events in order, and the events of different accounts concurrently.
      * All or nothing: if an account cannot be subscribed, those already subscribed are closed and the failure is
      * thrown.
      *
