@@ -19,4 +19,5 @@ module org.sferum.sdk.core {
     uses org.sferum.sdk.spi.TokenStore;
     uses org.sferum.sdk.spi.SferumEventListener;
     uses org.sferum.sdk.spi.SferumMetrics;
+    uses org.sferum.sdk.core.transport.TransportProvider;
 }

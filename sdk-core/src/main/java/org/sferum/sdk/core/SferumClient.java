@@ -20,6 +20,7 @@ import org.sferum.sdk.core.links.Linking;
 import org.sferum.sdk.core.session.WireSession;
 import org.sferum.sdk.core.transport.JdkHttpTransport;
 import org.sferum.sdk.core.transport.Transport;
+import org.sferum.sdk.core.transport.TransportProvider;
 import org.sferum.sdk.core.wire.Metrics;
 import org.sferum.sdk.core.wire.VkApi;
 import org.sferum.sdk.core.wire.WireRoutes;
@@ -271,6 +272,16 @@ public final class SferumClient implements Sferum {
     }
 
     /**
+     * Returns the HTTP transport the client sends with: the builder's, else the one a discovered
+     * {@link TransportProvider} made, else a {@link JdkHttpTransport}.
+     *
+     * @return the transport
+     */
+    public Transport transport() {
+        return transport;
+    }
+
+    /**
      * Returns where links and pending linkings are kept: the builder's, else the one declared as a service, else
      * a new in-memory store.
      *
@@ -483,7 +494,9 @@ public final class SferumClient implements Sferum {
 
         /**
          * Sets the HTTP transport, to use another HTTP client or, in tests, scripted answers. The client closes it
-         * in {@link SferumClient#close()}. The default is a {@link JdkHttpTransport} with the
+         * in {@link SferumClient#close()}. Without one, a transport plugin's {@link TransportProvider} declared as a
+         * service makes it when {@link #discoverPlugins(boolean) discovery} is on (such as
+         * {@code org.sferum:sferum-transport-apache}); otherwise it is a {@link JdkHttpTransport} with the
          * {@link #connectTimeout(Duration) connect timeout}.
          *
          * @param value the transport
@@ -701,8 +714,8 @@ public final class SferumClient implements Sferum {
          * Sets whether request interceptors, client-wide event listeners and metrics plugins declared as services
          * ({@code provides} in {@code module-info.java}, or a file such as
          * {@code META-INF/services/org.sferum.sdk.spi.RequestInterceptor}) are found with {@link ServiceLoader}
-         * and added after the builder's, and whether a {@link LinkStore} and a {@link TokenStore} declared as
-         * services are used when none is set (F-EMB-03). On by default. Discovered event listeners still receive
+         * and added after the builder's, and whether a {@link LinkStore}, a {@link TokenStore} and a
+         * {@link TransportProvider} declared as services are used when none is set (F-EMB-03). On by default. Discovered event listeners still receive
          * nothing until {@link SferumClient#subscribeAll(Collection)} is called.
          *
          * @param value whether to discover plugins
@@ -718,8 +731,8 @@ public final class SferumClient implements Sferum {
          *
          * @return the client
          * @throws org.sferum.sdk.error.ValidationException if the endpoints are not set
-         * @throws IllegalStateException if a discovered plugin cannot be loaded, or more than one link store or
-         *     token store is declared as a service (the message names them)
+         * @throws IllegalStateException if a discovered plugin cannot be loaded, or more than one link store,
+         *     token store or transport provider is declared as a service (the message names them)
          */
         public SferumClient build() {
             Checks.require(endpoints != null, ErrorCode.INVALID_ARGUMENT,
@@ -738,7 +751,11 @@ public final class SferumClient implements Sferum {
             TokenStore tokens = tokenStore != null ? tokenStore : discoverPlugins
                     ? Plugins.single(TokenStore.class, "tokenStore(…)").orElseGet(TokenStore::inMemory)
                     : TokenStore.inMemory();
-            Transport chosen = transport != null ? transport : new JdkHttpTransport(connectTimeout);
+            Transport chosen = transport != null ? transport : discoverPlugins
+                    ? Plugins.single(TransportProvider.class, "transport(…)")
+                            .map(provider -> provider.create(connectTimeout))
+                            .orElseGet(() -> new JdkHttpTransport(connectTimeout))
+                    : new JdkHttpTransport(connectTimeout);
             return new SferumClient(this, chosen, all, links, tokens, listeners, counters);
         }
 
