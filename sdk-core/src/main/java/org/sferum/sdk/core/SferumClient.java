@@ -1,5 +1,6 @@
 package org.sferum.sdk.core;
 
+import org.sferum.sdk.core.wire.Log;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,8 +39,6 @@ import org.sferum.sdk.spi.SferumMetrics;
 import org.sferum.sdk.spi.TokenStore;
 import org.sferum.sdk.users.AccessToken;
 import org.sferum.sdk.users.SchoolAccountId;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The real {@link Sferum}: talks to the VK API (or an emulator of it) over HTTP. Immutable and thread-safe; build
@@ -85,7 +84,7 @@ public final class SferumClient implements Sferum {
 
     /** The requests a second a user token may send to VK's public API, the default rate limit there. */
     public static final int DEFAULT_USER_TOKEN_RATE = 3;
-    private static final Logger LOG = LoggerFactory.getLogger(SferumClient.class);
+    private static final Log LOG = Log.get(SferumClient.class);
     private static final Pattern VERSION = Pattern.compile("\\d{1,3}\\.\\d{1,4}");
     private static final String ROSTER = "arrives with the roster issue; see docs/status.md";
     private static final Pattern CLIENT_ID = Pattern.compile("[\\x21-\\x7e]{1,128}");

@@ -1,5 +1,6 @@
 package org.sferum.sdk.core.events;
 
+import org.sferum.sdk.core.wire.Log;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -23,8 +24,6 @@ import org.sferum.sdk.error.SferumException;
 import org.sferum.sdk.events.SferumEvent;
 import org.sferum.sdk.events.Subscription;
 import org.sferum.sdk.spi.SferumEventListener;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One subscription's long poll loop, without a thread of its own: each poll is sent with
@@ -46,7 +45,7 @@ final class LongPollSubscription implements Subscription {
     /** The {@code mode} sent: 2, attachments (unused by call events; VK's usual value). */
     static final int MODE = 2;
 
-    private static final Logger LOG = LoggerFactory.getLogger(LongPollSubscription.class);
+    private static final Log LOG = Log.get(LongPollSubscription.class);
     private static final AtomicInteger NUMBER = new AtomicInteger(1);
 
     private final VkApi api;

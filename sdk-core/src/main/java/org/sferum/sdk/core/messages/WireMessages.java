@@ -1,5 +1,6 @@
 package org.sferum.sdk.core.messages;
 
+import org.sferum.sdk.core.wire.Log;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -44,7 +45,7 @@ import org.sferum.sdk.users.UserId;
  * says.
  */
 public final class WireMessages implements Messages {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WireMessages.class);
+    private static final Log LOG = Log.get(WireMessages.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     /** The largest page of {@code messages.search}, as the schema's {@code maximum}. */
     private static final int MAX_SEARCH_COUNT = 100;

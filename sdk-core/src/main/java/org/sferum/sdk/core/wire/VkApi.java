@@ -41,8 +41,6 @@ import org.sferum.sdk.messages.MessageId;
 import org.sferum.sdk.spi.CompletedRequest;
 import org.sferum.sdk.spi.RequestInterceptor;
 import org.sferum.sdk.users.AccessToken;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Calls VK API methods as {@code docs/wire/vk-api.md} says: {@code POST {api}/method/{name}} with a UTF-8 form
@@ -74,7 +72,7 @@ import org.slf4j.LoggerFactory;
  * parameter values, no service text. Thread-safe; one instance serves a whole client.
  */
 public final class VkApi {
-    private static final Logger LOG = LoggerFactory.getLogger(VkApi.class);
+    private static final Log LOG = Log.get(VkApi.class);
     private static final String FORM = "application/x-www-form-urlencoded; charset=UTF-8";
     /**
      * The most threads of a client's events executor ({@link #eventLoop()}): a handful, whatever the number of
