@@ -92,7 +92,8 @@ public final class WireMessages implements Messages {
         // The author is read before sending (once per session): a failure here has stored nothing.
         UserId author = draft.forwarded().isEmpty() ? me.get() : null;
         int randomId = draft.randomId().isPresent() ? draft.randomId().getAsInt() : newRandomId();
-        VkRequest send = sendRequest(chat, draft, randomId);
+        // Streamed: the answer's ids are read without a tree (issue 15).
+        VkRequest send = sendRequest(chat, draft, randomId).streamed();
         SentIds sent = api.call(token, send, result -> SentIds.decode(result, chat));
         return sentMessage(chat, draft, randomId, author, sent);
     }
@@ -134,6 +135,9 @@ public final class WireMessages implements Messages {
      */
     record SentIds(long id, long cmid, long date) {
         static SentIds decode(VkResult result, ChatId chat) {
+            if (result.isStreamed()) {
+                return StreamedDecoders.sentIds(result, chat);
+            }
             JsonNode response = result.response();
             if (response.isArray()) {
                 for (JsonNode item : response) {
@@ -219,7 +223,8 @@ public final class WireMessages implements Messages {
     public Page<Message> history(ChatId chat, HistoryQuery query) {
         Checks.notNull(chat, "chat");
         Checks.notNull(query, "history query");
-        return historyPage(api.call(token, historyRequest(chat, query)), chat, query);
+        // Streamed: the page is read without a tree (issue 15); an unreadable one is asked again, as any read.
+        return api.call(token, historyRequest(chat, query).streamed(), result -> historyPage(result, chat, query));
     }
 
     /** The {@code messages.getHistory} of one page. */
@@ -245,20 +250,32 @@ public final class WireMessages implements Messages {
     /** Reads one page of {@code messages.getHistory}'s answer. */
     static Page<Message> historyPage(VkResult result, ChatId chat, HistoryQuery query) {
         int size = query.page().size();
-        JsonNode items = items(result);
-        int kept = Math.min(size, items.size());
-        List<Message> messages = new ArrayList<>(kept);
+        List<Message> messages;
         long lastId = 0;
-        for (int i = 0; i < kept; i++) {
-            JsonNode item = items.get(i);
-            MessageDecoder.decode(item, result).ifPresent(messages::add);
-            lastId = Json.longOr(item, "id", 0);
+        int itemCount;
+        OptionalLong total;
+        if (result.isStreamed()) {
+            StreamedDecoders.HistoryItems read = StreamedDecoders.history(result, size);
+            messages = read.messages();
+            lastId = read.lastId();
+            itemCount = read.items();
+            total = read.count() >= 0 ? OptionalLong.of(read.count()) : OptionalLong.empty();
+        } else {
+            JsonNode items = items(result);
+            int kept = Math.min(size, items.size());
+            messages = new ArrayList<>(kept);
+            for (int i = 0; i < kept; i++) {
+                JsonNode item = items.get(i);
+                MessageDecoder.decode(item, result).ifPresent(messages::add);
+                lastId = Json.longOr(item, "id", 0);
+            }
+            itemCount = items.size();
+            total = total(result);
         }
         // Exactly the page is asked for: a full page has a next one unless the first page's count says it holds
         // everything; a later full page may be followed by an empty one.
-        OptionalLong total = total(result);
-        boolean more = items.size() >= size && (query.page().cursor().isPresent() || total.isEmpty()
-                || total.getAsLong() > items.size());
+        boolean more = itemCount >= size && (query.page().cursor().isPresent() || total.isEmpty()
+                || total.getAsLong() > itemCount);
         Optional<PageCursor> next = more && lastId > 0
                 ? Optional.of(Cursors.encode("m", scope(chat, query.order() == HistoryOrder.OLDEST_FIRST), lastId))
                 : Optional.empty();

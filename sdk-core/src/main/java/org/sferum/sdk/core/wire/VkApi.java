@@ -438,7 +438,8 @@ public final class VkApi {
                 }
                 TransportResponse response = transport.execute(
                         new TransportRequest("POST", uri, headers, body, requestTimeout));
-                outcome = read(response, false, whole);
+                outcome = request.isStreamed() && startsWithResponse(response)
+                        ? Outcome.streamed(response.body()) : read(response, false, whole);
             } catch (IOException e) {
                 outcome = transportFailure(e, uri);
             } catch (InterruptedException e) {
@@ -467,7 +468,8 @@ public final class VkApi {
 
             if (!outcome.failed()) {
                 metrics.requestCompleted(method, Optional.empty(), attempt, since(callStarted));
-                return new VkResult(method, requestId, outcome.response);
+                return outcome.body != null ? VkResult.streamed(method, requestId, outcome.body)
+                        : new VkResult(method, requestId, outcome.response);
             }
             if (!retry) {
                 metrics.requestCompleted(method, Optional.of(outcome.code), attempt, since(callStarted));
@@ -799,6 +801,24 @@ public final class VkApi {
         return Outcome.success(whole ? root : root.get("response"));
     }
 
+    /**
+     * Whether a 200 answer's first field is {@code response} (VK writes it first): then a streamed request's answer
+     * is kept as bytes, and its decoder reports it malformed should the rest not be readable. Anything else (an
+     * error, another shape, no JSON) is read as a tree as usual.
+     */
+    private static boolean startsWithResponse(TransportResponse response) {
+        if (response.status() != 200) {
+            return false;
+        }
+        try (com.fasterxml.jackson.core.JsonParser parser = Json.MAPPER.getFactory().createParser(response.body())) {
+            return parser.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT
+                    && parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME
+                    && "response".equals(parser.currentName());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Reads {@code Retry-After} in seconds (the HTTP-date form is not used by VK's gateways and is ignored). */
     private static Duration retryAfter(TransportResponse response) {
         for (Map.Entry<String, List<String>> header : response.headers().entrySet()) {
@@ -859,6 +879,8 @@ public final class VkApi {
     /** What one attempt came to: a response, or a failure with what it proves about retrying. */
     private static final class Outcome {
         final JsonNode response;
+        /** A streamed answer's bytes, or {@code null}. */
+        byte[] body;
         final ErrorCode code;
         final String detail;
         final Integer wireCode;
@@ -888,6 +910,12 @@ public final class VkApi {
 
         static Outcome success(JsonNode response) {
             return new Outcome(response, null, null, null, null, Retry.NEVER);
+        }
+
+        static Outcome streamed(byte[] body) {
+            Outcome outcome = new Outcome(null, null, null, null, null, Retry.NEVER);
+            outcome.body = body;
+            return outcome;
         }
 
         static Outcome failure(ErrorCode code, String detail, Integer wireCode, Throwable cause, Retry retry) {
