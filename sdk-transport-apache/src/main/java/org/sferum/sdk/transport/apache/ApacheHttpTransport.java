@@ -10,8 +10,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Future;
 import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
+import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
+import org.apache.hc.client5.http.async.methods.SimpleResponseConsumer;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -19,7 +26,9 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
@@ -41,17 +50,19 @@ import org.sferum.sdk.core.transport.TransportResponse;
  * sending is any other {@link IOException}. The request's timeout is the longest wait for the answer's next bytes
  * (HttpClient's response timeout), which for the SDK's small answers is the wait for the answer.
  *
- * <p>{@link #executeAsync} cannot avoid a thread with a blocking client: each request waits on a daemon thread of
- * its own, and cancelling the future aborts the request. The events' long polls therefore hold one thread each with
- * this transport; the JDK default holds none ({@code docs/performance.md}).
+ * <p>{@link #executeAsync} (the events' long polls) goes through HttpClient 5's asynchronous client instead, started
+ * on first use: a waiting poll holds a connection but no thread, as with the JDK default.
  */
 public final class ApacheHttpTransport implements Transport {
     /** [choice] The most connections the pool keeps open, in all and to one host. */
     static final int MAX_CONNECTIONS = 256;
 
-    private static final AtomicInteger WAITING_THREAD = new AtomicInteger(1);
+    /** [choice] The most connections the asynchronous client keeps open: one per waiting long poll. */
+    static final int MAX_ASYNC_CONNECTIONS = 100_000;
 
     private final CloseableHttpClient client;
+    private final Duration connectTimeout;
+    private volatile CloseableHttpAsyncClient async;
     private volatile boolean closed;
 
     /**
@@ -60,7 +71,7 @@ public final class ApacheHttpTransport implements Transport {
      * @param connectTimeout how long opening a connection may take
      */
     public ApacheHttpTransport(Duration connectTimeout) {
-        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
         PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(MAX_CONNECTIONS)
                 .setMaxConnPerRoute(MAX_CONNECTIONS)
@@ -83,32 +94,111 @@ public final class ApacheHttpTransport implements Transport {
     }
 
     /**
-     * Sends on a daemon thread of its own (the client blocks); cancelling the future aborts the request.
+     * Sends with Apache HttpClient 5's asynchronous client (started on first use, HTTP/1.1, its own small pool of
+     * I/O threads, one per processor), so a waiting long poll holds no thread; cancelling the future cancels the
+     * exchange and closes its connection.
      */
     @Override
     public CompletableFuture<TransportResponse> executeAsync(TransportRequest request) {
-        HttpUriRequestBase built;
+        CloseableHttpAsyncClient client;
         try {
-            built = build(request);
+            client = asyncClient();
         } catch (IOException e) {
             return CompletableFuture.failedFuture(e);
         }
-        CompletableFuture<TransportResponse> answer = new CompletableFuture<>();
-        Thread waiting = new Thread(() -> {
-            try {
-                answer.complete(send(built, request));
-            } catch (IOException | RuntimeException e) {
-                answer.completeExceptionally(e);
+        SimpleHttpRequest built = SimpleHttpRequest.create(request.method(), request.uri());
+        built.setConfig(RequestConfig.custom()
+                .setResponseTimeout(Timeout.of(request.timeout().toMillis(), TimeUnit.MILLISECONDS))
+                .setRedirectsEnabled(false)
+                .build());
+        String contentType = null;
+        for (Map.Entry<String, List<String>> header : request.headers().entrySet()) {
+            for (String value : header.getValue()) {
+                if (header.getKey().equalsIgnoreCase("Content-Type")) {
+                    contentType = value;
+                } else {
+                    built.addHeader(header.getKey(), value);
+                }
             }
-        }, "sferum-apache-wait-" + WAITING_THREAD.getAndIncrement());
-        waiting.setDaemon(true);
+        }
+        if (request.body().length > 0) {
+            built.setBody(request.body(), contentType == null ? ContentType.APPLICATION_OCTET_STREAM
+                    : ContentType.parse(contentType));
+        }
+        CompletableFuture<TransportResponse> answer = new CompletableFuture<>();
+        Future<SimpleHttpResponse> exchange = client.execute(SimpleRequestProducer.create(built),
+                SimpleResponseConsumer.create(), new FutureCallback<>() {
+                    @Override
+                    public void completed(SimpleHttpResponse response) {
+                        Map<String, List<String>> headers = new LinkedHashMap<>();
+                        for (Header header : response.getHeaders()) {
+                            headers.computeIfAbsent(header.getName(), name -> new ArrayList<>(1))
+                                    .add(header.getValue());
+                        }
+                        answer.complete(new TransportResponse(response.getCode(), headers,
+                                response.getBodyBytes()));
+                    }
+
+                    @Override
+                    public void failed(Exception e) {
+                        answer.completeExceptionally(e instanceof IOException io ? failure(io, request)
+                                : new IOException(e.getClass().getSimpleName() + " talking to "
+                                        + request.uri().getHost(), e));
+                    }
+
+                    @Override
+                    public void cancelled() {
+                        answer.cancel(false);
+                    }
+                });
         answer.whenComplete((response, failure) -> {
             if (answer.isCancelled()) {
-                built.cancel();
+                exchange.cancel(true);
             }
         });
-        waiting.start();
         return answer;
+    }
+
+    /** The asynchronous client, started on first use. */
+    private CloseableHttpAsyncClient asyncClient() throws IOException {
+        CloseableHttpAsyncClient client = async;
+        if (client != null) {
+            return client;
+        }
+        synchronized (this) {
+            if (closed) {
+                throw new IOException("the transport is closed");
+            }
+            if (async == null) {
+                CloseableHttpAsyncClient made = HttpAsyncClients.custom()
+                        .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
+                                .setMaxConnTotal(MAX_ASYNC_CONNECTIONS)
+                                .setMaxConnPerRoute(MAX_ASYNC_CONNECTIONS)
+                                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                        .setConnectTimeout(Timeout.of(connectTimeout))
+                                        .build())
+                                .build())
+                        .disableRedirectHandling()
+                        .disableAutomaticRetries()
+                        .disableCookieManagement()
+                        .disableAuthCaching()
+                        .build();
+                made.start();
+                async = made;
+            }
+            return async;
+        }
+    }
+
+    /** A connection not opened within the timeout certainly sent nothing: a {@link ConnectException}. */
+    private static IOException failure(IOException e, TransportRequest request) {
+        if (e instanceof ConnectTimeoutException) {
+            ConnectException notConnected = new ConnectException("no connection to " + request.uri().getHost()
+                    + " within the connect timeout");
+            notConnected.initCause(e);
+            return notConnected;
+        }
+        return e;
     }
 
     private HttpUriRequestBase build(TransportRequest request) throws IOException {
@@ -135,12 +225,8 @@ public final class ApacheHttpTransport implements Transport {
     private TransportResponse send(HttpUriRequestBase built, TransportRequest request) throws IOException {
         try {
             return client.execute(built, ApacheHttpTransport::read);
-        } catch (ConnectTimeoutException e) {
-            // Not connected within the timeout: the request certainly did not reach the server.
-            ConnectException notConnected = new ConnectException("no connection to " + request.uri().getHost()
-                    + " within the connect timeout");
-            notConnected.initCause(e);
-            throw notConnected;
+        } catch (IOException e) {
+            throw failure(e, request);
         }
     }
 
@@ -160,7 +246,13 @@ public final class ApacheHttpTransport implements Transport {
         if (closed) {
             return;
         }
-        closed = true;
+        synchronized (this) {
+            closed = true;
+        }
         client.close(CloseMode.IMMEDIATE);
+        CloseableHttpAsyncClient started = async;
+        if (started != null) {
+            started.close(CloseMode.IMMEDIATE);
+        }
     }
 }
