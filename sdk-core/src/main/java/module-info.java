@@ -7,9 +7,10 @@ module org.sferum.sdk.core {
     requires transitive org.sferum.sdk.api;
     requires transitive java.net.http; // JdkHttpTransport accepts an embedder's HttpClient
     requires com.fasterxml.jackson.databind;
-    requires org.slf4j;
-    requires com.google.zxing; // InviteQr; no ZXing type is part of the API
-    requires com.nimbusds.jose.jwt; // ID token verification (links); no Nimbus type is part of the API
+    requires static org.slf4j; // optional (issue 15): without it sdk-core logs through System.Logger (wire.Log)
+    // Optional (issue 15): messaging needs neither; the code using them checks first (wire.OptionalLibraries).
+    requires static com.google.zxing; // InviteQr; no ZXing type is part of the API
+    requires static com.nimbusds.jose.jwt; // ID token verification (links); no Nimbus type is part of the API
 
     exports org.sferum.sdk.core;
     exports org.sferum.sdk.core.transport;
@@ -19,4 +20,5 @@ module org.sferum.sdk.core {
     uses org.sferum.sdk.spi.TokenStore;
     uses org.sferum.sdk.spi.SferumEventListener;
     uses org.sferum.sdk.spi.SferumMetrics;
+    uses org.sferum.sdk.core.transport.TransportProvider;
 }

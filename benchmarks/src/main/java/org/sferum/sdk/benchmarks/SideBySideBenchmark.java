@@ -50,10 +50,12 @@ import org.sferum.sdk.messages.Draft;
 import org.sferum.sdk.messages.HistoryQuery;
 import org.sferum.sdk.messages.Message;
 import org.sferum.sdk.messages.MessageId;
+import org.sferum.sdk.transport.apache.ApacheHttpTransport;
 import org.sferum.sdk.users.AccessToken;
 
 /**
- * Issue 15's side-by-side comparison: the same calls through sdk-core ({@code sdk}), the official VK Java SDK 1.0.16
+ * Issue 15's side-by-side comparison: the same calls through sdk-core ({@code sdk}, the JDK's client; {@code
+ * sdk-apache}, the Apache HttpClient 5 transport plugin), the official VK Java SDK 1.0.16
  * ({@code official}, Apache HttpClient 4 and Gson) and a bare {@code java.net.http} + Jackson client ({@code raw}),
  * all against one in-process stub server on loopback (embedded Jetty 12, canned answers; the JDK's
  * {@code HttpServer} writes {@code Content-type}, which the official SDK refuses), so the client's
@@ -71,7 +73,7 @@ public class SideBySideBenchmark {
     private static final String TOKEN = "vk1.a.benchmark-token-000000000000000000000000";
 
     /** Which client makes the calls. */
-    @Param({"sdk", "official", "raw"})
+    @Param({"sdk", "sdk-apache", "official", "raw"})
     public String client;
 
     /** Messages per history page. */
@@ -146,7 +148,13 @@ public class SideBySideBenchmark {
         base = URI.create("http://127.0.0.1:" + connector.getLocalPort());
         switch (client) {
             case "sdk":
-                sdk = SferumClient.builder().endpoints(Endpoints.emulator(base)).discoverPlugins(false).build();
+            case "sdk-apache":
+                SferumClient.Builder builder = SferumClient.builder().endpoints(Endpoints.emulator(base))
+                        .discoverPlugins(false);
+                if (client.equals("sdk-apache")) {
+                    builder.transport(new ApacheHttpTransport(Duration.ofSeconds(5)));
+                }
+                sdk = builder.build();
                 session = sdk.session(AccessToken.of(TOKEN));
                 session.me();
                 break;
@@ -209,6 +217,7 @@ public class SideBySideBenchmark {
         String text = "Домашнее задание: №15, №16";
         switch (client) {
             case "sdk":
+            case "sdk-apache":
                 return session.messages().send(ChatId.of(PEER), Draft.text(text));
             case "official":
                 return official.messages().sendDeprecated(actor).peerId(PEER).randomId(nextRandomId())
@@ -228,7 +237,7 @@ public class SideBySideBenchmark {
     @Benchmark
     @OperationsPerInvocation(25)
     public Object sendBatched() throws Exception {
-        if (!client.equals("sdk")) {
+        if (session == null) {
             Object last = null;
             for (int i = 0; i < 25; i++) {
                 last = send();
@@ -254,6 +263,7 @@ public class SideBySideBenchmark {
     public Object history() throws Exception {
         switch (client) {
             case "sdk":
+            case "sdk-apache":
                 return session.messages().history(ChatId.of(PEER), HistoryQuery.newestFirst(pageSize));
             case "official":
                 return official.messages().getHistory(actor).peerId(PEER).count(pageSize).execute();
@@ -272,6 +282,7 @@ public class SideBySideBenchmark {
     public Object tiny() throws Exception {
         switch (client) {
             case "sdk":
+            case "sdk-apache":
                 session.messages().markRead(ChatId.of(PEER), MessageId.of(5));
                 return Boolean.TRUE;
             case "official":

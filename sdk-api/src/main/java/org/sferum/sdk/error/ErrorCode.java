@@ -149,6 +149,11 @@ public enum ErrorCode {
      */
     UNSUPPORTED_CAPABILITY(ErrorCategory.UNSUPPORTED, false),
     /**
+     * An optional library the operation needs is not on the class path (a client's QR codes need ZXing, its ID
+     * token checks Nimbus JOSE + JWT); nothing was sent. The message names the Maven artifact to add.
+     */
+    MISSING_LIBRARY(ErrorCategory.UNSUPPORTED, false),
+    /**
      * A call that changes something may or may not have taken effect: an attempt reached the service but no
      * answer could be read, and the retries did not settle it. Thrown as {@link OutcomeUnknownException}, which
      * says what to check; never retry such a call blindly unless it is idempotent (a send with the same random id).

@@ -43,9 +43,12 @@ public final class IdTokenKeys {
      * @param uri the JWK set's absolute http(s) address
      * @return the key source
      * @throws ValidationException with {@code INVALID_ARGUMENT} for an address that is not absolute http(s)
+     * @throws org.sferum.sdk.error.SferumException with {@code MISSING_LIBRARY} when Nimbus JOSE + JWT
+     *     ({@code com.nimbusds:nimbus-jose-jwt}, an optional dependency) is not on the class path
      */
     public static IdTokenKeys jwks(URI uri) {
         Checks.notNull(uri, "JWK set URL");
+        org.sferum.sdk.core.wire.OptionalLibraries.NIMBUS.require();
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         Checks.require(uri.isAbsolute() && (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
                         && uri.getRawFragment() == null, ErrorCode.INVALID_ARGUMENT,
@@ -59,9 +62,12 @@ public final class IdTokenKeys {
      * @param jwkSetJson the JWK set, such as {@code {"keys":[{"kty":"RSA","kid":"…","n":"…","e":"AQAB"}]}}
      * @return the key source
      * @throws ValidationException with {@code INVALID_ARGUMENT} when the text is not a JWK set with an RSA key
+     * @throws org.sferum.sdk.error.SferumException with {@code MISSING_LIBRARY} when Nimbus JOSE + JWT
+     *     ({@code com.nimbusds:nimbus-jose-jwt}, an optional dependency) is not on the class path
      */
     public static IdTokenKeys of(String jwkSetJson) {
         Checks.notNull(jwkSetJson, "JWK set");
+        org.sferum.sdk.core.wire.OptionalLibraries.NIMBUS.require();
         JWKSet parsed;
         try {
             parsed = JWKSet.parse(jwkSetJson).toPublicJWKSet();

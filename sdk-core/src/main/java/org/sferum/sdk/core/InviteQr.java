@@ -14,13 +14,15 @@ import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.DeflaterOutputStream;
 import org.sferum.sdk.chats.InviteLink;
+import org.sferum.sdk.core.wire.OptionalLibraries;
 import org.sferum.sdk.error.ErrorCode;
 import org.sferum.sdk.internal.Checks;
 
 /**
  * A chat's invite link as a QR code (F-CHAT-10): the picture a user scans to join with «Присоединиться». Encoded by
  * ZXing with error correction level M and the standard four-module quiet zone; written as a black-and-white PNG
- * without {@code java.desktop}.
+ * without {@code java.desktop}. ZXing ({@code com.google.zxing:core}) is an optional dependency of sdk-core: add it
+ * to draw QR codes; without it {@link #png} throws {@code MISSING_LIBRARY} naming it.
  *
  * <pre>{@code
  * InviteLink link = session.chats().inviteLink(chat, false);
@@ -45,21 +47,35 @@ public final class InviteQr {
      * @param sizePx the width and height, {@link #MIN_SIZE_PX} to {@link #MAX_SIZE_PX}
      * @return the PNG file's bytes
      * @throws org.sferum.sdk.error.ValidationException with {@code INVALID_ARGUMENT} for a size out of range
+     * @throws org.sferum.sdk.error.SferumException with {@code MISSING_LIBRARY} when ZXing
+     *     ({@code com.google.zxing:core}, an optional dependency) is not on the class path
      */
     public static byte[] png(InviteLink link, int sizePx) {
         Checks.notNull(link, "invite link");
         Checks.require(sizePx >= MIN_SIZE_PX && sizePx <= MAX_SIZE_PX, ErrorCode.INVALID_ARGUMENT,
                 "a QR code is drawn " + MIN_SIZE_PX + " to " + MAX_SIZE_PX + " pixels wide, got " + sizePx);
-        BitMatrix matrix;
-        try {
-            matrix = new QRCodeWriter().encode(link.url(), BarcodeFormat.QR_CODE, sizePx, sizePx,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
-                            EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name(),
-                            EncodeHintType.MARGIN, 4));
-        } catch (WriterException e) {
-            throw new IllegalStateException("the invite link does not fit a QR code", e);
+        OptionalLibraries.ZXING.require();
+        return encode(Zxing.matrix(link.url(), sizePx));
+    }
+
+    /**
+     * The only code that names ZXing's types in a signature or a handler, so that {@link InviteQr} loads without
+     * ZXing (optional) and {@link #png} can say what is missing.
+     */
+    private static final class Zxing {
+        private Zxing() {
         }
-        return encode(matrix);
+
+        static BitMatrix matrix(String url, int sizePx) {
+            try {
+                return new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, sizePx, sizePx,
+                        Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
+                                EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name(),
+                                EncodeHintType.MARGIN, 4));
+            } catch (WriterException e) {
+                throw new IllegalStateException("the invite link does not fit a QR code", e);
+            }
+        }
     }
 
     /** A PNG of 8-bit grayscale, one scanline per row with filter type 0: black where the matrix is set. */

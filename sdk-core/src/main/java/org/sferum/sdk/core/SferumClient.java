@@ -1,5 +1,6 @@
 package org.sferum.sdk.core;
 
+import org.sferum.sdk.core.wire.Log;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import org.sferum.sdk.core.max.MaxApi;
 import org.sferum.sdk.core.max.MaxSession;
 import org.sferum.sdk.core.transport.JdkHttpTransport;
 import org.sferum.sdk.core.transport.Transport;
+import org.sferum.sdk.core.transport.TransportProvider;
 import org.sferum.sdk.core.wire.Metrics;
 import org.sferum.sdk.core.wire.VkApi;
 import org.sferum.sdk.core.wire.WireRoutes;
@@ -39,8 +41,6 @@ import org.sferum.sdk.spi.SferumMetrics;
 import org.sferum.sdk.spi.TokenStore;
 import org.sferum.sdk.users.AccessToken;
 import org.sferum.sdk.users.SchoolAccountId;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The real {@link Sferum}: talks to the VK API (or an emulator of it) over HTTP. Immutable and thread-safe; build
@@ -87,7 +87,7 @@ public final class SferumClient implements Sferum {
 
     /** The requests a second a user token may send to VK's public API, the default rate limit there. */
     public static final int DEFAULT_USER_TOKEN_RATE = 3;
-    private static final Logger LOG = LoggerFactory.getLogger(SferumClient.class);
+    private static final Log LOG = Log.get(SferumClient.class);
     private static final Pattern VERSION = Pattern.compile("\\d{1,3}\\.\\d{1,4}");
     private static final String ROSTER = "arrives with the roster issue; see docs/status.md";
     private static final Pattern CLIENT_ID = Pattern.compile("[\\x21-\\x7e]{1,128}");
@@ -304,6 +304,16 @@ public final class SferumClient implements Sferum {
     }
 
     /**
+     * Returns the HTTP transport the client sends with: the builder's, else the one a discovered
+     * {@link TransportProvider} made, else a {@link JdkHttpTransport}.
+     *
+     * @return the transport
+     */
+    public Transport transport() {
+        return transport;
+    }
+
+    /**
      * Returns where links and pending linkings are kept: the builder's, else the one declared as a service, else
      * a new in-memory store.
      *
@@ -363,8 +373,9 @@ public final class SferumClient implements Sferum {
      * its listener only, so a listener found on the class path never sees a user's events unless the embedder
      * named that user's account here.
      *
-     * <p>Each account gets its own events subscription ({@code session(account).events()}), with its own thread:
-     * the listeners receive each account's events in order, and the events of different accounts concurrently.
+     * <p>Each account gets its own events subscription ({@code session(account).events()}), without a thread of its
+     * own: all share the client's events executor, a handful of threads. The listeners receive each account's
+     * events in order, and the events of different accounts concurrently.
      * All or nothing: if an account cannot be subscribed, those already subscribed are closed and the failure is
      * thrown.
      *
@@ -515,7 +526,9 @@ public final class SferumClient implements Sferum {
 
         /**
          * Sets the HTTP transport, to use another HTTP client or, in tests, scripted answers. The client closes it
-         * in {@link SferumClient#close()}. The default is a {@link JdkHttpTransport} with the
+         * in {@link SferumClient#close()}. Without one, a transport plugin's {@link TransportProvider} declared as a
+         * service makes it when {@link #discoverPlugins(boolean) discovery} is on (such as
+         * {@code org.sferum:sferum-transport-apache}); otherwise it is a {@link JdkHttpTransport} with the
          * {@link #connectTimeout(Duration) connect timeout}.
          *
          * @param value the transport
@@ -733,8 +746,8 @@ public final class SferumClient implements Sferum {
          * Sets whether request interceptors, client-wide event listeners and metrics plugins declared as services
          * ({@code provides} in {@code module-info.java}, or a file such as
          * {@code META-INF/services/org.sferum.sdk.spi.RequestInterceptor}) are found with {@link ServiceLoader}
-         * and added after the builder's, and whether a {@link LinkStore} and a {@link TokenStore} declared as
-         * services are used when none is set (F-EMB-03). On by default. Discovered event listeners still receive
+         * and added after the builder's, and whether a {@link LinkStore}, a {@link TokenStore} and a
+         * {@link TransportProvider} declared as services are used when none is set (F-EMB-03). On by default. Discovered event listeners still receive
          * nothing until {@link SferumClient#subscribeAll(Collection)} is called.
          *
          * @param value whether to discover plugins
@@ -750,8 +763,8 @@ public final class SferumClient implements Sferum {
          *
          * @return the client
          * @throws org.sferum.sdk.error.ValidationException if the endpoints are not set
-         * @throws IllegalStateException if a discovered plugin cannot be loaded, or more than one link store or
-         *     token store is declared as a service (the message names them)
+         * @throws IllegalStateException if a discovered plugin cannot be loaded, or more than one link store,
+         *     token store or transport provider is declared as a service (the message names them)
          */
         public SferumClient build() {
             Checks.require(endpoints != null, ErrorCode.INVALID_ARGUMENT,
@@ -770,7 +783,11 @@ public final class SferumClient implements Sferum {
             TokenStore tokens = tokenStore != null ? tokenStore : discoverPlugins
                     ? Plugins.single(TokenStore.class, "tokenStore(…)").orElseGet(TokenStore::inMemory)
                     : TokenStore.inMemory();
-            Transport chosen = transport != null ? transport : new JdkHttpTransport(connectTimeout);
+            Transport chosen = transport != null ? transport : discoverPlugins
+                    ? Plugins.single(TransportProvider.class, "transport(…)")
+                            .map(provider -> provider.create(connectTimeout))
+                            .orElseGet(() -> new JdkHttpTransport(connectTimeout))
+                    : new JdkHttpTransport(connectTimeout);
             return new SferumClient(this, chosen, all, links, tokens, listeners, counters);
         }
 

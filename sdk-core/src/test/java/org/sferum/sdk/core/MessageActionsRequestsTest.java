@@ -65,18 +65,25 @@ class MessageActionsRequestsTest {
     @Test
     @DisplayName("F-MSG-06 F-MSG-07 F-MSG-08 edit, delete, pin and unpin are retried after a network failure")
     void idempotentActionsAreRetried() {
-        // Issue 15: the message is read before the edit (VK answers an edit with 1 only), never after it.
-        transport.ok("{\"count\":1,\"items\":[" + TestClients.message(7, 2000000001L, 3, 100001, "Старый текст")
-                + "]}").fail(new IOException("reset")).ok("1");
+        // Issue 15: one execute carries the edit and the read of the message (VK answers an edit with 1 only).
+        String stored = TestClients.message(7, 2000000001L, 3, 100001, "Новый текст")
+                .replace("\"date\":", "\"update_time\":1764000300,\"date\":");
+        transport.fail(new IOException("reset")).ok("[1,{\"count\":1,\"items\":[" + stored + "]}]");
         org.sferum.sdk.messages.Message edited = session.messages().edit(CHAT, MessageId.of(7), "Новый текст");
-        assertEquals(List.of("messages.getById", "messages.edit", "messages.edit"),
-                List.of(method(0), method(1), method(2)));
-        assertEquals(Map.of("v", "5.199", "peer_id", "2000000001", "message_id", "7", "message", "Новый текст"),
-                form(2));
+        assertEquals(List.of("execute", "execute"), List.of(method(0), method(1)));
+        assertEquals(2, transport.requests.size(), "one request, retried once; no separate read");
+        Map<String, String> form = form(1);
+        assertEquals("return [API.messages.edit({\"peer_id\":Args.a0_peer_id,\"message_id\":Args.a0_message_id,"
+                + "\"message\":Args.a0_message}),API.messages.getById({\"message_ids\":Args.a1_message_ids})];",
+                form.get("code"));
+        assertEquals("2000000001", form.get("a0_peer_id"));
+        assertEquals("7", form.get("a0_message_id"));
+        assertEquals("Новый текст", form.get("a0_message"));
+        assertEquals("7", form.get("a1_message_ids"));
         assertEquals("Новый текст", edited.text());
         assertEquals(3, edited.conversationMessageId());
-        assertTrue(edited.editedAt().isPresent());
-        assertEquals(3, transport.requests.size());
+        assertEquals(Optional.of(java.time.Instant.ofEpochSecond(1764000300)), edited.editedAt(),
+                "the edit time is the platform's");
         transport.requests.clear();
 
         transport.fail(new IOException("reset")).ok("[]");
@@ -90,6 +97,54 @@ class MessageActionsRequestsTest {
         session.messages().unpin(CHAT);
         assertEquals(List.of("messages.pin", "messages.pin", "messages.unpin"),
                 List.of(method(0), method(1), method(2)));
+    }
+
+    @Test
+    @DisplayName("F-MSG-07 an edit refused inside execute (false + execute_errors) throws the same typed error as a"
+            + " direct messages.edit, and is not retried")
+    void editRefusedInsideExecute() {
+        String unchanged = TestClients.message(7, 2000000001L, 3, 100001, "Старый текст");
+        transport.body(200, "{\"response\":[false,{\"count\":1,\"items\":[" + unchanged + "]}],"
+                + "\"execute_errors\":[{\"method\":\"messages.edit\",\"error_code\":909,"
+                + "\"error_msg\":\"Can't edit this message, because it's too old\"}]}");
+        org.sferum.sdk.error.ConflictException e = assertThrows(org.sferum.sdk.error.ConflictException.class,
+                () -> session.messages().edit(CHAT, MessageId.of(7), "Новый текст"));
+        assertEquals(ErrorCode.EDIT_WINDOW_EXPIRED, e.code());
+        assertEquals(1, transport.requests.size());
+    }
+
+    @Test
+    @DisplayName("F-MSG-07 F-MSG-11 an edit whose execute stays unanswered is OutcomeUnknownException naming the chat"
+            + " and the message")
+    void editOutcomeUnknown() {
+        transport.fail(new IOException("reset")).fail(new IOException("reset")).fail(new IOException("reset"));
+        org.sferum.sdk.error.OutcomeUnknownException e = assertThrows(
+                org.sferum.sdk.error.OutcomeUnknownException.class,
+                () -> session.messages().edit(CHAT, MessageId.of(7), "Новый текст"));
+        assertEquals(Optional.of(CHAT), e.subject().chat());
+        assertEquals(List.of(MessageId.of(7)), e.subject().messageIds());
+        assertEquals("messages.edit", e.subject().operation());
+    }
+
+    @Test
+    @DisplayName("F-MSG-07 F-MSG-11 an edit applied whose read inside execute failed is read on its own; when that"
+            + " fails too the caller learns the edit stands (OutcomeUnknownException), never a plain failure")
+    void editAppliedReadFailed() {
+        String stored = TestClients.message(7, 2000000001L, 3, 100001, "Новый текст");
+        String readFailed = "{\"response\":[1,false],\"execute_errors\":[{\"method\":\"messages.getById\","
+                + "\"error_code\":10,\"error_msg\":\"Internal server error\"}]}";
+        transport.body(200, readFailed).ok("{\"count\":1,\"items\":[" + stored + "]}");
+        assertEquals("Новый текст", session.messages().edit(CHAT, MessageId.of(7), "Новый текст").text());
+        assertEquals(List.of("execute", "messages.getById"), List.of(method(0), method(1)));
+        transport.requests.clear();
+
+        transport.body(200, readFailed).vkError(10, "Internal server error").vkError(10, "Internal server error")
+                .vkError(10, "Internal server error");
+        org.sferum.sdk.error.OutcomeUnknownException e = assertThrows(
+                org.sferum.sdk.error.OutcomeUnknownException.class,
+                () -> session.messages().edit(CHAT, MessageId.of(7), "Новый текст"));
+        assertEquals(List.of(MessageId.of(7)), e.subject().messageIds());
+        assertTrue(e.getMessage().contains("was applied"), e.getMessage());
     }
 
     @Test

@@ -1,10 +1,16 @@
 package org.sferum.sdk.core.events;
 
+import org.sferum.sdk.core.wire.Log;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.sferum.sdk.core.RetryPolicy;
@@ -18,14 +24,16 @@ import org.sferum.sdk.error.SferumException;
 import org.sferum.sdk.events.SferumEvent;
 import org.sferum.sdk.events.Subscription;
 import org.sferum.sdk.spi.SferumEventListener;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * One subscription's long poll loop, on its own daemon thread. The key and the server's answers are never logged;
- * only outcome codes are.
+ * One subscription's long poll loop, without a thread of its own: each poll is sent with
+ * {@link VkApi#longPollAsync} (no thread waits for the answer), and its answer is processed, its events delivered
+ * and the next poll sent by a task on the client's shared {@link VkApi#eventLoop() events executor}; a wait before
+ * reconnecting is scheduled there too. One poll at a time per subscription, so its events arrive in order; many
+ * subscriptions share the executor's few threads. The key and the server's answers are never logged; only outcome
+ * codes are.
  */
-final class LongPollSubscription implements Subscription, Runnable {
+final class LongPollSubscription implements Subscription {
     /** How long the server may hold a request, in seconds (VK recommends 25: proxies cut at 30). */
     static final int WAIT_SECONDS = 25;
     /** How much longer than {@link #WAIT_SECONDS} the client waits for an answer. */
@@ -37,8 +45,8 @@ final class LongPollSubscription implements Subscription, Runnable {
     /** The {@code mode} sent: 2, attachments (unused by call events; VK's usual value). */
     static final int MODE = 2;
 
-    private static final Logger LOG = LoggerFactory.getLogger(LongPollSubscription.class);
-    private static final AtomicInteger THREAD_NUMBER = new AtomicInteger(1);
+    private static final Log LOG = Log.get(LongPollSubscription.class);
+    private static final AtomicInteger NUMBER = new AtomicInteger(1);
 
     private final VkApi api;
     private final TokenSource tokens;
@@ -46,12 +54,18 @@ final class LongPollSubscription implements Subscription, Runnable {
     private final ChatEventDecoder.Lookup lookup;
     /** Held while an event is delivered and while closing, so that nothing is delivered once close returns. */
     private final Object delivering = new Object();
-    private final Thread thread;
+    private final String name;
     private volatile boolean stopped;
     private volatile Runnable forgetOnClientClose = () -> { };
+    /** The poll under way or the wait before the next step; cancelled on close. */
+    private volatile Future<?> pending;
+    private ScheduledExecutorService loop;
+    // Touched by one task at a time: each step starts the next (through a future or the executor).
     private String server;
     private String key;
     private long ts;
+    private int failures;
+    private boolean connected = true;
 
     LongPollSubscription(VkApi api, TokenSource tokens, SferumEventListener listener,
                          java.util.function.Supplier<org.sferum.sdk.users.UserId> self) {
@@ -59,8 +73,7 @@ final class LongPollSubscription implements Subscription, Runnable {
         this.tokens = tokens;
         this.listener = listener;
         this.lookup = new Lookup(self);
-        this.thread = new Thread(this, "sferum-events-" + THREAD_NUMBER.getAndIncrement());
-        thread.setDaemon(true);
+        this.name = "events-" + NUMBER.getAndIncrement();
     }
 
     /** Asks for a server and key, and, unless keeping the current one, a {@code ts}. */
@@ -81,88 +94,129 @@ final class LongPollSubscription implements Subscription, Runnable {
         }
     }
 
+    /** Sends the first poll; the rest follow on the events executor. */
     void start() {
+        loop = api.eventLoop();
         forgetOnClientClose = api.whenClosed(this::close);
-        thread.start();
+        try {
+            pending = loop.submit(this::poll);
+        } catch (RejectedExecutionException closedClient) {
+            stopped = true;
+        }
     }
 
-    @Override
-    public void run() {
-        int failures = 0;
-        boolean connected = true;
-        while (!stopped) {
-            try {
-                if (!connected) {
-                    connect(true);
-                    connected = true;
+    /** Reconnects when needed and sends the next poll; its answer is read by {@link #answered} on the executor. */
+    private void poll() {
+        if (stopped) {
+            return;
+        }
+        try {
+            if (!connected) {
+                connect(true);
+                connected = true;
+            }
+            CompletableFuture<JsonNode> poll = api.longPollAsync(server, params(),
+                    Duration.ofSeconds(WAIT_SECONDS).plus(ANSWER_MARGIN));
+            pending = poll;
+            if (stopped) {
+                poll.cancel(true);
+                return;
+            }
+            poll.whenCompleteAsync(this::answered, loop);
+        } catch (SferumException e) {
+            lost(e);
+        } catch (IllegalStateException | RejectedExecutionException closedClient) {
+            stopped = true;
+        }
+    }
+
+    private void answered(JsonNode answer, Throwable thrown) {
+        if (stopped) {
+            return;
+        }
+        try {
+            if (thrown != null) {
+                Throwable cause = thrown instanceof CompletionException && thrown.getCause() != null
+                        ? thrown.getCause() : thrown;
+                if (cause instanceof SferumException e) {
+                    lost(e);
+                } else {
+                    stopped = true; // the client was closed, or the poll cancelled
                 }
-                JsonNode answer = api.longPoll(server, params(), Duration.ofSeconds(WAIT_SECONDS).plus(ANSWER_MARGIN));
-                if (answer.has("failed")) {
-                    int failed = answer.path("failed").asInt(0);
-                    LOG.debug("long poll failed {}: reconnecting", failed);
-                    api.metrics().longPollReconnected(Optional.empty());
-                    switch (failed) {
-                        case 1 -> {
-                            if (answer.path("ts").canConvertToLong()) {
-                                ts = answer.path("ts").asLong();
-                            } else {
-                                connect(false);
-                            }
-                        }
-                        case 2 -> connect(true);
-                        case 3 -> connect(false);
-                        default -> {
-                            connected = false;
-                            failures = pause(failures + 1);
-                            continue;
+                return;
+            }
+            if (answer.has("failed")) {
+                int failed = answer.path("failed").asInt(0);
+                LOG.debug("long poll failed {}: reconnecting", failed);
+                api.metrics().longPollReconnected(Optional.empty());
+                switch (failed) {
+                    case 1 -> {
+                        if (answer.path("ts").canConvertToLong()) {
+                            ts = answer.path("ts").asLong();
+                        } else {
+                            connect(false);
                         }
                     }
-                    failures = 0;
-                    continue;
-                }
-                long next = Json.longOr(answer, "ts", -1);
-                JsonNode updates = answer.path("updates");
-                if (next < 0 || !updates.isArray()) {
-                    LOG.debug("long poll answered without ts or updates: reconnecting");
-                    api.metrics().longPollReconnected(Optional.of(ErrorCode.MALFORMED_RESPONSE));
-                    connected = false;
-                    failures = pause(failures + 1);
-                    continue;
+                    case 2 -> connect(true);
+                    case 3 -> connect(false);
+                    default -> {
+                        connected = false;
+                        pauseThenPoll();
+                        return;
+                    }
                 }
                 failures = 0;
-                ts = next;
-                for (JsonNode update : updates) {
-                    Optional<SferumEvent> event = CallEventDecoder.decode(update);
-                    if (event.isEmpty()) {
-                        event = ChatEventDecoder.decode(update, lookup);
-                    }
-                    if (event.isPresent()) {
-                        deliver(event.get());
-                    }
-                }
-            } catch (SferumException e) {
-                if (stopped) {
-                    break;
-                }
-                if (failures == 0) {
-                    LOG.warn("the events' long poll lost its connection ({}); reconnecting with backoff", e.code());
-                } else {
-                    LOG.debug("long poll reconnection failed ({})", e.code());
-                }
-                api.metrics().longPollReconnected(Optional.of(e.code()));
-                connected = false;
-                failures = pause(failures + 1);
-            } catch (IllegalStateException closedClient) {
-                break; // the client was closed
+                poll();
+                return;
             }
+            long next = Json.longOr(answer, "ts", -1);
+            JsonNode updates = answer.path("updates");
+            if (next < 0 || !updates.isArray()) {
+                LOG.debug("long poll answered without ts or updates: reconnecting");
+                api.metrics().longPollReconnected(Optional.of(ErrorCode.MALFORMED_RESPONSE));
+                connected = false;
+                pauseThenPoll();
+                return;
+            }
+            failures = 0;
+            ts = next;
+            for (JsonNode update : updates) {
+                Optional<SferumEvent> event = CallEventDecoder.decode(update);
+                if (event.isEmpty()) {
+                    event = ChatEventDecoder.decode(update, lookup);
+                }
+                if (event.isPresent()) {
+                    deliver(event.get());
+                }
+            }
+            poll();
+        } catch (SferumException e) {
+            lost(e);
+        } catch (IllegalStateException closedClient) {
+            stopped = true;
         }
-        LOG.debug("long poll stopped");
     }
 
-    /** Waits the retry policy's backoff for so many failures in a row; returns them. */
-    private int pause(int failures) {
+    /** A poll or a reconnection failed: reconnect after the backoff. */
+    private void lost(SferumException e) {
         if (stopped) {
-            return failures;
+            return;
+        }
+        if (failures == 0) {
+            LOG.warn("the events' long poll lost its connection ({}); reconnecting with backoff", e.code());
+        } else {
+            LOG.debug("long poll reconnection failed ({})", e.code());
+        }
+        api.metrics().longPollReconnected(Optional.of(e.code()));
+        connected = false;
+        pauseThenPoll();
+    }
+
+    /** Waits the retry policy's backoff for the failures in a row so far (on the executor), then polls. */
+    private void pauseThenPoll() {
+        failures++;
+        if (stopped) {
+            return;
         }
         RetryPolicy policy = api.retryPolicy();
         Duration wait = policy.backoff(Math.min(failures, 30), ThreadLocalRandom.current().nextDouble());
@@ -170,11 +224,10 @@ final class LongPollSubscription implements Subscription, Runnable {
             wait = SHORTEST_RECONNECT;
         }
         try {
-            api.sleeper().sleep(wait);
-        } catch (InterruptedException e) {
+            pending = api.sleeper().after(wait, loop, this::poll);
+        } catch (RejectedExecutionException closedClient) {
             stopped = true;
         }
-        return failures;
     }
 
     private Map<String, String> params() {
@@ -202,14 +255,18 @@ final class LongPollSubscription implements Subscription, Runnable {
         }
     }
 
-    /** Stops the deliveries: none starts after this returns; a long poll under way is interrupted. Idempotent. */
+    /**
+     * Stops the deliveries: none starts after this returns; a long poll under way is cancelled (its request
+     * aborted), a wait before reconnecting dropped. Idempotent.
+     */
     @Override
     public void close() {
         synchronized (delivering) {
             stopped = true;
         }
-        if (Thread.currentThread() != thread) {
-            thread.interrupt();
+        Future<?> under = pending;
+        if (under != null) {
+            under.cancel(true);
         }
         forgetOnClientClose.run();
     }
@@ -257,6 +314,6 @@ final class LongPollSubscription implements Subscription, Runnable {
 
     @Override
     public String toString() {
-        return "LongPollSubscription[" + thread.getName() + (stopped ? ", closed]" : "]");
+        return "LongPollSubscription[" + name + (stopped ? ", closed]" : "]");
     }
 }

@@ -15,8 +15,9 @@ import org.sferum.sdk.users.UserId;
 /**
  * {@link Events} over VK's user long poll ({@code docs/wire/events.md}). Each subscription asks
  * {@code messages.getLongPollServer} before {@link #subscribe} returns (so every event from then on is delivered,
- * and a refused token is thrown at once), then long-polls on its own daemon thread, delivering the call events in
- * the order the server numbered them: call events (update 900) and chat events (VK's updates 2, 4, 5, 6, 7 and
+ * and a refused token is thrown at once), then long-polls without a thread of its own (the poll is sent with the
+ * transport's {@code executeAsync}; answers are processed on the client's shared events executor, a handful of
+ * threads for any number of subscriptions), delivering the events in the order the server numbered them: call events (update 900) and chat events (VK's updates 2, 4, 5, 6, 7 and
  * 52, {@link ChatEventDecoder}). It reconnects by itself: on {@code failed} (1: the new {@code ts}; 2: a new
  * key, keeping {@code ts}; 3: a new key and {@code ts}) and, after the client's retry backoff, on transport errors.
  * It stops when the subscription or the client is closed.
@@ -52,7 +53,9 @@ public final class WireEvents implements Events {
     }
 
     /**
-     * Subscribes a listener, which is called on the subscription's own thread, one event at a time, in order.
+     * Subscribes a listener, which is called on a thread of the client's shared events executor, one event at a
+     * time, in order. Return quickly: a slow listener delays its subscription's next events and holds one of the
+     * few threads every subscription of the client shares.
      *
      * @param listener the listener
      * @return the subscription; closing it waits for a delivery under way and stops the rest

@@ -27,7 +27,9 @@ public final class Linking {
     private final TokenStore tokenStore;
     private final OAuthHttp http;
     private final VkIdClient vkId;
-    private final IdTokenVerifier verifier;
+    /** Made on first use, after checking that Nimbus (optional) is there: messaging never needs it. */
+    private volatile IdTokenVerifier verifier;
+    private final SigningKeys keys;
     private final VkApi api;
     private final Secrets secrets;
     private final Clock clock;
@@ -43,8 +45,7 @@ public final class Linking {
         this.secrets = new Secrets(new SecureRandom());
         this.http = new OAuthHttp(b.transport, settings.idBase(), settings.requestTimeout(), clock, b.interceptors);
         this.vkId = new VkIdClient(http, settings, secrets, clock);
-        SigningKeys keys = b.keys == null ? null : b.keys.apply(vkId);
-        this.verifier = new IdTokenVerifier(keys, vkId, settings.issuer(), settings.clientId(), clock);
+        this.keys = b.keys == null ? null : b.keys.apply(vkId);
         this.refresher = new TokenRefresher(tokenStore, linkStore, vkId, clock, api.metrics());
         this.links = new WireLinks(this, new Unlinker(api, vkId, refresher, tokenStore));
     }
@@ -109,7 +110,13 @@ public final class Linking {
     }
 
     IdTokenVerifier verifier() {
-        return verifier;
+        IdTokenVerifier made = verifier;
+        if (made == null) {
+            org.sferum.sdk.core.wire.OptionalLibraries.NIMBUS.require();
+            made = new IdTokenVerifier(keys, vkId, settings.issuer(), settings.clientId(), clock);
+            verifier = made;
+        }
+        return made;
     }
 
     VkApi api() {

@@ -1,5 +1,6 @@
 package org.sferum.sdk.core.links;
 
+import org.sferum.sdk.core.wire.Log;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
@@ -26,8 +27,6 @@ import org.sferum.sdk.error.ErrorCode;
 import org.sferum.sdk.error.SferumException;
 import org.sferum.sdk.spi.CompletedRequest;
 import org.sferum.sdk.spi.RequestInterceptor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Sends requests to VK ID through the client's {@link Transport}: {@code POST} with a UTF-8 form body, or
@@ -37,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * endpoint, the outcome code, the duration and the request id; never a parameter or the body. Thread-safe.
  */
 public final class OAuthHttp {
-    private static final Logger LOG = LoggerFactory.getLogger(OAuthHttp.class);
+    private static final Log LOG = Log.get(OAuthHttp.class);
     private static final String FORM = "application/x-www-form-urlencoded; charset=UTF-8";
 
     private final Transport transport;

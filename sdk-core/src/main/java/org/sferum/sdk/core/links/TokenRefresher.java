@@ -1,5 +1,6 @@
 package org.sferum.sdk.core.links;
 
+import org.sferum.sdk.core.wire.Log;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -18,8 +19,6 @@ import org.sferum.sdk.spi.TokenSet;
 import org.sferum.sdk.spi.TokenStore;
 import org.sferum.sdk.users.AccessToken;
 import org.sferum.sdk.users.SchoolAccountId;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Gives linked accounts' access tokens, refreshing one when it expires within {@link #REFRESH_AHEAD} on the
@@ -39,7 +38,7 @@ public final class TokenRefresher {
     /** How long a node's claim to refresh an account lasts before other nodes may take it over. */
     static final Duration CLAIM_LEASE = Duration.ofSeconds(30);
 
-    private static final Logger LOG = LoggerFactory.getLogger(TokenRefresher.class);
+    private static final Log LOG = Log.get(TokenRefresher.class);
 
     private final TokenStore tokens;
     private final LinkStore links;

@@ -1,5 +1,6 @@
 package org.sferum.sdk.core.links;
 
+import org.sferum.sdk.core.wire.Log;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashSet;
 import java.util.Objects;
@@ -16,8 +17,6 @@ import org.sferum.sdk.links.Link;
 import org.sferum.sdk.spi.TokenStore;
 import org.sferum.sdk.users.AccessToken;
 import org.sferum.sdk.users.UserId;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The remote part of unlinking (F-LINK-07): leave every group chat the user is a member of
@@ -28,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * service error) is thrown, so that nothing is removed and unlinking can be tried again.
  */
 final class Unlinker {
-    private static final Logger LOG = LoggerFactory.getLogger(Unlinker.class);
+    private static final Log LOG = Log.get(Unlinker.class);
     private static final int PAGE = 200;
     private static final int MAX_PAGES = 500;
     private static final long CHAT_PEER_BASE = 2_000_000_000L;

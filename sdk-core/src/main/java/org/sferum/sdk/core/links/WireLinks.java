@@ -1,5 +1,6 @@
 package org.sferum.sdk.core.links;
 
+import org.sferum.sdk.core.wire.Log;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +28,6 @@ import org.sferum.sdk.spi.TokenStore;
 import org.sferum.sdk.users.Person;
 import org.sferum.sdk.users.Role;
 import org.sferum.sdk.users.SchoolAccountId;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@link Links} over VK ID ({@code docs/wire/vk-id.md}): the authorization code flow with PKCE (S256), state and
@@ -40,13 +39,14 @@ public final class WireLinks implements Links {
     /** The scope sdk-core asks for. */
     public static final String SCOPE = "vkid.personal_info";
 
-    private static final Logger LOG = LoggerFactory.getLogger(WireLinks.class);
+    private static final Log LOG = Log.get(WireLinks.class);
 
     private final LinkSettings settings;
     private final LinkStore linkStore;
     private final TokenStore tokenStore;
     private final VkIdClient vkId;
-    private final IdTokenVerifier verifier;
+    /** Gives the ID token verifier on first use (it needs Nimbus, an optional library). */
+    private final Linking parts;
     private final VkApi api;
     private final Unlinker unlinker;
     private final Secrets secrets;
@@ -63,7 +63,7 @@ public final class WireLinks implements Links {
         this.linkStore = parts.linkStore();
         this.tokenStore = parts.tokenStore();
         this.vkId = parts.vkId();
-        this.verifier = parts.verifier();
+        this.parts = parts;
         this.api = parts.api();
         this.secrets = parts.secrets();
         this.clock = parts.clock();
@@ -135,6 +135,8 @@ public final class WireLinks implements Links {
         String code = required(callbackQuery, "code");
         String deviceId = required(callbackQuery, "device_id");
         refuseLinked(pending.account());
+        // Checked before the code is spent: without Nimbus the linking can be completed once it is added.
+        IdTokenVerifier verifier = parts.verifier();
         TokenGrant grant = vkId.exchangeCode(code, pending.codeVerifier(), deviceId, pending.state());
         try {
             verifier.verify(grant, pending.nonce());

@@ -45,16 +45,22 @@ public final class MessageDecoder {
         if (peer < 0 || from <= 0 || !isChatId(peer)) {
             return Optional.empty();
         }
-        long edited = Json.longOr(item, "update_time", 0);
         JsonNode reply = item.get("reply_message");
-        long replyId = reply != null && reply.isObject() ? Json.longOr(reply, "id", 0) : 0;
-        return Optional.of(new Message(MessageId.of(id), ChatId.of(peer),
-                Json.longOr(item, "conversation_message_id", 0), UserId.of(from), Json.text(item, "text", ""),
+        return Optional.of(message(id, peer, date, from, Json.longOr(item, "update_time", 0),
+                Json.longOr(item, "conversation_message_id", 0), Json.text(item, "text", ""),
+                reply != null && reply.isObject() ? Json.longOr(reply, "id", 0) : 0,
+                attachments(item.get("attachments")), forwarded(item.get("fwd_messages"), result),
+                Json.bool(item, "important")));
+    }
+
+    /** Builds a message whose id, chat, author and date were checked; the tree and the streaming decoder share it. */
+    static Message message(long id, long peer, long date, long from, long edited, long cmid, String text,
+                           long replyId, List<Attachment> attachments, List<Message> forwarded, boolean important) {
+        return new Message(MessageId.of(id), ChatId.of(peer), cmid, UserId.of(from), text,
                 Instant.ofEpochSecond(date),
                 edited > 0 ? Optional.of(Instant.ofEpochSecond(edited)) : Optional.empty(),
                 replyId > 0 ? Optional.of(MessageId.of(replyId)) : Optional.empty(),
-                attachments(item.get("attachments")), forwarded(item.get("fwd_messages"), result),
-                Json.bool(item, "important")));
+                attachments, forwarded, important);
     }
 
     /**

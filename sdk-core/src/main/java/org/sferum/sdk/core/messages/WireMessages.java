@@ -1,5 +1,6 @@
 package org.sferum.sdk.core.messages;
 
+import org.sferum.sdk.core.wire.Log;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -15,6 +16,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 import org.sferum.sdk.chats.ChatId;
+import org.sferum.sdk.core.wire.ExecuteAnswer;
 import org.sferum.sdk.core.wire.Json;
 import org.sferum.sdk.core.wire.TokenSource;
 import org.sferum.sdk.core.wire.VkApi;
@@ -43,6 +45,7 @@ import org.sferum.sdk.users.UserId;
  * says.
  */
 public final class WireMessages implements Messages {
+    private static final Log LOG = Log.get(WireMessages.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     /** The largest page of {@code messages.search}, as the schema's {@code maximum}. */
     private static final int MAX_SEARCH_COUNT = 100;
@@ -89,7 +92,8 @@ public final class WireMessages implements Messages {
         // The author is read before sending (once per session): a failure here has stored nothing.
         UserId author = draft.forwarded().isEmpty() ? me.get() : null;
         int randomId = draft.randomId().isPresent() ? draft.randomId().getAsInt() : newRandomId();
-        VkRequest send = sendRequest(chat, draft, randomId);
+        // Streamed: the answer's ids are read without a tree (issue 15).
+        VkRequest send = sendRequest(chat, draft, randomId).streamed();
         SentIds sent = api.call(token, send, result -> SentIds.decode(result, chat));
         return sentMessage(chat, draft, randomId, author, sent);
     }
@@ -131,6 +135,9 @@ public final class WireMessages implements Messages {
      */
     record SentIds(long id, long cmid, long date) {
         static SentIds decode(VkResult result, ChatId chat) {
+            if (result.isStreamed()) {
+                return StreamedDecoders.sentIds(result, chat);
+            }
             JsonNode response = result.response();
             if (response.isArray()) {
                 for (JsonNode item : response) {
@@ -162,28 +169,32 @@ public final class WireMessages implements Messages {
      * failure is an {@link OutcomeUnknownException} naming it rather than a plain failure.
      */
     private Message readBackSent(ChatId chat, int randomId, long id) {
+        return readBackStored("messages.send", chat, OptionalInt.of(randomId), id, "stored message " + id
+                + " but reading it back (for its forwarded messages) failed", "do not send it again");
+    }
+
+    /**
+     * Reads back a message a change certainly reached (a send with forwards; an edit whose read inside its
+     * {@code execute} gave nothing readable). The change stands whatever happens here, so a failure is an
+     * {@link OutcomeUnknownException} naming the message rather than a plain failure.
+     */
+    private Message readBackStored(String method, ChatId chat, OptionalInt randomId, long id, String what,
+                                   String advice) {
         try {
             return readBack(id);
         } catch (SferumException e) {
-            OutcomeUnknownException.Subject subject = new OutcomeUnknownException.Subject("messages.send",
-                    Optional.of(chat), OptionalInt.of(randomId), List.of(MessageId.of(id)));
-            throw new OutcomeUnknownException("messages.send stored message " + id + " but reading it back (for its"
-                    + " forwarded messages) failed (" + e.code() + "); read it with the history, do not send it"
-                    + " again", subject, null, e.requestId().orElse(null), e);
+            OutcomeUnknownException.Subject subject = new OutcomeUnknownException.Subject(method,
+                    Optional.of(chat), randomId, List.of(MessageId.of(id)));
+            throw new OutcomeUnknownException(method + " " + what + " (" + e.code() + "); read it with the history, "
+                    + advice, subject, null, e.requestId().orElse(null), e);
         }
     }
 
     /** Reads a message of the user back with {@code messages.getById}. */
     private Message readBack(long id) {
         VkResult read = api.call(token, VkRequest.idempotent("messages.getById").param("message_ids", id));
-        for (JsonNode item : items(read)) {
-            if (Json.longOr(item, "id", 0) == id) {
-                return MessageDecoder.decode(item, read)
-                        .orElseThrow(() -> read.malformed("holds the sent message " + id + " in a form this SDK"
-                                + " cannot read"));
-            }
-        }
-        throw read.malformed("does not hold the message " + id + " just sent or changed");
+        return find(read, id).orElseThrow(() -> read.malformed("does not hold the message " + id
+                + " just sent or changed, in a form this SDK can read"));
     }
 
     private static List<Long> ids(List<MessageId> messages) {
@@ -212,7 +223,8 @@ public final class WireMessages implements Messages {
     public Page<Message> history(ChatId chat, HistoryQuery query) {
         Checks.notNull(chat, "chat");
         Checks.notNull(query, "history query");
-        return historyPage(api.call(token, historyRequest(chat, query)), chat, query);
+        // Streamed: the page is read without a tree (issue 15); an unreadable one is asked again, as any read.
+        return api.call(token, historyRequest(chat, query).streamed(), result -> historyPage(result, chat, query));
     }
 
     /** The {@code messages.getHistory} of one page. */
@@ -238,20 +250,32 @@ public final class WireMessages implements Messages {
     /** Reads one page of {@code messages.getHistory}'s answer. */
     static Page<Message> historyPage(VkResult result, ChatId chat, HistoryQuery query) {
         int size = query.page().size();
-        JsonNode items = items(result);
-        int kept = Math.min(size, items.size());
-        List<Message> messages = new ArrayList<>(kept);
+        List<Message> messages;
         long lastId = 0;
-        for (int i = 0; i < kept; i++) {
-            JsonNode item = items.get(i);
-            MessageDecoder.decode(item, result).ifPresent(messages::add);
-            lastId = Json.longOr(item, "id", 0);
+        int itemCount;
+        OptionalLong total;
+        if (result.isStreamed()) {
+            StreamedDecoders.HistoryItems read = StreamedDecoders.history(result, size);
+            messages = read.messages();
+            lastId = read.lastId();
+            itemCount = read.items();
+            total = read.count() >= 0 ? OptionalLong.of(read.count()) : OptionalLong.empty();
+        } else {
+            JsonNode items = items(result);
+            int kept = Math.min(size, items.size());
+            messages = new ArrayList<>(kept);
+            for (int i = 0; i < kept; i++) {
+                JsonNode item = items.get(i);
+                MessageDecoder.decode(item, result).ifPresent(messages::add);
+                lastId = Json.longOr(item, "id", 0);
+            }
+            itemCount = items.size();
+            total = total(result);
         }
         // Exactly the page is asked for: a full page has a next one unless the first page's count says it holds
         // everything; a later full page may be followed by an empty one.
-        OptionalLong total = total(result);
-        boolean more = items.size() >= size && (query.page().cursor().isPresent() || total.isEmpty()
-                || total.getAsLong() > items.size());
+        boolean more = itemCount >= size && (query.page().cursor().isPresent() || total.isEmpty()
+                || total.getAsLong() > itemCount);
         Optional<PageCursor> next = more && lastId > 0
                 ? Optional.of(Cursors.encode("m", scope(chat, query.order() == HistoryOrder.OLDEST_FIRST), lastId))
                 : Optional.empty();
@@ -296,43 +320,48 @@ public final class WireMessages implements Messages {
     }
 
     /**
-     * Edits with {@code messages.edit}. VK answers an edit with {@code 1} only, so the message is read first with
-     * {@code messages.getById} (a read: when it fails, nothing was changed) and returned with the new text and, when
-     * the text changes, the client's clock as its edit time, to the second; the edit is the last request, so what
-     * the caller sees is the edit's own outcome. Idempotent: the same text again changes nothing, so the call is
-     * retried like a read. The text is checked as a text {@link Draft} before any request.
+     * Edits in one request (issue 15): a VK {@code execute} carrying {@code messages.edit} (which VK answers with
+     * {@code 1} only) and then {@code messages.getById} of the message, so the message returned is the platform's,
+     * with its own edit time. Inside {@code execute} a failed call answers {@code false} and its error is the next
+     * entry of {@code execute_errors}; the edit's error is thrown as the same typed exception a direct
+     * {@code messages.edit} gives. Idempotent: the same text again changes nothing, so the request is retried like
+     * a read. In the rare case the edit was applied but its read inside the same request failed, the message is
+     * read once more on its own; should that fail too, the edit is applied, so the caller gets an
+     * {@link OutcomeUnknownException} naming the message rather than a plain failure. The text is checked as a text
+     * {@link Draft} before any request.
      *
-     * @throws org.sferum.sdk.error.OutcomeUnknownException when the edit may or may not have been applied
+     * @throws org.sferum.sdk.error.OutcomeUnknownException when the edit may or may not have been applied, or was
+     *     applied and could not be read back
      */
     @Override
     public Message edit(ChatId chat, MessageId message, String newText) {
         Checks.notNull(chat, "chat");
         Checks.notNull(message, "message");
         String text = Draft.text(newText).text();
-        Optional<Message> seen = read(message.value()).filter(m -> m.chat().equals(chat));
-        api.call(token, VkRequest.idempotent("messages.edit")
+        long id = message.value();
+        VkRequest edit = VkRequest.idempotent("messages.edit")
                 .param("peer_id", chat.peerId())
-                .param("message_id", message.value())
-                .param("message", text));
-        if (seen.isEmpty()) {
-            // The service accepted an edit of a message it did not show: read what it holds now.
-            return readBack(message.value());
+                .param("message_id", id)
+                .param("message", text);
+        VkRequest read = VkRequest.idempotent("messages.getById").param("message_ids", id);
+        List<ExecuteAnswer> answers = api.execute(token, List.of(edit, read));
+        // The edit's own outcome first: a refusal, or an OutcomeUnknownException when the request was lost.
+        answers.get(0).decode(result -> result);
+        try {
+            Optional<Message> now = answers.get(1).decode(result -> find(result, id));
+            if (now.isPresent()) {
+                return now.get();
+            }
+        } catch (SferumException e) {
+            LOG.debug("messages.getById inside the edit's execute failed ({}); reading the message on its own",
+                    e.code());
         }
-        Message before = seen.get();
-        if (before.text().equals(text)) {
-            return before;
-        }
-        return new Message(before.id(), before.chat(), before.conversationMessageId(), before.author(), text,
-                before.sentAt(), Optional.of(clock.instant().truncatedTo(ChronoUnit.SECONDS)), before.replyTo(),
-                before.attachments(), before.forwarded(), before.important());
+        return readBackStored("messages.edit", chat, OptionalInt.empty(), id, "was applied to message " + id
+                + " but reading it back failed", "the edit need not be repeated");
     }
 
-    /**
-     * Reads a message before changing it; one the caller cannot see is left to the change itself to refuse with
-     * its own code.
-     */
-    private Optional<Message> read(long id) {
-        VkResult read = api.call(token, VkRequest.idempotent("messages.getById").param("message_ids", id));
+    /** The message of {@code messages.getById}'s answer with this id, when the answer holds one this SDK reads. */
+    private static Optional<Message> find(VkResult read, long id) {
         for (JsonNode item : items(read)) {
             if (Json.longOr(item, "id", 0) == id) {
                 return MessageDecoder.decode(item, read);

@@ -1,6 +1,7 @@
 package org.sferum.sdk.core.transport;
 
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Sends one HTTP request and returns its response, whatever the status. Implementations must be thread-safe; the
@@ -28,6 +29,37 @@ public interface Transport extends AutoCloseable {
      * @throws IOException if no response arrived (connection failed, timed out, was reset or interrupted)
      */
     TransportResponse execute(TransportRequest request) throws IOException;
+
+    /**
+     * Sends a request without holding a thread while the answer is awaited: the events' long polls use it, so
+     * that many subscriptions share a few threads. The same failures as {@link #execute} complete the future
+     * exceptionally. Cancelling the future ({@code cancel(true)}) aborts the request as well as the transport can.
+     *
+     * <p>The default is for transports that can only block: it runs {@link #execute} on a new daemon thread for the
+     * one request, and cancelling the future interrupts that thread. Transports with an asynchronous client (such as
+     * {@link JdkHttpTransport}) override it.
+     *
+     * @param request the request
+     * @return the response, with any status, when it arrives
+     */
+    default CompletableFuture<TransportResponse> executeAsync(TransportRequest request) {
+        CompletableFuture<TransportResponse> answer = new CompletableFuture<>();
+        Thread waiting = new Thread(() -> {
+            try {
+                answer.complete(execute(request));
+            } catch (IOException | RuntimeException e) {
+                answer.completeExceptionally(e);
+            }
+        }, "sferum-transport-wait");
+        waiting.setDaemon(true);
+        answer.whenComplete((response, failure) -> {
+            if (answer.isCancelled()) {
+                waiting.interrupt();
+            }
+        });
+        waiting.start();
+        return answer;
+    }
 
     /** Releases connections and threads. Idempotent. The default does nothing. */
     @Override

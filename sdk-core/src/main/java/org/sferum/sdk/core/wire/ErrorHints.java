@@ -93,6 +93,8 @@ public final class ErrorHints {
                 return "the network failed or timed out before an answer arrived; try again later";
             case MALFORMED_RESPONSE:
                 return "the service answered with something this SDK cannot read";
+            case MISSING_LIBRARY:
+                return "an optional library this needs is not on the class path; add the artifact the message names";
             case UNSUPPORTED_CAPABILITY:
                 return "the configured backend does not offer this; see Sferum.capabilities() and docs/backends.md";
             case UNKNOWN:

@@ -5,15 +5,13 @@ import java.util.List;
 import java.util.Optional;
 import org.sferum.sdk.error.ErrorCode;
 import org.sferum.sdk.spi.SferumMetrics;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The client's {@link SferumMetrics}: hands every callback to each plugin in order, and logs and ignores what a
  * plugin throws, so that metrics never change a call's outcome. Thread-safe when the plugins are.
  */
 public final class Metrics implements SferumMetrics {
-    private static final Logger LOG = LoggerFactory.getLogger(Metrics.class);
+    private static final Log LOG = Log.get(Metrics.class);
     private static final Metrics NONE = new Metrics(List.of());
 
     private final List<SferumMetrics> plugins;

@@ -18,7 +18,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import org.sferum.sdk.core.RetryPolicy;
@@ -36,8 +41,6 @@ import org.sferum.sdk.messages.MessageId;
 import org.sferum.sdk.spi.CompletedRequest;
 import org.sferum.sdk.spi.RequestInterceptor;
 import org.sferum.sdk.users.AccessToken;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Calls VK API methods as {@code docs/wire/vk-api.md} says: {@code POST {api}/method/{name}} with a UTF-8 form
@@ -69,8 +72,13 @@ import org.slf4j.LoggerFactory;
  * parameter values, no service text. Thread-safe; one instance serves a whole client.
  */
 public final class VkApi {
-    private static final Logger LOG = LoggerFactory.getLogger(VkApi.class);
+    private static final Log LOG = Log.get(VkApi.class);
     private static final String FORM = "application/x-www-form-urlencoded; charset=UTF-8";
+    /**
+     * The most threads of a client's events executor ({@link #eventLoop()}): a handful, whatever the number of
+     * subscriptions.
+     */
+    public static final int EVENT_THREADS = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     private final Transport transport;
     private final String apiBase;
@@ -87,6 +95,8 @@ public final class VkApi {
     private final long requestIdPrefix = java.util.concurrent.ThreadLocalRandom.current().nextLong();
     private final java.util.concurrent.atomic.AtomicLong requestCounter = new java.util.concurrent.atomic.AtomicLong(
             java.util.concurrent.ThreadLocalRandom.current().nextLong());
+    /** The events executor, created on the first subscription. */
+    private volatile ScheduledThreadPoolExecutor eventLoop;
     private volatile TokenRateLimiter rateLimiter;
     private volatile Coalescer coalescer;
     private volatile boolean closed;
@@ -428,7 +438,8 @@ public final class VkApi {
                 }
                 TransportResponse response = transport.execute(
                         new TransportRequest("POST", uri, headers, body, requestTimeout));
-                outcome = read(response, false, whole);
+                outcome = request.isStreamed() && startsWithResponse(response)
+                        ? Outcome.streamed(response.body()) : read(response, false, whole);
             } catch (IOException e) {
                 outcome = transportFailure(e, uri);
             } catch (InterruptedException e) {
@@ -457,7 +468,8 @@ public final class VkApi {
 
             if (!outcome.failed()) {
                 metrics.requestCompleted(method, Optional.empty(), attempt, since(callStarted));
-                return new VkResult(method, requestId, outcome.response);
+                return outcome.body != null ? VkResult.streamed(method, requestId, outcome.body)
+                        : new VkResult(method, requestId, outcome.response);
             }
             if (!retry) {
                 metrics.requestCompleted(method, Optional.of(outcome.code), attempt, since(callStarted));
@@ -559,19 +571,19 @@ public final class VkApi {
 
     /**
      * Polls VK's user long poll server once ({@code docs/wire/events.md}): a form POST of the parameters (so that the
-     * key never appears in a URL) through the same transport, with no access token, never retried. The answer is
-     * not an envelope: the whole JSON object is returned. Nothing is logged but the outcome's code.
+     * key never appears in a URL) through the same transport's {@link Transport#executeAsync}, so no thread waits
+     * for the answer; with no access token, never retried. The answer is not an envelope: the whole JSON object is
+     * returned. Nothing is logged but the outcome's code. Cancelling the future cancels the request.
      *
      * @param server the {@code server} of {@code messages.getLongPollServer}: a host and path, given the scheme of
      *     the API's base address, or a whole {@code http(s)://} address
      * @param params {@code act}, {@code key}, {@code ts}, {@code wait}, {@code mode}, {@code version}
      * @param timeout how long to wait for the answer (longer than {@code wait})
-     * @return the answer's JSON object
-     * @throws SferumException with {@code TRANSPORT_FAILURE}, {@code SERVICE_UNAVAILABLE} or
-     *     {@code MALFORMED_RESPONSE} when no object came back
+     * @return the answer's JSON object; or completed with a {@link SferumException} ({@code TRANSPORT_FAILURE},
+     *     {@code SERVICE_UNAVAILABLE} or {@code MALFORMED_RESPONSE}) when no object came back
      * @throws IllegalStateException if the client was closed
      */
-    public JsonNode longPoll(String server, Map<String, String> params, Duration timeout) {
+    public CompletableFuture<JsonNode> longPollAsync(String server, Map<String, String> params, Duration timeout) {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(params, "params");
         if (closed) {
@@ -589,34 +601,53 @@ public final class VkApi {
         TransportRequest.addHeader(headers, "Content-Type", FORM);
         TransportRequest.addHeader(headers, "Accept", "application/json");
         TransportRequest.addHeader(headers, "X-Request-Id", requestId);
+        CompletableFuture<TransportResponse> sent;
+        try {
+            sent = transport.executeAsync(new TransportRequest("POST", uri, headers,
+                    form.toString().getBytes(StandardCharsets.US_ASCII), timeout));
+        } catch (RuntimeException e) {
+            sent = CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<TransportResponse> exchange = sent;
+        CompletableFuture<JsonNode> answer = exchange.handle((response, failure) ->
+                longPollAnswer(uri, requestId, response, failure));
+        answer.whenComplete((root, failure) -> {
+            if (answer.isCancelled()) {
+                exchange.cancel(true);
+            }
+        });
+        return answer;
+    }
+
+    /** Reads a long poll's answer, or turns its transport failure into a {@link SferumException}. */
+    private static JsonNode longPollAnswer(URI uri, String requestId, TransportResponse response, Throwable thrown) {
         JsonNode root = null;
         ErrorCode failure;
         String detail;
-        Throwable cause = null;
-        try {
-            TransportResponse response = transport.execute(new TransportRequest("POST", uri, headers,
-                    form.toString().getBytes(StandardCharsets.US_ASCII), timeout));
-            if (response.status() >= 500) {
-                failure = ErrorCode.SERVICE_UNAVAILABLE;
-                detail = "HTTP " + response.status();
-            } else if (response.status() != 200) {
-                failure = ErrorCode.MALFORMED_RESPONSE;
-                detail = "HTTP " + response.status() + " instead of 200";
-            } else {
-                try {
-                    root = Json.parse(response.body());
-                } catch (IOException e) {
-                    root = null;
-                }
-                failure = root != null && root.isObject() ? null : ErrorCode.MALFORMED_RESPONSE;
-                detail = "a body that is not a JSON object";
-            }
-        } catch (IOException e) {
+        Throwable cause = thrown instanceof java.util.concurrent.CompletionException && thrown.getCause() != null
+                ? thrown.getCause() : thrown;
+        if (cause instanceof IllegalStateException closedClient) {
+            throw closedClient;
+        }
+        if (cause != null) {
             failure = ErrorCode.TRANSPORT_FAILURE;
-            detail = e instanceof HttpTimeoutException || e instanceof SocketTimeoutException
+            detail = cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException
                     ? "no answer from " + uri.getHost() + " within the timeout"
-                    : e.getClass().getSimpleName() + " talking to " + uri.getHost();
-            cause = e;
+                    : cause.getClass().getSimpleName() + " talking to " + uri.getHost();
+        } else if (response.status() >= 500) {
+            failure = ErrorCode.SERVICE_UNAVAILABLE;
+            detail = "HTTP " + response.status();
+        } else if (response.status() != 200) {
+            failure = ErrorCode.MALFORMED_RESPONSE;
+            detail = "HTTP " + response.status() + " instead of 200";
+        } else {
+            try {
+                root = Json.parse(response.body());
+            } catch (IOException e) {
+                root = null;
+            }
+            failure = root != null && root.isObject() ? null : ErrorCode.MALFORMED_RESPONSE;
+            detail = "a body that is not a JSON object";
         }
         LOG.debug("long poll {} [request {}]", failure == null ? "ok" : failure.name(), requestId);
         if (failure != null) {
@@ -624,6 +655,40 @@ public final class VkApi {
                     null, requestId, cause);
         }
         return root;
+    }
+
+    /**
+     * Returns the client's shared events executor, where every events subscription of this client processes its
+     * long poll answers, delivers its events and waits between reconnections: {@link #EVENT_THREADS} daemon threads
+     * at most (each ending after a while idle), however many subscriptions there are. Created on first use, shut
+     * down when the client closes.
+     *
+     * @return the executor
+     * @throws IllegalStateException if the client was closed
+     */
+    public ScheduledExecutorService eventLoop() {
+        ScheduledThreadPoolExecutor loop = eventLoop;
+        if (loop != null) {
+            return loop;
+        }
+        synchronized (closeActions) {
+            if (closed) {
+                throw new IllegalStateException("the Sferum client is closed; build a new one");
+            }
+            if (eventLoop == null) {
+                AtomicInteger number = new AtomicInteger(1);
+                ScheduledThreadPoolExecutor created = new ScheduledThreadPoolExecutor(EVENT_THREADS, task -> {
+                    Thread thread = new Thread(task, "sferum-events-" + number.getAndIncrement());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+                created.setKeepAliveTime(30, TimeUnit.SECONDS);
+                created.allowCoreThreadTimeOut(true);
+                created.setRemoveOnCancelPolicy(true);
+                eventLoop = created;
+            }
+            return eventLoop;
+        }
     }
 
     /**
@@ -641,9 +706,14 @@ public final class VkApi {
         return () -> closeActions.remove(action);
     }
 
-    /** Refuses every later call, including the next attempt of a call under way; runs the close actions. Idempotent. */
+    /**
+     * Refuses every later call, including the next attempt of a call under way; runs the close actions and stops
+     * the events executor. Idempotent.
+     */
     public void close() {
-        closed = true;
+        synchronized (closeActions) {
+            closed = true;
+        }
         for (Runnable action : List.copyOf(closeActions)) {
             if (closeActions.remove(action)) {
                 try {
@@ -652,6 +722,10 @@ public final class VkApi {
                     LOG.warn("a close action failed ({})", e.getClass().getName());
                 }
             }
+        }
+        ScheduledThreadPoolExecutor loop = eventLoop;
+        if (loop != null) {
+            loop.shutdownNow();
         }
     }
 
@@ -728,6 +802,24 @@ public final class VkApi {
         return Outcome.success(whole ? root : root.get("response"));
     }
 
+    /**
+     * Whether a 200 answer's first field is {@code response} (VK writes it first): then a streamed request's answer
+     * is kept as bytes, and its decoder reports it malformed should the rest not be readable. Anything else (an
+     * error, another shape, no JSON) is read as a tree as usual.
+     */
+    private static boolean startsWithResponse(TransportResponse response) {
+        if (response.status() != 200) {
+            return false;
+        }
+        try (com.fasterxml.jackson.core.JsonParser parser = Json.MAPPER.getFactory().createParser(response.body())) {
+            return parser.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT
+                    && parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME
+                    && "response".equals(parser.currentName());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Reads {@code Retry-After} in seconds (the HTTP-date form is not used by VK's gateways and is ignored). */
     private static Duration retryAfter(TransportResponse response) {
         for (Map.Entry<String, List<String>> header : response.headers().entrySet()) {
@@ -788,6 +880,8 @@ public final class VkApi {
     /** What one attempt came to: a response, or a failure with what it proves about retrying. */
     private static final class Outcome {
         final JsonNode response;
+        /** A streamed answer's bytes, or {@code null}. */
+        byte[] body;
         final ErrorCode code;
         final String detail;
         final Integer wireCode;
@@ -817,6 +911,12 @@ public final class VkApi {
 
         static Outcome success(JsonNode response) {
             return new Outcome(response, null, null, null, null, Retry.NEVER);
+        }
+
+        static Outcome streamed(byte[] body) {
+            Outcome outcome = new Outcome(null, null, null, null, null, Retry.NEVER);
+            outcome.body = body;
+            return outcome;
         }
 
         static Outcome failure(ErrorCode code, String detail, Integer wireCode, Throwable cause, Retry retry) {

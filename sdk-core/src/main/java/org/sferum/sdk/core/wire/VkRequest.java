@@ -23,6 +23,8 @@ public final class VkRequest {
     private final Map<String, String> params = new LinkedHashMap<>();
     /** Whether the call changes state, when its method name cannot say ({@code execute}); else {@code null}. */
     private Boolean changes;
+    /** Whether its answer is left as bytes for a streaming decoder ({@link VkResult#responseParser()}). */
+    private boolean streamed;
 
     private VkRequest(String method, boolean idempotent) {
         if (!METHOD.matcher(Objects.requireNonNull(method, "method")).matches()) {
@@ -62,6 +64,27 @@ public final class VkRequest {
      * @param changesState whether any inner call changes state
      * @return the request
      */
+    /**
+     * Marks the call's answer to be read without a tree (issue 15): a successful {@code {"response": …}} stays as
+     * bytes in the {@link VkResult}, for a decoder that reads it with {@link VkResult#responseParser()}; an error
+     * or any other shape is read as usual. Inside {@code execute} the mark has no effect.
+     *
+     * @return this request
+     */
+    public VkRequest streamed() {
+        this.streamed = true;
+        return this;
+    }
+
+    /**
+     * Tells whether the answer is left as bytes for a streaming decoder.
+     *
+     * @return whether {@link #streamed()} was called
+     */
+    public boolean isStreamed() {
+        return streamed;
+    }
+
     static VkRequest execute(boolean idempotent, boolean changesState) {
         VkRequest request = new VkRequest("execute", idempotent);
         request.changes = changesState;

@@ -52,7 +52,7 @@ class WireDecoderFuzzTest {
         SEND("messages.send", (s, f) -> s.messages().send(f.chat, Draft.text("Домашнее задание"))),
         HISTORY("messages.getHistory", (s, f) -> s.messages().history(f.chat, HistoryQuery.newestFirst(20))),
         SEARCH("messages.search", (s, f) -> s.messages().search(f.chat, "задание", PageRequest.ofSize(20))),
-        EDIT_READ("messages.getById", (s, f) -> s.messages().edit(f.chat,
+        EDIT("execute", (s, f) -> s.messages().edit(f.chat,
                 org.sferum.sdk.messages.MessageId.of(f.message), "Новый текст")),
         PINNED("messages.getConversationsById", (s, f) -> s.messages().pinned(f.chat)),
         CHAT_LIST("messages.getConversations", (s, f) -> s.chats().list(ChatFilter.ALL, PageRequest.ofSize(20))),

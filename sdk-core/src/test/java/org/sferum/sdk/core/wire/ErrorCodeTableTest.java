@@ -120,7 +120,7 @@ class ErrorCodeTableTest {
                 ErrorCode.ID_TOKEN_ALGORITHM_NOT_ALLOWED, ErrorCode.ID_TOKEN_EXPIRED, ErrorCode.ID_TOKEN_ISSUER_MISMATCH,
                 ErrorCode.ID_TOKEN_AUDIENCE_MISMATCH, ErrorCode.NONCE_MISMATCH, ErrorCode.ID_TOKEN_INVALID,
                 ErrorCode.NOT_LINKED, ErrorCode.ACCOUNT_ALREADY_LINKED, ErrorCode.PROFILE_ALREADY_LINKED,
-                ErrorCode.TOO_MANY_ATTEMPTS, ErrorCode.UNSUPPORTED_CAPABILITY), notOnTheVkApi, "deciding a new code's VK error is part of adding it");
+                ErrorCode.TOO_MANY_ATTEMPTS, ErrorCode.UNSUPPORTED_CAPABILITY, ErrorCode.MISSING_LIBRARY), notOnTheVkApi, "deciding a new code's VK error is part of adding it");
         // No VK code means "conflict": it travels as the partner code 4114 (docs/wire/calls.md) and reads back.
         assertEquals(ErrorCode.CONFLICT,
                 VkErrorCodes.toErrorCode(org.sferum.sdk.testkit.emulator.VkErrorTable.vkCode(ErrorCode.CONFLICT)));
