@@ -198,16 +198,16 @@ class CallPageTest extends EmulatorTestBase {
         assertEquals("<b>Урок</b> & \"кружок\"", Pages.only(visitorPage, "h1").text(), visitor::body);
         assertTrue(visitorPage.title().startsWith("<b>Урок</b> & \"кружок\""), visitor::body);
         assertTrue(visitorPage.select("b").isEmpty(), visitor::body);
-        String secret = join(link, "<script>alert('x')</script>");
+        String hostile = "<script>alert('x')</script> & \"Петров\"";
+        String secret = join(link, hostile);
         HttpResponse<String> page = get(link, secret);
         Document guestPage = Pages.parse(page);
         assertTrue(guestPage.select("script").isEmpty(), page::body);
-        assertEquals("<script>alert('x')</script>", Pages.only(guestPage, "section#guest").attr("data-name"));
-        assertEquals("Вы в звонке как «<script>alert('x')</script>».", Pages.only(guestPage, "p.status").text());
+        assertEquals(hostile, Pages.only(guestPage, "section#guest").attr("data-name"));
+        assertEquals("Вы в звонке как «" + hostile + "».", Pages.only(guestPage, "p.status").text());
         assertTrue(guestPage.select("#participants li").eachText().stream()
-                .anyMatch(li -> li.startsWith("<script>alert('x')</script> (гость) — это вы")), page::body);
-        assertEquals("<script>alert('x')</script>", emulator.engine().calls().callParticipants(teacher.id(), call.id())
-                .get(1).name());
+                .anyMatch(li -> li.startsWith(hostile + " (гость) — это вы")), page::body);
+        assertEquals(hostile, emulator.engine().calls().callParticipants(teacher.id(), call.id()).get(1).name());
     }
 
     @Test
