@@ -70,7 +70,8 @@ class VkIdSdkModesTest extends VkIdTestBase {
         wire.submit(flow, "phone", "phone", user.phone());
         wire.submit(flow, "password", "password", DemoSchool.PASSWORD);
         wire.submit(flow, "sms_code", "sms_code", code(user.phone()));
-        assertTrue(wire.submit(flow, "continue_in_profile").body().contains("Проверьте данные"));
+        assertEquals("Проверьте данные",
+                Jsoup.parse(wire.submit(flow, "continue_in_profile").body()).selectFirst("h1").text());
         return flow;
     }
 
@@ -89,8 +90,8 @@ class VkIdSdkModesTest extends VkIdTestBase {
         assertEquals(600, payload.get("expires_in").asInt());
         assertEquals("code_v2", payload.get("type").asText());
         assertEquals(REDIRECT_ORIGIN, script.targetOrigin(), "never the origin parameter");
-        assertTrue(page.body().contains("window.opener.postMessage(message, targetOrigin)"));
-        assertTrue(page.body().contains("window.location.replace(fallback)"));
+        assertTrue(scriptOf(page.body()).contains("window.opener.postMessage(message, targetOrigin)"));
+        assertTrue(scriptOf(page.body()).contains("window.location.replace(fallback)"));
 
         Map<String, String> fallback = new java.util.LinkedHashMap<>();
         URI location = URI.create(script.fallback());
