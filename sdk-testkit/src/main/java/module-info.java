@@ -15,6 +15,9 @@ module org.sferum.sdk.testkit {
     requires org.bouncycastle.provider;
     requires java.net.http; // EmulatorVkIdUsers walks the emulator's VK ID pages over HTTP
     requires com.nimbusds.jose.jwt; // the emulator signs ID tokens and publishes its JWKS
+    requires gg.jte.runtime; // the emulator's HTML pages (Templates), precompiled from src/main/jte
+    requires static java.compiler; // @Generated on the classes jte makes from the templates
+    requires org.jsoup; // the emulator's own page readers (LoginPageReader, EmulatorCallGuests)
 
     exports org.sferum.sdk.testkit;
     exports org.sferum.sdk.testkit.assertj;

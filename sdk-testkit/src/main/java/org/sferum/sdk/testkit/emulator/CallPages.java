@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.sferum.sdk.calls.CallRole;
 import org.sferum.sdk.calls.CallState;
 import org.sferum.sdk.calls.Participant;
+import org.sferum.sdk.calls.ParticipantId;
 import org.sferum.sdk.calls.WaitingParticipant;
 import org.sferum.sdk.error.ErrorCode;
 import org.sferum.sdk.testkit.calls.GuestStatus;
@@ -16,7 +17,8 @@ import org.sferum.sdk.testkit.engine.CallPageView;
  * the form to join anonymously, where a guest stands with the participants and the buttons to leave or come back,
  * and the refusals. Machine-readable markers: {@value #ERROR_ATTRIBUTE} on a refusal (an {@link ErrorCode} name),
  * {@value #STATUS_ATTRIBUTE}, {@value #PARTICIPANT_ATTRIBUTE} and {@value #NAME_ATTRIBUTE} on the guest's section,
- * {@value #STATE_ATTRIBUTE} on the page's {@code <main>}. Every text that comes from outside is escaped.
+ * {@value #STATE_ATTRIBUTE} on the page's {@code <main>}. The pages are the templates {@code call*.jte}, which escape
+ * every value.
  */
 final class CallPages {
     /** Everything the call pages serve is under this path (the session cookies are limited to it). */
@@ -103,30 +105,12 @@ final class CallPages {
      * @return the page
      */
     static String visitor(CallPageView call, Optional<String> back) {
-        StringBuilder body = new StringBuilder(backLink(back));
-        body.append("<h1>").append(Html.escape(call.title())).append("</h1>\n");
-        if (call.state() == CallState.SCHEDULED) {
-            body.append(error(ErrorCode.CALL_NOT_STARTED));
-        } else if (call.state() == CallState.ENDED) {
-            body.append(error(ErrorCode.CALL_ENDED));
-        } else if (!call.settings().anonymousAllowed()) {
-            body.append(error(ErrorCode.ANONYMOUS_NOT_ALLOWED));
-        } else {
-            body.append("<p>Звонок идёт.");
-            if (call.settings().waitingRoom()) {
-                body.append(" Организатор впустит вас из зала ожидания.");
-            }
-            body.append("</p>\n");
-            body.append("<form method=\"post\" action=\"").append(JOIN_PATH).append(Html.escape(call.linkKey()))
-                    .append("\" data-form=\"").append(JOIN).append("\">\n")
-                    .append("<input type=\"hidden\" name=\"").append(ACTION).append("\" value=\"").append(JOIN)
-                    .append("\">\n")
-                    .append("<label>Ваше имя <input type=\"text\" name=\"").append(NAME)
-                    .append("\" maxlength=\"64\" required autocomplete=\"name\"></label>\n")
-                    .append("<button type=\"submit\">Присоединиться анонимно</button>\n</form>\n");
-        }
-        body.append(note());
-        return page(call.title(), call.state(), body.toString());
+        ErrorCode refused = call.state() == CallState.SCHEDULED ? ErrorCode.CALL_NOT_STARTED
+                : call.state() == CallState.ENDED ? ErrorCode.CALL_ENDED
+                : !call.settings().anonymousAllowed() ? ErrorCode.ANONYMOUS_NOT_ALLOWED : null;
+        return Templates.render("callVisitor.jte", new VisitorView(call.title(), call.state().name(),
+                back.orElse(null), refused == null ? null : Refusal.of(refused), call.settings().waitingRoom(),
+                call.linkKey()));
     }
 
     /**
@@ -136,13 +120,7 @@ final class CallPages {
      * @return the page
      */
     static String askPassword(String shortId) {
-        String body = "<h1>Вход в звонок по номеру</h1>\n"
-                + "<form method=\"get\" action=\"" + SHORT_PATH + Html.escape(shortId) + "\" data-form=\""
-                + PASSWORD + "\">\n"
-                + "<p>Номер звонка: " + Html.escape(shortId) + "</p>\n"
-                + "<label>Пароль <input type=\"password\" name=\"" + PASSWORD + "\" required></label>\n"
-                + "<button type=\"submit\">Войти</button>\n</form>\n" + note();
-        return page("Вход в звонок по номеру", null, body);
+        return Templates.render("callPassword.jte", shortId);
     }
 
     /**
@@ -154,28 +132,16 @@ final class CallPages {
      */
     static String guest(CallPageView.Guest guest) {
         CallPageView call = guest.call();
-        StringBuilder body = new StringBuilder();
-        body.append("<h1>").append(Html.escape(call.title())).append("</h1>\n");
-        body.append("<section id=\"guest\" ").append(STATUS_ATTRIBUTE).append("=\"").append(guest.status().name())
-                .append("\" ").append(PARTICIPANT_ATTRIBUTE).append("=\"").append(Html.escape(guest.participant()
-                        .value())).append("\" ").append(NAME_ATTRIBUTE).append("=\"").append(Html.escape(guest.name()))
-                .append("\">\n");
-        body.append("<p class=\"status\">").append(statusText(guest)).append("</p>\n");
-        if (guest.status() == GuestStatus.IN_CALL) {
-            body.append("<h2>Участники</h2>\n<ul id=\"participants\">\n");
-            for (Participant p : guest.participants()) {
-                body.append(participant(p, guest));
-            }
-            body.append("</ul>\n");
+        List<ParticipantView> participants = new ArrayList<>();
+        for (Participant p : guest.participants()) {
+            participants.add(ParticipantView.of(p, guest.participant(), List.of()));
         }
-        if (guest.status() == GuestStatus.IN_CALL || guest.status() == GuestStatus.WAITING) {
-            body.append(button(call, LEAVE, "Выйти"));
-        } else if (guest.status() != GuestStatus.CALL_ENDED) {
-            body.append(button(call, REJOIN, "Вернуться"));
-        }
-        body.append("</section>\n");
-        body.append(note());
-        return page(call.title(), call.state(), body.toString());
+        boolean inCall = guest.status() == GuestStatus.IN_CALL;
+        String button = inCall || guest.status() == GuestStatus.WAITING ? LEAVE
+                : guest.status() != GuestStatus.CALL_ENDED ? REJOIN : null;
+        return Templates.render("callGuest.jte", new GuestView(call.title(), call.state().name(),
+                guest.status().name(), guest.participant().value(), guest.name(), statusText(guest), inCall,
+                participants, button, LEAVE.equals(button) ? "Выйти" : "Вернуться", call.linkKey()));
     }
 
     /**
@@ -198,15 +164,9 @@ final class CallPages {
      * @return the page
      */
     static String refusal(ErrorCode code, CallPageView call, String text) {
-        StringBuilder body = new StringBuilder();
-        body.append("<h1>").append(call == null ? "Звонок" : Html.escape(call.title())).append("</h1>\n");
-        body.append(error(code, text));
-        if (call != null) {
-            body.append("<p><a href=\"").append(JOIN_PATH).append(Html.escape(call.linkKey()))
-                    .append("\">Вернуться на страницу звонка</a></p>\n");
-        }
-        body.append(note());
-        return page(call == null ? "Звонок" : call.title(), call == null ? null : call.state(), body.toString());
+        return Templates.render("callRefusal.jte", new RefusalView(call == null ? "Звонок" : call.title(),
+                call == null ? null : call.state().name(), new Refusal(code.name(), text),
+                call == null ? null : call.linkKey()));
     }
 
     /**
@@ -268,19 +228,10 @@ final class CallPages {
         }
     }
 
-    private static String error(ErrorCode code) {
-        return error(code, text(code));
-    }
-
-    private static String error(ErrorCode code, String text) {
-        return "<p class=\"error\" " + ERROR_ATTRIBUTE + "=\"" + code.name() + "\">" + Html.escape(text)
-                + "</p>\n";
-    }
-
     private static String statusText(CallPageView.Guest guest) {
         switch (guest.status()) {
             case IN_CALL:
-                return "Вы в звонке как «" + Html.escape(guest.name()) + "».";
+                return "Вы в звонке как «" + guest.name() + "».";
             case WAITING:
                 return "Ожидайте, организатор скоро впустит вас.";
             case REJECTED:
@@ -293,20 +244,6 @@ final class CallPages {
             default:
                 return "Звонок завершён.";
         }
-    }
-
-    private static String participant(Participant p, CallPageView.Guest guest) {
-        return participantItem(p, guest.participant(), "");
-    }
-
-    private static String button(CallPageView call, String action, String label) {
-        return "<form method=\"post\" action=\"" + JOIN_PATH + Html.escape(call.linkKey()) + "\" data-form=\""
-                + action + "\">\n<input type=\"hidden\" name=\"" + ACTION + "\" value=\"" + action + "\">\n"
-                + "<button type=\"submit\">" + label + "</button>\n</form>\n";
-    }
-
-    private static String note() {
-        return "<p class=\"note\">" + NO_MEDIA + "</p>\n";
     }
 
     /**
@@ -324,124 +261,193 @@ final class CallPages {
      */
     static String member(CallPageView call, String userName, Optional<Participant> me, List<Participant> participants,
                          List<WaitingParticipant> waiting, boolean recording, String csrf, Optional<String> back) {
-        StringBuilder body = new StringBuilder();
-        body.append(backLink(back));
-        body.append("<h1>").append(Html.escape(call.title())).append("</h1>\n");
         boolean admin = me.map(p -> p.role() != CallRole.PARTICIPANT).orElse(false);
-        body.append("<section id=\"member\" data-in-call=\"").append(me.isPresent()).append("\" data-role=\"")
-                .append(me.map(p -> p.role().name()).orElse("")).append("\">\n");
-        if (call.state() == CallState.ENDED) {
-            body.append(error(ErrorCode.CALL_ENDED));
-        } else if (call.state() == CallState.SCHEDULED) {
-            body.append(error(ErrorCode.CALL_NOT_STARTED));
-        } else if (me.isEmpty()) {
-            body.append("<p>Вы вошли как ").append(Html.escape(userName)).append(".</p>\n")
-                    .append(action(call, ENTER, "Присоединиться", "", csrf, back, ""));
-        } else {
+        Forms forms = new Forms(call.linkKey(), csrf, back.orElse(null));
+        ErrorCode refused = call.state() == CallState.ENDED ? ErrorCode.CALL_ENDED
+                : call.state() == CallState.SCHEDULED ? ErrorCode.CALL_NOT_STARTED : null;
+        List<ActionView> selfActions = new ArrayList<>();
+        List<ActionView> adminActions = new ArrayList<>();
+        List<ParticipantView> people = new ArrayList<>();
+        List<WaitingView> waitingViews = new ArrayList<>();
+        if (refused == null && me.isPresent()) {
             Participant self = me.get();
-            body.append("<p class=\"status\">Вы в звонке как «").append(Html.escape(self.name())).append("»")
-                    .append(admin ? " (организатор)" : "").append(".</p>\n<p>")
-                    .append(action(call, HAND, self.handRaised() ? "Опустить руку" : "Поднять руку ✋", "secondary",
-                            csrf, back, ""))
-                    .append(action(call, MICROPHONE, self.microphone() ? "Выключить микрофон" : "Включить микрофон",
-                            "secondary", csrf, back, ""))
-                    .append(action(call, CAMERA, self.camera() ? "Выключить камеру" : "Включить камеру",
-                            "secondary", csrf, back, ""))
-                    .append(action(call, LEAVE, "Выйти", "secondary", csrf, back, "")).append("</p>\n");
+            selfActions.add(forms.of(HAND, self.handRaised() ? "Опустить руку" : "Поднять руку ✋", "secondary", null));
+            selfActions.add(forms.of(MICROPHONE, self.microphone() ? "Выключить микрофон" : "Включить микрофон",
+                    "secondary", null));
+            selfActions.add(forms.of(CAMERA, self.camera() ? "Выключить камеру" : "Включить камеру", "secondary",
+                    null));
+            selfActions.add(forms.of(LEAVE, "Выйти", "secondary", null));
             if (admin) {
-                body.append("<p>")
-                        .append(recording ? action(call, STOP_RECORDING, "Остановить запись", "secondary", csrf, back,
-                                "") : action(call, RECORD, "Начать запись", "", csrf, back, ""))
-                        .append(action(call, END, "Завершить звонок для всех", "danger", csrf, back, ""))
-                        .append("</p>\n");
-                if (recording) {
-                    body.append("<p id=\"recording\">● Идёт запись</p>\n");
-                }
+                adminActions.add(recording ? forms.of(STOP_RECORDING, "Остановить запись", "secondary", null)
+                        : forms.of(RECORD, "Начать запись", null, null));
+                adminActions.add(forms.of(END, "Завершить звонок для всех", "danger", null));
             }
-            body.append("<h2>Участники</h2>\n<ul id=\"participants\" class=\"people\">\n");
             for (Participant p : participants) {
-                StringBuilder controls = new StringBuilder();
+                List<ActionView> controls = new ArrayList<>();
                 if (admin && !p.id().equals(self.id())) {
                     if (p.microphone()) {
-                        controls.append(action(call, MUTE, "Выключить микрофон", "secondary", csrf, back,
-                                p.id().value()));
+                        controls.add(forms.of(MUTE, "Выключить микрофон", "secondary", p.id().value()));
                     }
-                    controls.append(action(call, REMOVE, "Удалить", "danger", csrf, back, p.id().value()));
+                    controls.add(forms.of(REMOVE, "Удалить", "danger", p.id().value()));
                 }
-                body.append(participantItem(p, self.id(), controls.toString()));
+                people.add(ParticipantView.of(p, self.id(), controls));
             }
-            body.append("</ul>\n");
-            if (admin && !waiting.isEmpty()) {
-                body.append("<h2>Зал ожидания</h2>\n<ul id=\"waiting\" class=\"people\">\n");
+            if (admin) {
                 for (WaitingParticipant w : waiting) {
-                    body.append("<li ").append(PARTICIPANT_ATTRIBUTE).append("=\"").append(Html.escape(w.id().value()))
-                            .append("\">").append(Html.escape(w.name())).append(' ')
-                            .append(action(call, ADMIT, "Впустить", "", csrf, back, w.id().value())).append("</li>\n");
+                    waitingViews.add(new WaitingView(w.id().value(), w.name(),
+                            forms.of(ADMIT, "Впустить", null, w.id().value())));
                 }
-                body.append("</ul>\n");
             }
         }
-        body.append("</section>\n");
-        body.append(note());
-        return page(call.title(), call.state(), body.toString());
+        return Templates.render("callMember.jte", new MemberView(call.title(), call.state().name(),
+                back.orElse(null), String.valueOf(me.isPresent()), me.map(p -> p.role().name()).orElse(""),
+                refused == null ? null : Refusal.of(refused), userName, forms.of(ENTER, "Присоединиться", null, null),
+                me.map(Participant::name).orElse(""), admin, selfActions, adminActions, recording, people,
+                waitingViews));
     }
 
-    private static String backLink(Optional<String> back) {
-        return back.map(b -> "<a class=\"back\" id=\"back\" href=\"" + Html.escape(b)
-                + "\" rel=\"noopener noreferrer\">← Вернуться</a>\n").orElse("");
+    /**
+     * A refusal's paragraph: {@code <p class="error" data-error="CODE">}.
+     *
+     * @param code the {@link ErrorCode}'s name
+     * @param text the Russian text
+     */
+    record Refusal(String code, String text) {
+        static Refusal of(ErrorCode code) {
+            return new Refusal(code.name(), CallPages.text(code));
+        }
     }
 
-    private static String action(CallPageView call, String action, String label, String cssClass, String csrf,
-                                 Optional<String> back, String participant) {
-        StringBuilder form = new StringBuilder("<form method=\"post\" class=\"inline\" action=\"").append(JOIN_PATH)
-                .append(Html.escape(call.linkKey())).append("\" data-form=\"").append(action).append("\">")
-                .append("<input type=\"hidden\" name=\"").append(ACTION).append("\" value=\"").append(action)
-                .append("\"><input type=\"hidden\" name=\"").append(CSRF).append("\" value=\"")
-                .append(Html.escape(csrf)).append("\">");
-        back.ifPresent(b -> form.append("<input type=\"hidden\" name=\"").append(BACK).append("\" value=\"")
-                .append(Html.escape(b)).append("\">"));
-        if (!participant.isEmpty()) {
-            form.append("<input type=\"hidden\" name=\"").append(PARTICIPANT).append("\" value=\"")
-                    .append(Html.escape(participant)).append("\">");
-        }
-        return form.append("<button type=\"submit\"").append(cssClass.isEmpty() ? "" : " class=\"" + cssClass + "\"")
-                .append(">").append(Html.escape(label)).append("</button></form>\n").toString();
+    /**
+     * What {@code callVisitor.jte} shows.
+     *
+     * @param title the call's title
+     * @param state the call's state
+     * @param back the address the visitor came from, or {@code null}
+     * @param refusal why the visitor cannot join, or {@code null} when the join form is shown
+     * @param waitingRoom whether the organiser admits from a waiting room
+     * @param linkKey the call's link key
+     */
+    record VisitorView(String title, String state, String back, Refusal refusal, boolean waitingRoom,
+                       String linkKey) {
     }
 
-    private static String participantItem(Participant p, org.sferum.sdk.calls.ParticipantId self, String controls) {
-        List<String> marks = new ArrayList<>();
-        marks.add(p.camera() ? "камера включена" : "камера выключена");
-        marks.add(p.microphone() ? "микрофон включён" : "микрофон выключен");
-        if (p.screenSharing()) {
-            marks.add("показывает экран");
-        }
-        if (p.handRaised()) {
-            marks.add("рука поднята ✋");
-        }
-        StringBuilder li = new StringBuilder();
-        li.append("<li ").append(PARTICIPANT_ATTRIBUTE).append("=\"").append(Html.escape(p.id().value()))
-                .append("\" data-camera=\"").append(p.camera()).append("\" data-microphone=\"")
-                .append(p.microphone()).append("\" data-hand=\"").append(p.handRaised()).append("\">")
-                .append(Html.escape(p.name()));
-        if (p.role() == CallRole.ORGANISER) {
-            li.append(" (организатор)");
-        } else if (p.role() == CallRole.ADMIN) {
-            li.append(" (администратор)");
-        } else if (p.anonymous()) {
-            li.append(" (гость)");
-        }
-        if (p.id().equals(self)) {
-            li.append(" — это вы");
-        }
-        return li.append(" — ").append(String.join(", ", marks)).append(' ').append(controls).append("</li>\n")
-                .toString();
+    /**
+     * What {@code callGuest.jte} shows.
+     *
+     * @param title the call's title
+     * @param state the call's state
+     * @param status the guest's {@link GuestStatus}
+     * @param participant the guest's participant id
+     * @param name the guest's name
+     * @param statusText where the guest stands, in Russian
+     * @param inCall whether the participants are listed
+     * @param participants everyone in the call
+     * @param buttonAction the action of the guest's button, or {@code null} for none
+     * @param buttonLabel the button's text
+     * @param linkKey the call's link key
+     */
+    record GuestView(String title, String state, String status, String participant, String name, String statusText,
+                     boolean inCall, List<ParticipantView> participants, String buttonAction, String buttonLabel,
+                     String linkKey) {
     }
 
-    private static String page(String title, CallState state, String body) {
-        return "<!DOCTYPE html>\n<html lang=\"ru\">\n<head>\n<meta charset=\"utf-8\">\n"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                + "<title>" + Html.escape(title) + " — звонок Сферума (эмулятор)</title>\n<style>" + EmulatorStyle.CSS + "</style>\n</head>\n<body>\n<main"
-                + (state == null ? "" : " " + STATE_ATTRIBUTE + "=\"" + state.name() + "\"") + ">\n"
-                + body + "</main>\n</body>\n</html>\n";
+    /**
+     * What {@code callRefusal.jte} shows.
+     *
+     * @param title the call's title, or «Звонок»
+     * @param state the call's state, or {@code null} when the call is not known
+     * @param refusal the refusal
+     * @param linkKey the call's link key, or {@code null} when the call is not known
+     */
+    record RefusalView(String title, String state, Refusal refusal, String linkKey) {
+    }
+
+    /**
+     * What {@code callMember.jte} shows.
+     *
+     * @param title the call's title
+     * @param state the call's state
+     * @param back the address the user came from, or {@code null}
+     * @param inCall {@code "true"} when the member has a seat now, {@code "false"} otherwise
+     * @param role the member's role's name, or empty
+     * @param refusal why the call cannot be joined now, or {@code null}
+     * @param userName the signed-in user's name
+     * @param enter the form that joins
+     * @param selfName the name of the member's seat
+     * @param admin whether the member organises the call
+     * @param selfActions the member's own buttons
+     * @param adminActions the organiser's buttons
+     * @param recording whether a recording runs
+     * @param participants everyone in the call
+     * @param waiting those in the waiting room
+     */
+    record MemberView(String title, String state, String back, String inCall, String role, Refusal refusal,
+                      String userName, ActionView enter, String selfName, boolean admin, List<ActionView> selfActions,
+                      List<ActionView> adminActions, boolean recording, List<ParticipantView> participants,
+                      List<WaitingView> waiting) {
+    }
+
+    /**
+     * One button of a signed-in member: a POST form with the session's token ({@code callAction.jte}).
+     *
+     * @param linkKey the call's link key
+     * @param action the {@value #ACTION} value
+     * @param label the button's text
+     * @param cssClass the button's class, or {@code null}
+     * @param csrf the session's form token
+     * @param back the address the user came from, or {@code null}
+     * @param participant the participant acted on, or {@code null}
+     */
+    record ActionView(String linkKey, String action, String label, String cssClass, String csrf, String back,
+                      String participant) {
+    }
+
+    /**
+     * A participant in a list ({@code callParticipant.jte}).
+     *
+     * @param id the participant id
+     * @param camera {@code "true"} or {@code "false"}
+     * @param microphone {@code "true"} or {@code "false"}
+     * @param hand {@code "true"} or {@code "false"}
+     * @param name the participant's name
+     * @param marks the role, «это вы» and the media, after the name
+     * @param controls the organiser's buttons for this participant
+     */
+    record ParticipantView(String id, String camera, String microphone, String hand, String name, String marks,
+                           List<ActionView> controls) {
+        static ParticipantView of(Participant p, ParticipantId self, List<ActionView> controls) {
+            List<String> media = new ArrayList<>();
+            media.add(p.camera() ? "камера включена" : "камера выключена");
+            media.add(p.microphone() ? "микрофон включён" : "микрофон выключен");
+            if (p.screenSharing()) {
+                media.add("показывает экран");
+            }
+            if (p.handRaised()) {
+                media.add("рука поднята ✋");
+            }
+            String role = p.role() == CallRole.ORGANISER ? " (организатор)"
+                    : p.role() == CallRole.ADMIN ? " (администратор)" : p.anonymous() ? " (гость)" : "";
+            String marks = role + (p.id().equals(self) ? " — это вы" : "") + " — " + String.join(", ", media);
+            return new ParticipantView(p.id().value(), String.valueOf(p.camera()), String.valueOf(p.microphone()),
+                    String.valueOf(p.handRaised()), p.name(), marks, controls);
+        }
+    }
+
+    /**
+     * Someone in the waiting room, with the button that admits them.
+     *
+     * @param id the participant id
+     * @param name their name
+     * @param admit the organiser's button
+     */
+    record WaitingView(String id, String name, ActionView admit) {
+    }
+
+    /** Makes a member's buttons for one page. */
+    private record Forms(String linkKey, String csrf, String back) {
+        ActionView of(String action, String label, String cssClass, String participant) {
+            return new ActionView(linkKey, action, label, cssClass, csrf, back, participant);
+        }
     }
 }

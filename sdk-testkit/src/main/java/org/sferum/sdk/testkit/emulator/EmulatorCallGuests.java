@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.sferum.sdk.calls.ParticipantId;
 import org.sferum.sdk.calls.RecordingId;
 import org.sferum.sdk.error.ErrorCode;
@@ -35,10 +36,6 @@ import org.sferum.sdk.testkit.calls.GuestTicket;
 public final class EmulatorCallGuests implements CallGuests {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
-    private static final Pattern GUEST = Pattern.compile("<section\\b([^>]*\\bid=\"guest\"[^>]*)>");
-    private static final Pattern ERROR = Pattern.compile("<p\\b([^>]*\\bdata-error=\"[^\"]*\"[^>]*)>(.*?)</p>",
-            Pattern.DOTALL);
-    private static final Pattern ATTRIBUTE = Pattern.compile("([A-Za-z][A-Za-z0-9_-]*)=\"([^\"]*)\"");
 
     private final URI baseUri;
     private final HttpClient http;
@@ -146,12 +143,14 @@ public final class EmulatorCallGuests implements CallGuests {
         refusalOf(response).ifPresent(e -> {
             throw e;
         });
-        Matcher guest = GUEST.matcher(response.body());
-        if (response.statusCode() != 200 || !guest.find()) {
+        Element guest = response.statusCode() == 200 ? page(response).selectFirst("section#guest") : null;
+        if (guest == null) {
             throw SferumException.of(ErrorCode.MALFORMED_RESPONSE, "the call page answered HTTP "
                     + response.statusCode() + " without the guest's status");
         }
-        return attributes(guest.group(1));
+        Map<String, String> attributes = new HashMap<>();
+        guest.attributes().forEach(attribute -> attributes.put(attribute.getKey(), attribute.getValue()));
+        return attributes;
     }
 
     private static void expectRedirect(HttpResponse<String> response) {
@@ -163,18 +162,18 @@ public final class EmulatorCallGuests implements CallGuests {
     }
 
     private static Optional<SferumException> refusalOf(HttpResponse<String> response) {
-        Matcher error = ERROR.matcher(response.body());
-        if (!error.find()) {
+        Element error = page(response).selectFirst("p[" + CallPages.ERROR_ATTRIBUTE + "]");
+        if (error == null) {
             return Optional.empty();
         }
         ErrorCode code;
         try {
-            code = ErrorCode.valueOf(attributes(error.group(1)).getOrDefault(CallPages.ERROR_ATTRIBUTE, ""));
+            code = ErrorCode.valueOf(error.attr(CallPages.ERROR_ATTRIBUTE));
         } catch (IllegalArgumentException e) {
             code = ErrorCode.UNKNOWN;
         }
         return Optional.of(SferumException.of(code, "the call page refused: «"
-                + Html.unescape(error.group(2).strip()) + "»"));
+                + error.text() + "»"));
     }
 
     private static Optional<String> secretOf(HttpResponse<String> response) {
@@ -188,13 +187,9 @@ public final class EmulatorCallGuests implements CallGuests {
         return Optional.empty();
     }
 
-    private static Map<String, String> attributes(String tag) {
-        Map<String, String> attributes = new HashMap<>();
-        Matcher attribute = ATTRIBUTE.matcher(tag);
-        while (attribute.find()) {
-            attributes.put(attribute.group(1), Html.unescape(attribute.group(2)));
-        }
-        return attributes;
+    /** The page as a browser's HTML parser reads it. */
+    private static Document page(HttpResponse<String> response) {
+        return Jsoup.parse(response.body(), response.uri().toString());
     }
 
     private HttpResponse<String> get(URI uri, String secret) {

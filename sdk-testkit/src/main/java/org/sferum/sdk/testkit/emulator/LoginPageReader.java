@@ -2,27 +2,21 @@ package org.sferum.sdk.testkit.emulator;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.sferum.sdk.error.ErrorCode;
 import org.sferum.sdk.error.RateLimitException;
 import org.sferum.sdk.error.SferumException;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.sferum.sdk.testkit.vkid.VkIdLogin.Step;
 
 /**
  * Reads the emulator's VK ID login pages as a browser's user would, but by their markers: the form (its action, its
- * step, the hidden flow id) and the error paragraph (its {@code ErrorCode}, the lock's remaining time, its text).
+ * step, the hidden flow id) and the error paragraph (its {@code ErrorCode}, the lock's remaining time, its text),
+ * parsed with jsoup as a browser's HTML parser would.
  */
 final class LoginPageReader {
-    private static final Pattern FORM = Pattern.compile("<form\\b([^>]*)>");
-    private static final Pattern INPUT = Pattern.compile("<input\\b([^>]*)>");
-    private static final Pattern ERROR = Pattern.compile("<p\\b([^>]*\\bclass=\"error\"[^>]*)>(.*?)</p>",
-            Pattern.DOTALL);
-    private static final Pattern ATTRIBUTE = Pattern.compile("([A-Za-z][A-Za-z0-9_-]*)=\"([^\"]*)\"");
-
     private LoginPageReader() {
     }
 
@@ -53,65 +47,47 @@ final class LoginPageReader {
      * @return what it shows
      */
     static Page read(String html, URI pageUri) {
-        return new Page(form(html, pageUri), error(html));
+        Document page = Jsoup.parse(html, pageUri.toString());
+        return new Page(form(page, pageUri), error(page));
     }
 
-    private static Optional<Form> form(String html, URI pageUri) {
-        Matcher form = FORM.matcher(html);
-        if (!form.find()) {
+    private static Optional<Form> form(Document page, URI pageUri) {
+        Element form = page.selectFirst("form[" + LoginForm.STEP_ATTRIBUTE + "]");
+        if (form == null) {
             return Optional.empty();
         }
-        Map<String, String> attributes = attributes(form.group(1));
-        String flowId = null;
-        Matcher input = INPUT.matcher(html);
-        while (input.find()) {
-            Map<String, String> inputAttributes = attributes(input.group(1));
-            if (LoginForm.FLOW_ID.equals(inputAttributes.get("name"))) {
-                flowId = inputAttributes.get("value");
-                break;
-            }
-        }
+        Element flowId = form.selectFirst("input[name=" + LoginForm.FLOW_ID + "]");
         Step step;
         try {
-            step = Step.valueOf(attributes.getOrDefault(LoginForm.STEP_ATTRIBUTE, ""));
+            step = Step.valueOf(form.attr(LoginForm.STEP_ATTRIBUTE));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
         if (flowId == null) {
             return Optional.empty();
         }
-        URI action = pageUri.resolve(attributes.getOrDefault("action", pageUri.getRawPath()));
-        return Optional.of(new Form(action, step, flowId));
+        String action = form.hasAttr("action") ? form.attr("action") : pageUri.getRawPath();
+        return Optional.of(new Form(pageUri.resolve(action), step, flowId.attr("value")));
     }
 
-    private static Optional<SferumException> error(String html) {
-        Matcher error = ERROR.matcher(html);
-        if (!error.find()) {
+    private static Optional<SferumException> error(Document page) {
+        Element error = page.selectFirst("p.error");
+        if (error == null) {
             return Optional.empty();
         }
-        Map<String, String> attributes = attributes(error.group(1));
         ErrorCode code;
         try {
-            code = ErrorCode.valueOf(attributes.getOrDefault(LoginForm.CODE_ATTRIBUTE, ""));
+            code = ErrorCode.valueOf(error.attr(LoginForm.CODE_ATTRIBUTE));
         } catch (IllegalArgumentException e) {
             code = ErrorCode.UNKNOWN;
         }
-        String message = "VK ID refused the step: «" + Html.unescape(error.group(2).strip()) + "»";
+        String message = "VK ID refused the step: «" + error.text() + "»";
         if (code == ErrorCode.TOO_MANY_ATTEMPTS || code == ErrorCode.RATE_LIMITED) {
-            Duration retryAfter = Optional.ofNullable(attributes.get(LoginForm.RETRY_AFTER_ATTRIBUTE))
+            Duration retryAfter = Optional.of(error.attr(LoginForm.RETRY_AFTER_ATTRIBUTE))
                     .filter(s -> s.matches("\\d{1,9}")).map(s -> Duration.ofSeconds(Long.parseLong(s)))
                     .orElse(null);
             return Optional.of(new RateLimitException(code, message, retryAfter, null, null, null));
         }
         return Optional.of(SferumException.of(code, message));
-    }
-
-    private static Map<String, String> attributes(String tag) {
-        Map<String, String> attributes = new HashMap<>();
-        Matcher attribute = ATTRIBUTE.matcher(tag);
-        while (attribute.find()) {
-            attributes.put(attribute.group(1), Html.unescape(attribute.group(2)));
-        }
-        return attributes;
     }
 }

@@ -1,6 +1,8 @@
 package org.sferum.sdk.testkit.emulator;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.sferum.sdk.error.ErrorCode;
 import org.sferum.sdk.error.RateLimitException;
@@ -14,7 +16,7 @@ import org.sferum.sdk.users.Person;
  * of {@code docs/wire/vk-id.md} ("The emulator's login pages"). The form names its step in
  * {@value LoginForm#STEP_ATTRIBUTE}; an error is a {@code <p class="error">} naming its {@code ErrorCode} in
  * {@value LoginForm#CODE_ATTRIBUTE}, so that an HTTP client can walk the pages as reliably as a person. Nothing the
- * user typed is shown again; the names of the check-data page are escaped.
+ * user typed is shown again; the page is the template {@code vkidStep.jte}, which escapes every value.
  */
 final class LoginPages {
     private LoginPages() {
@@ -84,26 +86,19 @@ final class LoginPages {
      */
     static String step(Step step, String flowId, Optional<Person> checkData, Optional<PageError> error,
                        Optional<String> demoSmsCode) {
-        StringBuilder body = new StringBuilder();
-        body.append("<h1>").append(title(step)).append("</h1>\n");
-        error.ifPresent(e -> body.append(error(e)));
+        Optional<ErrorView> shown = error.map(ErrorView::of);
         if (step == Step.REDIRECTED) {
-            body.append("<p>Вход завершён; вернитесь в школьную систему.</p>\n");
-            return page(title(step), body.toString());
+            return Templates.render("vkidStep.jte", StepView.noForm(title(step), shown,
+                    "Вход завершён; вернитесь в школьную систему."));
         }
-        body.append("<form method=\"post\" action=\"").append(LoginForm.PATH).append("\" ")
-                .append(LoginForm.STEP_ATTRIBUTE).append("=\"").append(step.name()).append("\">\n");
-        body.append("<input type=\"hidden\" name=\"").append(LoginForm.FLOW_ID).append("\" value=\"")
-                .append(Html.escape(flowId)).append("\">\n");
-        if (step == Step.SMS_CODE || step == Step.RESET_PASSWORD) {
-            demoSmsCode.ifPresent(code -> body.append("<p class=\"emulator\" data-emulator-sms=\"")
-                    .append(Html.escape(code)).append("\">Демо-эмулятор: код из СМС — <strong>")
-                    .append(Html.escape(code)).append("</strong>. В настоящем VK ID код приходит только на телефон."
-                            + "</p>\n"));
+        boolean sms = step == Step.SMS_CODE || step == Step.RESET_PASSWORD;
+        List<Button> buttons = new ArrayList<>(buttons(step));
+        if (step != Step.CHECK_DATA) {
+            buttons.add(new Button(Action.CANCEL, "Отмена"));
         }
-        fields(step, checkData, body);
-        body.append("</form>\n");
-        return page(title(step), body.toString());
+        return Templates.render("vkidStep.jte", new StepView(title(step), step.name(), flowId, shown,
+                sms ? demoSmsCode : Optional.empty(), intro(step), inputs(step), step == Step.ABOUT_YOU,
+                step == Step.CHECK_DATA ? checkData : Optional.empty(), buttons, ""));
     }
 
     /**
@@ -115,7 +110,70 @@ final class LoginPages {
      * @return the page
      */
     static String failure(PageError error, String explanation) {
-        return page("Ошибка", "<h1>Ошибка</h1>\n" + error(error) + "<p>" + Html.escape(explanation) + "</p>\n");
+        return Templates.render("vkidStep.jte", StepView.noForm("Ошибка", Optional.of(ErrorView.of(error)),
+                explanation));
+    }
+
+    /**
+     * What {@code vkidStep.jte} shows.
+     *
+     * @param title the heading and the title's start
+     * @param step the step's name in the form's {@value LoginForm#STEP_ATTRIBUTE}, or {@code null} for a page
+     *     without a form
+     * @param flowId the login's flow id, in the form's hidden field
+     * @param error the refusal to show
+     * @param demoSmsCode the SMS code a demo emulator shows
+     * @param intro a paragraph before the fields, or empty
+     * @param inputs the text fields
+     * @param aboutYou whether to add the birth date and gender fields ("Информация о себе")
+     * @param checkData the names the check-data page shows
+     * @param buttons the submit buttons
+     * @param explanation the text of a page without a form
+     */
+    record StepView(String title, String step, String flowId, Optional<ErrorView> error,
+                    Optional<String> demoSmsCode, String intro, List<Input> inputs, boolean aboutYou,
+                    Optional<Person> checkData, List<Button> buttons, String explanation) {
+        static StepView noForm(String title, Optional<ErrorView> error, String explanation) {
+            return new StepView(title, null, "", error, Optional.empty(), "", List.of(), false, Optional.empty(),
+                    List.of(), explanation);
+        }
+    }
+
+    /**
+     * A labelled text field.
+     *
+     * @param label the label
+     * @param name the field's name
+     * @param type the input type
+     * @param autocomplete the autocomplete hint
+     */
+    record Input(String label, String name, String type, String autocomplete) {
+    }
+
+    /**
+     * A submit button that names its action.
+     *
+     * @param value the {@value LoginForm#ACTION} value
+     * @param label the button's text
+     */
+    record Button(String value, String label) {
+        Button(Action action, String label) {
+            this(action.value(), label);
+        }
+    }
+
+    /**
+     * An error paragraph: {@code <p class="error" data-code="…" data-retry-after="…">}.
+     *
+     * @param code the {@code ErrorCode}'s name
+     * @param retryAfterSeconds the lock's remaining seconds, or {@code null} (the attribute is then left out)
+     * @param text the Russian text
+     */
+    record ErrorView(String code, Long retryAfterSeconds, String text) {
+        static ErrorView of(PageError error) {
+            return new ErrorView(error.code().name(),
+                    error.retryAfter().map(wait -> Math.max(0, wait.getSeconds())).orElse(null), LoginPages.text(error));
+        }
     }
 
     /**
@@ -153,14 +211,6 @@ final class LoginPages {
         return minutes + " мин";
     }
 
-    private static String error(PageError error) {
-        StringBuilder p = new StringBuilder("<p class=\"error\" role=\"alert\" ").append(LoginForm.CODE_ATTRIBUTE)
-                .append("=\"").append(error.code().name()).append('"');
-        error.retryAfter().ifPresent(wait -> p.append(' ').append(LoginForm.RETRY_AFTER_ATTRIBUTE).append("=\"")
-                .append(Math.max(0, wait.getSeconds())).append('"'));
-        return p.append('>').append(Html.escape(text(error))).append("</p>\n").toString();
-    }
-
     private static String title(Step step) {
         switch (step) {
             case PHONE:
@@ -184,90 +234,61 @@ final class LoginPages {
         }
     }
 
-    private static void fields(Step step, Optional<Person> checkData, StringBuilder form) {
+    private static String intro(Step step) {
+        switch (step) {
+            case RESET_PASSWORD:
+                return "Мы отправили код в СМС. Введите его и придумайте новый пароль.";
+            case SMS_CODE:
+                return "Мы отправили код в СМС.";
+            case CHOOSE_PROFILE:
+                return "У вас есть учебный профиль Сферума.";
+            case CREATE_PROFILE:
+                return "У вас ещё нет учебного профиля Сферума.";
+            default:
+                return "";
+        }
+    }
+
+    private static List<Input> inputs(Step step) {
         switch (step) {
             case PHONE:
-                input(form, "Номер телефона", LoginForm.PHONE, "tel", "tel");
-                button(form, Action.PHONE, "Продолжить");
-                break;
+                return List.of(new Input("Номер телефона", LoginForm.PHONE, "tel", "tel"));
             case PASSWORD:
-                input(form, "Пароль", LoginForm.PASSWORD, "password", "current-password");
-                button(form, Action.PASSWORD, "Продолжить");
-                button(form, Action.FORGOT_PASSWORD, "Забыли или не установили пароль?");
-                break;
+                return List.of(new Input("Пароль", LoginForm.PASSWORD, "password", "current-password"));
             case RESET_PASSWORD:
-                form.append("<p>Мы отправили код в СМС. Введите его и придумайте новый пароль.</p>\n");
-                input(form, "Код из СМС", LoginForm.SMS_CODE, "text", "one-time-code");
-                input(form, "Новый пароль", LoginForm.NEW_PASSWORD, "password", "new-password");
-                button(form, Action.RESET_PASSWORD, "Продолжить");
-                button(form, Action.RESEND_SMS_CODE, "Отправить код ещё раз");
-                break;
+                return List.of(new Input("Код из СМС", LoginForm.SMS_CODE, "text", "one-time-code"),
+                        new Input("Новый пароль", LoginForm.NEW_PASSWORD, "password", "new-password"));
             case SMS_CODE:
-                form.append("<p>Мы отправили код в СМС.</p>\n");
-                input(form, "Код из СМС", LoginForm.SMS_CODE, "text", "one-time-code");
-                button(form, Action.SMS_CODE, "Продолжить");
-                button(form, Action.RESEND_SMS_CODE, "Отправить код ещё раз");
-                break;
-            case CHOOSE_PROFILE:
-                form.append("<p>У вас есть учебный профиль Сферума.</p>\n");
-                button(form, Action.CONTINUE_IN_PROFILE, "Продолжить в учебном профиле");
-                break;
-            case CREATE_PROFILE:
-                form.append("<p>У вас ещё нет учебного профиля Сферума.</p>\n");
-                button(form, Action.CREATE_PROFILE, "Создать учебный профиль");
-                break;
+                return List.of(new Input("Код из СМС", LoginForm.SMS_CODE, "text", "one-time-code"));
             case ABOUT_YOU:
-                aboutYou(form);
-                break;
-            case CHECK_DATA:
-                checkData(form, checkData);
-                break;
-            case REDIRECTED:
+                return List.of(new Input("Фамилия", LoginForm.LAST_NAME, "text", "family-name"),
+                        new Input("Имя", LoginForm.FIRST_NAME, "text", "given-name"),
+                        new Input("Отчество (если есть)", LoginForm.PATRONYMIC, "text", "additional-name"));
             default:
-                return;
-        }
-        if (step != Step.CHECK_DATA) {
-            button(form, Action.CANCEL, "Отмена");
+                return List.of();
         }
     }
 
-    private static void aboutYou(StringBuilder form) {
-        input(form, "Фамилия", LoginForm.LAST_NAME, "text", "family-name");
-        input(form, "Имя", LoginForm.FIRST_NAME, "text", "given-name");
-        input(form, "Отчество (если есть)", LoginForm.PATRONYMIC, "text", "additional-name");
-        form.append("<p><label>Дата рождения <input type=\"text\" name=\"").append(LoginForm.BIRTH_DATE)
-                .append("\" placeholder=\"ДД.ММ.ГГГГ\" autocomplete=\"bday\"></label></p>\n");
-        form.append("<fieldset><legend>Пол</legend>\n");
-        form.append("<label><input type=\"radio\" name=\"").append(LoginForm.GENDER)
-                .append("\" value=\"male\"> Мужской</label>\n");
-        form.append("<label><input type=\"radio\" name=\"").append(LoginForm.GENDER)
-                .append("\" value=\"female\"> Женский</label>\n");
-        form.append("</fieldset>\n");
-        button(form, Action.ABOUT_YOU, "Продолжить");
-    }
-
-    private static void checkData(StringBuilder form, Optional<Person> person) {
-        person.ifPresent(p -> form.append("<dl>\n<dt>Фамилия</dt><dd>").append(Html.escape(p.lastName()))
-                .append("</dd>\n<dt>Имя</dt><dd>").append(Html.escape(p.firstName())).append("</dd>\n</dl>\n"));
-        button(form, Action.CONFIRM, "Подтвердить");
-        button(form, Action.CANCEL, "Отмена");
-    }
-
-    private static void input(StringBuilder form, String label, String name, String type, String autocomplete) {
-        form.append("<p><label>").append(label).append(" <input type=\"").append(type).append("\" name=\"")
-                .append(name).append("\" autocomplete=\"").append(autocomplete).append("\"></label></p>\n");
-    }
-
-    private static void button(StringBuilder form, Action action, String label) {
-        form.append("<button type=\"submit\" name=\"").append(LoginForm.ACTION).append("\" value=\"")
-                .append(action.value()).append("\">").append(label).append("</button>\n");
-    }
-
-    private static String page(String title, String body) {
-        return "<!DOCTYPE html>\n<html lang=\"ru\">\n<head>\n<meta charset=\"utf-8\">\n"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                + "<title>" + Html.escape(title) + " — VK ID (эмулятор Сферума)</title>\n<style>" + EmulatorStyle.CSS
-                + "</style>\n</head>\n<body>\n<main>\n"
-                + body + "</main>\n</body>\n</html>\n";
+    private static List<Button> buttons(Step step) {
+        switch (step) {
+            case PHONE:
+            case ABOUT_YOU:
+                return List.of(new Button(step == Step.PHONE ? Action.PHONE : Action.ABOUT_YOU, "Продолжить"));
+            case PASSWORD:
+                return List.of(new Button(Action.PASSWORD, "Продолжить"),
+                        new Button(Action.FORGOT_PASSWORD, "Забыли или не установили пароль?"));
+            case RESET_PASSWORD:
+            case SMS_CODE:
+                return List.of(new Button(step == Step.SMS_CODE ? Action.SMS_CODE : Action.RESET_PASSWORD,
+                        "Продолжить"), new Button(Action.RESEND_SMS_CODE, "Отправить код ещё раз"));
+            case CHOOSE_PROFILE:
+                return List.of(new Button(Action.CONTINUE_IN_PROFILE, "Продолжить в учебном профиле"));
+            case CREATE_PROFILE:
+                return List.of(new Button(Action.CREATE_PROFILE, "Создать учебный профиль"));
+            case CHECK_DATA:
+                return List.of(new Button(Action.CONFIRM, "Подтвердить"), new Button(Action.CANCEL, "Отмена"));
+            default:
+                return List.of();
+        }
     }
 }

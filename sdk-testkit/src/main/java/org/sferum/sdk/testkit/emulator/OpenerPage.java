@@ -70,6 +70,16 @@ final class OpenerPage {
     }
 
     /**
+     * What {@code vkidOpener.jte} shows.
+     *
+     * @param fallback the redirect URI with the result, the link for a window without an opener (escaped there)
+     * @param script the script, JavaScript made here whose values are JSON safe inside {@code <script>}; written as
+     *     it is, since the policy names the hash of exactly this text
+     */
+    record View(String fallback, String script) {
+    }
+
+    /**
      * Builds the page for the end of a login.
      *
      * @param result the engine's result (a code or an error), with the validated redirect URI
@@ -102,10 +112,7 @@ final class OpenerPage {
                 + "    window.location.replace(fallback);\n"
                 + "  }\n"
                 + "})();\n";
-        String html = "<!DOCTYPE html>\n<html lang=\"ru\"><head><meta charset=\"utf-8\"><title>VK ID</title></head>"
-                + "<body>\n<p>Готово. Это окно можно закрыть.</p>\n"
-                + "<p><a id=\"continue\" href=\"" + Html.escape(redirect) + "\">Вернуться в приложение</a></p>\n"
-                + "<script>" + script + "</script>\n</body></html>\n";
+        String html = Templates.render("vkidOpener.jte", new View(redirect, script));
         return new Answer(html, EmulatorHttpServer.CONTENT_SECURITY_POLICY + "; script-src " + scriptHash(script));
     }
 

@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.sferum.sdk.calls.Call;
@@ -84,11 +86,21 @@ class CallPageTest extends EmulatorTestBase {
         return cookie.group(1);
     }
 
+    /** Whether a page has an element the CSS selector finds (read with jsoup). */
+    private static boolean has(HttpResponse<String> page, String selector) {
+        return !Pages.parse(page).select(selector).isEmpty();
+    }
+
+    /** The text a reader sees on a page. */
+    private static String text(HttpResponse<String> page) {
+        return Pages.parse(page).text();
+    }
+
     private static void assertRefusal(HttpResponse<String> page, int status, String code, String text) {
         assertEquals(status, page.statusCode(), page::body);
         assertEquals("text/html; charset=utf-8", page.headers().firstValue("Content-Type").orElse(""));
-        assertTrue(page.body().contains("data-error=\"" + code + "\""), page::body);
-        assertTrue(page.body().contains(text), page::body);
+        Element error = Pages.only(Pages.parse(page), "p.error[data-error=" + code + "]");
+        assertTrue(error.text().contains(text), page::body);
     }
 
     @Test
@@ -100,13 +112,14 @@ class CallPageTest extends EmulatorTestBase {
         HttpResponse<String> page = get(link, null);
         assertEquals(200, page.statusCode(), page::body);
         assertEquals("no-store", page.headers().firstValue("Cache-Control").orElse(""));
-        assertTrue(page.body().contains("<html lang=\"ru\">"));
-        assertTrue(page.body().contains("<h1>Кружок робототехники</h1>"), page::body);
-        assertTrue(page.body().contains("data-call-state=\"RUNNING\""), page::body);
-        assertTrue(page.body().contains("data-form=\"join\""), page::body);
-        assertTrue(page.body().contains("name=\"name\""), page::body);
-        assertTrue(page.body().contains("Присоединиться анонимно"), page::body);
-        assertTrue(page.body().contains("Видео и звук — в приложении Сферум"), page::body);
+        Document html = Pages.parse(page);
+        assertEquals("ru", html.selectFirst("html").attr("lang"));
+        assertEquals("Кружок робототехники", Pages.only(html, "h1").text(), page::body);
+        assertTrue(has(page, "[data-call-state=RUNNING]"), page::body);
+        assertTrue(has(page, "[data-form=join]"), page::body);
+        assertTrue(has(page, "form[data-form=join] input[name=name][required]"), page::body);
+        assertTrue(text(page).contains("Присоединиться анонимно"), page::body);
+        assertTrue(text(page).contains("Видео и звук — в приложении Сферум"), page::body);
     }
 
     @Test
@@ -126,7 +139,7 @@ class CallPageTest extends EmulatorTestBase {
 
         HttpResponse<String> ask = get(shortLink, null);
         assertEquals(200, ask.statusCode(), ask::body);
-        assertTrue(ask.body().contains("data-form=\"password\""), ask::body);
+        assertTrue(has(ask, "[data-form=password]"), ask::body);
 
         assertRefusal(get(shortLink + "?password=000000" + password, null), 404, "CALL_NOT_FOUND", "");
         assertRefusal(get(emulator.baseUri() + "/call/join/short/999999999?password=" + password, null), 404,
@@ -164,14 +177,14 @@ class CallPageTest extends EmulatorTestBase {
         String secret = join(call.links().orElseThrow().browser(), "Гость Петров");
         HttpResponse<String> page = get(call.links().orElseThrow().browser(), secret);
         assertEquals(200, page.statusCode(), page::body);
-        assertTrue(page.body().contains("data-status=\"IN_CALL\" data-participant=\"g1\""), page::body);
-        assertTrue(page.body().contains("Вы в звонке как «Гость Петров»"), page::body);
-        assertTrue(page.body().contains("data-participant=\"u" + teacher.id().value()
-                + "\" data-camera=\"true\" data-microphone=\"false\" data-hand=\"true\">"), page::body);
-        assertTrue(page.body().contains("(организатор)"), page::body);
-        assertTrue(page.body().contains("рука поднята"), page::body);
-        assertTrue(page.body().contains("data-form=\"leave\""), page::body);
-        assertFalse(page.body().contains("data-form=\"join\""), page::body);
+        assertTrue(has(page, "section#guest[data-status=IN_CALL][data-participant=g1]"), page::body);
+        assertTrue(text(page).contains("Вы в звонке как «Гость Петров»"), page::body);
+        assertTrue(has(page, "li[data-participant=u" + teacher.id().value()
+                + "][data-camera=true][data-microphone=false][data-hand=true]"), page::body);
+        assertTrue(text(page).contains("(организатор)"), page::body);
+        assertTrue(text(page).contains("рука поднята"), page::body);
+        assertTrue(has(page, "[data-form=leave]"), page::body);
+        assertFalse(has(page, "[data-form=join]"), page::body);
         assertFalse(page.body().contains(secret), "the secret is never shown on the page");
     }
 
@@ -181,15 +194,20 @@ class CallPageTest extends EmulatorTestBase {
         Call call = linkCall("<b>Урок</b> & \"кружок\"", OPEN);
         String link = call.links().orElseThrow().browser();
         HttpResponse<String> visitor = get(link, null);
-        assertTrue(visitor.body().contains("<h1>&lt;b&gt;Урок&lt;/b&gt; &amp; &quot;кружок&quot;</h1>"),
-                visitor::body);
-        assertFalse(visitor.body().contains("<b>Урок"), visitor::body);
-        String secret = join(link, "<script>alert('x')</script>");
+        Document visitorPage = Pages.parse(visitor);
+        assertEquals("<b>Урок</b> & \"кружок\"", Pages.only(visitorPage, "h1").text(), visitor::body);
+        assertTrue(visitorPage.title().startsWith("<b>Урок</b> & \"кружок\""), visitor::body);
+        assertTrue(visitorPage.select("b").isEmpty(), visitor::body);
+        String hostile = "<script>alert('x')</script> & \"Петров\"";
+        String secret = join(link, hostile);
         HttpResponse<String> page = get(link, secret);
-        assertFalse(page.body().contains("<script>"), page::body);
-        assertTrue(page.body().contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"), page::body);
-        assertEquals("<script>alert('x')</script>", emulator.engine().calls().callParticipants(teacher.id(), call.id())
-                .get(1).name());
+        Document guestPage = Pages.parse(page);
+        assertTrue(guestPage.select("script").isEmpty(), page::body);
+        assertEquals(hostile, Pages.only(guestPage, "section#guest").attr("data-name"));
+        assertEquals("Вы в звонке как «" + hostile + "».", Pages.only(guestPage, "p.status").text());
+        assertTrue(guestPage.select("#participants li").eachText().stream()
+                .anyMatch(li -> li.startsWith(hostile + " (гость) — это вы")), page::body);
+        assertEquals(hostile, emulator.engine().calls().callParticipants(teacher.id(), call.id()).get(1).name());
     }
 
     @Test
@@ -208,16 +226,16 @@ class CallPageTest extends EmulatorTestBase {
     void waitingRoom() {
         Call call = linkCall("Консультация", WAITING_ROOM);
         String link = call.links().orElseThrow().browser();
-        assertTrue(get(link, null).body().contains("Организатор впустит вас из зала ожидания"));
+        assertTrue(text(get(link, null)).contains("Организатор впустит вас из зала ожидания"));
         String secret = join(link, "Гость");
         HttpResponse<String> waiting = get(link, secret);
-        assertTrue(waiting.body().contains("data-status=\"WAITING\""), waiting::body);
-        assertTrue(waiting.body().contains("Ожидайте, организатор скоро впустит вас"), waiting::body);
-        assertFalse(waiting.body().contains("id=\"participants\""), "a waiting guest does not see who is in");
+        assertTrue(has(waiting, "[data-status=WAITING]"), waiting::body);
+        assertTrue(text(waiting).contains("Ожидайте, организатор скоро впустит вас"), waiting::body);
+        assertFalse(has(waiting, "#participants"), "a waiting guest does not see who is in");
         emulator.engine().calls().actOnParticipant(teacher.id(), call.id(), new ParticipantId("g1"), ParticipantAction.ADMIT);
         HttpResponse<String> in = get(link, secret);
-        assertTrue(in.body().contains("data-status=\"IN_CALL\""), in::body);
-        assertTrue(in.body().contains("id=\"participants\""), in::body);
+        assertTrue(has(in, "[data-status=IN_CALL]"), in::body);
+        assertTrue(has(in, "#participants"), in::body);
     }
 
     @Test
@@ -227,7 +245,7 @@ class CallPageTest extends EmulatorTestBase {
         String link = call.links().orElseThrow().browser();
         HttpResponse<String> page = get(link, null);
         assertRefusal(page, 200, "ANONYMOUS_NOT_ALLOWED", "Организатор не разрешил анонимных участников");
-        assertFalse(page.body().contains("data-form=\"join\""), page::body);
+        assertFalse(has(page, "[data-form=join]"), page::body);
         HttpResponse<String> refused = post(link, null, name("Гость"));
         assertRefusal(refused, 403, "ANONYMOUS_NOT_ALLOWED", "Организатор не разрешил анонимных участников");
         assertTrue(refused.headers().allValues("Set-Cookie").isEmpty());
@@ -244,7 +262,7 @@ class CallPageTest extends EmulatorTestBase {
                 + emulator.engine().calls().callRoom(teacher.id(), lesson.id()).linkKey();
         HttpResponse<String> scheduled = get(link, null);
         assertRefusal(scheduled, 200, "CALL_NOT_STARTED", "Звонок ещё не начался");
-        assertTrue(scheduled.body().contains("data-call-state=\"SCHEDULED\""), scheduled::body);
+        assertTrue(has(scheduled, "[data-call-state=SCHEDULED]"), scheduled::body);
 
         Call call = linkCall("Кружок", OPEN);
         String open = call.links().orElseThrow().browser();
@@ -253,8 +271,8 @@ class CallPageTest extends EmulatorTestBase {
         assertRefusal(get(open, null), 200, "CALL_ENDED", "Звонок завершён");
         assertRefusal(post(open, null, name("Другой гость")), 409, "CALL_ENDED", "Звонок завершён");
         HttpResponse<String> guest = get(open, secret);
-        assertTrue(guest.body().contains("data-status=\"CALL_ENDED\""), guest::body);
-        assertFalse(guest.body().contains("data-form=\"rejoin\""), guest::body);
+        assertTrue(has(guest, "[data-status=CALL_ENDED]"), guest::body);
+        assertFalse(has(guest, "[data-form=rejoin]"), guest::body);
         assertRefusal(post(open, secret, "action=rejoin"), 409, "CALL_ENDED", "Звонок завершён");
     }
 
@@ -266,17 +284,17 @@ class CallPageTest extends EmulatorTestBase {
         String secret = join(link, "Гость");
         assertEquals(303, post(link, secret, "action=leave").statusCode());
         HttpResponse<String> left = get(link, secret);
-        assertTrue(left.body().contains("data-status=\"LEFT\""), left::body);
-        assertTrue(left.body().contains("data-form=\"rejoin\""), left::body);
+        assertTrue(has(left, "[data-status=LEFT]"), left::body);
+        assertTrue(has(left, "[data-form=rejoin]"), left::body);
         assertEquals(303, post(link, secret, "action=rejoin").statusCode());
-        assertTrue(get(link, secret).body().contains("data-status=\"IN_CALL\""));
+        assertTrue(has(get(link, secret), "[data-status=IN_CALL]"));
         assertEquals(GuestStatus.IN_CALL, emulator.engine().calls().guestStatus(secret));
 
         emulator.engine().calls().actOnParticipant(teacher.id(), call.id(), new ParticipantId("g1"),
                 ParticipantAction.REMOVE);
         HttpResponse<String> removed = get(link, secret);
-        assertTrue(removed.body().contains("data-status=\"REMOVED\""), removed::body);
-        assertTrue(removed.body().contains("Организатор удалил вас из звонка"), removed::body);
+        assertTrue(has(removed, "[data-status=REMOVED]"), removed::body);
+        assertTrue(text(removed).contains("Организатор удалил вас из звонка"), removed::body);
         assertRefusal(post(link, secret, "action=rejoin"), 403, "REMOVED_FROM_CALL", "Организатор удалил вас");
         assertRefusal(post(link, secret, name("Другое имя")), 403, "REMOVED_FROM_CALL", "Организатор удалил вас");
         assertEquals(GuestStatus.REMOVED, emulator.engine().calls().guestStatus(secret));
@@ -293,7 +311,7 @@ class CallPageTest extends EmulatorTestBase {
         String secret = join(first, "Гость");
         assertRefusal(post(other, null, "action=leave"), 404, "PARTICIPANT_NOT_FOUND", "Вы ещё не в этом звонке");
         assertRefusal(post(other, secret, "action=leave"), 404, "PARTICIPANT_NOT_FOUND", "Вы ещё не в этом звонке");
-        assertTrue(get(other, secret).body().contains("data-form=\"join\""), "another call's cookie is ignored");
+        assertTrue(has(get(other, secret), "[data-form=join]"), "another call's cookie is ignored");
         assertEquals(GuestStatus.IN_CALL, emulator.engine().calls().guestStatus(secret));
         assertRefusal(post(first, null, "action=dance"), 400, "INVALID_ARGUMENT", "Не удалось");
         assertRefusal(post(first, null, name("  ")), 400, "INVALID_ARGUMENT", "Введите имя");

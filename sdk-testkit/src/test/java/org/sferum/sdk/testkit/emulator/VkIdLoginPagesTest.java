@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.sferum.sdk.testkit.DemoSchool;
@@ -23,24 +25,25 @@ import org.sferum.sdk.testkit.emulator.VkIdWire.Authorization;
  */
 class VkIdLoginPagesTest extends VkIdTestBase {
 
-    private static void assertPage(HttpResponse<String> page, int status, String step, String... labels) {
+    /** Checks a step's page; {@code texts} are what a reader sees on it. */
+    private static void assertPage(HttpResponse<String> page, int status, String step, String... texts) {
         assertEquals(status, page.statusCode(), page::body);
         assertEquals("text/html; charset=utf-8", page.headers().firstValue("Content-Type").orElse(""));
         assertEquals("no-store", page.headers().firstValue("Cache-Control").orElse(""));
+        Document html = Pages.parse(page);
         assertTrue(page.body().startsWith("<!DOCTYPE html>"), page::body);
-        assertTrue(page.body().contains("<html lang=\"ru\">"), page::body);
-        assertTrue(page.body().contains("<form method=\"post\" action=\"/authorize\" data-step=\"" + step + "\">"),
-                page::body);
-        assertTrue(page.body().contains("<input type=\"hidden\" name=\"flow_id\" value=\""), page::body);
-        for (String label : labels) {
-            assertTrue(page.body().contains(label), () -> label + " missing on " + page.body());
+        assertEquals("ru", html.selectFirst("html").attr("lang"), page::body);
+        Pages.assertHas(html, "form[method=post][action=/authorize][data-step=" + step + "]",
+                "form > input[type=hidden][name=flow_id][value]");
+        for (String text : texts) {
+            assertTrue(html.text().contains(text), () -> text + " missing on " + page.body());
         }
     }
 
     private static void assertError(HttpResponse<String> page, int status, String code, String text) {
         assertEquals(status, page.statusCode(), page::body);
-        assertTrue(page.body().contains("<p class=\"error\" role=\"alert\" data-code=\"" + code + "\""), page::body);
-        assertTrue(page.body().contains(text), page::body);
+        Element error = Pages.only(Pages.parse(page), "p.error[role=alert][data-code=" + code + "]");
+        assertTrue(error.text().contains(text), page::body);
     }
 
     private static void assertNoEcho(HttpResponse<String> page, String... secrets) {
@@ -55,29 +58,33 @@ class VkIdLoginPagesTest extends VkIdTestBase {
     void labels() {
         SeededUser teacher = school.teacher();
         HttpResponse<String> phone = wire.get(wire.authorization().uri());
-        assertPage(phone, 200, "PHONE", "Введите номер телефона", "name=\"phone\"",
-                "name=\"action\" value=\"phone\">Продолжить</button>", "value=\"cancel\">Отмена</button>");
+        assertPage(phone, 200, "PHONE", "Введите номер телефона");
+        Pages.assertHas(Pages.parse(phone), "input[name=phone]", "button[name=action][value=phone]:matchesOwn(^Продолжить$)",
+                "button[name=action][value=cancel]:matchesOwn(^Отмена$)");
         String flow = VkIdWire.flowId(phone.body());
 
         HttpResponse<String> password = wire.submit(flow, "phone", "phone", teacher.phone());
-        assertPage(password, 200, "PASSWORD", "Введите пароль", "type=\"password\" name=\"password\"",
-                "value=\"password\">Продолжить</button>",
-                "value=\"forgot_password\">Забыли или не установили пароль?</button>");
+        assertPage(password, 200, "PASSWORD", "Введите пароль");
+        Pages.assertHas(Pages.parse(password), "input[type=password][name=password]",
+                "button[value=password]:matchesOwn(^Продолжить$)",
+                "button[value=forgot_password]:matchesOwn(^Забыли или не установили пароль\\?$)");
         assertNoEcho(password, teacher.phone(), teacher.phone().substring(2));
 
         HttpResponse<String> reset = wire.submit(flow, "forgot_password");
-        assertPage(reset, 200, "RESET_PASSWORD", "Введите код из СМС", "name=\"sms_code\"", "name=\"new_password\"",
-                "value=\"reset_password\">Продолжить</button>", "Отправить код ещё раз");
+        assertPage(reset, 200, "RESET_PASSWORD", "Введите код из СМС", "Отправить код ещё раз");
+        Pages.assertHas(Pages.parse(reset), "input[name=sms_code]", "input[name=new_password]",
+                "button[value=reset_password]:matchesOwn(^Продолжить$)");
         HttpResponse<String> profile = wire.submit(flow, "reset_password", "sms_code", code(teacher.phone()),
                 "new_password", "Novyi-Parol-1");
-        assertPage(profile, 200, "CHOOSE_PROFILE",
-                "value=\"continue_in_profile\">Продолжить в учебном профиле</button>");
+        assertPage(profile, 200, "CHOOSE_PROFILE");
+        Pages.assertHas(Pages.parse(profile), "button[value=continue_in_profile]:matchesOwn(^Продолжить в учебном профиле$)");
         assertNoEcho(profile, "Novyi-Parol-1", code(teacher.phone()));
 
         HttpResponse<String> check = wire.submit(flow, "continue_in_profile");
         assertPage(check, 200, "CHECK_DATA", "Проверьте данные", teacher.person().firstName(),
-                teacher.person().lastName(), "value=\"confirm\">Подтвердить</button>",
-                "value=\"cancel\">Отмена</button>");
+                teacher.person().lastName());
+        Pages.assertHas(Pages.parse(check), "button[value=confirm]:matchesOwn(^Подтвердить$)",
+                "button[value=cancel]:matchesOwn(^Отмена$)");
         Map<String, String> callback = VkIdWire.redirectQuery(wire.submit(flow, "confirm"));
         assertTrue(callback.containsKey("code"), callback::toString);
     }
@@ -90,11 +97,13 @@ class VkIdLoginPagesTest extends VkIdTestBase {
         wire.submit(flow, "phone", "phone", "+79015551234");
         wire.submit(flow, "password", "password", "Parol-2026");
         HttpResponse<String> create = wire.submit(flow, "sms_code", "sms_code", code("+79015551234"));
-        assertPage(create, 200, "CREATE_PROFILE", "value=\"create_profile\">Создать учебный профиль</button>");
+        assertPage(create, 200, "CREATE_PROFILE");
+        Pages.assertHas(Pages.parse(create), "button[value=create_profile]:matchesOwn(^Создать учебный профиль$)");
         HttpResponse<String> about = wire.submit(flow, "create_profile");
-        assertPage(about, 200, "ABOUT_YOU", "Информация о себе", "name=\"last_name\"", "name=\"first_name\"",
-                "name=\"patronymic\"", "name=\"birth_date\"", "ДД.ММ.ГГГГ", "name=\"gender\" value=\"male\"",
-                "name=\"gender\" value=\"female\"", "value=\"about_you\">Продолжить</button>");
+        assertPage(about, 200, "ABOUT_YOU", "Информация о себе");
+        Pages.assertHas(Pages.parse(about), "input[name=last_name]", "input[name=first_name]", "input[name=patronymic]",
+                "input[name=birth_date][placeholder=ДД.ММ.ГГГГ]", "input[name=gender][value=male]",
+                "input[name=gender][value=female]", "button[value=about_you]:matchesOwn(^Продолжить$)");
 
         HttpResponse<String> badDate = wire.submit(flow, "about_you", "last_name", "Новикова", "first_name", "Дарья",
                 "birth_date", "2012-03-14", "gender", "female");
@@ -103,8 +112,10 @@ class VkIdLoginPagesTest extends VkIdTestBase {
 
         HttpResponse<String> check = wire.submit(flow, "about_you", "last_name", "<script>alert(1)</script>",
                 "first_name", "Д'арья \"&\"", "patronymic", "", "birth_date", "14.03.2012", "gender", "female");
-        assertPage(check, 200, "CHECK_DATA", "&lt;script&gt;alert(1)&lt;/script&gt;", "Д&#39;арья &quot;&amp;&quot;");
-        assertFalse(check.body().contains("<script>"), check::body);
+        assertPage(check, 200, "CHECK_DATA");
+        Document checkPage = Pages.parse(check);
+        assertEquals(List.of("<script>alert(1)</script>", "Д'арья \"&\""), checkPage.select("dd").eachText());
+        assertTrue(checkPage.select("script").isEmpty(), check::body);
     }
 
     @Test
@@ -159,7 +170,8 @@ class VkIdLoginPagesTest extends VkIdTestBase {
         }
         HttpResponse<String> locked = wire.submit(flow, "password", "password", DemoSchool.PASSWORD);
         assertError(locked, 429, "TOO_MANY_ATTEMPTS", "Слишком много попыток");
-        assertTrue(locked.body().contains("data-retry-after=\""), locked::body);
+        String lockedFor = Pages.only(Pages.parse(locked), "p.error").attr("data-retry-after");
+        assertTrue(Long.parseLong(lockedFor) > 0, locked::body);
         long retryAfter = Long.parseLong(locked.headers().firstValue("Retry-After").orElseThrow());
         assertTrue(retryAfter > 0 && retryAfter <= 900, () -> "Retry-After " + retryAfter);
         assertNoEcho(locked, DemoSchool.PASSWORD, teacher.phone());
@@ -179,8 +191,9 @@ class VkIdLoginPagesTest extends VkIdTestBase {
             HttpResponse<String> page = wire.get(URI.create(uri));
             assertEquals(400, page.statusCode(), uri);
             assertTrue(page.headers().firstValue("Location").isEmpty(), uri);
-            assertTrue(page.body().contains("data-code=\"INVALID_ARGUMENT\""), page::body);
-            assertFalse(page.body().contains("<form"), page::body);
+            Document html = Pages.parse(page);
+            Pages.only(html, "p.error[data-code=INVALID_ARGUMENT]");
+            assertTrue(html.select("form").isEmpty(), page::body);
         }
     }
 
@@ -217,7 +230,7 @@ class VkIdLoginPagesTest extends VkIdTestBase {
     void badPosts() {
         HttpResponse<String> unknown = wire.submit("no-such-flow", "phone", "phone", "+79000000001");
         assertEquals(404, unknown.statusCode());
-        assertTrue(unknown.body().contains("data-code=\"NOT_FOUND\""), unknown::body);
+        Pages.only(Pages.parse(unknown), "p.error[data-code=NOT_FOUND]");
         String flow = VkIdWire.flowId(wire.get(wire.authorization().uri()).body());
         HttpResponse<String> noAction = wire.postForm("/authorize", "flow_id", flow, "phone", "+79000000001");
         assertError(noAction, 400, "INVALID_ARGUMENT", "Неверный запрос");

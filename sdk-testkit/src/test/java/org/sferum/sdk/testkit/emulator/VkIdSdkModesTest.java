@@ -11,8 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.select.Elements;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.sferum.sdk.testkit.DemoSchool;
@@ -34,11 +34,24 @@ class VkIdSdkModesTest extends VkIdTestBase {
                     Wire.parse(var(page, "fallback")).asText());
         }
 
+        /** The value of {@code var NAME = …;} in the page's one script, which jsoup finds. */
         private static String var(String page, String name) {
-            Matcher matcher = Pattern.compile("var " + name + " = (.*);\\n").matcher(page);
-            assertTrue(matcher.find(), page);
-            return matcher.group(1);
+            String prefix = "var " + name + " = ";
+            for (String line : scriptOf(page).split("\n")) {
+                String statement = line.strip();
+                if (statement.startsWith(prefix) && statement.endsWith(";")) {
+                    return statement.substring(prefix.length(), statement.length() - 1);
+                }
+            }
+            throw new AssertionError(prefix + "… not in the script of " + page);
         }
+    }
+
+    /** The text of the page's one inline script, exactly as sent (what the CSP hash covers). */
+    private static String scriptOf(String page) {
+        Elements scripts = Jsoup.parse(page).select("script");
+        assertEquals(1, scripts.size(), page);
+        return scripts.first().data();
     }
 
     private URI withOrigin(URI authorize, String state) {
@@ -57,7 +70,8 @@ class VkIdSdkModesTest extends VkIdTestBase {
         wire.submit(flow, "phone", "phone", user.phone());
         wire.submit(flow, "password", "password", DemoSchool.PASSWORD);
         wire.submit(flow, "sms_code", "sms_code", code(user.phone()));
-        assertTrue(wire.submit(flow, "continue_in_profile").body().contains("Проверьте данные"));
+        assertEquals("Проверьте данные",
+                Jsoup.parse(wire.submit(flow, "continue_in_profile").body()).selectFirst("h1").text());
         return flow;
     }
 
@@ -76,8 +90,8 @@ class VkIdSdkModesTest extends VkIdTestBase {
         assertEquals(600, payload.get("expires_in").asInt());
         assertEquals("code_v2", payload.get("type").asText());
         assertEquals(REDIRECT_ORIGIN, script.targetOrigin(), "never the origin parameter");
-        assertTrue(page.body().contains("window.opener.postMessage(message, targetOrigin)"));
-        assertTrue(page.body().contains("window.location.replace(fallback)"));
+        assertTrue(scriptOf(page.body()).contains("window.opener.postMessage(message, targetOrigin)"));
+        assertTrue(scriptOf(page.body()).contains("window.location.replace(fallback)"));
 
         Map<String, String> fallback = new java.util.LinkedHashMap<>();
         URI location = URI.create(script.fallback());
@@ -101,10 +115,8 @@ class VkIdSdkModesTest extends VkIdTestBase {
         List<String> policies = page.headers().allValues("Content-Security-Policy");
         assertEquals(1, policies.size(), "one policy, not the strict default plus another: " + policies);
         String policy = policies.get(0);
-        Matcher script = Pattern.compile("<script>(.*?)</script>", Pattern.DOTALL).matcher(page.body());
-        assertTrue(script.find(), page::body);
         byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                .digest(script.group(1).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                .digest(scriptOf(page.body()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         String hash = "'sha256-" + java.util.Base64.getEncoder().encodeToString(digest) + "'";
         List<String> scriptSrc = new java.util.ArrayList<>();
         for (String directive : policy.split(";")) {
@@ -140,7 +152,7 @@ class VkIdSdkModesTest extends VkIdTestBase {
         String flow = loginUpToCheck(withOrigin(authorization.uri(), state), school.teacher());
         String page = wire.submit(flow, "confirm").body();
         assertFalse(page.contains("<script>alert"), page);
-        assertEquals(2, page.split("</script>", -1).length, "one script element only");
+        assertEquals(1, Jsoup.parse(page).select("script").size(), "one script element only");
         assertEquals(state, Script.of(page).message().get("payload").get("state").asText());
     }
 

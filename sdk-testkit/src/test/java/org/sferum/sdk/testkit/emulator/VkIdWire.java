@@ -19,8 +19,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.sferum.sdk.testkit.DemoSchool;
 import org.sferum.sdk.testkit.SeededUser;
 import org.sferum.sdk.testkit.vkid.VkIdLogin;
@@ -35,7 +35,6 @@ final class VkIdWire {
     /** The demo client's loopback redirect URI {@code http://127.0.0.1/sferum/callback} with a port (ignored). */
     static final String REDIRECT_URI = "http://127.0.0.1:8765/sferum/callback";
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Pattern FLOW_ID = Pattern.compile("name=\"flow_id\" value=\"([^\"]*)\"");
 
     final SferumEmulator emulator;
     final URI base;
@@ -147,9 +146,9 @@ final class VkIdWire {
 
     /** The hidden flow id of a login page. */
     static String flowId(String page) {
-        Matcher matcher = FLOW_ID.matcher(page);
-        assertTrue(matcher.find(), page);
-        return matcher.group(1);
+        Element flowId = Jsoup.parse(page).selectFirst("form input[type=hidden][name=flow_id]");
+        assertTrue(flowId != null, page);
+        return flowId.attr("value");
     }
 
     /** POSTs a login page's form: the flow id, the pressed button and the fields. */

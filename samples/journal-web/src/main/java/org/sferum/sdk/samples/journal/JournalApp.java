@@ -309,8 +309,7 @@ public final class JournalApp implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             LOG.warn("{} {}: {}", request.method(), request.path(), e.getClass().getSimpleName());
             try {
-                request.html(500, JournalHtml.page("Ошибка", "", "<p class=\"error\">Внутренняя ошибка журнала.</p>"
-                        + "<p><a href=\"/\">На главную</a></p>"));
+                request.html(500, JournalPages.internalErrorPage());
             } catch (IOException | RuntimeException ignored) {
                 // the answer may already be on its way
             }

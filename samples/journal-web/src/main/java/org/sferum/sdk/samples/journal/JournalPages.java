@@ -2,15 +2,14 @@ package org.sferum.sdk.samples.journal;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -33,9 +32,13 @@ import org.sferum.sdk.messages.Draft;
 import org.sferum.sdk.messages.HistoryQuery;
 import org.sferum.sdk.messages.Message;
 import org.sferum.sdk.paging.PageRequest;
+import org.sferum.sdk.samples.journal.JournalHtml.Frame;
 import org.sferum.sdk.samples.journal.WebSessions.WebSession;
 
-/** The journal's pages and actions. Every POST carries the session's CSRF token; every value is escaped. */
+/**
+ * The journal's pages and actions. Every POST carries the session's CSRF token; the pages are templates
+ * ({@link JournalHtml}) that escape every value.
+ */
 final class JournalPages {
     /**
      * Where «Перейти в Сферум» leads in production: Sferum's web messenger. The offline demo has no messenger (the
@@ -47,11 +50,6 @@ final class JournalPages {
     /** How many linkings one browser may have started and not finished (tabs). */
     private static final int MAX_PENDING = 5;
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(SchoolLesson.ZONE);
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")
-            .withZone(SchoolLesson.ZONE);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy")
-            .withZone(SchoolLesson.ZONE);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JournalApp app;
@@ -68,7 +66,9 @@ final class JournalPages {
 
     void handle(Request r) throws IOException {
         if ("GET".equals(r.method()) && "/favicon.ico".equals(r.path())) {
-            r.resource("image/svg+xml", JournalHtml.ICON.getBytes(StandardCharsets.UTF_8));
+            try (java.io.InputStream in = JournalPages.class.getResourceAsStream("favicon.svg")) {
+                r.resource("image/svg+xml", in.readAllBytes());
+            }
             return;
         }
         if ("GET".equals(r.method()) && JournalHtml.SCRIPT_PATH.equals(r.path())) {
@@ -85,8 +85,8 @@ final class JournalPages {
         String path = r.path();
         if ("POST".equals(r.method())) {
             if (!session.csrfMatches(r.form(WebSessions.CSRF_FIELD).orElse(null))) {
-                r.html(403, JournalHtml.page("Ошибка", "", "<p class=\"error\">Форма устарела. Обновите страницу и "
-                        + "попробуйте ещё раз.</p><p><a href=\"/\">На главную</a></p>"));
+                r.html(403, JournalHtml.render("notice.jte", Map.of("frame", new Frame("Ошибка", null, null),
+                        "errorText", "Форма устарела. Обновите страницу и попробуйте ещё раз.")));
                 return;
             }
             if ("/login".equals(path)) {
@@ -94,7 +94,8 @@ final class JournalPages {
                 return;
             }
         } else if (!"GET".equals(r.method())) {
-            r.html(405, JournalHtml.page("Ошибка", "", "<p class=\"error\">Метод не поддерживается.</p>"));
+            r.html(405, JournalHtml.render("notice.jte", Map.of("frame", new Frame("Ошибка", null, null),
+                    "errorText", "Метод не поддерживается.", "home", false)));
             return;
         } else if ("/login".equals(path)) {
             loginPage(r, session);
@@ -121,10 +122,8 @@ final class JournalPages {
                 app.live().broadcast("clock");
                 r.redirect(safeBack(r.form("back").orElse("/")));
             }
-            case "GET /sferum/web" -> r.html(200, page(r, session, "Сферум в браузере", "<p>В настоящем журнале "
-                    + "«Перейти в Сферум» открывает веб-версию Сферума (" + SFERUM_WEB + ") в новой вкладке. В этом "
-                    + "демо журнал работает без интернета с эмулятором Сферума, у которого веб-версии нет: чаты и "
-                    + "видеоконференции — во вкладках раздела.</p><p><a href=\"/sferum\">← Раздел «Сферум»</a></p>"));
+            case "GET /sferum/web" -> r.html(200, JournalHtml.render("sferumWeb.jte",
+                    Map.of("frame", frame(r, session, "Сферум в браузере"))));
             case "GET /sferum" -> sferumPage(r, session, user);
             case "POST /sferum/link" -> startLink(r, session, user);
             case "GET /sferum/callback" -> callback(r, session, user);
@@ -146,7 +145,7 @@ final class JournalPages {
                 SchoolLesson lesson = lessonOf(r.form("lesson"));
                 sferumOf(user).calls().createLessonCall(lesson.toSdk(), app.classChat());
                 app.live().broadcast("lessons");
-                r.redirect("/journal/lesson?key=" + url(lesson.key()));
+                r.redirect("/journal/lesson?key=" + JournalHtml.url(lesson.key()));
             }
             case "GET /journal/lesson" -> lessonPage(r, session, user);
             case "POST /journal/open" -> {
@@ -160,7 +159,7 @@ final class JournalPages {
                 me.calls().endForAll(me.calls().forLesson(lesson.key())
                         .orElseThrow(() -> SferumException.of(ErrorCode.CALL_NOT_FOUND, "no call")).id());
                 app.live().broadcast("lessons");
-                r.redirect("/journal/lesson?key=" + url(lesson.key()));
+                r.redirect("/journal/lesson?key=" + JournalHtml.url(lesson.key()));
             }
             case "POST /journal/record" -> {
                 requireTeacher(user);
@@ -175,11 +174,12 @@ final class JournalPages {
                             lesson.subject() + ", " + lesson.className() + ", урок " + lesson.number()));
                 }
                 app.live().broadcast("recording");
-                r.redirect("/journal/lesson?key=" + url(lesson.key()));
+                r.redirect("/journal/lesson?key=" + JournalHtml.url(lesson.key()));
             }
             case "GET /diary" -> diaryPage(r, session, user);
             case "POST /diary/join" -> joinLesson(r, user, lessonOf(r.form("lesson")));
-            default -> r.html(404, page(r, session, "Страница не найдена", "<p><a href=\"/\">На главную</a></p>"));
+            default -> r.html(404, JournalHtml.render("notice.jte",
+                    Map.of("frame", frame(r, session, "Страница не найдена"))));
         }
     }
 
@@ -192,39 +192,43 @@ final class JournalPages {
      */
     String errorPage(Request r, ErrorCode code) {
         WebSession session = sessions.find(r.cookie(WebSessions.COOKIE).orElse(null)).orElse(null);
-        String relink = switch (code) {
-            case NOT_LINKED, RELINK_REQUIRED, AUTHENTICATION_FAILED, TOKEN_EXPIRED ->
-                    "<p><a href=\"/sferum\">Раздел «Сферум»</a></p>";
-            case ACCESS_DENIED, STATE_MISMATCH, AUTHORIZATION_CODE_INVALID -> session == null ? ""
-                    : "<p>" + JournalHtml.postButton("/sferum/link", session.csrf(), new String[0][], "blue",
-                    "Попробовать снова") + " <a href=\"/sferum\">Раздел «Сферум»</a></p>";
-            default -> "";
-        };
-        String title = code == ErrorCode.ACCESS_DENIED ? "Привязка отменена" : "Ошибка";
-        return page(r, session, title, "<p class=\"error\" data-error=\"" + JournalHtml.escape(code.name()) + "\">"
-                + JournalHtml.escape(ErrorTexts.of(code)) + "</p>" + relink + "<p><a href=\"/\">На главную</a></p>");
+        Map<String, Object> params = new HashMap<>();
+        params.put("frame", frame(r, session, code == ErrorCode.ACCESS_DENIED ? "Привязка отменена" : "Ошибка"));
+        params.put("errorCode", code.name());
+        params.put("errorText", ErrorTexts.of(code));
+        switch (code) {
+            case NOT_LINKED, RELINK_REQUIRED, AUTHENTICATION_FAILED, TOKEN_EXPIRED -> params.put("relinkSection", true);
+            case ACCESS_DENIED, STATE_MISMATCH, AUTHORIZATION_CODE_INVALID -> {
+                if (session != null) {
+                    params.put("retryCsrf", session.csrf());
+                }
+            }
+            default -> {
+                // the error's text and the way home say it all
+            }
+        }
+        return JournalHtml.render("notice.jte", params);
+    }
+
+    /**
+     * The page of an unexpected failure.
+     *
+     * @return the page
+     */
+    static String internalErrorPage() {
+        return JournalHtml.render("notice.jte", Map.of("frame", new Frame("Ошибка", null, null),
+                "errorText", "Внутренняя ошибка журнала."));
     }
 
     // ------------------------------------------------------------------ login
 
     private void loginPage(Request r, WebSession session) throws IOException {
-        StringBuilder body = new StringBuilder("<p>Выберите пользователя демо-журнала. Пароль журнала в демо не "
-                + "нужен. Код из СМС эмулятор VK ID показывает на своей странице.</p>\n<table>\n<tr><th>Пользователь</th><th>Роль</th><th>VK ID для привязки (демо)</th>"
-                + "<th></th></tr>\n");
-        for (JournalUser u : app.users().values()) {
-            body.append("<tr data-user=\"").append(JournalHtml.escape(u.login())).append("\"><td>")
-                    .append(JournalHtml.escape(u.name())).append("</td><td>").append(JournalHtml.escape(u.roleText()))
-                    .append("</td><td class=\"muted\">").append(JournalHtml.escape(vkIdHint(u))).append("</td><td>")
-                    .append(JournalHtml.postButton("/login", session.csrf(), new String[][] {{"user", u.login()}}, "blue",
-                            "Войти"))
-                    .append("</td></tr>\n");
-        }
-        body.append("</table>\n");
-        r.html(200, JournalHtml.page("Вход в журнал", "", body.toString()));
+        r.html(200, JournalHtml.render("login.jte", Map.of("frame", new Frame("Вход в журнал", null, null),
+                "csrf", session.csrf(), "users", app.users().values())));
     }
 
     /** How the demo user links (docs/linking.md, the three variants of the manuals). */
-    private static String vkIdHint(JournalUser u) {
+    static String vkIdHint(JournalUser u) {
         String password = org.sferum.sdk.testkit.DemoSchool.PASSWORD;
         return switch (u.login()) {
             case "student-v2" -> "вариант 2: VK ID без учебного профиля — телефон " + u.vkIdPhone() + ", пароль "
@@ -251,83 +255,71 @@ final class JournalPages {
     // ------------------------------------------------------------------ the «Сферум» section
 
     private void sferumPage(Request r, WebSession session, JournalUser user) throws IOException {
-        StringBuilder body = new StringBuilder();
-        String done = r.query("done").orElse("");
-        if ("linked".equals(done)) {
-            body.append("<p class=\"ok\" id=\"notice\">Учётная запись привязана к учебному профилю VK ID.</p>");
-        } else if ("unlinked".equals(done)) {
-            body.append("<p class=\"ok\" id=\"notice\">Учётная запись отвязана. Вы удалены из всех чатов "
-                    + "школы.</p>");
-        }
-        Optional<Link> link = app.sferum().links().find(user.account());
-        if (link.isEmpty()) {
-            body.append("<p>Сферум — образовательная платформа: чаты с классом и учителями, онлайн-уроки. "
-                    + "Привяжите учётную запись журнала к учебному профилю VK ID один раз.</p>")
-                    .append(JournalHtml.postButton("/sferum/link", session.csrf(), new String[0][], "blue",
-                            "Привязать учебный профиль VK ID"));
-            r.html(200, page(r, session, "Сферум", body.toString()));
-            return;
-        }
-        SferumSession me = app.sferum().session(user.account());
+        Map<String, Object> params = new HashMap<>();
+        params.put("frame", frame(r, session, "Сферум"));
+        params.put("csrf", session.csrf());
+        params.put("done", r.query("done").orElse(""));
         boolean calls = "calls".equals(r.query("tab").orElse("chats"));
-        body.append("<p>Учебный профиль: <strong>").append(JournalHtml.escape(me.me().displayName()))
-                .append("</strong> · <a href=\"/sferum/web\" id=\"sferum-web\">Перейти в Сферум</a>")
-                .append(" · <a href=\"/sferum/unlink\">Отвязать учётную запись</a></p>\n")
-                .append("<nav class=\"tabs\"><a href=\"/sferum?tab=chats\"").append(calls ? "" : " class=\"active\"")
-                .append(">Чаты</a><a href=\"/sferum?tab=calls\"").append(calls ? " class=\"active\"" : "")
-                .append(">Видеоконференции</a></nav>\n<div class=\"panel\" id=\"panel\" data-live>\n");
-        if (calls) {
-            callsTab(body, session, me);
-        } else {
-            chatsTab(body, me);
-        }
-        body.append("</div>\n");
-        r.html(200, page(r, session, "Сферум", body.toString()));
-    }
-
-    private void chatsTab(StringBuilder body, SferumSession me) {
-        List<ChatSummary> chats = me.chats().list(ChatFilter.ALL, PageRequest.ofSize(30)).items();
-        if (chats.isEmpty()) {
-            body.append("<p class=\"muted\">Чатов пока нет.</p>");
-            return;
-        }
-        body.append("<table id=\"chats\">\n<tr><th>Чат</th><th>Последнее сообщение</th><th>Непрочитанные</th></tr>\n");
-        for (ChatSummary c : chats) {
-            body.append("<tr data-chat=\"").append(c.id().peerId()).append("\"><td><a href=\"/sferum/chat?id=")
-                    .append(c.id().peerId()).append("\">").append(JournalHtml.escape(c.title())).append("</a></td><td>")
-                    .append(c.lastMessage().map(m -> JournalHtml.escape(app.nameOf(m.author()) + ": " + shorten(m.text())))
-                            .orElse(""))
-                    .append("</td><td class=\"unread\">").append(c.unreadCount() > 0 ? String.valueOf(c.unreadCount()) : "")
-                    .append("</td></tr>\n");
-        }
-        body.append("</table>\n");
-    }
-
-    private void callsTab(StringBuilder body, WebSession session, SferumSession me) {
-        List<Call> calls = me.calls().list(PageRequest.ofSize(30)).items();
-        if (calls.isEmpty()) {
-            body.append("<p class=\"muted\">Видеоконференций пока нет.</p>");
-            return;
-        }
-        body.append("<table id=\"calls\">\n<tr><th>Тип</th><th>Название</th><th>Начало</th><th>Состояние</th>"
-                + "<th></th></tr>\n");
-        for (Call c : calls) {
-            String type = switch (c.kind()) {
-                case LESSON -> "Онлайн-урок";
-                case CHAT -> c.video() ? "Видеозвонок" : "Аудиозвонок";
-                case LINK -> "Звонок по ссылке";
-            };
-            body.append("<tr data-call=\"").append(JournalHtml.escape(c.id().value())).append("\" data-state=\"")
-                    .append(c.state().name()).append("\"><td>").append(type).append("</td><td>")
-                    .append(JournalHtml.escape(c.title())).append("</td><td>").append(DATE_TIME.format(c.startsAt()))
-                    .append("</td><td>").append(stateText(c.state())).append("</td><td>");
-            if (c.state() == CallState.RUNNING) {
-                body.append(JournalHtml.postButton("/sferum/calls/join", session.csrf(),
-                        new String[][] {{"call", c.id().value()}}, "blue", "Перейти"));
+        params.put("callsTab", calls);
+        params.put("chats", List.of());
+        params.put("calls", List.of());
+        params.put("profileName", null);
+        if (app.sferum().links().find(user.account()).isPresent()) {
+            SferumSession me = app.sferum().session(user.account());
+            params.put("profileName", me.me().displayName());
+            if (calls) {
+                params.put("calls", me.calls().list(PageRequest.ofSize(30)).items());
+            } else {
+                List<ChatRow> chats = new ArrayList<>();
+                for (ChatSummary c : me.chats().list(ChatFilter.ALL, PageRequest.ofSize(30)).items()) {
+                    chats.add(new ChatRow(c.id().peerId(), c.title(), c.lastMessage()
+                            .map(m -> app.nameOf(m.author()) + ": " + shorten(m.text())).orElse(""),
+                            c.unreadCount() > 0 ? String.valueOf(c.unreadCount()) : ""));
+                }
+                params.put("chats", chats);
             }
-            body.append("</td></tr>\n");
         }
-        body.append("</table>\n");
+        r.html(200, JournalHtml.render("sferum.jte", params));
+    }
+
+    /**
+     * A chat in the «Чаты» tab.
+     *
+     * @param peerId the chat's peer id
+     * @param title its title
+     * @param last the last message, «author: text» shortened, or empty
+     * @param unread the unread count, or empty for none
+     */
+    record ChatRow(long peerId, String title, String last, String unread) {
+    }
+
+    /**
+     * A message of a chat's history.
+     *
+     * @param author the author's name
+     * @param when when it was sent, {@code dd.MM.yyyy HH:mm}
+     * @param text its text
+     */
+    record MessageRow(String author, String when, String text) {
+    }
+
+    /**
+     * A lesson of the timetable with its call, if there is one.
+     *
+     * @param lesson the lesson
+     * @param call its call, or {@code null}
+     */
+    record LessonRow(SchoolLesson lesson, Call call) {
+    }
+
+    /**
+     * A row of a lesson's attendance.
+     *
+     * @param name the participant's name
+     * @param stays their stays, {@code HH:mm–HH:mm, …}
+     * @param minutes the whole time in minutes
+     */
+    record AttendanceRow(String name, String stays, long minutes) {
     }
 
     private void startLink(Request r, WebSession session, JournalUser user) throws IOException {
@@ -382,34 +374,21 @@ final class JournalPages {
             me.messages().markRead(chat, newest.get(0).id());
         }
         Collections.reverse(newest);
-        StringBuilder body = new StringBuilder("<p><a href=\"/sferum?tab=chats\">← Все чаты</a></p>\n"
-                + "<div class=\"panel\" id=\"history\" data-live>\n");
-        if (newest.isEmpty()) {
-            body.append("<p class=\"muted\">Сообщений пока нет.</p>");
-        }
+        List<MessageRow> messages = new ArrayList<>();
         for (Message m : newest) {
-            body.append("<div class=\"message\"><span class=\"who\">").append(JournalHtml.escape(app.nameOf(m.author())))
-                    .append("</span> <span class=\"when\">").append(DATE_TIME.format(m.sentAt()))
-                    .append("</span><div class=\"text\">").append(JournalHtml.escape(m.text())).append("</div></div>\n");
+            messages.add(new MessageRow(app.nameOf(m.author()), JournalHtml.dateTime(m.sentAt()), m.text()));
         }
-        body.append("</div>\n");
-        // no maxlength: a longer paste is kept and refused visibly, never cut silently
-        body.append("<form method=\"post\" action=\"/sferum/chat/send\" id=\"send\">")
-                .append(JournalHtml.csrfField(session.csrf()))
-                .append("<input type=\"hidden\" name=\"id\" value=\"").append(chat.peerId()).append("\">")
-                .append("<input type=\"hidden\" name=\"key\" value=\"").append(1 + RANDOM.nextInt(Integer.MAX_VALUE - 1))
-                .append("\"><label for=\"text\">Сообщение</label><textarea id=\"text\" name=\"text\" rows=\"3\" "
-                        + "cols=\"60\" required data-max=\"").append(MAX_MESSAGE)
-                .append("\" aria-describedby=\"counter").append(error.isPresent() ? " text-error" : "").append("\"")
-                .append(error.isPresent() ? " aria-invalid=\"true\"" : "").append(">").append(JournalHtml.escape(typed))
-                .append("</textarea>");
-        error.ifPresent(code -> body.append("<p class=\"error\" id=\"text-error\" data-error=\"")
-                .append(code.name()).append("\">").append(JournalHtml.escape(ErrorTexts.of(code))).append("</p>"));
-        body.append("<p id=\"counter\" class=\"counter\">Не больше ").append(MAX_MESSAGE).append(" символов.</p>")
-                .append("<button type=\"submit\" class=\"blue\">Отправить</button></form>\n");
         String here = "/sferum/chat?id=" + chat.peerId();
-        r.html(error.isPresent() ? 400 : 200, page(r, session, title, body.toString(),
-                "GET".equals(r.method()) ? "" : here));
+        Map<String, Object> params = new HashMap<>();
+        params.put("frame", frame(r, session, title, "GET".equals(r.method()) ? null : here));
+        params.put("csrf", session.csrf());
+        params.put("messages", messages);
+        params.put("peerId", chat.peerId());
+        params.put("key", 1 + RANDOM.nextInt(Integer.MAX_VALUE - 1));
+        params.put("typed", typed);
+        params.put("error", error.orElse(null));
+        // no maxlength in chat.jte: a longer paste is kept and refused visibly, never cut silently
+        r.html(error.isPresent() ? 400 : 200, JournalHtml.render("chat.jte", params));
     }
 
     private void send(Request r, WebSession session, JournalUser user) throws IOException {
@@ -440,14 +419,8 @@ final class JournalPages {
             r.redirect("/sferum");
             return;
         }
-        String body = "<p class=\"error\">Вы будете удалены из всех чатов.</p>"
-                + "<p>Отвязать учётную запись журнала от учебного профиля VK ID?</p>"
-                + "<form method=\"post\" action=\"/sferum/unlink\" id=\"unlink\" class=\"inline\">"
-                + JournalHtml.csrfField(session.csrf())
-                + "<input type=\"hidden\" name=\"confirm\" value=\"yes\">"
-                + "<button type=\"submit\" class=\"danger\">Да</button></form> "
-                + "<a href=\"/sferum\" id=\"cancel\">Нет</a>";
-        r.html(200, page(r, session, "Отвязать учётную запись", body));
+        r.html(200, JournalHtml.render("unlink.jte", Map.of("frame", frame(r, session, "Отвязать учётную запись"),
+                "csrf", session.csrf())));
     }
 
     // ------------------------------------------------------------------ the teacher's journal
@@ -455,150 +428,69 @@ final class JournalPages {
     private void journalPage(Request r, WebSession session, JournalUser user) throws IOException {
         requireTeacher(user);
         Optional<SferumSession> me = linkedSession(user);
-        StringBuilder body = new StringBuilder("<p>Класс ").append(JournalHtml.escape(app.school().className()))
-                .append(" · ").append(DATE.format(app.now())).append(" · классный чат в Сферуме для онлайн-уроков</p>\n");
-        if (me.isEmpty()) {
-            body.append("<p class=\"error\">Чтобы создавать звонки для уроков, привяжите учебный профиль VK ID в "
-                    + "разделе <a href=\"/sferum\">«Сферум»</a>.</p>\n");
-        }
-        body.append("<table id=\"lessons\" data-live>\n<tr><th>№</th><th>Время</th><th>Предмет</th><th>Ключ урока</th>"
-                + "<th>Сферум</th></tr>\n");
+        r.html(200, JournalHtml.render("journal.jte", Map.of("frame", frame(r, session, "Журнал"),
+                "csrf", session.csrf(), "className", app.school().className(), "date", JournalHtml.date(app.now()),
+                "linked", me.isPresent(), "lessons", lessonRows(me))));
+    }
+
+    /** The timetable with each lesson's call, as the user sees it (no calls when not linked). */
+    private List<LessonRow> lessonRows(Optional<SferumSession> me) {
+        List<LessonRow> rows = new ArrayList<>();
         for (SchoolLesson l : app.lessons()) {
-            body.append(lessonRow(l)).append("<td class=\"muted\">").append(JournalHtml.escape(l.key())).append("</td><td>");
-            if (me.isPresent()) {
-                Optional<Call> call = me.get().calls().forLesson(l.key());
-                if (call.isEmpty()) {
-                    body.append(JournalHtml.postButton("/journal/call", session.csrf(), new String[][] {{"lesson", l.key()}},
-                            "blue", "Создать звонок"));
-                } else {
-                    body.append("<span data-state=\"").append(call.get().state().name()).append("\">")
-                            .append(stateText(call.get().state())).append("</span> · <a href=\"/journal/lesson?key=")
-                            .append(JournalHtml.escape(url(l.key()))).append("\">Урок и звонок</a>");
-                }
-            }
-            body.append("</td></tr>\n");
+            rows.add(new LessonRow(l, me.flatMap(s -> s.calls().forLesson(l.key())).orElse(null)));
         }
-        body.append("</table>\n");
-        r.html(200, page(r, session, "Журнал", body.toString()));
+        return rows;
     }
 
     private void lessonPage(Request r, WebSession session, JournalUser user) throws IOException {
         requireTeacher(user);
         SchoolLesson lesson = lessonOf(r.query("key"));
         SferumSession me = sferumOf(user);
-        StringBuilder body = new StringBuilder("<p><a href=\"/journal\">← Журнал</a></p>\n<p>")
-                .append(JournalHtml.escape(lesson.subject())).append(", ").append(JournalHtml.escape(lesson.className()))
-                .append(", урок ").append(lesson.number()).append(", ").append(TIME.format(lesson.startsAt()))
-                .append("–").append(TIME.format(lesson.startsAt().plus(SchoolLesson.LENGTH))).append("</p>\n");
+        Map<String, Object> params = new HashMap<>();
+        params.put("frame", frame(r, session, "Урок"));
+        params.put("csrf", session.csrf());
+        params.put("lesson", lesson);
+        params.put("recording", false);
+        params.put("inCall", false);
+        params.put("attendance", List.of());
+        params.put("absent", "");
+        params.put("recordings", List.of());
         Optional<Call> found = me.calls().forLesson(lesson.key());
-        if (found.isEmpty()) {
-            body.append("<p>Звонка для урока нет.</p>")
-                    .append(JournalHtml.postButton("/journal/call", session.csrf(), new String[][] {{"lesson", lesson.key()}},
-                            "blue", "Создать звонок"));
-            r.html(200, page(r, session, "Урок", body.toString()));
-            return;
-        }
-        Call call = found.get();
-        String[][] key = {{"lesson", lesson.key()}};
-        body.append("<div id=\"lesson-live\" data-live>\n<p id=\"call\" data-state=\"").append(call.state().name()).append("\">")
-                .append(JournalHtml.escape(call.title())).append(": ").append(stateText(call.state())).append("</p>\n<p>");
-        if (call.state() == CallState.RUNNING) {
-            body.append(JournalHtml.postButton("/journal/open", session.csrf(), key, "blue", "Открыть звонок")).append(' ');
-        }
-        if (call.state() != CallState.ENDED) {
-            body.append(JournalHtml.postButton("/journal/end", session.csrf(), key, "danger", "Завершить звонок для всех"));
-        }
-        body.append("</p>\n");
-        List<Recording> recordings = me.calls().recordings().forLesson(lesson.key());
-        if (call.state() == CallState.RUNNING) {
-            boolean recording = recordings.stream().anyMatch(rec -> rec.stoppedAt().isEmpty());
-            boolean inCall = me.calls().participants().list(call.id()).stream()
-                    .anyMatch(p -> p.user().filter(me.me().id()::equals).isPresent());
-            body.append("<p id=\"record\">");
-            if (recording) {
-                body.append("<span class=\"error\">● Идёт запись</span> ").append(JournalHtml.postButton(
-                        "/journal/record", session.csrf(), new String[][] {{"lesson", lesson.key()}, {"do", "stop"}},
-                        "danger", "Остановить запись"));
-            } else if (inCall) {
-                body.append(JournalHtml.postButton("/journal/record", session.csrf(),
-                        new String[][] {{"lesson", lesson.key()}, {"do", "start"}}, "blue", "Начать запись"));
-            } else {
-                body.append("<span class=\"muted\">Чтобы записать урок, откройте звонок: записывает организатор в "
-                        + "звонке.</span>");
+        params.put("call", found.orElse(null));
+        if (found.isPresent()) {
+            Call call = found.get();
+            List<Recording> recordings = me.calls().recordings().forLesson(lesson.key());
+            params.put("recordings", recordings);
+            if (call.state() == CallState.RUNNING) {
+                params.put("recording", recordings.stream().anyMatch(rec -> rec.stoppedAt().isEmpty()));
+                params.put("inCall", me.calls().participants().list(call.id()).stream()
+                        .anyMatch(p -> p.user().filter(me.me().id()::equals).isPresent()));
             }
-            body.append("</p>\n");
-        }
-        body.append("<h2>Посещаемость</h2>\n");
-        AttendanceReport report = me.calls().attendance(call.id());
-        if (report.entries().isEmpty()) {
-            body.append("<p class=\"muted\">Никто ещё не подключался.</p>\n");
-        } else {
-            body.append("<table id=\"attendance\">\n<tr><th>Участник</th><th>В звонке</th><th>Всего</th></tr>\n");
+            AttendanceReport report = me.calls().attendance(call.id());
+            List<AttendanceRow> attendance = new ArrayList<>();
             for (AttendanceEntry e : report.entries()) {
-                body.append("<tr><td>").append(JournalHtml.escape(e.name())).append("</td><td>");
                 List<String> stays = new ArrayList<>();
-                e.sessions().forEach(s -> stays.add(TIME.format(s.joinedAt()) + "–"
-                        + s.leftAt().map(TIME::format).orElse("…")));
-                body.append(JournalHtml.escape(String.join(", ", stays))).append("</td><td>")
-                        .append(e.total(report.generatedAt()).toMinutes()).append(" мин</td></tr>\n");
+                e.sessions().forEach(stay -> stays.add(JournalHtml.time(stay.joinedAt()) + "–"
+                        + stay.leftAt().map(JournalHtml::time).orElse("…")));
+                attendance.add(new AttendanceRow(e.name(), String.join(", ", stays),
+                        e.total(report.generatedAt()).toMinutes()));
             }
-            body.append("</table>\n");
-        }
-        if (!report.neverJoined().isEmpty()) {
+            params.put("attendance", attendance);
             List<String> absent = new ArrayList<>();
             report.neverJoined().forEach(u -> absent.add(app.nameOf(u)));
-            body.append("<p>Не подключались: <span id=\"absent\">").append(JournalHtml.escape(String.join(", ", absent)))
-                    .append("</span></p>\n");
+            params.put("absent", String.join(", ", absent));
         }
-        body.append("<h2>Записи урока</h2>\n");
-        if (recordings.isEmpty()) {
-            body.append("<p class=\"muted\" id=\"recordings\">Записей нет.</p>\n");
-        } else {
-            body.append("<ul id=\"recordings\">");
-            for (Recording rec : recordings) {
-                body.append("<li data-recording=\"").append(JournalHtml.escape(rec.id().value())).append("\">")
-                        .append(JournalHtml.escape(rec.title()));
-                if (rec.stoppedAt().isEmpty()) {
-                    body.append(" — идёт запись");
-                }
-                rec.link().ifPresent(link -> body.append(" — <a href=\"").append(JournalHtml.escape(link))
-                        .append("\" rel=\"noopener noreferrer\">смотреть</a>"));
-                body.append("</li>");
-            }
-            body.append("</ul>\n");
-        }
-        body.append("</div>\n");
-        r.html(200, page(r, session, "Урок", body.toString()));
+        r.html(200, JournalHtml.render("lesson.jte", params));
     }
 
     // ------------------------------------------------------------------ the student's diary
 
     private void diaryPage(Request r, WebSession session, JournalUser user) throws IOException {
         Optional<SferumSession> me = linkedSession(user);
-        StringBuilder body = new StringBuilder("<p>Расписание на ").append(DATE.format(app.now())).append(", класс ")
-                .append(JournalHtml.escape(app.school().className())).append("</p>\n");
-        if (me.isEmpty()) {
-            body.append("<p class=\"error\">Чтобы подключаться к онлайн-урокам, привяжите учебный профиль VK ID в "
-                    + "разделе <a href=\"/sferum\">«Сферум»</a>.</p>\n");
-        }
-        body.append("<table id=\"lessons\" data-live>\n<tr><th>№</th><th>Время</th><th>Предмет</th><th>Онлайн-урок</th></tr>\n");
-        for (SchoolLesson l : app.lessons()) {
-            body.append(lessonRow(l)).append("<td>");
-            Optional<Call> call = me.flatMap(s -> s.calls().forLesson(l.key()));
-            if (call.isPresent()) {
-                switch (call.get().state()) {
-                    case SCHEDULED -> body.append("<button type=\"button\" class=\"grey\" disabled "
-                            + "data-state=\"SCHEDULED\">Подключиться</button>");
-                    case RUNNING -> body.append(JournalHtml.postButton("/diary/join", session.csrf(),
-                            new String[][] {{"lesson", l.key()}}, "blue", "Подключиться"));
-                    case ENDED -> body.append("<span class=\"muted\" data-state=\"ENDED\">Урок завершён</span>");
-                }
-            }
-            body.append("</td></tr>\n");
-        }
-        body.append("</table>\n");
-        r.html(200, page(r, session, user.role() == org.sferum.sdk.users.Role.PARENT ? "Дневник учащегося"
-                : "Дневник", body.toString()));
+        String title = user.role() == org.sferum.sdk.users.Role.PARENT ? "Дневник учащегося" : "Дневник";
+        r.html(200, JournalHtml.render("diary.jte", Map.of("frame", frame(r, session, title),
+                "csrf", session.csrf(), "className", app.school().className(), "date", JournalHtml.date(app.now()),
+                "linked", me.isPresent(), "lessons", lessonRows(me))));
     }
 
     private void joinLesson(Request r, JournalUser user, SchoolLesson lesson) throws IOException {
@@ -607,16 +499,10 @@ final class JournalPages {
                 .orElseThrow(() -> SferumException.of(ErrorCode.CALL_NOT_FOUND, "no call for the lesson"));
         CallJoin joined = me.calls().join(call.id());   // checks the rules at the click, records the stay
         app.live().broadcast("joined");
-        r.redirect(callPage(joined, user.teacher() ? "/journal/lesson?key=" + url(lesson.key()) : "/diary"));
+        r.redirect(callPage(joined, user.teacher() ? "/journal/lesson?key=" + JournalHtml.url(lesson.key()) : "/diary"));
     }
 
     // ------------------------------------------------------------------ helpers
-
-    private String lessonRow(SchoolLesson l) {
-        return "<tr data-lesson=\"" + JournalHtml.escape(l.key()) + "\"><td>" + l.number() + "</td><td>"
-                + TIME.format(l.startsAt()) + "–" + TIME.format(l.startsAt().plus(SchoolLesson.LENGTH)) + "</td><td>"
-                + JournalHtml.escape(l.subject()) + "</td>";
-    }
 
     /**
      * The call page's address (the emulator's, or Sferum's) with a link back to where the user came from.
@@ -626,27 +512,22 @@ final class JournalPages {
      * @return the address
      */
     private String callPage(CallJoin joined, String backPath) {
-        return joined.call().links().orElseThrow().browser() + "?back=" + url(app.baseUri() + backPath);
+        return joined.call().links().orElseThrow().browser() + "?back=" + JournalHtml.url(app.baseUri() + backPath);
     }
 
-    private String page(Request r, WebSession session, String title, String body) {
-        return page(r, session, title, body, "");
+    private Frame frame(Request r, WebSession session, String title) {
+        return frame(r, session, title, null);
     }
 
-    private String page(Request r, WebSession session, String title, String body, String liveUrl) {
+    /** The frame of a page: the navigation bar when someone is logged in; live parts from liveUrl, or here. */
+    private Frame frame(Request r, WebSession session, String title, String liveUrl) {
         if (session == null || session.user().isEmpty()) {
-            return JournalHtml.page(title, "", body);
+            return new Frame(title, null, liveUrl);
         }
-        String back = "GET".equals(r.method()) ? r.pathAndQuery() : liveUrl.isEmpty() ? "/" : liveUrl;
+        String back = "GET".equals(r.method()) ? r.pathAndQuery() : liveUrl == null ? "/" : liveUrl;
         JournalUser user = session.user().get();
-        Instant now = app.now();
-        String nav = "<nav>" + (user.teacher() ? "<a href=\"/journal\">Журнал</a>" : "<a href=\"/diary\">Дневник</a>")
-                + "<a href=\"/sferum\">Сферум</a>" + JournalHtml.escape(user.name()) + " (" + JournalHtml.escape(user.roleText())
-                + ") " + JournalHtml.postButton("/logout", session.csrf(), new String[0][], "link", "Выйти")
-                + " <span class=\"clock\" id=\"clock\" data-live>Часы эмулятора: " + TIME.format(now) + "</span> "
-                + JournalHtml.postButton("/demo/clock", session.csrf(), new String[][] {{"back", back}}, "link",
-                        "+15 мин") + "</nav>";
-        return JournalHtml.page(title, nav, body, liveUrl);
+        return new Frame(title, new JournalHtml.Nav(user.teacher(), user.name(), user.roleText(), session.csrf(),
+                JournalHtml.time(app.now()), back), liveUrl);
     }
 
     private Optional<SferumSession> linkedSession(JournalUser user) {
@@ -692,18 +573,6 @@ final class JournalPages {
 
     private static String safeBack(String back) {
         return back.startsWith("/") && !back.startsWith("//") ? back : "/";
-    }
-
-    private static String url(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static String stateText(CallState state) {
-        return switch (state) {
-            case SCHEDULED -> "запланирован";
-            case RUNNING -> "идёт";
-            case ENDED -> "завершён";
-        };
     }
 
     private static String shorten(String text) {

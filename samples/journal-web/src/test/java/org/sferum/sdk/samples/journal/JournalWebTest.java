@@ -18,6 +18,8 @@ import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlTextArea;
 import org.htmlunit.util.Cookie;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -305,7 +307,40 @@ class JournalWebTest {
         kept.setText(word);
         HtmlPage sent = button(refused.getHtmlElementById("send"), "Отправить").click();
         assertTrue(sent.getHtmlElementById("history").asNormalizedText().contains(word));
-        assertTrue(JournalHtml.page("t", "", "").contains(".message .text{white-space:pre-wrap;overflow-wrap:anywhere}"));
+        assertTrue(Jsoup.parse(sent.getWebResponse().getContentAsString()).selectFirst("style").data()
+                .contains(".message .text{white-space:pre-wrap;overflow-wrap:anywhere}"));
+    }
+
+    @Test
+    @DisplayName("F-EMB-05 F-MSG-01 a hostile message (<script>, quotes, &) is text on the chat page, in the «Чаты» "
+            + "tab and in the kept field of a refused message, never markup")
+    void hostileTextIsEscaped() throws IOException {
+        WebClient browser = browser();
+        login(browser, "teacher");
+        link(browser, TEACHER_PHONE);
+        String hostile = "<script>alert(\"x\")</script> & 'y' <b>жирный</b> &amp;";
+        String chatUri = app.baseUri() + "/sferum/chat?id=" + app.classChat().peerId();
+        HtmlPage chat = browser.getPage(chatUri);
+        HtmlForm send = chat.getHtmlElementById("send");
+        send.getTextAreaByName("text").setText(hostile);
+        HtmlPage sent = button(send, "Отправить").click();
+        Document page = Jsoup.parse(sent.getWebResponse().getContentAsString());
+        assertEquals(hostile, page.select("#history .message .text").last().wholeText());
+        assertEquals(List.of("/static/live.js"), page.select("script").eachAttr("src"), "no other script");
+        assertTrue(page.select("main b").isEmpty(), "no markup from the message");
+
+        HtmlPage tab = browser.getPage(app.baseUri() + "/sferum?tab=chats");
+        Document chats = Jsoup.parse(tab.getWebResponse().getContentAsString());
+        assertTrue(chats.select("#chats td").eachText().contains("Анна Смирнова: " + hostile),
+                () -> chats.select("#chats").outerHtml());
+        assertTrue(chats.select("main script, main b").isEmpty());
+
+        String tooLong = hostile + "я".repeat(9_000);
+        HtmlForm again = ((HtmlPage) browser.getPage(chatUri)).getHtmlElementById("send");
+        again.getTextAreaByName("text").setText(tooLong);
+        Document refused = Jsoup.parse(button(again, "Отправить").click().getWebResponse().getContentAsString());
+        assertEquals(tooLong, refused.selectFirst("form#send textarea[name=text]").val(), "kept as typed");
+        assertEquals("MESSAGE_TOO_LONG", refused.selectFirst("#text-error").attr("data-error"));
     }
 
     @Test
