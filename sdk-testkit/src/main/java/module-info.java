@@ -18,7 +18,7 @@ module org.sferum.sdk.testkit {
     exports org.sferum.sdk.testkit;
     exports org.sferum.sdk.testkit.calls;
     exports org.sferum.sdk.testkit.contract;
-    exports org.sferum.sdk.testkit.emulator;
+    exports org.sferum.sdk.emulator;
     exports org.sferum.sdk.testkit.engine;
     exports org.sferum.sdk.testkit.engine.vkid;
     exports org.sferum.sdk.testkit.fake;

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.sferum.sdk.Sferum;
 import org.sferum.sdk.testkit.DemoSchool;
 import org.sferum.sdk.testkit.TestClock;
-import org.sferum.sdk.testkit.emulator.SferumEmulator;
+import org.sferum.sdk.emulator.SferumEmulator;
 import org.sferum.sdk.testkit.fake.FakeSferum;
 
 /**

@@ -22,7 +22,7 @@ import org.sferum.sdk.chats.NewChat;
 import org.sferum.sdk.paging.PageRequest;
 import org.sferum.sdk.testkit.DemoSchool;
 import org.sferum.sdk.testkit.TestClock;
-import org.sferum.sdk.testkit.emulator.SferumEmulator;
+import org.sferum.sdk.emulator.SferumEmulator;
 import org.sferum.sdk.testkit.fake.FakeSferum;
 
 @SferumTest

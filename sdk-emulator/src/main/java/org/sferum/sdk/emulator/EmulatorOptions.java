@@ -1,0 +1,118 @@
+package org.sferum.sdk.emulator;
+
+/**
+ * The command line of {@link EmulatorMain}.
+ *
+ * @param port the port to listen on, 0 for a free one
+ * @param seedDemo whether to seed the demo school
+ * @param tls whether to listen over HTTPS with a self-signed certificate
+ * @param help whether only the usage was asked for
+ * @param tlsNames more names for the certificate ({@code --tls-names a,b})
+ * @param exportCert where to write the certificate as PEM ({@code --export-cert FILE}), or {@code null}
+ * @param controlToken the token the control API requires ({@code --control-token}), or {@code null}
+ */
+record EmulatorOptions(int port, boolean seedDemo, boolean tls, boolean help, java.util.List<String> tlsNames,
+        java.nio.file.Path exportCert, String controlToken) {
+    /** The port when {@code --port} is not given. */
+    static final int DEFAULT_PORT = 8080;
+
+    /** The usage text. */
+    static final String USAGE = String.join(System.lineSeparator(),
+            "Usage: java -jar sferum-emulator.jar [--port N] [--seed demo] [--tls [--tls-names a,b] [--export-cert FILE]]"
+                    + " [--control-token T] [--help]",
+            "  --port N      listen on 127.0.0.1:N (default " + DEFAULT_PORT + "; 0 picks a free port)",
+            "  --seed demo   seed the demo school (see GET /_emulator/demo); without it the platform is empty",
+            "  --tls         listen over HTTPS with a self-signed certificate for 127.0.0.1 and localhost,",
+            "                generated at start (clients must trust it; VK's own web clients need https)",
+            "  --tls-names a,b   add names to the certificate (e.g. id.vk.ru,api.vk.ru mapped to 127.0.0.1)",
+            "  --export-cert FILE  write the certificate as PEM, for browsers and JVMs to trust",
+            "  --control-token T   require the header X-Emulator-Token: T on the control API (/_emulator/)",
+            "  --help        print this text and exit");
+
+    /**
+     * Parses the arguments.
+     *
+     * @param args the arguments
+     * @return the options
+     * @throws IllegalArgumentException with what is wrong, for an unknown, repeated or malformed argument
+     */
+    static EmulatorOptions parse(String... args) {
+        Integer port = null;
+        Boolean seed = null;
+        boolean tls = false;
+        boolean help = false;
+        java.util.List<String> tlsNames = java.util.List.of();
+        java.nio.file.Path exportCert = null;
+        String controlToken = null;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--help":
+                case "-h":
+                    help = true;
+                    break;
+                case "--tls":
+                    if (tls) {
+                        throw new IllegalArgumentException("--tls is given twice");
+                    }
+                    tls = true;
+                    break;
+                case "--port":
+                    if (port != null) {
+                        throw new IllegalArgumentException("--port is given twice");
+                    }
+                    port = port(value(args, ++i, "--port"));
+                    break;
+                case "--seed":
+                    if (seed != null) {
+                        throw new IllegalArgumentException("--seed is given twice");
+                    }
+                    String seedName = value(args, ++i, "--seed");
+                    if (!"demo".equals(seedName)) {
+                        throw new IllegalArgumentException("--seed knows only 'demo'");
+                    }
+                    seed = Boolean.TRUE;
+                    break;
+                case "--tls-names":
+                    tlsNames = java.util.Arrays.stream(value(args, ++i, "--tls-names").split(","))
+                            .map(String::strip).filter(n -> !n.isEmpty()).toList();
+                    break;
+                case "--export-cert":
+                    exportCert = java.nio.file.Path.of(value(args, ++i, "--export-cert"));
+                    break;
+                case "--control-token":
+                    controlToken = value(args, ++i, "--control-token");
+                    if (controlToken.length() < 16) {
+                        throw new IllegalArgumentException("--control-token needs at least 16 characters");
+                    }
+                    break;
+                default:
+                    throw new IllegalArgumentException("unknown argument '" + arg + "'");
+            }
+        }
+        if ((exportCert != null || !tlsNames.isEmpty()) && !tls) {
+            throw new IllegalArgumentException("--tls-names and --export-cert need --tls");
+        }
+        return new EmulatorOptions(port == null ? DEFAULT_PORT : port, seed != null, tls, help, tlsNames, exportCert,
+                controlToken);
+    }
+
+    private static String value(String[] args, int index, String option) {
+        if (index >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[index];
+    }
+
+    private static int port(String text) {
+        try {
+            int port = Integer.parseInt(text);
+            if (port >= 0 && port <= 65_535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--port must be a number from 0 to 65535, got '" + text + "'");
+    }
+}
