@@ -28,6 +28,7 @@ public final class Linking {
     private final OAuthHttp http;
     private final VkIdClient vkId;
     private final IdTokenVerifier verifier;
+    private final SigningKeys keys;
     private final VkApi api;
     private final Secrets secrets;
     private final Clock clock;
@@ -43,7 +44,7 @@ public final class Linking {
         this.secrets = new Secrets(new SecureRandom());
         this.http = new OAuthHttp(b.transport, settings.idBase(), settings.requestTimeout(), clock, b.interceptors);
         this.vkId = new VkIdClient(http, settings, secrets, clock);
-        SigningKeys keys = b.keys == null ? null : b.keys.apply(vkId);
+        this.keys = b.keys == null ? null : b.keys.apply(vkId);
         this.verifier = new IdTokenVerifier(keys, vkId, settings.issuer(), settings.clientId(), clock);
         this.refresher = new TokenRefresher(tokenStore, linkStore, vkId, clock, api.metrics());
         this.links = new WireLinks(this, new Unlinker(api, vkId, refresher, tokenStore));
@@ -89,6 +90,9 @@ public final class Linking {
 
     /** Refuses every later request to VK ID. Idempotent. */
     public void close() {
+        if (keys != null) {
+            keys.close();
+        }
         http.close();
     }
 
