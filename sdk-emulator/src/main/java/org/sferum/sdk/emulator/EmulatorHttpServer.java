@@ -60,6 +60,8 @@ final class EmulatorHttpServer implements AutoCloseable {
             + "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'";
     /** Routes that accept at most this many body bytes get their body read without a thread first. */
     static final long MAX_BUFFERED_BODY = 2L << 20;
+    /** The address the emulator listens on unless told otherwise. */
+    static final String LOOPBACK = "127.0.0.1";
     /** The header that carries the control token when one is set. */
     static final String CONTROL_TOKEN_HEADER = "X-Emulator-Token";
 
@@ -86,6 +88,22 @@ final class EmulatorHttpServer implements AutoCloseable {
      */
     static EmulatorHttpServer open(int port, Optional<SSLContext> tls, Optional<String> controlToken,
             long idleTimeoutMs) {
+        return open(LOOPBACK, port, tls, controlToken, idleTimeoutMs);
+    }
+
+    /**
+     * Binds an address ({@link #LOOPBACK} unless the emulator runs in a container); {@link #start()} then serves.
+     *
+     * @param host the IP address to listen on
+     * @param port the port, 0 for a free one
+     * @param tls the server's TLS context, or empty for plain HTTP
+     * @param controlToken the token the control API requires, or empty
+     * @param idleTimeoutMs how long a connection may stay silent
+     * @return the bound server
+     * @throws UncheckedIOException if it cannot listen
+     */
+    static EmulatorHttpServer open(String host, int port, Optional<SSLContext> tls, Optional<String> controlToken,
+            long idleTimeoutMs) {
         QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, 8, 60_000);
         pool.setName("sferum-emulator");
         pool.setDaemon(true);
@@ -104,7 +122,7 @@ final class EmulatorHttpServer implements AutoCloseable {
         http.setIdleTimeout(idleTimeoutMs);
         ServerConnector connector = tls.isPresent() ? tlsConnector(server, http, tls.get())
                 : new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
-        connector.setHost("127.0.0.1");
+        connector.setHost(host);
         connector.setPort(port);
         connector.setIdleTimeout(idleTimeoutMs);
         connector.setAcceptQueueSize(4096);
@@ -114,7 +132,7 @@ final class EmulatorHttpServer implements AutoCloseable {
             connector.open();
         } catch (IOException e) {
             stopQuietly(server);
-            throw new UncheckedIOException("the emulator cannot listen on 127.0.0.1:" + port
+            throw new UncheckedIOException("the emulator cannot listen on " + host + ":" + port
                     + "; choose another port or 0 for a free one", e);
         }
         return new EmulatorHttpServer(server, connector, controlToken);

@@ -69,6 +69,9 @@ public final class EmulatorMain {
         if (options.controlToken() != null) {
             builder.controlToken(options.controlToken());
         }
+        if (options.bind() != null) {
+            builder.bindAddress(options.bind());
+        }
         SferumEmulator emulator = builder.start();
         if (options.exportCert() != null) {
             emulator.exportCertificate(options.exportCert());

@@ -10,16 +10,18 @@ package org.sferum.sdk.emulator;
  * @param tlsNames more names for the certificate ({@code --tls-names a,b})
  * @param exportCert where to write the certificate as PEM ({@code --export-cert FILE}), or {@code null}
  * @param controlToken the token the control API requires ({@code --control-token}), or {@code null}
+ * @param bind the address to listen on ({@code --bind}, such as {@code 0.0.0.0} in a container), or {@code null}
+ *             for 127.0.0.1
  */
 record EmulatorOptions(int port, boolean seedDemo, boolean tls, boolean help, java.util.List<String> tlsNames,
-        java.nio.file.Path exportCert, String controlToken) {
+        java.nio.file.Path exportCert, String controlToken, String bind) {
     /** The port when {@code --port} is not given. */
     static final int DEFAULT_PORT = 8080;
 
     /** The usage text. */
     static final String USAGE = String.join(System.lineSeparator(),
             "Usage: java -jar sferum-emulator.jar [--port N] [--seed demo] [--tls [--tls-names a,b] [--export-cert FILE]]"
-                    + " [--control-token T] [--help]",
+                    + " [--control-token T] [--bind ADDR] [--help]",
             "  --port N      listen on 127.0.0.1:N (default " + DEFAULT_PORT + "; 0 picks a free port)",
             "  --seed demo   seed the demo school (see GET /_emulator/demo); without it the platform is empty",
             "  --tls         listen over HTTPS with a self-signed certificate for 127.0.0.1 and localhost,",
@@ -27,6 +29,8 @@ record EmulatorOptions(int port, boolean seedDemo, boolean tls, boolean help, ja
             "  --tls-names a,b   add names to the certificate (e.g. id.vk.ru,api.vk.ru mapped to 127.0.0.1)",
             "  --export-cert FILE  write the certificate as PEM, for browsers and JVMs to trust",
             "  --control-token T   require the header X-Emulator-Token: T on the control API (/_emulator/)",
+            "  --bind ADDR   listen on the IP address ADDR instead of 127.0.0.1, such as 0.0.0.0 in a container;",
+            "                links still name 127.0.0.1:PORT, so publish the same port on the host's loopback",
             "  --help        print this text and exit");
 
     /**
@@ -44,6 +48,7 @@ record EmulatorOptions(int port, boolean seedDemo, boolean tls, boolean help, ja
         java.util.List<String> tlsNames = java.util.List.of();
         java.nio.file.Path exportCert = null;
         String controlToken = null;
+        String bind = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -86,6 +91,16 @@ record EmulatorOptions(int port, boolean seedDemo, boolean tls, boolean help, ja
                         throw new IllegalArgumentException("--control-token needs at least 16 characters");
                     }
                     break;
+                case "--bind":
+                    if (bind != null) {
+                        throw new IllegalArgumentException("--bind is given twice");
+                    }
+                    bind = value(args, ++i, "--bind");
+                    if (!SferumEmulator.Builder.isIpLiteral(bind)) {
+                        throw new IllegalArgumentException("--bind takes an IP address such as 0.0.0.0, got '"
+                                + bind + "'");
+                    }
+                    break;
                 default:
                     throw new IllegalArgumentException("unknown argument '" + arg + "'");
             }
@@ -94,7 +109,7 @@ record EmulatorOptions(int port, boolean seedDemo, boolean tls, boolean help, ja
             throw new IllegalArgumentException("--tls-names and --export-cert need --tls");
         }
         return new EmulatorOptions(port == null ? DEFAULT_PORT : port, seed != null, tls, help, tlsNames, exportCert,
-                controlToken);
+                controlToken, bind);
     }
 
     private static String value(String[] args, int index, String option) {

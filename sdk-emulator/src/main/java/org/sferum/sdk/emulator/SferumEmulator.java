@@ -63,8 +63,8 @@ public final class SferumEmulator implements AutoCloseable {
         this.engine = new PlatformEngine(clock.clock(), blobs); // uploads: memory cap, disk spill
         this.demoSchool = builder.seedDemo ? Optional.of(DemoSchool.seed(engine)) : Optional.empty();
         this.tls = builder.tls ? Optional.of(SelfSignedTls.forNames(builder.tlsNames)) : Optional.empty();
-        EmulatorHttpServer http = EmulatorHttpServer.open(builder.port, tls.map(SelfSignedTls::server),
-                builder.controlToken, builder.idleTimeoutMs);
+        EmulatorHttpServer http = EmulatorHttpServer.open(builder.bindAddress, builder.port,
+                tls.map(SelfSignedTls::server), builder.controlToken, builder.idleTimeoutMs);
         this.server = http;
         this.baseUri = URI.create((tls.isPresent() ? "https" : "http") + "://127.0.0.1:" + http.port());
         VkIdService vkId = engine.vkId();
@@ -306,6 +306,7 @@ public final class SferumEmulator implements AutoCloseable {
         private List<String> tlsNames = List.of();
         private Optional<String> controlToken = Optional.empty();
         private long idleTimeoutMs = EmulatorHttpServer.IDLE_TIMEOUT_MS;
+        private String bindAddress = EmulatorHttpServer.LOOPBACK;
 
         private Builder() {
         }
@@ -417,6 +418,32 @@ public final class SferumEmulator implements AutoCloseable {
             }
             this.idleTimeoutMs = timeout.toMillis();
             return this;
+        }
+
+        /**
+         * Sets the IP address the emulator listens on instead of 127.0.0.1, such as {@code 0.0.0.0} inside a
+         * container whose port is published on the host's loopback. Links and {@link #start() baseUri()} still name
+         * 127.0.0.1 and the port, and the control API still answers only to a loopback {@code Host}; anyone who
+         * reaches the address reaches the emulator, so set a {@link #controlToken(String) control token}.
+         *
+         * @param address an IPv4 or IPv6 literal
+         * @return this builder
+         * @throws IllegalArgumentException when it is not an IP literal
+         */
+        public Builder bindAddress(String address) {
+            if (!isIpLiteral(address)) {
+                throw new IllegalArgumentException("the bind address must be an IP address such as 0.0.0.0, got '"
+                        + address + "'");
+            }
+            this.bindAddress = address;
+            return this;
+        }
+
+        /** Whether the text is an IPv4 or IPv6 literal (no name, so that nothing is looked up). */
+        static boolean isIpLiteral(String text) {
+            return text != null && (text.matches("(\\d{1,3}\\.){3}\\d{1,3}")
+                    && java.util.Arrays.stream(text.split("\\.")).allMatch(p -> Integer.parseInt(p) <= 255)
+                    || text.matches("[0-9a-fA-F:]*:[0-9a-fA-F:]*") && text.length() <= 39);
         }
 
         /**

@@ -33,21 +33,40 @@ class EmulatorMainTest {
     @Test
     @DisplayName("--port N and --seed demo are read in any order; --help asks for the usage")
     void options() {
-        assertEquals(new EmulatorOptions(9000, true, false, false, List.of(), null, null),
+        assertEquals(new EmulatorOptions(9000, true, false, false, List.of(), null, null, null),
                 EmulatorOptions.parse("--seed", "demo", "--port", "9000"));
-        assertEquals(new EmulatorOptions(0, false, false, false, List.of(), null, null),
+        assertEquals(new EmulatorOptions(0, false, false, false, List.of(), null, null, null),
                 EmulatorOptions.parse("--port", "0"));
-        assertEquals(new EmulatorOptions(0, true, true, false, List.of(), null, null),
+        assertEquals(new EmulatorOptions(0, true, true, false, List.of(), null, null, null),
                 EmulatorOptions.parse("--tls", "--port", "0", "--seed", "demo"));
         assertTrue(EmulatorOptions.parse("--help").help());
+        assertEquals("0.0.0.0", EmulatorOptions.parse("--bind", "0.0.0.0").bind(), "issue 14: in a container");
+        assertEquals("::", EmulatorOptions.parse("--bind", "::").bind());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"--bogus", "--port", "--port abc", "--port 70000", "--port -1", "--seed",
-        "--seed school", "--port 1 --port 2", "--seed demo --seed demo", "demo", "--tls --tls", "--tls yes"})
+        "--seed school", "--port 1 --port 2", "--seed demo --seed demo", "demo", "--tls --tls", "--tls yes",
+        "--bind", "--bind localhost", "--bind 300.1.1.1", "--bind 0.0.0.0 --bind 0.0.0.0", "--bind example.org"})
     @DisplayName("bad arguments are refused")
     void badArguments(String line) {
         assertThrows(IllegalArgumentException.class, () -> EmulatorOptions.parse(line.split(" ")));
+    }
+
+    @Test
+    @DisplayName("issue 14: --bind listens on the address given (127.0.0.2 here) and not on 127.0.0.1; links still"
+            + " name 127.0.0.1")
+    void bindsTheAddressGiven() throws Exception {
+        PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        try (SferumEmulator emulator = EmulatorMain.start(EmulatorOptions.parse("--port", "0", "--bind", "127.0.0.2"),
+                out)) {
+            int port = emulator.baseUri().getPort();
+            assertEquals("http://127.0.0.1:" + port, emulator.baseUri().toString());
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.2", port)) {
+                assertTrue(socket.isConnected());
+            }
+            assertThrows(java.net.ConnectException.class, () -> new java.net.Socket("127.0.0.1", port).close());
+        }
     }
 
     @Test
