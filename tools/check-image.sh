@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the emulator's OCI image tarball without a container engine, to check that the image is complete (issue 14):
-# unpacks its layers in order into a directory, mounts /proc there in a private mount namespace (as a container
-# runtime would), and runs the image's entrypoint and arguments with chroot as the image's user, then asks the
+# unpacks its layers in order into a directory, mounts /proc and /dev there in a private mount namespace (as a
+# container runtime would), and runs the image's entrypoint and arguments with chroot as the image's user, then asks the
 # emulator for its health and the demo school over loopback. Needs root (chroot, mount), Linux, curl.
 #
 # Usage: tools/check-image.sh [IMAGE_TAR] [PORT]
@@ -41,8 +41,11 @@ for i in "${!entry[@]}"; do
 done
 echo "check-image: ${#layers[@]} layers, $(du -sh "$work/root" | cut -f1) unpacked; running as $user: ${entry[*]}"
 
-mkdir -p "$work/root/proc"
-unshare -m --propagation private sh -c 'mount -t proc proc "$1/proc" && shift && exec chroot --userspec="$@"' \
+# /proc and /dev as a container runtime gives them (the JVM finds its libraries through /proc/self/exe, and its
+# SecureRandom reads /dev/urandom: without it key generation for --tls stalls).
+mkdir -p "$work/root/proc" "$work/root/dev"
+unshare -m --propagation private sh -c \
+  'mount -t proc proc "$1/proc" && mount --bind /dev "$1/dev" && shift && exec chroot --userspec="$@"' \
   sh "$work/root" "$user" "$work/root" "${entry[@]}" > "$work/out.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 100); do
