@@ -52,7 +52,7 @@ done
 
 # Rewrites, most specific first. Only tracked text files, never build output or this script.
 files=$(git ls-files -z -- '*.java' '*.xml' '*.md' '*.properties' '*.sh' '*.json' '*.mjs' '*.js' '*.html' '.ci/run' \
-          'META-INF/services/*' | tr '\0' '\n' | grep -v '^tools/move-emulator.sh$' | grep -v '/node_modules/' || true)
+          'META-INF/services/*' | tr '\0' '\n' | sort -u | grep -v '^tools/move-emulator.sh$' | grep -v '/node_modules/' || true)
 # shellcheck disable=SC2086
 printf '%s\n' $files | xargs -r grep -l -E 'testkit[./]emulator|sdk-testkit/target/sferum-emulator|sdk-testkit.s simplelogger|sdk-testkit ships simplelogger' 2>/dev/null \
   | { grep -v '^$' || true; } | while IFS= read -r f; do
@@ -65,8 +65,12 @@ printf '%s\n' $files | xargs -r grep -l -E 'testkit[./]emulator|sdk-testkit/targ
         -e "s#sdk-testkit's simplelogger\.properties#sdk-emulator's simplelogger.properties#g" \
         -e 's#sdk-testkit ships simplelogger\.properties#sdk-emulator ships simplelogger.properties#g' \
         "$f"
-      git add "$f"
+      # A file with merge markers stays unmerged: resolve it by hand, then git add it. A file that was only in the
+      # wrong place (a merge's "file location" conflict) is settled by the move and the rewrite.
+      if grep -qE '^(<<<<<<<|>>>>>>>) ' "$f"; then echo "move-emulator: still in conflict: $f"; else git add "$f"; fi
     done || true
 
+unmerged=$(git diff --name-only --diff-filter=U | wc -l)
+[ "$unmerged" = 0 ] || echo "move-emulator: $unmerged file(s) still in conflict (git diff --name-only --diff-filter=U)"
 echo "move-emulator: done; left in the old package:" \
   "$(find "$old_main" "$old_test" -type f 2>/dev/null | wc -l) file(s)"
