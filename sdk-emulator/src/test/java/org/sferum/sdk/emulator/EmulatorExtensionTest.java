@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ class EmulatorExtensionTest {
 
     @Test
     @Order(1)
+    @DisplayName("F-EMB-04 @SferumTest hands out an emulator with the demo school on the test's clock")
     void handsOutAnEmulatorAndItsSchool(SferumEmulator emulator, DemoSchool school, TestClock clock) throws Exception {
         assertSame(emulator.demoSchool().orElseThrow(), school);
         assertEquals(SferumExtension.START, clock.instant());
@@ -38,6 +40,7 @@ class EmulatorExtensionTest {
 
     @Test
     @Order(2)
+    @DisplayName("F-EMB-04 the emulator is closed after the test")
     void closesTheEmulatorAfterTheTest() {
         URI old = previousEmulator.baseUri();
         assertThrows(java.io.IOException.class, () -> HttpClient.newHttpClient().send(

@@ -54,7 +54,7 @@ class EmulatorMainTest {
     }
 
     @Test
-    @DisplayName("issue 14: --bind listens on the address given (127.0.0.2 here) and not on 127.0.0.1; links still"
+    @DisplayName("F-EMB-04 --bind listens on the address given (127.0.0.2 here) and not on 127.0.0.1; links still"
             + " name 127.0.0.1")
     void bindsTheAddressGiven() throws Exception {
         PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
