@@ -18,5 +18,5 @@ module org.sferum.sdk.api {
     exports org.sferum.sdk.spi;
     exports org.sferum.sdk.users;
     // Checks is shared with the SDK's own modules only.
-    exports org.sferum.sdk.internal to org.sferum.sdk.core, org.sferum.sdk.testkit;
+    exports org.sferum.sdk.internal to org.sferum.sdk.core, org.sferum.sdk.testkit, org.sferum.sdk.emulator;
 }

@@ -1,29 +1,18 @@
 /**
- * The Sferum SDK testkit: the platform engine, the in-memory fake, the JUnit 5 extension, the wire emulator and
- * the contract tests.
+ * The Sferum SDK testkit: the platform engine, the in-memory fake, the JUnit 5 extension and the contract tests.
+ * JUnit is {@code requires static}: the engine and the fake run without it (the emulator, module
+ * {@code org.sferum.sdk.emulator}, builds on them and carries no JUnit); the extension and the contracts are used
+ * from tests, which have it.
  */
 module org.sferum.sdk.testkit {
     requires transitive org.sferum.sdk.api;
-    requires transitive org.junit.jupiter.api;
-    requires transitive org.assertj.core; // SferumAssertions (issue 14)
-    requires com.fasterxml.jackson.databind;
-    requires org.slf4j;
-    requires org.eclipse.jetty.server; // the emulator's HTTP server (EmulatorHttpServer)
-    requires org.eclipse.jetty.http2.server;
-    requires org.eclipse.jetty.alpn.server;
-    requires org.bouncycastle.pkix; // the emulator's self-signed certificate, made in-process
-    requires org.bouncycastle.provider;
-    requires java.net.http; // EmulatorVkIdUsers walks the emulator's VK ID pages over HTTP
-    requires com.nimbusds.jose.jwt; // the emulator signs ID tokens and publishes its JWKS
-    requires gg.jte.runtime; // the emulator's HTML pages (Templates), precompiled from src/main/jte
-    requires static java.compiler; // @Generated on the classes jte makes from the templates
-    requires org.jsoup; // the emulator's own page readers (LoginPageReader, EmulatorCallGuests)
+    requires static org.junit.jupiter.api;
+    requires static org.assertj.core; // SferumAssertions (issue 14): optional, as JUnit
 
     exports org.sferum.sdk.testkit;
     exports org.sferum.sdk.testkit.assertj;
     exports org.sferum.sdk.testkit.calls;
     exports org.sferum.sdk.testkit.contract;
-    exports org.sferum.sdk.testkit.emulator;
     exports org.sferum.sdk.testkit.engine;
     exports org.sferum.sdk.testkit.engine.vkid;
     exports org.sferum.sdk.testkit.fake;
@@ -32,4 +21,7 @@ module org.sferum.sdk.testkit {
 
     // JUnit reflects on the contract classes that implementations extend.
     opens org.sferum.sdk.testkit.contract to org.junit.platform.commons;
+
+    // Servers that SferumExtension hands to tests besides the fake (sferum-emulator provides the emulator).
+    uses org.sferum.sdk.testkit.TestServerProvider;
 }

@@ -27,7 +27,7 @@ import org.sferum.sdk.core.SferumClient;
 import org.sferum.sdk.core.transport.JdkHttpTransport;
 import org.sferum.sdk.core.transport.Transport;
 import org.sferum.sdk.core.transport.TransportResponse;
-import org.sferum.sdk.testkit.emulator.SferumEmulator;
+import org.sferum.sdk.emulator.SferumEmulator;
 import org.sferum.sdk.testkit.engine.PlatformEngine;
 import org.sferum.sdk.users.AccessToken;
 import org.sferum.sdk.users.Role;

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import org.sferum.sdk.testkit.DemoSchool;
-import org.sferum.sdk.testkit.emulator.SferumEmulator;
+import org.sferum.sdk.emulator.SferumEmulator;
 
 /**
  * A load driver (not a JMH benchmark: it measures a server under concurrent connections, which JMH does not model)

@@ -20,7 +20,7 @@ import org.sferum.sdk.users.AccessToken;
  *       messaging, chat administration, notifications, contacts, attachments, polls, events, linking;</li>
  *   <li>{@link #withPartner(URI, PartnerCredentials)}: adds the Sferum partner contract, which carries the methods
  *       VK does not publish (calls and lessons, recordings, chat settings and roles, list actions, reports);</li>
- *   <li>{@link #emulator(URI)}: the sdk-testkit emulator, which serves all of them at one address;</li>
+ *   <li>{@link #emulator(URI)}: the emulator (sferum-emulator), which serves all of them at one address;</li>
  *   <li>{@link #max(AccessToken)}: the MAX messenger's Bot API, reserved: it offers nothing yet.</li>
  * </ul>
  */
@@ -83,7 +83,7 @@ public final class Endpoints {
     }
 
     /**
-     * An emulator (sdk-testkit) that serves the VK API, VK ID and the partner contract at one base address: it
+     * An emulator (sferum-emulator) that serves the VK API, VK ID and the partner contract at one base address: it
      * offers every implemented capability.
      *
      * @param base the emulator's base address, such as {@code http://127.0.0.1:8080}

@@ -26,7 +26,7 @@ import org.sferum.sdk.messages.Draft;
 import org.sferum.sdk.messages.HistoryQuery;
 import org.sferum.sdk.roster.ApplyProgress;
 import org.sferum.sdk.testkit.DemoSchool;
-import org.sferum.sdk.testkit.emulator.SferumEmulator;
+import org.sferum.sdk.emulator.SferumEmulator;
 
 /** The Micrometer binding of the metrics SPI (F-EMB-03, issue 14): each callback, then end to end on the emulator. */
 class MicrometerSferumMetricsTest {

@@ -30,7 +30,7 @@ import org.sferum.sdk.error.SferumException;
 import org.sferum.sdk.messages.Draft;
 import org.sferum.sdk.messages.HistoryQuery;
 import org.sferum.sdk.testkit.DemoSchool;
-import org.sferum.sdk.testkit.emulator.SferumEmulator;
+import org.sferum.sdk.emulator.SferumEmulator;
 
 /** The OpenTelemetry binding of the metrics SPI (F-EMB-03, issue 14): spans per call, counters, what never shows. */
 class OpenTelemetrySferumMetricsTest {

@@ -22,7 +22,7 @@ import org.sferum.sdk.chats.ChatId;
 import org.sferum.sdk.chats.NewChat;
 import org.sferum.sdk.testkit.DemoSchool;
 import org.sferum.sdk.testkit.SeededBot;
-import org.sferum.sdk.testkit.emulator.SferumEmulator;
+import org.sferum.sdk.emulator.SferumEmulator;
 import org.sferum.sdk.users.UserId;
 
 /**

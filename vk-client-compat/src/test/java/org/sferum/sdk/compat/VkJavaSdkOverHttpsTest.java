@@ -15,7 +15,7 @@ import java.security.cert.CertificateFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
-import org.sferum.sdk.testkit.emulator.SferumEmulator;
+import org.sferum.sdk.emulator.SferumEmulator;
 
 /**
  * F-EMB-04: the same tests as {@link VkJavaSdkOnEmulatorTest}, with the official VK Java SDK reaching the emulator

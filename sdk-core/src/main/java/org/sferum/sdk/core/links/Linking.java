@@ -90,6 +90,9 @@ public final class Linking {
 
     /** Refuses every later request to VK ID. Idempotent. */
     public void close() {
+        if (keys != null) {
+            keys.close();
+        }
         http.close();
     }
 

@@ -13,7 +13,7 @@ import org.sferum.sdk.testkit.DemoSchool;
 import org.sferum.sdk.testkit.TestClock;
 import org.sferum.sdk.testkit.calls.CallGuests;
 import org.sferum.sdk.testkit.contract.SferumFixture;
-import org.sferum.sdk.testkit.emulator.SferumEmulator;
+import org.sferum.sdk.emulator.SferumEmulator;
 import org.sferum.sdk.testkit.vkid.VkIdUsers;
 
 /**

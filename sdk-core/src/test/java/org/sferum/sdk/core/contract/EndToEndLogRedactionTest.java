@@ -38,7 +38,7 @@ import org.sferum.sdk.spi.LinkStore;
 import org.sferum.sdk.spi.TokenStore;
 import org.sferum.sdk.testkit.DemoSchool;
 import org.sferum.sdk.testkit.TestClock;
-import org.sferum.sdk.testkit.emulator.SferumEmulator;
+import org.sferum.sdk.emulator.SferumEmulator;
 import org.sferum.sdk.testkit.vkid.VkIdLogin;
 import org.sferum.sdk.users.Role;
 import org.sferum.sdk.users.SchoolAccountId;
@@ -91,7 +91,7 @@ class EndToEndLogRedactionTest {
     private static Level shippedJettyLevel() {
         Properties shipped = new Properties();
         try (InputStream in = SferumEmulator.class.getResourceAsStream("/simplelogger.properties")) {
-            assertNotNull(in, "sdk-testkit ships simplelogger.properties");
+            assertNotNull(in, "sdk-emulator ships simplelogger.properties");
             shipped.load(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -29,7 +29,7 @@ import org.sferum.sdk.spi.TokenStore;
 import org.sferum.sdk.testkit.DemoSchool;
 import org.sferum.sdk.testkit.SeededUser;
 import org.sferum.sdk.testkit.TestClock;
-import org.sferum.sdk.testkit.emulator.SferumEmulator;
+import org.sferum.sdk.emulator.SferumEmulator;
 import org.sferum.sdk.testkit.vkid.VkIdLogin;
 import org.sferum.sdk.users.Person;
 import org.sferum.sdk.users.Role;

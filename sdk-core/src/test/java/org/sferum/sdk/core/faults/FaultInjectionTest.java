@@ -14,7 +14,7 @@ import org.sferum.sdk.core.SferumClient;
 import org.sferum.sdk.core.transport.JdkHttpTransport;
 import org.sferum.sdk.core.transport.Transport;
 import org.sferum.sdk.testkit.DemoSchool;
-import org.sferum.sdk.testkit.emulator.SferumEmulator;
+import org.sferum.sdk.emulator.SferumEmulator;
 
 /**
  * The fault-injection suite (issue 12, F-MSG-11): 1,000 messages with edits, deletes and chat changes go through an

@@ -30,7 +30,7 @@ import org.sferum.sdk.messages.HistoryQuery;
 import org.sferum.sdk.messages.Message;
 import org.sferum.sdk.paging.PageRequest;
 import org.sferum.sdk.testkit.DemoSchool;
-import org.sferum.sdk.testkit.emulator.SferumEmulator;
+import org.sferum.sdk.emulator.SferumEmulator;
 
 /**
  * Fuzzes every sdk-core wire decoder reached through the public API (issue 12): the valid answers are recorded from

@@ -15,7 +15,7 @@ import org.sferum.sdk.chats.ChatId;
 import org.sferum.sdk.chats.ChatSettings;
 import org.sferum.sdk.chats.NewChat;
 import org.sferum.sdk.testkit.DemoSchool;
-import org.sferum.sdk.testkit.emulator.SferumEmulator;
+import org.sferum.sdk.emulator.SferumEmulator;
 
 /**
  * Fewer jars for messaging (issue 15): a child JVM with sdk-core's required libraries only — no ZXing, no Nimbus,

@@ -106,7 +106,7 @@ class ErrorCodeTableTest {
         // OAuth endpoints (docs/wire/vk-id.md). The emulator writes them as 1 (unknown) should they ever occur.
         Set<ErrorCode> notOnTheVkApi = java.util.EnumSet.noneOf(ErrorCode.class);
         for (ErrorCode code : ErrorCode.values()) {
-            if (code != ErrorCode.UNKNOWN && org.sferum.sdk.testkit.emulator.VkErrorTable.vkCode(code) == 1) {
+            if (code != ErrorCode.UNKNOWN && org.sferum.sdk.emulator.VkErrorTable.vkCode(code) == 1) {
                 notOnTheVkApi.add(code);
             }
         }
@@ -123,12 +123,12 @@ class ErrorCodeTableTest {
                 ErrorCode.TOO_MANY_ATTEMPTS, ErrorCode.UNSUPPORTED_CAPABILITY, ErrorCode.MISSING_LIBRARY), notOnTheVkApi, "deciding a new code's VK error is part of adding it");
         // No VK code means "conflict": it travels as the partner code 4114 (docs/wire/calls.md) and reads back.
         assertEquals(ErrorCode.CONFLICT,
-                VkErrorCodes.toErrorCode(org.sferum.sdk.testkit.emulator.VkErrorTable.vkCode(ErrorCode.CONFLICT)));
+                VkErrorCodes.toErrorCode(org.sferum.sdk.emulator.VkErrorTable.vkCode(ErrorCode.CONFLICT)));
         for (ErrorCode code : ErrorCode.values()) {
             if (notOnTheVkApi.contains(code)) {
                 continue;
             }
-            int written = org.sferum.sdk.testkit.emulator.VkErrorTable.vkCode(code);
+            int written = org.sferum.sdk.emulator.VkErrorTable.vkCode(code);
             ErrorCode read = VkErrorCodes.toErrorCode(written);
             assertSame(code.category(), read.category(),
                     code + " is written as VK " + written + " and read back as " + read);

@@ -27,7 +27,7 @@ import org.sferum.sdk.spring.boot.app.HomeworkApp;
 import org.sferum.sdk.store.jdbc.JdbcLinkStore;
 import org.sferum.sdk.store.jdbc.JdbcTokenStore;
 import org.sferum.sdk.testkit.DemoSchool;
-import org.sferum.sdk.testkit.emulator.SferumEmulator;
+import org.sferum.sdk.emulator.SferumEmulator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -3,7 +3,6 @@ package org.sferum.sdk.testkit.assertj;
 import org.assertj.core.api.Assertions;
 import org.sferum.sdk.calls.Call;
 import org.sferum.sdk.messages.Message;
-import org.sferum.sdk.testkit.emulator.SferumEmulator;
 import org.sferum.sdk.testkit.engine.PlatformEngine;
 import org.sferum.sdk.testkit.fake.FakeSferum;
 
@@ -53,16 +52,6 @@ public class SferumAssertions extends Assertions {
      */
     public static PlatformAssert assertThat(FakeSferum actual) {
         return new PlatformAssert(actual == null ? null : actual.engine(), "the fake");
-    }
-
-    /**
-     * Starts assertions on what an emulator holds.
-     *
-     * @param actual the emulator
-     * @return the assertions
-     */
-    public static PlatformAssert assertThat(SferumEmulator actual) {
-        return new PlatformAssert(actual == null ? null : actual.engine(), "the emulator");
     }
 
     /**

@@ -1,5 +1,5 @@
 /**
- * AssertJ assertions on what the fake or the emulator holds: {@link
+ * AssertJ assertions on what the fake or an engine (the emulator's: {@code emulator.engine()}) holds: {@link
  * org.sferum.sdk.testkit.assertj.SferumAssertions#assertThat(org.sferum.sdk.messages.Message)} and its siblings.
  * Their failure messages say what the platform holds, not just that something differs.
  */

@@ -1,6 +1,9 @@
 package org.sferum.sdk.testkit.junit;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -8,7 +11,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.sferum.sdk.Sferum;
 import org.sferum.sdk.testkit.DemoSchool;
 import org.sferum.sdk.testkit.TestClock;
-import org.sferum.sdk.testkit.emulator.SferumEmulator;
+import org.sferum.sdk.testkit.TestServerProvider;
 import org.sferum.sdk.testkit.fake.FakeSferum;
 
 /**
@@ -18,7 +21,8 @@ import org.sferum.sdk.testkit.fake.FakeSferum;
  *   <li>{@link FakeSferum} (or {@link Sferum}): a fake with the demo school seeded;</li>
  *   <li>{@link DemoSchool}: that fake's school (the emulator's, when the test takes only an emulator);</li>
  *   <li>{@link TestClock}: the clock both read, standing at {@link #START} until the test moves it;</li>
- *   <li>{@link SferumEmulator}: an emulator on a free loopback port, demo school seeded, closed after the test.</li>
+ *   <li>a server type that a {@link TestServerProvider} on the class path supplies, such as sferum-emulator's
+ *       {@code SferumEmulator}: one on a free loopback port, demo school seeded, closed after the test.</li>
  * </ul>
  * Everything is created on first use within a test and released after it.
  *
@@ -36,6 +40,9 @@ public final class SferumExtension implements ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SferumExtension.class);
 
+    /** The servers on the class path (sferum-emulator's when it is there), found once. */
+    private static final List<TestServerProvider<?>> SERVERS = servers();
+
     /** Creates the extension; JUnit calls this. */
     public SferumExtension() {
     }
@@ -44,7 +51,7 @@ public final class SferumExtension implements ParameterResolver {
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
         return type == FakeSferum.class || type == Sferum.class || type == DemoSchool.class
-                || type == TestClock.class || type == SferumEmulator.class;
+                || type == TestClock.class || server(type).isPresent();
     }
 
     @Override
@@ -57,15 +64,38 @@ public final class SferumExtension implements ParameterResolver {
         if (type == FakeSferum.class || type == Sferum.class) {
             return fake(store);
         }
-        if (type == SferumEmulator.class) {
-            return emulator(store);
+        Optional<TestServerProvider<?>> server = server(type);
+        if (server.isPresent()) {
+            return server(store, server.get()).server;
         }
         if (type == DemoSchool.class) {
-            boolean emulatorOnly = anyParameterOf(parameter, SferumEmulator.class)
-                    && !anyParameterOf(parameter, FakeSferum.class) && !anyParameterOf(parameter, Sferum.class);
-            return emulatorOnly ? emulator(store).demoSchool().orElseThrow() : fake(store).demoSchool().orElseThrow();
+            Optional<TestServerProvider<?>> serverOnly = serverParameter(parameter);
+            if (serverOnly.isPresent() && !anyParameterOf(parameter, FakeSferum.class)
+                    && !anyParameterOf(parameter, Sferum.class)) {
+                return server(store, serverOnly.get()).school();
+            }
+            return fake(store).demoSchool().orElseThrow();
         }
         throw new ParameterResolutionException("SferumExtension cannot supply " + type.getName());
+    }
+
+    private static List<TestServerProvider<?>> servers() {
+        return ServiceLoader.load(TestServerProvider.class, SferumExtension.class.getClassLoader()).stream()
+                .<TestServerProvider<?>>map(ServiceLoader.Provider::get).toList();
+    }
+
+    private static Optional<TestServerProvider<?>> server(Class<?> type) {
+        return SERVERS.stream().filter(provider -> provider.type() == type).findFirst();
+    }
+
+    private static Optional<TestServerProvider<?>> serverParameter(ParameterContext parameter) {
+        for (Class<?> declared : parameter.getDeclaringExecutable().getParameterTypes()) {
+            Optional<TestServerProvider<?>> server = server(declared);
+            if (server.isPresent()) {
+                return server;
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean anyParameterOf(ParameterContext parameter, Class<?> type) {
@@ -87,24 +117,34 @@ public final class SferumExtension implements ParameterResolver {
                 k -> FakeSferum.builder().clock(clock).seedDemo(true).build(), FakeSferum.class);
     }
 
-    private static SferumEmulator emulator(ExtensionContext.Store store) {
+    private static ServerResource<?> server(ExtensionContext.Store store, TestServerProvider<?> provider) {
         TestClock clock = clock(store);
-        return store.getOrComputeIfAbsent(EmulatorResource.class,
-                k -> new EmulatorResource(SferumEmulator.builder().clock(clock).seedDemo(true).port(0).start()),
-                EmulatorResource.class).emulator;
+        return store.getOrComputeIfAbsent(provider.type(), k -> ServerResource.start(provider, clock),
+                ServerResource.class);
     }
 
-    /** Closes the emulator when the test's store is closed. */
-    private static final class EmulatorResource implements ExtensionContext.Store.CloseableResource {
-        private final SferumEmulator emulator;
+    /** A server started for one test, closed when the test's store is closed. */
+    private static final class ServerResource<S extends AutoCloseable>
+            implements ExtensionContext.Store.CloseableResource {
+        private final TestServerProvider<S> provider;
+        private final S server;
 
-        EmulatorResource(SferumEmulator emulator) {
-            this.emulator = emulator;
+        private ServerResource(TestServerProvider<S> provider, S server) {
+            this.provider = provider;
+            this.server = server;
+        }
+
+        static <S extends AutoCloseable> ServerResource<S> start(TestServerProvider<S> provider, TestClock clock) {
+            return new ServerResource<>(provider, provider.start(clock));
+        }
+
+        DemoSchool school() {
+            return provider.demoSchool(server);
         }
 
         @Override
-        public void close() {
-            emulator.close();
+        public void close() throws Exception {
+            server.close();
         }
     }
 }

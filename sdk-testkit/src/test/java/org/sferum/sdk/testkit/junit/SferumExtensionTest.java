@@ -3,13 +3,8 @@ package org.sferum.sdk.testkit.junit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.MethodOrderer;
@@ -22,14 +17,12 @@ import org.sferum.sdk.chats.NewChat;
 import org.sferum.sdk.paging.PageRequest;
 import org.sferum.sdk.testkit.DemoSchool;
 import org.sferum.sdk.testkit.TestClock;
-import org.sferum.sdk.testkit.emulator.SferumEmulator;
 import org.sferum.sdk.testkit.fake.FakeSferum;
 
 @SferumTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SferumExtensionTest {
     private static FakeSferum previous;
-    private static SferumEmulator previousEmulator;
 
     @Test
     @Order(1)
@@ -52,25 +45,5 @@ class SferumExtensionTest {
         assertEquals(SferumExtension.START, clock.instant(), "each test's clock starts again");
         assertTrue(sferum.sessionOf(school.teacher()).chats().list(ChatFilter.ALL, PageRequest.first())
                 .items().isEmpty(), "nothing leaks from the previous test");
-    }
-
-    @Test
-    @Order(3)
-    void handsOutAnEmulatorAndItsSchool(SferumEmulator emulator, DemoSchool school) throws Exception {
-        assertSame(emulator.demoSchool().orElseThrow(), school);
-        HttpResponse<String> health = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(emulator.baseUri() + "/_emulator/health")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, health.statusCode());
-        previousEmulator = emulator;
-    }
-
-    @Test
-    @Order(4)
-    void closesTheEmulatorAfterTheTest() {
-        URI old = previousEmulator.baseUri();
-        assertThrows(java.io.IOException.class, () -> HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(old + "/_emulator/health")).timeout(Duration.ofSeconds(2)).build(),
-                HttpResponse.BodyHandlers.ofString()));
     }
 }

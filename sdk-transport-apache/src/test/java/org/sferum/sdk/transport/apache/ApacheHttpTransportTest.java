@@ -22,7 +22,7 @@ import org.sferum.sdk.core.SferumClient;
 import org.sferum.sdk.core.transport.JdkHttpTransport;
 import org.sferum.sdk.core.transport.TransportRequest;
 import org.sferum.sdk.core.transport.TransportResponse;
-import org.sferum.sdk.testkit.emulator.SferumEmulator;
+import org.sferum.sdk.emulator.SferumEmulator;
 
 /** The Apache transport's own rules (issue 15): discovery, failures that prove nothing was sent, cancelling. */
 class ApacheHttpTransportTest {

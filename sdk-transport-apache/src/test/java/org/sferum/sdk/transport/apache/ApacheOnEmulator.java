@@ -9,7 +9,7 @@ import org.sferum.sdk.core.SferumClient;
 import org.sferum.sdk.testkit.DemoSchool;
 import org.sferum.sdk.testkit.TestClock;
 import org.sferum.sdk.testkit.contract.SferumFixture;
-import org.sferum.sdk.testkit.emulator.SferumEmulator;
+import org.sferum.sdk.emulator.SferumEmulator;
 
 /**
  * The contracts' face with the Apache transport: sdk-core talking HTTP to a fresh emulator on loopback, its

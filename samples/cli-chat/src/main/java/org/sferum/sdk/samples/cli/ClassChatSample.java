@@ -26,7 +26,7 @@ import org.sferum.sdk.paging.Page;
 import org.sferum.sdk.paging.PageRequest;
 import org.sferum.sdk.testkit.DemoSchool;
 import org.sferum.sdk.testkit.SeededUser;
-import org.sferum.sdk.testkit.emulator.SferumEmulator;
+import org.sferum.sdk.emulator.SferumEmulator;
 import org.sferum.sdk.testkit.vkid.VkIdLogin;
 import org.sferum.sdk.testkit.vkid.VkIdUsers;
 import org.sferum.sdk.users.Role;

@@ -22,7 +22,7 @@ import org.sferum.sdk.chats.ChatId;
 import org.sferum.sdk.error.SferumException;
 import org.sferum.sdk.messages.HistoryQuery;
 import org.sferum.sdk.messages.Message;
-import org.sferum.sdk.testkit.emulator.SferumEmulator;
+import org.sferum.sdk.emulator.SferumEmulator;
 
 /**
  * The online lesson of the manuals, through sdk-core on the emulator: the teacher creates the lesson's call from

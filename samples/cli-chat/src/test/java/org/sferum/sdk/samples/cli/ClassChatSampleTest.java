@@ -12,7 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.sferum.sdk.core.SferumClient;
 import org.sferum.sdk.testkit.DemoSchool;
-import org.sferum.sdk.testkit.emulator.SferumEmulator;
+import org.sferum.sdk.emulator.SferumEmulator;
 
 class ClassChatSampleTest {
     /** What one run of the whole sample printed; the tests read it. */
@@ -40,7 +40,7 @@ class ClassChatSampleTest {
     @DisplayName("F-CHAT-01 the class chat the sample made through sdk-core is on the emulator, with the class in it")
     void classChatOnTheEmulator() {
         DemoSchool school = emulator.demoSchool().orElseThrow();
-        assertThat(emulator).chatTitled(school.className() + " Математика").isOwnedBy(school.teacher())
+        assertThat(emulator.engine()).chatTitled(school.className() + " Математика").isOwnedBy(school.teacher())
                 .hasMembers(school.teacher()).hasMembers(school.students().toArray());
     }
     @Test

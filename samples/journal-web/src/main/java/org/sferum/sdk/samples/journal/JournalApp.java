@@ -26,7 +26,7 @@ import org.sferum.sdk.error.SferumException;
 import org.sferum.sdk.messages.Draft;
 import org.sferum.sdk.testkit.DemoSchool;
 import org.sferum.sdk.testkit.SeededUser;
-import org.sferum.sdk.testkit.emulator.SferumEmulator;
+import org.sferum.sdk.emulator.SferumEmulator;
 import org.sferum.sdk.users.Role;
 import org.sferum.sdk.users.SchoolAccountId;
 import org.sferum.sdk.users.UserId;

@@ -166,7 +166,7 @@ class JournalWebTest {
         assertNotNull(unlinked.getFirstByXPath("//button[normalize-space()='Привязать учебный профиль VK ID']"));
         assertTrue(app.sferum().links().find(SchoolAccountId.of("journal-student1")).isEmpty());
         // The student left the class chat; the failure would list who the emulator holds in it.
-        SferumAssertions.assertThat(app.emulator()).chat(app.classChat()).isOwnedBy(app.school().teacher())
+        SferumAssertions.assertThat(app.emulator().engine()).chat(app.classChat()).isOwnedBy(app.school().teacher())
                 .doesNotHaveMember(app.school().students().get(0));
     }
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.sferum.sdk.testkit.DemoSchool;
 import org.sferum.sdk.testkit.SeededUser;
-import org.sferum.sdk.testkit.emulator.SferumEmulator;
+import org.sferum.sdk.emulator.SferumEmulator;
 import org.sferum.sdk.testkit.vkid.VkIdLogin;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -64,7 +64,7 @@ class SpringJournalTest {
                 .doesNotContain("Создать чат класса").doesNotContain("Создать звонок");
 
         String chatPage = teacher.post("/sferum/chats", "").headers().firstValue("Location").orElseThrow();
-        assertThat(EMULATOR).chatTitled(SferumController.CLASS_CHAT).isOwnedBy(SCHOOL.teacher())
+        assertThat(EMULATOR.engine()).chatTitled(SferumController.CLASS_CHAT).isOwnedBy(SCHOOL.teacher())
                 .hasExactlyMembers(SCHOOL.teacher(), SCHOOL.students().get(0));
         teacher.post(path(chatPage), "text=" + URLEncoder.encode("Домашнее задание: №15 <b>и</b> №16",
                 StandardCharsets.UTF_8));
