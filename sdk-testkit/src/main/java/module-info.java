@@ -4,6 +4,7 @@
  */
 module org.sferum.sdk.testkit {
     requires transitive org.sferum.sdk.api;
+    requires transitive org.sferum.sdk.roster; // roster plans: the planner and its PlatformView
     requires transitive org.junit.jupiter.api;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;

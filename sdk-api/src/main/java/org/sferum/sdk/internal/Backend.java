@@ -37,7 +37,7 @@ public final class Backend {
     /** What the Sferum partner contract adds to the VK API. */
     public static final Set<Capability> PARTNER = Collections.unmodifiableSet(EnumSet.of(Capability.MESSAGE_REPORTS,
             Capability.CHAT_SETTINGS, Capability.CHAT_LIST_ACTIONS, Capability.CHAT_CALLS, Capability.CALLS_BY_LINK,
-            Capability.LESSON_CALLS, Capability.CALL_MANAGEMENT, Capability.RECORDINGS));
+            Capability.LESSON_CALLS, Capability.CALL_MANAGEMENT, Capability.RECORDINGS, Capability.ROSTER));
     /** Everything some backend implements today: the VK API with the partner contract (roster sync is not yet). */
     public static final Set<Capability> IMPLEMENTED;
 

@@ -25,6 +25,7 @@ import org.sferum.sdk.users.UserId;
  *   <li>{@link #attachments()}: uploads, saved items, polls ({@link AttachmentService});</li>
  *   <li>{@link #calls()}: calls ({@link CallService});</li>
  *   <li>{@link #vkId()}: VK ID ({@link VkIdService});</li>
+ *   <li>{@link #roster()}: roster sync's automatic chats, service accounts, pending people ({@link RosterService});</li>
  *   <li>{@link #subscribe}: events (F-EMB-02), decided by {@link ChatEvents} and the calls' rules.</li>
  * </ul>
  *
@@ -41,6 +42,7 @@ public final class PlatformEngine {
     private final AttachmentService attachments;
     private final VkIdEngine vkId;
     private final CallService calls;
+    private final RosterService roster;
 
     /**
      * Creates an empty platform.
@@ -66,6 +68,7 @@ public final class PlatformEngine {
         this.messageActions = new MessageActionService(state);
         this.vkId = new VkIdEngine(users);
         this.calls = new CallService(state, chats, messages);
+        this.roster = new RosterService(state, users, chats);
     }
 
     /**
@@ -138,6 +141,16 @@ public final class PlatformEngine {
      */
     public CallService calls() {
         return calls;
+    }
+
+    /**
+     * Returns roster sync's side of the platform (F-EMB-01, F-CHAT-01): the schools' service accounts, their
+     * automatic chats, and the people waiting for their link.
+     *
+     * @return the roster service
+     */
+    public RosterService roster() {
+        return roster;
     }
 
     /**
