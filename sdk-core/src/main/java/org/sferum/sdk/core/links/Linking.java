@@ -32,6 +32,7 @@ public final class Linking {
     private final Secrets secrets;
     private final Clock clock;
     private final TokenRefresher refresher;
+    private final boolean notifyRoster;
     private final WireLinks links;
 
     private Linking(Builder b) {
@@ -46,6 +47,7 @@ public final class Linking {
         SigningKeys keys = b.keys == null ? null : b.keys.apply(vkId);
         this.verifier = new IdTokenVerifier(keys, vkId, settings.issuer(), settings.clientId(), clock);
         this.refresher = new TokenRefresher(tokenStore, linkStore, vkId, clock, api.metrics());
+        this.notifyRoster = b.notifyRoster;
         this.links = new WireLinks(this, new Unlinker(api, vkId, refresher, tokenStore));
     }
 
@@ -124,6 +126,14 @@ public final class Linking {
         return clock;
     }
 
+    TokenRefresher refresher() {
+        return refresher;
+    }
+
+    boolean notifyRoster() {
+        return notifyRoster;
+    }
+
     /** Builds a {@link Linking}; every part is required except the keys. */
     public static final class Builder {
         private LinkSettings settings;
@@ -134,6 +144,7 @@ public final class Linking {
         private Clock clock;
         private List<RequestInterceptor> interceptors = List.of();
         private Function<VkIdClient, SigningKeys> keys;
+        private boolean notifyRoster;
 
         private Builder() {
         }
@@ -197,6 +208,19 @@ public final class Linking {
          */
         public Builder keys(Function<VkIdClient, SigningKeys> value) {
             this.keys = value;
+            return this;
+        }
+
+        /**
+         * Sets whether linking and unlinking tell the platform's roster sync (partner {@code roster.linkAccount}
+         * and {@code roster.unlinkAccount}, {@code docs/wire/roster.md}); off by default, on only for a client
+         * given the schools' service accounts.
+         *
+         * @param value whether to tell it
+         * @return this builder
+         */
+        public Builder notifyRoster(boolean value) {
+            this.notifyRoster = value;
             return this;
         }
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import org.sferum.sdk.Sferum;
 import org.sferum.sdk.core.Endpoints;
 import org.sferum.sdk.core.IdTokenKeys;
+import org.sferum.sdk.core.RetryPolicy;
 import org.sferum.sdk.core.SferumClient;
 import org.sferum.sdk.core.transport.JdkHttpTransport;
 import org.sferum.sdk.testkit.DemoSchool;
@@ -15,6 +16,7 @@ import org.sferum.sdk.testkit.calls.CallGuests;
 import org.sferum.sdk.testkit.contract.SferumFixture;
 import org.sferum.sdk.testkit.emulator.SferumEmulator;
 import org.sferum.sdk.testkit.vkid.VkIdUsers;
+import org.sferum.sdk.users.AccessToken;
 
 /**
  * The face every contract runs against in sdk-core: a {@link SferumClient} talking HTTP to a fresh emulator on
@@ -62,7 +64,24 @@ final class CoreOnEmulator implements SferumFixture {
         return open(false, false, tune);
     }
 
+    /**
+     * Opens the plain face with roster sync: the client holds the tokens of the schools' service accounts, which
+     * the emulator issues on demand; retries are quick, so that an injected outage fails fast.
+     *
+     * @return the fixture
+     */
+    static CoreOnEmulator openWithRoster() {
+        return open(false, false, (builder, emulator) -> builder
+                .rosterServiceAccounts(school -> AccessToken.of(emulator.engine().roster().serviceToken(school)))
+                .retryPolicy(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5), 0)));
+    }
+
     private static CoreOnEmulator open(boolean jwks, boolean tls, java.util.function.UnaryOperator<SferumClient.Builder> tune) {
+        return open(jwks, tls, (builder, emulator) -> tune.apply(builder));
+    }
+
+    private static CoreOnEmulator open(boolean jwks, boolean tls,
+            java.util.function.BiFunction<SferumClient.Builder, SferumEmulator, SferumClient.Builder> tune) {
         TestClock clock = TestClock.at(Instant.parse("2026-09-01T06:00:00Z"));
         SferumEmulator emulator = SferumEmulator.builder().clock(clock).seedDemo(true).port(0).tls(tls).start();
         URI base = emulator.baseUri();
@@ -71,7 +90,7 @@ final class CoreOnEmulator implements SferumFixture {
             builder.transport(new JdkHttpTransport(HttpClient.newBuilder().sslContext(emulator.sslContext())
                     .connectTimeout(Duration.ofSeconds(5)).build()));
         }
-        SferumClient client = tune.apply(builder)
+        SferumClient client = tune.apply(builder, emulator)
                 .endpoints(Endpoints.emulator(base))
                 .application(DemoSchool.CLIENT_ID, URI.create(DemoSchool.REDIRECT_URI))
                 .idTokenKeys(jwks ? IdTokenKeys.jwks(URI.create(base + "/.well-known/jwks.json")) : IdTokenKeys.none())
@@ -114,6 +133,11 @@ final class CoreOnEmulator implements SferumFixture {
     public void advanceClock(Duration amount) {
         clock.advance(amount);
         emulator.engine().calls().tick();
+    }
+
+    @Override
+    public void failRosterAfter(long operations) {
+        emulator.engine().roster().failAfter(operations);
     }
 
     @Override

@@ -74,7 +74,7 @@ public abstract class CapabilitiesContract extends SchoolContract {
         assertThrows(UnsupportedOperationException.class, () -> full.add(Capability.ROSTER));
         assertFalse(fixture.sferum().backend().isBlank());
         assertTrue(full.containsAll(PARTNER_ONLY), "the full face offers the partner contract: " + full);
-        assertFalse(full.contains(Capability.ROSTER), "roster sync is not implemented on any backend yet");
+        assertTrue(full.contains(Capability.ROSTER), "roster sync needs the partner contract, which the full face has");
         try (Sferum vk = openVkProfile()) {
             Set<Capability> offered = vk.capabilities();
             assertThrows(UnsupportedOperationException.class, () -> offered.remove(Capability.MESSAGING));

@@ -292,6 +292,7 @@ public final class SferumEmulator implements AutoCloseable {
         new ChatActionsMethods(engine).register(methods);
         new ChatStyleMethods(engine).register(methods);
         new CallsMethods(engine).register(methods);
+        new RosterMethods(engine).register(methods); // docs/wire/roster.md
         new DirectMethods(engine).register(methods); // after MessagesMethods: wraps messages.send
         return methods;
     }

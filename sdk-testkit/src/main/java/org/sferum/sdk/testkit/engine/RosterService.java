@@ -137,38 +137,67 @@ public final class RosterService {
      */
     public PlatformView view() {
         try (Held held = state.exclusive()) {
-            List<PlatformChat> out = new ArrayList<>();
-            for (ChatState chat : state.chats.values()) {
-                if (!schoolOfService.containsKey(chat.owner)) {
-                    continue;
-                }
-                AutomaticChatKey key = keyOf.get(chat.id);
-                Set<SchoolAccountId> members = new HashSet<>();
-                if (key != null) {
-                    for (UserId member : chat.members.keySet()) {
-                        SchoolAccountId account = accountOf.get(member);
-                        if (account != null) {
-                            members.add(account);
-                        }
-                    }
-                }
-                out.add(new PlatformChat(Long.toString(chat.id.peerId()), key,
-                        key != null && automatic.get(key).archived, members));
-            }
-            Set<SchoolAccountId> linked = Set.copyOf(links.keySet());
-            return PlatformView.of(List.copyOf(out), linked);
+            return PlatformView.of(chatsOwnedBy(schoolOfService.keySet()), Set.copyOf(links.keySet()));
         }
     }
 
     /**
-     * Returns the linked accounts and their users, as the wire's {@code roster.getState} lists them.
+     * Returns the chats of one school's service account, as the wire's {@code roster.getChats} lists them: the
+     * automatic ones with their key and linked members, the others (made by hand) with none.
      *
-     * @return a copy
+     * @param actor the school's service account
+     * @return the chats, in the order they were created
+     * @throws PermissionDeniedException with {@code PERMISSION_DENIED} if the actor is no school's service account
      */
-    public Map<SchoolAccountId, UserId> linkedAccounts() {
+    public List<PlatformChat> chatsOf(UserId actor) {
         try (Held held = state.exclusive()) {
-            return Map.copyOf(links);
+            if (!schoolOfService.containsKey(actor)) {
+                throw new PermissionDeniedException(ErrorCode.PERMISSION_DENIED, "only a school's service account"
+                        + " lists its chats");
+            }
+            return chatsOwnedBy(Set.of(actor));
         }
+    }
+
+    /**
+     * Returns which of the given school accounts are linked, and to whom, as the wire's {@code roster.getLinks}.
+     *
+     * @param accounts the accounts asked about
+     * @return the linked ones and their users
+     */
+    public Map<SchoolAccountId, UserId> linksOf(java.util.Collection<SchoolAccountId> accounts) {
+        try (Held held = state.exclusive()) {
+            Map<SchoolAccountId, UserId> out = new LinkedHashMap<>();
+            for (SchoolAccountId account : accounts) {
+                UserId user = links.get(account);
+                if (user != null) {
+                    out.put(account, user);
+                }
+            }
+            return out;
+        }
+    }
+
+    private List<PlatformChat> chatsOwnedBy(Set<UserId> owners) {
+        List<PlatformChat> out = new ArrayList<>();
+        for (ChatState chat : state.chats.values()) {
+            if (!owners.contains(chat.owner)) {
+                continue;
+            }
+            AutomaticChatKey key = keyOf.get(chat.id);
+            Set<SchoolAccountId> members = new HashSet<>();
+            if (key != null) {
+                for (UserId member : chat.members.keySet()) {
+                    SchoolAccountId account = accountOf.get(member);
+                    if (account != null) {
+                        members.add(account);
+                    }
+                }
+            }
+            out.add(new PlatformChat(Long.toString(chat.id.localId()), key,
+                    key != null && automatic.get(key).archived, members));
+        }
+        return List.copyOf(out);
     }
 
     /**
@@ -235,6 +264,60 @@ public final class RosterService {
     }
 
     /**
+     * Tells whether a chat is an automatic chat of roster sync, whose members the rules here govern.
+     *
+     * @param chatId the chat
+     * @return whether it has a key
+     */
+    public boolean isAutomatic(ChatId chatId) {
+        try (Held held = state.exclusive()) {
+            return keyOf.containsKey(chatId);
+        }
+    }
+
+    /**
+     * Adds a user to an automatic chat by the platform's ids, as {@code messages.addChatUser} does on the wire: the
+     * same rules as {@link #addMember} (archived chats take nobody; the class teacher becomes admin).
+     *
+     * @param actor the school's service account
+     * @param chatId the automatic chat
+     * @param user the user
+     * @return whether anything changed
+     */
+    public boolean addUser(UserId actor, ChatId chatId, UserId user) {
+        try (Held held = state.exclusive()) {
+            AutomaticChatKey key = automaticKey(chatId);
+            requireService(actor, key);
+            state.account(user);
+            return join(actor, key, automatic.get(key), accountOf.get(user), user);
+        }
+    }
+
+    /**
+     * Removes a user from an automatic chat by the platform's ids, as {@code messages.removeChatUser} does on the
+     * wire: the same rules as {@link #removeMember}.
+     *
+     * @param actor the school's service account
+     * @param chatId the automatic chat
+     * @param user the user
+     * @return whether anything changed
+     */
+    public boolean removeUser(UserId actor, ChatId chatId, UserId user) {
+        try (Held held = state.exclusive()) {
+            AutomaticChatKey key = automaticKey(chatId);
+            requireService(actor, key);
+            SchoolAccountId account = accountOf.get(user);
+            boolean changed = account != null && waiting.getOrDefault(account, new HashSet<>()).remove(key);
+            if (state.chats.get(chatId.peerId()).isMember(user)) {
+                operation();
+                chats.removeChatMember(actor, chatId, user);
+                changed = true;
+            }
+            return changed;
+        }
+    }
+
+    /**
      * Tells whether a user joining an automatic chat is to be its admin: the person named as its class teacher.
      * The emulator's {@code messages.addChatUser} asks it to follow up with {@code messages.setMemberRole}.
      *
@@ -262,15 +345,12 @@ public final class RosterService {
         try (Held held = state.exclusive()) {
             requireService(actor, key);
             AutomaticChat chat = existing(key);
-            Set<AutomaticChatKey> wait = waiting.get(account);
-            boolean changed = wait != null && wait.remove(key);
             UserId user = links.get(account);
-            if (user != null && state.chats.get(chat.id.peerId()).isMember(user)) {
-                operation();
-                chats.removeChatMember(actor, chat.id, user);
-                changed = true;
+            if (user == null) {
+                Set<AutomaticChatKey> wait = waiting.get(account);
+                return wait != null && wait.remove(key);
             }
-            return changed;
+            return removeUser(actor, chat.id, user);
         }
     }
 
@@ -302,32 +382,45 @@ public final class RosterService {
     }
 
     /**
-     * Remembers the chats waiting for an account that is not linked yet, replacing what waited before; if the
-     * account is linked by now, it is added at once.
+     * Remembers the chats of the actor's school waiting for an account that is not linked yet, replacing what of
+     * that school waited before (a parent may wait for chats of several schools, each told by its own service
+     * account); if the account is linked by now, it is added at once.
      *
-     * @param actor a service account of the school the chats are in
+     * @param actor the service account of the school the chats are in
      * @param account the person
-     * @param keys the chats waiting for them
+     * @param keys the chats of that school waiting for them
      * @return whether anything changed
      */
     public boolean setPending(UserId actor, SchoolAccountId account, List<AutomaticChatKey> keys) {
         try (Held held = state.exclusive()) {
+            String school = schoolOfService.get(Objects.requireNonNull(actor, "actor"));
+            if (school == null) {
+                throw new PermissionDeniedException(ErrorCode.PERMISSION_DENIED, "only a school's service account"
+                        + " tells which chats wait for a person");
+            }
             for (AutomaticChatKey key : keys) {
                 requireService(actor, key);
             }
-            Set<AutomaticChatKey> wanted = new HashSet<>(keys);
-            if (links.containsKey(account)) {
+            UserId user = links.get(Objects.requireNonNull(account, "account"));
+            if (user != null) {
                 boolean changed = false;
-                for (AutomaticChatKey key : wanted) {
+                for (AutomaticChatKey key : keys) {
                     AutomaticChat chat = automatic.get(key);
                     if (chat != null && !chat.archived) {
-                        changed |= join(serviceAccounts.get(key.schoolId()), key, chat, account, links.get(account));
+                        changed |= join(actor, key, chat, account, user);
                     }
                 }
                 return changed;
             }
-            Set<AutomaticChatKey> before = waiting.put(account, wanted);
-            return !wanted.equals(before == null ? Set.of() : before);
+            Set<AutomaticChatKey> before = waiting.getOrDefault(account, Set.of());
+            Set<AutomaticChatKey> after = new HashSet<>(keys);
+            for (AutomaticChatKey key : before) {
+                if (!key.schoolId().equals(school)) {
+                    after.add(key);
+                }
+            }
+            waiting.put(account, after);
+            return !after.equals(before);
         }
     }
 
@@ -417,7 +510,7 @@ public final class RosterService {
         }
         ChatState held = state.chats.get(chat.id.peerId());
         boolean member = held.isMember(user);
-        boolean admin = account.equals(chat.admin);
+        boolean admin = account != null && account.equals(chat.admin);
         boolean isAdmin = member && held.members.get(user).role() == org.sferum.sdk.chats.MemberRole.ADMIN;
         if (member && (!admin || isAdmin)) {
             return false;
@@ -439,6 +532,14 @@ public final class RosterService {
             throw new PermissionDeniedException(ErrorCode.PERMISSION_DENIED, "only the service account of school "
                     + key.schoolId() + " may change its automatic chats");
         }
+    }
+
+    private AutomaticChatKey automaticKey(ChatId chatId) {
+        AutomaticChatKey key = keyOf.get(Objects.requireNonNull(chatId, "chat"));
+        if (key == null) {
+            throw new NotFoundException(ErrorCode.CHAT_NOT_FOUND, "chat " + chatId + " is not an automatic chat");
+        }
+        return key;
     }
 
     private AutomaticChat existing(AutomaticChatKey key) {

@@ -1,10 +1,14 @@
 package org.sferum.sdk.testkit.fake;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.sferum.sdk.error.SferumException;
 import org.sferum.sdk.internal.Checks;
 import org.sferum.sdk.roster.ApplyOptions;
 import org.sferum.sdk.roster.ApplyResult;
+import org.sferum.sdk.roster.AutomaticChatKey;
 import org.sferum.sdk.roster.PlanOptions;
 import org.sferum.sdk.roster.Roster;
 import org.sferum.sdk.roster.RosterChange;
@@ -73,7 +77,15 @@ final class FakeRoster implements Roster {
             return roster.archive(service(a.chat().schoolId()), a.chat());
         }
         RosterChange.PendingPerson p = (RosterChange.PendingPerson) change;
-        return !p.chats().isEmpty() && roster.setPending(service(p.chats().get(0).schoolId()), p.person(), p.chats());
+        Map<String, List<AutomaticChatKey>> bySchool = new LinkedHashMap<>();
+        for (AutomaticChatKey key : p.chats()) {
+            bySchool.computeIfAbsent(key.schoolId(), s -> new ArrayList<>()).add(key);
+        }
+        boolean changed = false;
+        for (Map.Entry<String, List<AutomaticChatKey>> school : bySchool.entrySet()) {
+            changed |= roster.setPending(service(school.getKey()), p.person(), school.getValue());
+        }
+        return changed;
     }
 
     private org.sferum.sdk.users.UserId service(String schoolId) {
