@@ -171,9 +171,13 @@ public final class WireRoster implements Roster {
 
         @Override
         public int batchSize() {
-            return CALLS_PER_EXECUTE;
+            return CALLS_PER_EXECUTE * 4;
         }
 
+        /**
+         * Makes the partner changes first, in order (so each chat exists before its members), then the member
+         * changes, {@value WireRoster#CALLS_PER_EXECUTE} to an {@code execute} of one school's service account.
+         */
         @Override
         public void apply(List<RosterChange> batch, ApplyRun.Outcomes outcomes) {
             if (state == null) {
@@ -182,19 +186,21 @@ public final class WireRoster implements Roster {
             Members members = new Members(outcomes);
             for (RosterChange change : batch) {
                 if (change instanceof RosterChange.AddMember || change instanceof RosterChange.RemoveMember) {
-                    members.queue(change);
                     continue;
                 }
-                members.flush();
                 try {
-                    boolean changed = partner(change);
-                    if (changed) {
+                    if (partner(change)) {
                         outcomes.applied(change);
                     } else {
                         outcomes.skipped(change);
                     }
                 } catch (SferumException e) {
                     fail(outcomes, change, e);
+                }
+            }
+            for (RosterChange change : batch) {
+                if (change instanceof RosterChange.AddMember || change instanceof RosterChange.RemoveMember) {
+                    members.queue(change);
                 }
             }
             members.flush();

@@ -71,7 +71,17 @@ final class CoreOnEmulator implements SferumFixture {
      * @return the fixture
      */
     static CoreOnEmulator openWithRoster() {
-        return open(false, false, (builder, emulator) -> builder
+        return openWithRoster(builder -> builder);
+    }
+
+    /**
+     * Opens the face with roster sync and client settings of a test's own.
+     *
+     * @param tune changes the client's builder
+     * @return the fixture
+     */
+    static CoreOnEmulator openWithRoster(java.util.function.UnaryOperator<SferumClient.Builder> tune) {
+        return open(false, false, (builder, emulator) -> tune.apply(builder)
                 .rosterServiceAccounts(school -> AccessToken.of(emulator.engine().roster().serviceToken(school)))
                 .retryPolicy(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5), 0)));
     }

@@ -1,0 +1,76 @@
+package org.sferum.sdk.core.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.sferum.sdk.chats.ChatId;
+import org.sferum.sdk.roster.ApplyOptions;
+import org.sferum.sdk.roster.ApplyResult;
+import org.sferum.sdk.roster.AutomaticChatKey;
+import org.sferum.sdk.roster.AutomaticChatKind;
+import org.sferum.sdk.roster.PersonRole;
+import org.sferum.sdk.roster.RosterPlan;
+import org.sferum.sdk.roster.RosterSnapshot;
+import org.sferum.sdk.spi.CompletedRequest;
+import org.sferum.sdk.spi.RequestInterceptor;
+import org.sferum.sdk.testkit.engine.PlatformEngine;
+import org.sferum.sdk.users.Role;
+import org.sferum.sdk.users.SchoolAccountId;
+import org.sferum.sdk.users.UserId;
+
+/** F-EMB-01 on the wire: sdk-core adds a class's members through VK's execute, 25 calls a request. */
+class WireRosterBatchingTest {
+    private static final int PUPILS = 60;
+
+    @Test
+    @DisplayName("F-EMB-01 F-CHAT-01 members go through execute, 25 a request, never one addChatUser a request")
+    void membersGoThroughExecute() {
+        Map<String, AtomicInteger> sent = new ConcurrentHashMap<>();
+        RequestInterceptor counter = new RequestInterceptor() {
+            @Override
+            public void afterComplete(CompletedRequest request) {
+                sent.computeIfAbsent(request.operation(), m -> new AtomicInteger()).incrementAndGet();
+            }
+        };
+        try (CoreOnEmulator face = CoreOnEmulator.openWithRoster(b -> b.interceptor(counter))) {
+            PlatformEngine engine = face.emulator().engine();
+            RosterSnapshot.Builder roster = RosterSnapshot.builder()
+                    .school("s9", "Школа №9")
+                    .schoolYear("y26", "2026/2027", LocalDate.of(2026, 9, 1), LocalDate.of(2027, 5, 31))
+                    .currentYear("y26")
+                    .homeroom("7a", "s9", "y26", 7, "а")
+                    .person("t9", "Нина", "Орлова", PersonRole.TEACHER, "s9")
+                    .enroll("t9", "7a", PersonRole.TEACHER, true);
+            link(engine, "t9", Role.TEACHER);
+            for (int i = 0; i < PUPILS; i++) {
+                roster.person("q" + i, "Ученик", "№" + i, PersonRole.STUDENT, "s9")
+                        .enroll("q" + i, "7a", PersonRole.STUDENT, false);
+                link(engine, "q" + i, Role.STUDENT);
+            }
+            RosterPlan plan = face.sferum().roster().plan(roster.build());
+            assertEquals(PUPILS + 3, plan.counts().toAdd(), "pupils' chat: 60 + teacher; parents' and staff: teacher");
+            sent.clear();
+            ApplyResult result = face.sferum().roster().apply(plan, ApplyOptions.defaults());
+
+            assertEquals(plan.size(), result.applied(), result.failures().toString());
+            assertEquals(null, sent.get("messages.addChatUser"), "no member added one request each: " + sent);
+            int executes = sent.getOrDefault("execute", new AtomicInteger()).get();
+            assertTrue(executes >= 3 && executes <= 4, "63 additions in 3 or 4 executes: " + sent);
+            ChatId pupils = engine.roster().chatOf(new AutomaticChatKey(AutomaticChatKind.CLASS_STUDENTS, "y26", "s9",
+                    "7a")).orElseThrow();
+            assertEquals(PUPILS + 2, engine.chats().chat(engine.roster().serviceAccount("s9"), pupils).members().size(),
+                    "the service account, the teacher and the pupils");
+        }
+    }
+
+    private static void link(PlatformEngine engine, String account, Role role) {
+        UserId user = engine.users().createUser("Имя", account, role);
+        engine.roster().accountLinked(SchoolAccountId.of(account), user);
+    }
+}
