@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 import org.sferum.sdk.testkit.DemoSchool;
+import org.sferum.sdk.testkit.RosterSeed;
 import org.sferum.sdk.testkit.TestClock;
 import org.sferum.sdk.testkit.engine.PlatformEngine;
 import org.sferum.sdk.testkit.engine.AttachmentService;
@@ -48,6 +49,7 @@ public final class SferumEmulator implements AutoCloseable {
     private final EmulatorClock clock;
     private final PlatformEngine engine;
     private final Optional<DemoSchool> demoSchool;
+    private final Optional<RosterSeed> rosterSeed;
     private final Optional<SelfSignedTls> tls;
     private final EmulatorHttpServer server;
     private final SpillingBlobStore blobs = new SpillingBlobStore();
@@ -62,6 +64,8 @@ public final class SferumEmulator implements AutoCloseable {
         this.clock = new EmulatorClock(builder.clock == null ? new AdjustableClock(Clock.systemUTC()) : builder.clock);
         this.engine = new PlatformEngine(clock.clock(), blobs); // uploads: memory cap, disk spill
         this.demoSchool = builder.seedDemo ? Optional.of(DemoSchool.seed(engine)) : Optional.empty();
+        this.rosterSeed = builder.roster == null ? Optional.empty()
+                : Optional.of(RosterSeed.seed(engine, builder.roster, builder.rosterLinked));
         this.tls = builder.tls ? Optional.of(SelfSignedTls.forNames(builder.tlsNames)) : Optional.empty();
         EmulatorHttpServer http = EmulatorHttpServer.open(builder.port, tls.map(SelfSignedTls::server),
                 builder.controlToken, builder.idleTimeoutMs);
@@ -94,7 +98,7 @@ public final class SferumEmulator implements AutoCloseable {
         http.route(VkIdSdkHandler.CONFIG_PATH, vkIdSdk, form);
         http.route(VkIdSdkHandler.STATS_PATH, vkIdSdk, form);
         http.route("/call/", new CallPageHandler(engine, baseUri, browserSessions), form); // and join links point here
-        http.route("/", new ControlApiHandler(demoSchool, new VkIdControl(vkId), clock, engine.calls()::tick),
+        http.route("/", new ControlApiHandler(demoSchool, rosterSeed, new VkIdControl(vkId), clock, engine.calls()::tick),
                 ControlRequest.MAX_BODY_BYTES);
         http.start();
         LOG.debug("Sferum emulator listening on {}", baseUri);
@@ -258,6 +262,15 @@ public final class SferumEmulator implements AutoCloseable {
         return demoSchool;
     }
 
+    /**
+     * Returns the roster seeded with {@link Builder#seedRoster}, with its service accounts' tokens.
+     *
+     * @return the seed, if any
+     */
+    public Optional<RosterSeed> rosterSeed() {
+        return rosterSeed;
+    }
+
     /** How many chat photo upload tickets and unused uploads the emulator holds: for tests. */
     int heldChatPhotoUploads() {
         return engine.attachments().heldChatPhotoUploads();
@@ -302,6 +315,8 @@ public final class SferumEmulator implements AutoCloseable {
         private int port;
         private Clock clock;
         private boolean seedDemo = true;
+        private org.sferum.sdk.roster.RosterSnapshot roster;
+        private double rosterLinked = 1.0;
         private boolean showSmsCodes;
         private boolean tls;
         private List<String> tlsNames = List.of();
@@ -335,6 +350,21 @@ public final class SferumEmulator implements AutoCloseable {
          */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Seeds a roster ({@link RosterSeed#seed}, the command line's {@code --seed oneroster:DIR[:linked=F]}): a VK ID
+         * account for each person with a phone, the fraction {@code linkedFraction} of them linked, a service account
+         * per school, whose tokens {@code GET /_emulator/demo} lists under {@code roster}.
+         *
+         * @param snapshot the roster
+         * @param linkedFraction the share of people linked, 0 to 1
+         * @return this builder
+         */
+        public Builder seedRoster(org.sferum.sdk.roster.RosterSnapshot snapshot, double linkedFraction) {
+            this.roster = java.util.Objects.requireNonNull(snapshot, "snapshot");
+            this.rosterLinked = linkedFraction;
             return this;
         }
 
