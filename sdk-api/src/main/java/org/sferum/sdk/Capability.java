@@ -72,5 +72,7 @@ public enum Capability {
      * Roster sync from the school system and the automatic chats it keeps (F-EMB-01, F-CHAT-01). Public VK API for
      * members, the partner contract for the chats' keys, archiving and pending people ({@code docs/wire/roster.md}).
      */
-    ROSTER
+    ROSTER,
+    /** Help and feedback: the support contacts and sending feedback (F-ACC-03). Partner contract. */
+    SUPPORT
 }

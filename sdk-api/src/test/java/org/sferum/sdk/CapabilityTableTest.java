@@ -18,6 +18,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.sferum.sdk.account.Account;
+import org.sferum.sdk.account.Support;
 import org.sferum.sdk.attachments.Attachments;
 import org.sferum.sdk.calls.CallParticipants;
 import org.sferum.sdk.calls.CallRecordings;
@@ -36,7 +38,7 @@ import org.sferum.sdk.roster.Roster;
 class CapabilityTableTest {
     private static final List<Class<?>> API = List.of(Sferum.class, SferumSession.class, Chats.class, Messages.class,
             Attachments.class, Calls.class, CallParticipants.class, CallRecordings.class, Contacts.class,
-            Notifications.class, Events.class, Links.class, Roster.class);
+            Notifications.class, Events.class, Links.class, Roster.class, Account.class, Support.class);
     private static final Pattern NEEDS = Pattern.compile("Needs\\s+(?:\\*\\s+)?(?:nothing|\\{@link\\s+(?:org\\.sferum\\.sdk\\.)?"
             + "Capability#(\\w+)})");
 

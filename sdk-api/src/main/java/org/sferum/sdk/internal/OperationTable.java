@@ -17,6 +17,7 @@ import static org.sferum.sdk.Capability.NOTIFICATIONS;
 import static org.sferum.sdk.Capability.POLLS;
 import static org.sferum.sdk.Capability.RECORDINGS;
 import static org.sferum.sdk.Capability.ROSTER;
+import static org.sferum.sdk.Capability.SUPPORT;
 
 import java.lang.reflect.Method;
 import java.util.HashMap;
@@ -47,7 +48,8 @@ public final class OperationTable {
         needs(ROSTER, "Sferum.roster", "Roster.plan", "Roster.apply");
         none("SferumSession.me", "SferumSession.chats", "SferumSession.messages", "SferumSession.attachments",
                 "SferumSession.calls", "SferumSession.contacts", "SferumSession.notifications", "SferumSession.events",
-                "Calls.participants", "Calls.recordings");
+                "SferumSession.account", "Account.support", "Calls.participants", "Calls.recordings");
+        needs(SUPPORT, "Support.contacts", "Support.sendFeedback");
 
         needs(MESSAGING, "SferumSession.batch", "Chats.list", "Chats.clearHistory",
                 "Messages.send", "Messages.history", "Messages.iterateHistory", "Messages.edit", "Messages.delete",

@@ -16,6 +16,7 @@ import static org.sferum.sdk.Capability.NOTIFICATIONS;
 import static org.sferum.sdk.Capability.POLLS;
 import static org.sferum.sdk.Capability.RECORDINGS;
 import static org.sferum.sdk.Capability.ROSTER;
+import static org.sferum.sdk.Capability.SUPPORT;
 
 import java.util.Collections;
 import java.util.EnumMap;
@@ -50,7 +51,7 @@ public final class WireMethods {
             "calls.startRecording", "calls.stopRecording", "calls.getRecordings", "calls.getRecordingById",
             "calls.getLessonRecordings", "calls.startBroadcast", "calls.stopBroadcast",
             "roster.getChats", "roster.getLinks", "roster.setPending", "roster.archiveChat", "roster.linkAccount",
-            "roster.unlinkAccount");
+            "roster.unlinkAccount", "support.getContacts", "support.sendFeedback");
 
     static {
         BY_CAPABILITY.put(MESSAGING, List.of("messages.getConversations", "messages.deleteConversation",
@@ -89,6 +90,7 @@ public final class WireMethods {
         BY_CAPABILITY.put(ROSTER, List.of("messages.createChat", "messages.addChatUser", "messages.removeChatUser",
                 "roster.getChats", "roster.getLinks", "roster.setPending", "roster.archiveChat",
                 "roster.linkAccount", "roster.unlinkAccount"));
+        BY_CAPABILITY.put(SUPPORT, List.of("support.getContacts", "support.sendFeedback"));
     }
 
     private WireMethods() {

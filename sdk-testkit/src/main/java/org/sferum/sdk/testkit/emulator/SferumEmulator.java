@@ -306,6 +306,7 @@ public final class SferumEmulator implements AutoCloseable {
         new ChatStyleMethods(engine).register(methods);
         new CallsMethods(engine).register(methods);
         new RosterMethods(engine).register(methods); // docs/wire/roster.md
+        new SupportMethods(engine).register(methods); // docs/wire/support.md
         new DirectMethods(engine).register(methods); // after MessagesMethods: wraps messages.send
         return methods;
     }

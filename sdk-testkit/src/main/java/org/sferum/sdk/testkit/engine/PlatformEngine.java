@@ -25,6 +25,7 @@ import org.sferum.sdk.users.UserId;
  *   <li>{@link #attachments()}: uploads, saved items, polls ({@link AttachmentService});</li>
  *   <li>{@link #calls()}: calls ({@link CallService});</li>
  *   <li>{@link #vkId()}: VK ID ({@link VkIdService});</li>
+ *   <li>{@link #support()}: help and feedback ({@link SupportService});</li>
  *   <li>{@link #roster()}: roster sync's automatic chats, service accounts, pending people ({@link RosterService});</li>
  *   <li>{@link #subscribe}: events (F-EMB-02), decided by {@link ChatEvents} and the calls' rules.</li>
  * </ul>
@@ -43,6 +44,7 @@ public final class PlatformEngine {
     private final VkIdEngine vkId;
     private final CallService calls;
     private final RosterService roster;
+    private final SupportService support;
 
     /**
      * Creates an empty platform.
@@ -69,6 +71,7 @@ public final class PlatformEngine {
         this.vkId = new VkIdEngine(users);
         this.calls = new CallService(state, chats, messages);
         this.roster = new RosterService(state, users, chats);
+        this.support = new SupportService(state);
     }
 
     /**
@@ -151,6 +154,15 @@ public final class PlatformEngine {
      */
     public RosterService roster() {
         return roster;
+    }
+
+    /**
+     * Returns help and feedback (F-ACC-03).
+     *
+     * @return the support service
+     */
+    public SupportService support() {
+        return support;
     }
 
     /**
