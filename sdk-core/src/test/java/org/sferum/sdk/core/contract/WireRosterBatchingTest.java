@@ -73,4 +73,54 @@ class WireRosterBatchingTest {
         UserId user = engine.users().createUser("Имя", account, role);
         engine.roster().accountLinked(SchoolAccountId.of(account), user);
     }
+
+    @Test
+    @DisplayName("F-EMB-01 VK's errors 6 and 9 during an apply are waited out with backoff, and the apply completes")
+    void errorsSixAndNineBackOff() {
+        java.util.List<java.time.Duration> sleeps = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AtomicInteger executes = new AtomicInteger();
+        org.sferum.sdk.core.transport.Transport real =
+                new org.sferum.sdk.core.transport.JdkHttpTransport(java.time.Duration.ofSeconds(5));
+        org.sferum.sdk.core.transport.Transport flaky = new org.sferum.sdk.core.transport.Transport() {
+            @Override
+            public org.sferum.sdk.core.transport.TransportResponse execute(
+                    org.sferum.sdk.core.transport.TransportRequest request) throws java.io.IOException {
+                if (request.uri().getPath().endsWith("/execute")) {
+                    int n = executes.incrementAndGet();
+                    if (n == 1 || n == 2) { // the first execute meets error 6, its retry error 9
+                        return new org.sferum.sdk.core.transport.TransportResponse(200, Map.of(),
+                                ("{\"error\":{\"error_code\":" + (n == 1 ? 6 : 9) + ",\"error_msg\":\"injected\","
+                                        + "\"request_params\":[]}}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                }
+                return real.execute(request);
+            }
+
+            @Override
+            public void close() {
+                real.close();
+            }
+        };
+        try (CoreOnEmulator face = CoreOnEmulator.openWithRoster(b -> b.transport(flaky)
+                .retryPolicy(new org.sferum.sdk.core.RetryPolicy(3, java.time.Duration.ofMillis(50),
+                        java.time.Duration.ofMillis(200), 0))
+                .sleeper(sleeps::add))) {
+            PlatformEngine engine = face.emulator().engine();
+            RosterSnapshot.Builder roster = RosterSnapshot.builder()
+                    .school("s9", "Школа №9")
+                    .schoolYear("y26", "2026/2027", LocalDate.of(2026, 9, 1), LocalDate.of(2027, 5, 31))
+                    .currentYear("y26")
+                    .homeroom("7a", "s9", "y26", 7, "а")
+                    .person("t9", "Нина", "Орлова", PersonRole.TEACHER, "s9")
+                    .enroll("t9", "7a", PersonRole.TEACHER, true);
+            link(engine, "t9", Role.TEACHER);
+            ApplyResult result = face.sferum().roster().apply(face.sferum().roster().plan(roster.build()),
+                    ApplyOptions.defaults());
+            assertEquals(0, result.failed(), result.failures().toString());
+            assertEquals(6, result.applied(), "3 chats created, the teacher added to each");
+            assertTrue(executes.get() >= 3, "the execute was sent again after 6 and 9: " + executes);
+            assertEquals(2, sleeps.size(), "one backoff after each error: " + sleeps);
+            assertTrue(sleeps.get(1).compareTo(sleeps.get(0)) >= 0, "the backoff grows: " + sleeps);
+        }
+    }
 }
