@@ -6,6 +6,7 @@ module org.sferum.sdk.testkit {
     requires transitive org.sferum.sdk.api;
     requires transitive org.sferum.sdk.roster; // roster plans: the planner and its PlatformView
     requires transitive org.junit.jupiter.api;
+    requires transitive org.assertj.core; // SferumAssertions (issue 14)
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
     requires org.eclipse.jetty.server; // the emulator's HTTP server (EmulatorHttpServer)
@@ -17,6 +18,7 @@ module org.sferum.sdk.testkit {
     requires com.nimbusds.jose.jwt; // the emulator signs ID tokens and publishes its JWKS
 
     exports org.sferum.sdk.testkit;
+    exports org.sferum.sdk.testkit.assertj;
     exports org.sferum.sdk.testkit.calls;
     exports org.sferum.sdk.testkit.contract;
     exports org.sferum.sdk.testkit.emulator;

@@ -67,7 +67,8 @@ import org.slf4j.LoggerFactory;
  *         .application("51000000", URI.create("https://school.example/sferum/callback"))
  *         .build();
  * LinkStart start = sferum.links().start(account, Role.TEACHER);   // redirect the browser there
- * Link link = sferum.links().complete(callbackUri);                   // on the redirect back
+ * Link link = sferum.links().complete(callbackUri, signedInAccount);  // on the redirect back, for the account
+ *                                                                     // signed in to that browser (CSRF-safe)
  * SferumSession teacher = sferum.session(account);                     // tokens refreshed as needed
  * }</pre>
  *

@@ -79,6 +79,16 @@ class CallsWireTest {
         assertEquals(ErrorCode.CALL_ADMIN_REQUIRED, assertThrows(PermissionDeniedException.class,
                 () -> session.calls().endForAll(new CallId("c2"))).code());
 
+        // F-EMB-04: VK's own method answers VK's generic code; the partner code rides as error_subcode
+        transport.body(200, "{\"error\":{\"error_code\":15,\"error_subcode\":4104,\"error_msg\":\"no\","
+                + "\"request_params\":[]}}");
+        assertEquals(ErrorCode.CALL_ADMIN_REQUIRED, assertThrows(PermissionDeniedException.class,
+                () -> session.calls().endForAll(new CallId("c2"))).code());
+        transport.body(200, "{\"error\":{\"error_code\":15,\"error_subcode\":7,\"error_msg\":\"no\","
+                + "\"request_params\":[]}}");
+        assertEquals(ErrorCode.PERMISSION_DENIED, assertThrows(PermissionDeniedException.class,
+                () -> session.calls().endForAll(new CallId("c2"))).code());
+
         transport.ok("{\"call_id\":\"c1\",\"organiser_id\":1,\"start_time\":1}");
         assertEquals(ErrorCode.MALFORMED_RESPONSE, assertThrows(ServiceException.class,
                 () -> session.calls().get(new CallId("c1"))).code());

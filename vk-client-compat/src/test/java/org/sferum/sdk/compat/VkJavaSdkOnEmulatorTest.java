@@ -172,6 +172,135 @@ class VkJavaSdkOnEmulatorTest {
     }
 
     @Test
+    @DisplayName("F-EMB-04 F-MSG-01 F-MSG-08 the VK Java SDK, unchanged, with VK's other ways of addressing: "
+            + "peer_ids, user_id, peer_id + cmids / cmid, getChat with fields, search across chats, users.get fields")
+    void vkAddressing() throws Exception {
+        long peer = createClassChat();
+        UserActor teacher = user("teacher");
+        List<com.vk.api.sdk.objects.messages.responses.SendUserIdsResponse> many = vk.messages().sendUserIds(teacher)
+                .peerIds(peer, user("student1").getId()).randomId(31).message("Контрольная в среду").execute();
+        assertEquals(2, many.size());
+        assertEquals(peer, many.get(0).getPeerId());
+        assertEquals(1, many.get(0).getConversationMessageId());
+        assertEquals(null, many.get(1).getError());
+        Integer direct = vk.messages().sendDeprecated(teacher).userId(user("student2").getId()).randomId(32)
+                .message("Зайди после урока").execute();
+        assertEquals(direct, vk.messages().getHistory(user("student2")).userId(teacher.getId()).execute()
+                .getItems().get(0).getId());
+
+        List<Message> byCmid = vk.messages().getById(user("student3")).peerId(peer).cmids(1).execute().getItems();
+        assertEquals("Контрольная в среду", byCmid.get(0).getText());
+        assertEquals(many.get(0).getMessageId(), vk.messages().pin(teacher).peerId(peer).cmid(1).execute().getId());
+
+        com.vk.api.sdk.objects.messages.responses.GetChatFieldsResponse chat = vk.messages()
+                .getChatWithFields(teacher, List.of(com.vk.api.sdk.objects.users.Fields.SCREEN_NAME))
+                .chatId((int) (peer - GROUP_CHAT_OFFSET)).execute();
+        assertEquals(4, chat.getUsers().size());
+        assertEquals("id" + teacher.getId(), chat.getUsers().get(0).getScreenName());
+
+        assertEquals(2, vk.messages().search(teacher).q("контрольн").execute().getCount(),
+                "the group chat and the one-to-one chat with student1");
+
+        GetResponse student = vk.users().get(teacher).userIds(String.valueOf(user("student1").getId()))
+                .fields(com.vk.api.sdk.objects.users.Fields.ONLINE, com.vk.api.sdk.objects.users.Fields.SCREEN_NAME,
+                        com.vk.api.sdk.objects.users.Fields.PHOTO_100, com.vk.api.sdk.objects.users.Fields.SEX)
+                .execute().get(0);
+        assertEquals("id" + user("student1").getId(), student.getScreenName());
+        assertFalse(student.isOnline(), "student1 has made no call");
+        assertNotNull(student.getPhoto100());
+        assertTrue(vk.users().get(teacher).fields(com.vk.api.sdk.objects.users.Fields.ONLINE).execute().get(0)
+                .isOnline());
+    }
+
+    @Test
+    @DisplayName("F-EMB-04 F-CALL-04 calls.start without title and calls.forceFinish answer the VK Java SDK with "
+            + "VK's error codes only (15 for a participant)")
+    void callsAsVk() throws Exception {
+        com.vk.api.sdk.objects.calls.responses.StartResponse call = vk.calls().start(user("teacher")).execute();
+        assertNotNull(call.getJoinLink());
+        ApiException denied = assertThrows(ApiException.class,
+                () -> vk.calls().forceFinish(user("student1"), call.getCallId()).execute());
+        assertEquals(15, denied.getCode());
+        assertEquals(1, vk.calls().forceFinish(user("teacher"), call.getCallId()).execute().getValue());
+    }
+
+    @Test
+    @DisplayName("F-EMB-04 the chat tab's methods through the VK Java SDK, unchanged: getByConversationMessageId, "
+            + "restore, reactions, searchConversations, getChatPreview, setActivity, polls.edit, polls.deleteVote")
+    void chatTabMethods() throws Exception {
+        long peer = createClassChat();
+        UserActor teacher = user("teacher");
+        UserActor student = user("student1");
+        Integer sent = vk.messages().sendDeprecated(teacher).peerId(peer).randomId(41).message("Раз").execute();
+        assertEquals(sent, vk.messages().getByConversationMessageId(student, peer, 1).execute().getItems().get(0)
+                .getId());
+
+        vk.messages().deleteFull(student).peerId(peer).cmids(1).execute();
+        assertEquals(0, vk.messages().getByConversationMessageId(student, peer, 1).execute().getCount());
+        assertEquals(1, vk.messages().restore(student).peerId(peer).cmid(1).execute().getValue());
+        assertEquals(1, vk.messages().getByConversationMessageId(student, peer, 1).execute().getCount());
+
+        assertTrue(vk.messages().sendReaction(student, peer, 1, 7).execute().getValue() == 1);
+        com.vk.api.sdk.objects.messages.ReactionCounterResponseItem counter = vk.messages()
+                .getMessagesReactions(teacher, peer, 1).execute().getItems().get(0).getCounters().get(0);
+        assertEquals(7, counter.getReactionId());
+        assertEquals(List.of(student.getId()), counter.getUserIds());
+        assertTrue(vk.messages().deleteReaction(student, peer, 1).execute().getValue() == 1);
+        ApiException badReaction = assertThrows(ApiException.class,
+                () -> vk.messages().sendReaction(student, peer, 1, 99).execute());
+        assertEquals(100, badReaction.getCode());
+
+        assertEquals(1, vk.messages().searchConversations(student).q("математика").execute().getCount());
+        String link = vk.messages().getInviteLink(teacher, peer).execute().getLink().toString();
+        assertEquals("5в Математика", vk.messages().getChatPreview(user("outsider")).link(link).execute()
+                .getPreview().getTitle());
+        assertEquals(1, vk.messages().setActivity(student).peerId(peer)
+                .type(com.vk.api.sdk.objects.messages.SetActivityType.TYPING).execute().getValue());
+
+        com.vk.api.sdk.objects.polls.responses.CreateResponse poll = vk.polls().create(teacher).question("Когда?")
+                .addAnswers("[\"Вторник\",\"Четверг\"]").execute();
+        vk.messages().sendDeprecated(teacher).peerId(peer).randomId(42)
+                .attachment("poll" + poll.getOwnerId() + "_" + poll.getId()).execute();
+        assertEquals(1, vk.polls().edit(teacher, poll.getId()).ownerId(poll.getOwnerId()).question("Когда же?")
+                .execute().getValue());
+        ApiException notCreator = assertThrows(ApiException.class,
+                () -> vk.polls().edit(student, poll.getId()).ownerId(poll.getOwnerId()).question("?").execute());
+        assertEquals(15, notCreator.getCode());
+        vk.polls().addVote(student, poll.getId(), 1L).ownerId(poll.getOwnerId()).execute();
+        assertEquals(1, vk.polls().deleteVote(student, poll.getId()).ownerId(poll.getOwnerId()).execute()
+                .getValue());
+        assertEquals(0, vk.polls().deleteVote(student, poll.getId()).ownerId(poll.getOwnerId()).execute()
+                .getValue());
+    }
+
+    @Test
+    @DisplayName("F-EMB-04 F-ATT-03 docs.getById and docs.delete through the VK Java SDK: the owner deletes, "
+            + "another user may not (15)")
+    void documents() throws Exception {
+        UserActor teacher = user("teacher");
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("plan", ".txt");
+        try {
+            java.nio.file.Files.writeString(file, "план урока");
+            String url = vk.docs().getMessagesUploadServer(teacher)
+                    .type(com.vk.api.sdk.objects.docs.GetMessagesUploadServerType.DOC).execute().getUploadUrl()
+                    .toString();
+            String uploaded = vk.upload().doc(url, file.toFile()).execute().getFile();
+            com.vk.api.sdk.objects.docs.Doc doc = vk.docs().save(teacher, uploaded).title("План.txt").execute()
+                    .getDoc();
+            String id = doc.getOwnerId() + "_" + doc.getId();
+            assertEquals("План.txt", vk.docs().getById(teacher, id).execute().get(0).getTitle());
+            assertTrue(vk.docs().getById(user("student1"), id).execute().isEmpty());
+            ApiException denied = assertThrows(ApiException.class,
+                    () -> vk.docs().delete(user("student1"), doc.getOwnerId(), doc.getId()).execute());
+            assertEquals(15, denied.getCode());
+            assertEquals(1, vk.docs().delete(teacher, doc.getOwnerId(), doc.getId()).execute().getValue());
+            assertTrue(vk.docs().getById(teacher, id).execute().isEmpty());
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
     @DisplayName("F-MSG-01 F-CHAT-12 refusals reach the VK Java SDK as ApiException with the VK error code")
     void errors() throws Exception {
         long peer = createClassChat();

@@ -714,7 +714,8 @@ public final class VkApi {
             Retry retry = VkErrorCodes.refusedBeforeExecution(vkCode) ? Retry.ALWAYS
                     : VkErrorCodes.retryable(vkCode) ? Retry.IF_IDEMPOTENT : Retry.NEVER;
             String said = Redactor.redact(Json.text(error, "error_msg", ""));
-            return Outcome.failure(VkErrorCodes.toErrorCode(vkCode), "VK error " + vkCode
+            return Outcome.failure(VkErrorCodes.toErrorCode(vkCode, Json.longOr(error, "error_subcode", 0)),
+                    "VK error " + vkCode
                     + (said.isEmpty() ? "" : ": " + said), vkCode, null, retry);
         }
         if (bare) {

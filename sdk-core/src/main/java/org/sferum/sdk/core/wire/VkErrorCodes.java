@@ -144,6 +144,23 @@ public final class VkErrorCodes {
     }
 
     /**
+     * Reads a VK API error code with its {@code error_subcode}: VK's own methods (such as {@code calls.forceFinish})
+     * answer a generic VK code (15, 100, 104) and carry the partner's precise code 4100–4199 as the subcode
+     * ({@code docs/wire/vk-api.md}, "Error codes"); that subcode wins. Any other subcode is VK's own detail and the
+     * code is read alone.
+     *
+     * @param vkCode the {@code error_code}
+     * @param subcode the {@code error_subcode}; 0 when absent
+     * @return the SDK code
+     */
+    public static ErrorCode toErrorCode(int vkCode, long subcode) {
+        if (subcode >= PARTNER_CALLS_BLOCK && subcode < PARTNER_CALLS_BLOCK + 100) {
+            return toErrorCode((int) subcode);
+        }
+        return toErrorCode(vkCode);
+    }
+
+    /**
      * Tells whether the doc lists a VK code as retryable on the client: 6, 9, 10 and 29.
      *
      * @param vkCode the {@code error_code}
@@ -179,7 +196,7 @@ public final class VkErrorCodes {
             return result.malformed("has an item error without a code");
         }
         int code = (int) wire;
-        ErrorCode mapped = toErrorCode(code);
+        ErrorCode mapped = toErrorCode(code, Json.longOr(error, "error_subcode", 0));
         String said = Redactor.redact(Json.text(error, "description", Json.text(error, "error_msg", "")));
         return org.sferum.sdk.error.SferumException.of(mapped, result.method() + " failed: " + ErrorHints.of(mapped)
                 + " (VK error " + code + (said.isEmpty() ? "" : ": " + said) + ")", code, result.requestId(), null);

@@ -147,7 +147,7 @@ public abstract class LinkingContract {
         assertEquals(Step.CREATE_PROFILE, login.enterSmsCode(code("+79015551234")));
         assertEquals(Step.ABOUT_YOU, login.createProfile());
         assertEquals(Step.CHECK_DATA, login.aboutYou(aboutYou("Новикова", "Дарья")));
-        Link link = sferum.links().complete(login.confirm());
+        Link link = sferum.links().complete(login.confirm(), STUDENT_ACCOUNT);
 
         assertEquals(Role.STUDENT, link.role());
         assertEquals("Дарья Новикова", sferum.session(STUDENT_ACCOUNT).me().displayName());
@@ -161,7 +161,7 @@ public abstract class LinkingContract {
         assertEquals(Step.SMS_CODE, login.enterPhone("+7 902 777-00-11"), "no password step");
         assertEquals(Step.ABOUT_YOU, login.enterSmsCode(code("+79027770011")));
         assertEquals(Step.CHECK_DATA, login.aboutYou(aboutYou("Орлова", "Вера")));
-        Link link = sferum.links().complete(login.confirm());
+        Link link = sferum.links().complete(login.confirm(), STUDENT_ACCOUNT);
 
         assertEquals("Вера Орлова", sferum.session(STUDENT_ACCOUNT).me().displayName());
         assertEquals(link, sferum.links().find(STUDENT_ACCOUNT).orElseThrow());

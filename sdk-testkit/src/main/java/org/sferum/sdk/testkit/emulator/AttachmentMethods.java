@@ -42,6 +42,7 @@ final class AttachmentMethods {
 
     private final PlatformEngine engine;
     private final URI baseUri;
+    private final UserJson users;
 
     /**
      * Creates the methods and tells the engine where attachments are served.
@@ -52,6 +53,7 @@ final class AttachmentMethods {
     AttachmentMethods(PlatformEngine engine, URI baseUri) {
         this.engine = engine;
         this.baseUri = baseUri;
+        this.users = new UserJson(engine);
         engine.attachments().serveAttachmentsAt(baseUri + CONTENT_PATH);
     }
 
@@ -118,6 +120,14 @@ final class AttachmentMethods {
         if (params.intOr("is_multiple", 0) != 0) {
             throw VkParams.invalid("is_multiple", "is not supported: polls are single-choice");
         }
+        java.util.List<String> answers = answers(params);
+        Attachment.Poll poll = engine.attachments().createPoll(caller, params.string("question").orElse(""), answers,
+                params.intOr("is_anonymous", 0) != 0);
+        return pollJson(engine.attachments().pollResults(caller, poll.id()), caller, engine.clock().instant());
+    }
+
+    /** {@code add_answers}: a JSON array of strings; none when not given. */
+    static java.util.List<String> answers(VkParams params) {
         java.util.List<String> answers = new java.util.ArrayList<>();
         String raw = params.string("add_answers").orElse("[]");
         try {
@@ -134,12 +144,11 @@ final class AttachmentMethods {
         } catch (IOException e) {
             throw VkParams.invalid("add_answers", "is not a JSON array of strings");
         }
-        Attachment.Poll poll = engine.attachments().createPoll(caller, params.string("question").orElse(""), answers,
-                params.intOr("is_anonymous", 0) != 0);
-        return pollJson(engine.attachments().pollResults(caller, poll.id()), caller, engine.clock().instant());
+        return answers;
     }
 
-    private MediaId pollId(UserId caller, VkParams params) {
+    /** The poll of {@code owner_id} (the caller's when not given) and {@code poll_id}. */
+    static MediaId pollId(UserId caller, VkParams params) {
         long owner = params.string("owner_id").isPresent() ? params.requiredLong("owner_id") : caller.value();
         return new MediaId(owner, params.requiredLong("poll_id"));
     }
@@ -164,8 +173,9 @@ final class AttachmentMethods {
     }
 
     /**
-     * {@code polls.getVoters(owner_id, poll_id, answer_ids)}: {@code [{answer_id, users: {count, items}}]}; refused
-     * with 15 for an anonymous poll, as VK.
+     * {@code polls.getVoters(owner_id, poll_id, answer_ids, [fields])}: {@code [{answer_id, users: {count, items}}]},
+     * the items user ids, or with {@code fields} user objects ({@link UserJson}); refused with 15 for an anonymous
+     * poll, as VK.
      */
     private JsonNode getVoters(UserId caller, VkParams params) {
         org.sferum.sdk.attachments.PollResults results = engine.attachments().pollResults(caller, pollId(caller, params));
@@ -173,6 +183,8 @@ final class AttachmentMethods {
             throw new org.sferum.sdk.error.PermissionDeniedException(org.sferum.sdk.error.ErrorCode.PERMISSION_DENIED,
                     "the poll is anonymous: its voters are hidden");
         }
+        boolean withFields = params.string("fields").isPresent();
+        java.util.Set<String> fields = UserJson.fields(params);
         ArrayNode out = JsonNodes.array();
         for (String id : params.string("answer_ids").orElse("").split(",")) {
             int index;
@@ -189,7 +201,13 @@ final class AttachmentMethods {
             ObjectNode users = answer.putObject("users");
             users.put("count", results.voters().get(index).size());
             ArrayNode items = users.putArray("items");
-            results.voters().get(index).forEach(user -> items.add(user.value()));
+            for (UserId voter : results.voters().get(index)) {
+                if (withFields) {
+                    items.add(this.users.user(voter, fields));
+                } else {
+                    items.add(voter.value());
+                }
+            }
         }
         return out;
     }

@@ -27,6 +27,8 @@ import org.sferum.sdk.users.UserId;
 final class CallsMethods {
     /** The most calls one {@code calls.list} page returns. */
     static final int MAX_COUNT = 200;
+    /** [choice] The title of a call by link started without {@code title}, as VK's {@code calls.start} allows. */
+    static final String DEFAULT_TITLE = "Звонок";
     /** [choice] The most users one {@code calls.invite} names. */
     static final int MAX_INVITED = 100;
 
@@ -64,7 +66,7 @@ final class CallsMethods {
 
     /**
      * VK's {@code calls.start}: with {@code peer_id} [choice] a call in that chat ({@code video}, default 0); without
-     * it a call by link ({@code title}, {@code anonymous_allowed}, {@code waiting_room}, both default 0). Answers the
+     * it a call by link ({@code title}, «Звонок» when not given, {@code anonymous_allowed}, {@code waiting_room}, both default 0). Answers the
      * call object, whose link fields are {@code calls_start_response}'s. VK's {@code group_id} (on behalf of a
      * community) is refused with 100 [choice: communities are not modelled].
      */
@@ -78,7 +80,7 @@ final class CallsMethods {
             call = engine.calls().startCallInChat(caller, chat.get(), params.flag("video"));
         } else {
             CallSettings settings = new CallSettings(params.flag("anonymous_allowed"), params.flag("waiting_room"));
-            call = engine.calls().startCallByLink(caller, params.requiredString("title"), settings);
+            call = engine.calls().startCallByLink(caller, params.string("title").orElse(DEFAULT_TITLE), settings);
         }
         return CallJson.call(call);
     }

@@ -11,6 +11,7 @@ import org.sferum.sdk.chats.Chat;
 import org.sferum.sdk.chats.ChatAction;
 import org.sferum.sdk.chats.ChatId;
 import org.sferum.sdk.chats.ChatMember;
+import org.sferum.sdk.chats.ChatSummary;
 import org.sferum.sdk.chats.ChatSettings;
 import org.sferum.sdk.chats.InviteLink;
 import org.sferum.sdk.chats.MemberRole;
@@ -39,6 +40,7 @@ final class ChatAdminMethods {
 
     private final PlatformEngine engine;
     private final ConversationJson conversations;
+    private final UserJson users;
 
     /**
      * Creates the methods.
@@ -49,6 +51,7 @@ final class ChatAdminMethods {
     ChatAdminMethods(PlatformEngine engine, ConversationJson conversations) {
         this.engine = engine;
         this.conversations = conversations;
+        this.users = new UserJson(engine);
     }
 
     /**
@@ -87,8 +90,38 @@ final class ChatAdminMethods {
     }
 
     /** {@code messages.getChat}: the schema's {@code messages_chat} ({@code admin_id} is the owner). */
+    /**
+     * {@code messages.getChat}: one chat by {@code chat_id} (an object), or several by {@code chat_ids} (an array,
+     * at most {@value #MAX_PEER_IDS}); with {@code fields} the {@code users} are user objects
+     * ({@code messages_chat_full}: {@link UserJson} with {@code invited_by} and {@code type: "profile"}) instead
+     * of ids.
+     */
     private JsonNode getChat(UserId caller, VkParams params) {
-        return chatJson(engine.chats().chat(caller, chatId(params)));
+        boolean withFields = params.string("fields").isPresent();
+        if (params.string("chat_ids").isPresent() && params.string("chat_id").isEmpty()) {
+            ArrayNode out = JsonNodes.array();
+            for (long localId : new java.util.LinkedHashSet<>(params.longList("chat_ids", MAX_PEER_IDS))) {
+                ChatId id = VkParams.value("chat_ids", () -> ChatId.group(localId));
+                out.add(chatJson(engine.chats().chat(caller, id), withFields, params));
+            }
+            return out;
+        }
+        return chatJson(engine.chats().chat(caller, chatId(params)), withFields, params);
+    }
+
+    private ObjectNode chatJson(Chat chat, boolean withFields, VkParams params) {
+        ObjectNode json = chatJson(chat);
+        if (withFields) {
+            java.util.Set<String> fields = UserJson.fields(params);
+            ArrayNode users = json.putArray("users");
+            for (ChatMember member : chat.members()) {
+                ObjectNode user = this.users.user(member.user(), fields);
+                user.put("type", "profile");
+                user.put("invited_by", member.invitedBy().value());
+                users.add(user);
+            }
+        }
+        return json;
     }
 
     /**
@@ -180,15 +213,18 @@ final class ChatAdminMethods {
             throw VkParams.invalid("peer_ids", "is required");
         }
         ArrayNode items = JsonNodes.array();
+        List<ChatSummary> rows = new java.util.ArrayList<>();
         for (ChatId peer : peers) {
             if (peer.isGroup() && engine.chats().chatsOf(caller).contains(peer)) {
-                items.add(conversations.conversation(engine.chats().chatSummary(caller, peer), engine.chats().chat(caller, peer),
-                        caller));
+                ChatSummary row = engine.chats().chatSummary(caller, peer);
+                rows.add(row);
+                items.add(conversations.conversation(row, engine.chats().chat(caller, peer), caller));
             }
         }
         ObjectNode json = JsonNodes.object();
         json.put("count", items.size());
         json.set("items", items);
+        conversations.addProfiles(json, rows, params);
         return json;
     }
 

@@ -117,11 +117,13 @@ final class ChatsMethods {
         result.put("count", all.size());
         result.put("unread_count", all.stream().filter(ChatSummary::unread).count());
         ArrayNode items = result.putArray("items");
-        for (ChatSummary summary : all.subList(Math.min(offset, all.size()), Math.min(all.size(),
-                Math.min(offset, all.size()) + count))) {
+        List<ChatSummary> page = all.subList(Math.min(offset, all.size()), Math.min(all.size(),
+                Math.min(offset, all.size()) + count));
+        for (ChatSummary summary : page) {
             Chat chat = engine.chats().chat(caller, summary.id());
             items.add(json.item(summary, chat, caller));
         }
+        json.addProfiles(result, page, params);
         return result;
     }
 

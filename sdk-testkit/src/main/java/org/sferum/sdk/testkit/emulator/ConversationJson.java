@@ -23,6 +23,7 @@ final class ConversationJson {
 
     private final MessageJson messages;
     private final PlatformEngine engine;
+    private final UserJson users;
 
     /**
      * Creates the renderer.
@@ -33,6 +34,29 @@ final class ConversationJson {
     ConversationJson(MessageJson messages, PlatformEngine engine) {
         this.messages = messages;
         this.engine = engine;
+        this.users = new UserJson(engine);
+    }
+
+    /**
+     * Adds VK's {@code profiles} to a list of conversations when the call asked {@code extended=1}: the other users
+     * of its one-to-one chats and the authors of the last messages, with the {@code fields} asked for.
+     *
+     * @param out the answer object
+     * @param rows the rows listed
+     * @param params the call's parameters
+     */
+    void addProfiles(ObjectNode out, java.util.List<ChatSummary> rows, VkParams params) {
+        if (!params.flag("extended")) {
+            return;
+        }
+        java.util.List<UserId> people = new java.util.ArrayList<>();
+        for (ChatSummary row : rows) {
+            if (!row.id().isGroup()) {
+                people.add(UserId.of(row.id().peerId()));
+            }
+            row.lastMessage().ifPresent(m -> people.add(m.author()));
+        }
+        out.set("profiles", users.profiles(people, UserJson.fields(params)));
     }
 
     /**

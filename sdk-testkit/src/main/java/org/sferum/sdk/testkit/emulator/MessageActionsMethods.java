@@ -79,15 +79,14 @@ final class MessageActionsMethods {
      * {@code spam=1} the messages are reported as spam in the same all-or-nothing operation.
      */
     private JsonNode delete(UserId caller, VkParams params) {
-        if (params.string("cmids").isPresent()) {
-            throw VkParams.invalid("cmids", "is not supported by the emulator; pass message_ids");
-        }
-        List<MessageId> ids = params.valueList("message_ids", MessageActionService.MAX_MESSAGES_PER_ACTION,
-                MessageId::of);
-        if (ids.isEmpty()) {
-            throw VkParams.invalid("message_ids", "is required");
-        }
         Optional<ChatId> chat = params.optionalValue("peer_id", ChatId::of);
+        List<MessageId> ids = params.string("cmids").isPresent()
+                ? engine.messages().idsAt(caller, chat.orElseThrow(() -> VkParams.invalid("peer_id",
+                        "is required with cmids")), params.longList("cmids", MessageActionService.MAX_MESSAGES_PER_ACTION))
+                : params.valueList("message_ids", MessageActionService.MAX_MESSAGES_PER_ACTION, MessageId::of);
+        if (ids.isEmpty()) {
+            throw VkParams.invalid("message_ids", "is required (or peer_id with cmids)");
+        }
         boolean forAll = params.flag("delete_for_all");
         boolean spam = params.flag("spam");
         ArrayNode out = JsonNodes.array();
@@ -101,9 +100,13 @@ final class MessageActionsMethods {
         return out;
     }
 
+    /** {@code messages.pin}: {@code peer_id} with {@code message_id}, or with VK's {@code cmid}. */
     private JsonNode pin(UserId caller, VkParams params) {
         ChatId chat = peer(params);
-        Message pinned = engine.messageActions().pin(caller, chat, params.requiredValue("message_id", MessageId::of));
+        MessageId id = params.string("cmid").isPresent() && params.string("message_id").isEmpty()
+                ? engine.messages().idsAt(caller, chat, List.of(params.requiredLong("cmid"))).get(0)
+                : params.requiredValue("message_id", MessageId::of);
+        Message pinned = engine.messageActions().pin(caller, chat, id);
         return messages.pinned(pinned, caller);
     }
 
@@ -138,15 +141,19 @@ final class MessageActionsMethods {
         return IntNode.valueOf(1);
     }
 
+    /**
+     * {@code messages.search}: in one chat with {@code peer_id}, or across every chat of the caller with {@code q}
+     * alone; with {@code extended=1} the answer carries {@code profiles}.
+     */
     private JsonNode search(UserId caller, VkParams params) {
-        ChatId chat = params.optionalValue("peer_id", ChatId::of)
-                .orElseThrow(() -> VkParams.invalid("peer_id", "is required: the emulator searches one chat"));
-        HistoryWindow window = engine.messageActions().search(caller, chat, params.string("q").orElse(""),
-                params.intOr("offset", 0), params.intOr("count", DEFAULT_SEARCH_COUNT));
-        ObjectNode out = JsonNodes.object();
-        out.put("count", window.total());
-        out.set("items", messages.list(window.items(), caller));
-        return out;
+        Optional<ChatId> chat = params.optionalValue("peer_id", ChatId::of);
+        String q = params.string("q").orElse("");
+        int offset = params.intOr("offset", 0);
+        int count = params.intOr("count", DEFAULT_SEARCH_COUNT);
+        HistoryWindow window = chat.isPresent()
+                ? engine.messageActions().search(caller, chat.get(), q, offset, count)
+                : engine.messageActions().searchAll(caller, q, offset, count);
+        return messages.page(window.total(), window.items(), caller, params);
     }
 
     /** {@code messages.setDisappearing} (partner): {@code peer_id}, {@code ttl} seconds, 0 to stop. */

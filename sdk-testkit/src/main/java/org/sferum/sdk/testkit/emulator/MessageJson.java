@@ -16,6 +16,7 @@ import org.sferum.sdk.users.UserId;
  */
 final class MessageJson {
     private final PlatformEngine engine;
+    private final UserJson users;
 
     /**
      * Creates the renderer.
@@ -24,6 +25,35 @@ final class MessageJson {
      */
     MessageJson(PlatformEngine engine) {
         this.engine = engine;
+        this.users = new UserJson(engine);
+    }
+
+    /**
+     * Renders a page of messages, {@code {"count", "items"}}, and with {@code extended=1} VK's {@code profiles}:
+     * the authors of the messages and the other users of their one-to-one chats, with the {@code fields} asked for
+     * ({@link UserJson}).
+     *
+     * @param count the total
+     * @param messages the messages of the page
+     * @param reader who reads them
+     * @param params the call's parameters ({@code extended}, {@code fields})
+     * @return the page
+     */
+    ObjectNode page(int count, List<Message> messages, UserId reader, VkParams params) {
+        ObjectNode page = JsonNodes.object();
+        page.put("count", count);
+        page.set("items", list(messages, reader));
+        if (params.flag("extended")) {
+            List<UserId> people = new java.util.ArrayList<>();
+            for (Message message : messages) {
+                people.add(message.author());
+                if (!message.chat().isGroup()) {
+                    people.add(UserId.of(message.chat().peerId()));
+                }
+            }
+            page.set("profiles", users.profiles(people, UserJson.fields(params)));
+        }
+        return page;
     }
 
     /**

@@ -24,7 +24,9 @@ import org.sferum.sdk.users.UserId;
 
 /**
  * The message methods of the slice: {@code messages.send}, {@code messages.getById}, {@code messages.getHistory}
- * and {@code messages.markAsRead}, as {@code docs/wire/vk-api.md} describes them.
+ * and {@code messages.markAsRead}, as {@code docs/wire/vk-api.md} describes them, with VK's ways of addressing
+ * ({@link VkPeers}: {@code peer_id}, {@code user_id}, {@code chat_id}; {@code peer_ids}; {@code peer_id} +
+ * {@code cmids}).
  */
 final class MessagesMethods {
     /** The most ids {@code messages.getById} accepts. */
@@ -70,7 +72,8 @@ final class MessagesMethods {
      */
     private JsonNode send(UserId caller, VkParams params) {
         boolean many = params.string("peer_ids").isPresent();
-        List<ChatId> chats = many ? params.valueList("peer_ids", MAX_PEER_IDS, ChatId::of) : List.of(peer(params));
+        List<ChatId> chats = many ? params.valueList("peer_ids", MAX_PEER_IDS, ChatId::of)
+                : List.of(VkPeers.required(params));
         if (chats.isEmpty()) {
             throw VkParams.invalid("peer_ids", "is required");
         }
@@ -101,33 +104,47 @@ final class MessagesMethods {
                 item.put("message_id", 0);
                 item.put("conversation_message_id", 0);
                 ObjectNode error = item.putObject("error");
-                error.put("code", code);
+                error.put("code", VkErrorTable.generic(code)); // VK's codes only; a partner code as the subcode
+                if (VkErrorTable.isPartnerCode(code)) {
+                    error.put("error_subcode", code);
+                }
                 error.put("description", VkErrorTable.meaning(code));
             }
         }
         return items;
     }
 
+    /**
+     * {@code messages.getById}: by {@code message_ids}, or VK's other way, {@code peer_id} with {@code cmids}
+     * (conversation message ids of that chat). Messages the caller does not see are left out; with
+     * {@code extended=1} the answer carries {@code profiles}.
+     */
     private JsonNode getById(UserId caller, VkParams params) {
+        if (params.string("cmids").isPresent()) {
+            List<Message> found = engine.messages().visibleAt(caller, params.requiredValue("peer_id", ChatId::of),
+                    params.longList("cmids", MAX_MESSAGE_IDS));
+            return json.page(found.size(), found, caller, params);
+        }
         List<MessageId> ids = params.valueList("message_ids", MAX_MESSAGE_IDS, MessageId::of);
         if (ids.isEmpty()) {
-            throw VkParams.invalid("message_ids", "is required");
+            throw VkParams.invalid("message_ids", "is required (or peer_id with cmids)");
         }
         List<Message> found = new ArrayList<>();
         for (MessageId id : new LinkedHashSet<>(ids)) {
             engine.messages().visibleMessage(caller, id).ifPresent(found::add);
         }
-        return page(found.size(), found, caller);
+        return json.page(found.size(), found, caller, params);
     }
 
+    /** {@code messages.getHistory}: the chat by {@code peer_id}, or {@code user_id} ({@link VkPeers}). */
     private JsonNode getHistory(UserId caller, VkParams params) {
-        ChatId chat = peer(params);
+        ChatId chat = VkPeers.required(params);
         int count = params.intOr("count", DEFAULT_HISTORY_COUNT);
         int offset = params.intOr("offset", 0);
         Optional<MessageId> start = params.optionalValue("start_message_id", MessageId::of);
         HistoryOrder order = order(params.intOr("rev", 0));
         HistoryWindow window = engine.messages().history(caller, chat, order, start, offset, count);
-        return page(window.total(), window.items(), caller);
+        return json.page(window.total(), window.items(), caller, params);
     }
 
     private JsonNode markAsRead(UserId caller, VkParams params) {
@@ -135,13 +152,6 @@ final class MessagesMethods {
         Optional<MessageId> upTo = params.optionalValue("start_message_id", MessageId::of);
         engine.messages().markRead(caller, chat, upTo);
         return IntNode.valueOf(1);
-    }
-
-    private ObjectNode page(int count, List<Message> items, UserId caller) {
-        ObjectNode page = JsonNodes.object();
-        page.put("count", count);
-        page.set("items", json.list(items, caller));
-        return page;
     }
 
     private static ChatId peer(VkParams params) {

@@ -302,6 +302,8 @@ public final class SferumEmulator implements AutoCloseable {
         new ChatAdminMethods(engine, conversationJson).register(methods);
         new UsersMethods(engine).register(methods);
         new MessageActionsMethods(engine, messageJson, conversationJson).register(methods);
+        new MessageExtrasMethods(engine, messageJson, conversationJson).register(methods);
+        new DocsPollsMethods(engine).register(methods);
         new ChatActionsMethods(engine).register(methods);
         new ChatStyleMethods(engine).register(methods);
         new CallsMethods(engine).register(methods);

@@ -2,19 +2,24 @@ package org.sferum.sdk.testkit.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.sferum.sdk.testkit.engine.PlatformEngine;
-import org.sferum.sdk.users.Person;
 import org.sferum.sdk.users.UserId;
 
-/** {@code users.get}: the educational profiles (id and name only) of users, or of the caller. */
+/**
+ * {@code users.get}: the educational profiles of users, or of the caller, as VK's {@code users_user_full} with the
+ * {@code fields} the platform knows ({@link UserJson}). {@code user_ids} takes ids and VK's screen names
+ * {@code id<N>}.
+ */
 final class UsersMethods {
     /** The most ids one {@code users.get} accepts, as VK. */
     static final int MAX_USER_IDS = 1000;
 
     private final PlatformEngine engine;
+    private final UserJson json;
 
     /**
      * Creates the method.
@@ -23,6 +28,7 @@ final class UsersMethods {
      */
     UsersMethods(PlatformEngine engine) {
         this.engine = engine;
+        this.json = new UserJson(engine);
     }
 
     /**
@@ -35,19 +41,33 @@ final class UsersMethods {
     }
 
     private JsonNode get(UserId caller, VkParams params) {
-        List<UserId> ids = params.valueList("user_ids", MAX_USER_IDS, UserId::of);
+        List<UserId> ids = userIds(params);
+        Set<String> fields = UserJson.fields(params);
         ArrayNode users = JsonNodes.array();
         for (UserId user : ids.isEmpty() ? List.of(caller) : ids) {
-            users.add(user(engine.users().person(user)));
+            users.add(json.user(user, fields));
         }
         return users;
     }
 
-    private static ObjectNode user(Person person) {
-        ObjectNode json = JsonNodes.object();
-        json.put("id", person.id().value());
-        json.put("first_name", person.firstName());
-        json.put("last_name", person.lastName());
-        return json;
+    /** The ids of {@code user_ids}: numbers, or screen names {@code id<N>}. */
+    private static List<UserId> userIds(VkParams params) {
+        List<UserId> out = new ArrayList<>();
+        String text = params.string("user_ids").orElse("");
+        if (text.isEmpty()) {
+            return out;
+        }
+        for (String item : text.split(",", -1)) {
+            String id = item.strip();
+            String digits = id.startsWith("id") ? id.substring(2) : id;
+            if (digits.isEmpty() || !digits.chars().allMatch(c -> c >= '0' && c <= '9') || digits.length() > 18) {
+                throw VkParams.invalid("user_ids", "must hold user ids or screen names such as id123");
+            }
+            out.add(VkParams.value("user_ids", () -> UserId.of(AsciiNumbers.parseLong(digits))));
+        }
+        if (out.size() > MAX_USER_IDS) {
+            throw VkParams.invalid("user_ids", "may hold at most " + MAX_USER_IDS + " ids, got " + out.size());
+        }
+        return out;
     }
 }

@@ -33,9 +33,27 @@ final class VkEnvelope {
      * @return {@code {"error": {error_code, error_msg, request_params}}}
      */
     static ObjectNode error(int vkCode, String detail, String method, Optional<String> version) {
+        return error(vkCode, 0, detail, method, version);
+    }
+
+    /**
+     * Builds an error with VK's optional {@code error_subcode}: the partner code behind a generic VK code
+     * ({@link VkErrorTable#generic}), so that a partner client still tells the refusals apart.
+     *
+     * @param vkCode the VK error code
+     * @param subcode the subcode; 0 for none
+     * @param detail what was wrong, appended to the meaning of the subcode, or else of the code
+     * @param method the method name
+     * @param version the {@code v} parameter, if given
+     * @return {@code {"error": {error_code, [error_subcode], error_msg, request_params}}}
+     */
+    static ObjectNode error(int vkCode, int subcode, String detail, String method, Optional<String> version) {
         ObjectNode error = JsonNodes.object();
         error.put("error_code", vkCode);
-        String meaning = VkErrorTable.meaning(vkCode);
+        if (subcode != 0) {
+            error.put("error_subcode", subcode);
+        }
+        String meaning = VkErrorTable.meaning(subcode != 0 ? subcode : vkCode);
         error.put("error_msg", detail == null || detail.isEmpty() ? meaning : meaning + ": " + detail);
         ArrayNode params = error.putArray("request_params");
         params.add(param("method", method));

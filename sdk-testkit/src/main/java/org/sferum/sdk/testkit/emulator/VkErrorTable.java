@@ -80,6 +80,51 @@ public final class VkErrorTable {
     }
 
     /**
+     * Returns the code a VK method answers for a partner code (issue 9, item 6): VK's own methods, such as
+     * {@code calls.forceFinish} and {@code calls.start}, answer only codes of VK's {@code errors.json}, so a partner
+     * code 4100–4114 becomes VK's generic code and travels as {@code error_subcode}: 15 (Access denied) for what
+     * the caller may not do, 104 (Not found) for what does not exist, 100 (invalid parameter) for a state the call
+     * is not in. Any other code is returned as it is.
+     *
+     * @param vkCode the code the error table gave
+     * @return the code VK's own methods answer
+     */
+    public static int generic(int vkCode) {
+        switch (vkCode) {
+            case 4100: // not invited
+            case 4101: // anonymous not allowed
+            case 4102: // waiting for admission
+            case 4103: // removed
+            case 4104: // not a call admin
+            case 4105: // educational profile required
+            case 4106: // recording not visible
+            case 4112: // not in the call
+                return 15;
+            case 4107: // call not found
+            case 4108: // participant not found
+            case 4109: // recording not found
+                return 104;
+            case 4110: // not started
+            case 4111: // ended
+            case 4113: // recording state
+            case 4114: // conflict
+                return INVALID_PARAMETER;
+            default:
+                return vkCode;
+        }
+    }
+
+    /**
+     * Tells whether a code is one of the partner block ({@value #PARTNER_CALLS_BLOCK}…4199).
+     *
+     * @param vkCode a VK error code
+     * @return whether it is a partner code
+     */
+    public static boolean isPartnerCode(int vkCode) {
+        return vkCode >= PARTNER_CALLS_BLOCK && vkCode < PARTNER_CALLS_BLOCK + 100;
+    }
+
+    /**
      * Returns the VK {@code error_code} the emulator answers for an SDK error code. Codes the table does not list
      * ({@code TRANSPORT_FAILURE}, {@code MALFORMED_RESPONSE}: failures only a client observes) and codes added
      * later answer {@value #UNKNOWN_ERROR}, which sdk-core reads back as

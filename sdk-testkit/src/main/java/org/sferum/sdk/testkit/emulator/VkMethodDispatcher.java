@@ -27,6 +27,23 @@ final class VkMethodDispatcher {
     /** The parameters of {@code execute} that are not the program's {@code Args}. */
     private static final Set<String> NOT_ARGS = Set.of("code", "v", "access_token", "func_v", "lang");
 
+    /**
+     * The partner methods that answer the partner codes 4100–4199 as they are ({@code docs/wire/calls.md},
+     * "Errors"): those of sdk-core's partner list ({@code WireMethods}) that VK's schema does not publish (a test
+     * compares the two). Every other method, VK's {@code calls.start} and
+     * {@code calls.forceFinish} included, answers VK's generic code with the partner code as {@code error_subcode}
+     * ({@link VkErrorTable#generic}).
+     */
+    static final Set<String> PARTNER_CODES = Set.of("messages.report", "messages.setChatPermissions",
+            "messages.setMemberRole", "messages.setChatStyle", "messages.setDisappearing", "messages.pinConversation",
+            "messages.unpinConversation", "messages.archiveConversation", "messages.unarchiveConversation",
+            "messages.markAsUnreadConversation", "calls.createLessonCall", "calls.getById",
+            "calls.getByLessonKey", "calls.list", "calls.join", "calls.joinByLink", "calls.leave", "calls.invite",
+            "calls.getAttendance", "calls.getParticipants", "calls.getWaitingRoom", "calls.admit", "calls.reject",
+            "calls.removeParticipant", "calls.muteParticipant", "calls.attractAttention", "calls.setAdmin",
+            "calls.raiseHand", "calls.setMedia", "calls.startRecording", "calls.stopRecording", "calls.getRecordings",
+            "calls.getRecordingById", "calls.getLessonRecordings", "calls.startBroadcast", "calls.stopBroadcast");
+
     private final PlatformEngine engine;
     private final Map<String, VkMethod> methods;
 
@@ -67,13 +84,19 @@ final class VkMethodDispatcher {
                         + printable(call.method()) + "'");
             }
             UserId caller = engine.users().authenticate(call.accessToken().orElse(null));
+            engine.presence().seen(caller);
             return VkEnvelope.success(method.call(caller, new VkParams(call.params())));
         } catch (VkFailure e) {
             return error(call, e.vkCode(), e.getMessage());
         } catch (VkScriptException e) {
             return error(call, e.vkCode(), e.getMessage());
         } catch (SferumException e) {
-            return error(call, VkErrorTable.vkCode(e.code()), e.getMessage());
+            int code = VkErrorTable.vkCode(e.code());
+            if (VkErrorTable.isPartnerCode(code) && !PARTNER_CODES.contains(call.method())) {
+                return VkEnvelope.error(VkErrorTable.generic(code), code, e.getMessage(),
+                        printable(call.method()), call.version());
+            }
+            return error(call, code, e.getMessage());
         } catch (UnsupportedOperationException e) {
             return error(call, VkErrorTable.METHOD_DISABLED, e.getMessage());
         } catch (RuntimeException e) {

@@ -186,8 +186,9 @@ final class AttachmentRules {
         return item;
     }
 
-    /** Votes once, for exactly one answer [choice: polls are single-choice]. */
-    void vote(Item poll, UserId voter, List<Integer> answerIndexes) {
+    /** Votes once, for exactly one answer [choice: polls are single-choice], while the poll is open. */
+    void vote(Item poll, UserId voter, List<Integer> answerIndexes, Instant now) {
+        PollEdits.requireOpen(poll, now);
         if (answerIndexes == null || answerIndexes.size() != 1 || answerIndexes.get(0) == null
                 || answerIndexes.get(0) < 0 || answerIndexes.get(0) >= poll.poll.answers.size()) {
             throw invalid("choose exactly one answer, by its index from 0 to " + (poll.poll.answers.size() - 1));
@@ -216,6 +217,22 @@ final class AttachmentRules {
         }
         return new PollResults((Attachment.Poll) attachment(poll), poll.poll.anonymous,
                 votes, poll.poll.votes.size(), poll.poll.votes.getOrDefault(reader, List.of()), voters);
+    }
+
+    /** A saved item by id, or {@code null}. */
+    Item item(MediaId id) {
+        return items.get(id);
+    }
+
+    /** Forgets a saved item that no message carries, and returns it; its bytes are the caller's to delete. */
+    void forget(Item item) {
+        items.remove(item.id);
+        itemsByKey.remove(item.key);
+    }
+
+    /** Renders a saved item as the attachment value. */
+    Attachment view(Item item) {
+        return attachment(item);
     }
 
     /** The bytes of an attached item by its key, for serving its address. */
@@ -260,10 +277,13 @@ final class AttachmentRules {
     }
 
     /** A poll's answers, anonymity and votes (in voting order). */
-    private static final class PollState {
-        final List<String> answers;
+    static final class PollState {
+        /** The answers; {@link PollEdits} may change them while nobody has voted. */
+        List<String> answers;
         final boolean anonymous;
         final Map<UserId, List<Integer>> votes = new LinkedHashMap<>();
+        /** When voting closes ({@link PollEdits}); {@code null} for never. */
+        Instant endsAt;
 
         PollState(List<String> answers, boolean anonymous) {
             this.answers = answers;
@@ -274,7 +294,8 @@ final class AttachmentRules {
     static final class Item {
         final MediaId id;
         final UploadKind kind;
-        final String name;
+        /** The file name or title; a poll's question, which {@link PollEdits} may change. */
+        String name;
         /** Where its bytes are in the {@link BlobStore}; {@code null} for a poll. */
         final String blobKey;
         final int size;
@@ -285,6 +306,8 @@ final class AttachmentRules {
         long messageId;
         /** A poll's state; {@code null} for uploads. */
         PollState poll;
+        /** Deleted from its owner's documents ({@link DocumentRules}); an attached copy stays in its message. */
+        boolean deleted;
 
         Item(MediaId id, UploadKind kind, String name, String blobKey, int size, String key, Instant savedAt) {
             this.id = id;

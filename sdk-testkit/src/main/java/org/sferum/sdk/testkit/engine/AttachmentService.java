@@ -15,6 +15,7 @@ import org.sferum.sdk.attachments.MediaId;
 import org.sferum.sdk.attachments.PollResults;
 import org.sferum.sdk.chats.ChatId;
 import org.sferum.sdk.error.ConflictException;
+import org.sferum.sdk.error.NotFoundException;
 import org.sferum.sdk.error.PermissionDeniedException;
 import org.sferum.sdk.error.ValidationException;
 import org.sferum.sdk.messages.Message;
@@ -279,7 +280,7 @@ public final class AttachmentService {
      */
     public void vote(UserId actor, MediaId poll, List<Integer> answerIndexes) {
         try (Held held = state.exclusive()) {
-            attachmentRules.vote(visiblePoll(actor, poll), actor, answerIndexes);
+            attachmentRules.vote(visiblePoll(actor, poll), actor, answerIndexes, state.now());
         }
     }
 
@@ -294,6 +295,91 @@ public final class AttachmentService {
     public PollResults pollResults(UserId actor, MediaId poll) {
         try (Held held = state.exclusive()) {
             return attachmentRules.results(visiblePoll(actor, poll), actor);
+        }
+    }
+
+    /**
+     * Edits a poll ({@link PollEdits}): its creator changes the question, the answers while nobody has voted, and
+     * when voting closes. All or nothing.
+     *
+     * @param actor the poll's creator
+     * @param poll the poll
+     * @param question the new question, if any
+     * @param add answers to add at the end
+     * @param edit new texts by answer index (from 0)
+     * @param delete answer indexes (from 0) to remove
+     * @param endsAt the new end of voting when given: empty inside for never
+     * @throws PermissionDeniedException with {@code PERMISSION_DENIED} for anyone but the creator, or a closed
+     *     poll
+     * @throws ValidationException with {@code INVALID_ARGUMENT} for answers changed after a vote, bad texts, an
+     *     unknown answer, or an end date in the past
+     */
+    public void editPoll(UserId actor, MediaId poll, Optional<String> question, List<String> add,
+                         Map<Integer, String> edit, List<Integer> delete, Optional<Optional<Instant>> endsAt) {
+        try (Held held = state.exclusive()) {
+            AttachmentRules.Item item = visiblePoll(actor, poll);
+            PollEdits.edit(actor, item, question, List.copyOf(add), Map.copyOf(edit), List.copyOf(delete), endsAt,
+                    state.now());
+            StoredMessage message = item.attached ? state.messagesById.get(item.messageId) : null;
+            if (message != null) { // the message carrying the poll shows it as edited
+                List<Attachment> shown = new ArrayList<>(message.attachments);
+                shown.replaceAll(a -> a instanceof Attachment.Poll p && p.id().equals(poll)
+                        ? attachmentRules.view(item) : a);
+                message.attachments = List.copyOf(shown);
+            }
+        }
+    }
+
+    /**
+     * Takes the actor's own vote in a poll back while the poll is open ({@link PollEdits}).
+     *
+     * @param actor the voter
+     * @param poll the poll
+     * @return whether there was a vote to take back
+     * @throws PermissionDeniedException with {@code PERMISSION_DENIED} when the actor cannot see the poll or it
+     *     is closed
+     */
+    public boolean deleteVote(UserId actor, MediaId poll) {
+        try (Held held = state.exclusive()) {
+            return PollEdits.deleteVote(actor, visiblePoll(actor, poll), state.now());
+        }
+    }
+
+    /**
+     * Returns the documents (saved files) the actor may read, in the order asked ({@link DocumentRules}).
+     *
+     * @param actor the reader
+     * @param ids the documents
+     * @return those the actor owns or sees in a message; the others are left out
+     */
+    public List<Attachment.File> documents(UserId actor, List<MediaId> ids) {
+        try (Held held = state.exclusive()) {
+            state.account(actor);
+            Instant now = state.now();
+            return DocumentRules.readable(attachmentRules, actor.value(), ids, id -> {
+                StoredMessage message = state.messagesById.get(id);
+                ChatState chat = message == null ? null : state.chats.get(message.chat.peerId());
+                return chat != null && chat.isMember(actor) && chat.sees(actor, message, now);
+            });
+        }
+    }
+
+    /**
+     * Deletes a document of the actor's ({@link DocumentRules}).
+     *
+     * @param actor the owner
+     * @param id the document
+     * @throws NotFoundException with {@code NOT_FOUND} for no such document
+     * @throws PermissionDeniedException with {@code PERMISSION_DENIED} for anyone but the owner
+     */
+    public void deleteDocument(UserId actor, MediaId id) {
+        Objects.requireNonNull(id, "document");
+        try (Held held = state.exclusive()) {
+            state.account(actor);
+            String bytes = DocumentRules.delete(attachmentRules, actor.value(), id);
+            if (bytes != null) {
+                state.uploads.blobs().remove(bytes);
+            }
         }
     }
 

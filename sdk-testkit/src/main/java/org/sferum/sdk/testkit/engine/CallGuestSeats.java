@@ -79,7 +79,7 @@ final class CallGuestSeats {
                     + "organiser to allow anonymous participants");
         }
         if (!room.settings().waitingRoom()) {
-            CallRules.requireRoomFor(room, null);
+            CallPresence.requireRoomFor(room, null);
         }
         String secret = ctx.randomKey() + ctx.randomKey();
         ParticipantId pid = rules.seat(room, null, secret, name.strip());
@@ -133,12 +133,12 @@ final class CallGuestSeats {
             throw new PermissionDeniedException(ErrorCode.ANONYMOUS_NOT_ALLOWED, "call " + room.id().value()
                     + " does not let anonymous participants in");
         }
-        CallRules.requireNotRemoved(room, pid);
+        CallPresence.requireNotRemoved(room, pid);
         if (!room.present.containsKey(pid)) {
             if (room.settings().waitingRoom() && !room.readmitted.contains(pid)) {
                 rules.knock(room, pid);
             } else {
-                CallRules.requireRoomFor(room, pid);
+                CallPresence.requireRoomFor(room, pid);
                 rules.arrive(room, pid);
             }
         }
@@ -166,7 +166,7 @@ final class CallGuestSeats {
         GuestStatus status = guestStatus(secret);
         return new CallPageView.Guest(new CallPageView(room.linkKey(), room.title(), rules.state(room), room.settings()),
                 g.getValue(), room.seats.get(g.getValue()).name(), status,
-                status == GuestStatus.IN_CALL ? rules.present(room) : List.of());
+                status == GuestStatus.IN_CALL ? CallPresence.present(room) : List.of());
     }
 
     /** A guest asks for a recording: never given (F-CALL-10). */

@@ -68,20 +68,20 @@ final class CallModeration {
         CallRoom room = rules.visible(actor, id);
         ParticipantId mine = room.byUser.get(actor);
         if (mine != null && room.waiting.containsKey(mine)) {
-            rules.requireInCall(room, actor);
+            CallPresence.requireInCall(room, actor);
         }
         if (rules.onlyKnocked(room, actor) && !room.present.containsKey(mine)) {
             // turned away from the waiting room (or removed from a call by link): no look inside
-            CallRules.requireNotRemoved(room, mine);
+            CallPresence.requireNotRemoved(room, mine);
             throw CallRules.notInvited(room, actor);
         }
-        return rules.present(room);
+        return CallPresence.present(room);
     }
 
     /** The waiting room (F-CALL-07): organiser or admins. */
     List<WaitingParticipant> waitingRoom(UserId actor, CallId id) {
         CallRoom room = rules.visible(actor, id);
-        rules.requireAdmin(room, actor);
+        CallPresence.requireAdmin(room, actor);
         List<WaitingParticipant> out = new ArrayList<>();
         room.waiting.forEach((pid, since) -> {
             CallRoom.Seat seat = room.seats.get(pid);
@@ -96,9 +96,9 @@ final class CallModeration {
      */
     void admit(UserId actor, CallId id, ParticipantId pid) {
         CallRoom room = rules.visible(actor, id);
-        rules.requireAdmin(room, actor);
+        CallPresence.requireAdmin(room, actor);
         rules.requireRunning(room);
-        CallRoom.Seat seat = rules.seatOf(room, pid);
+        CallRoom.Seat seat = CallPresence.seatOf(room, pid);
         if (room.removed.remove(pid)) {
             room.readmitted.add(pid);
             if (seat.user() != null) {
@@ -113,7 +113,7 @@ final class CallModeration {
             throw new NotFoundException(ErrorCode.PARTICIPANT_NOT_FOUND, "participant " + pid.value()
                     + " is not waiting to join call " + room.id().value());
         }
-        CallRules.requireRoomFor(room, pid);
+        CallPresence.requireRoomFor(room, pid);
         room.waiting.remove(pid);
         if (seat.user() != null) {
             room.invited.add(seat.user());
@@ -125,8 +125,8 @@ final class CallModeration {
     /** Turns someone away from the waiting room (F-CALL-07); they may knock again. */
     void reject(UserId actor, CallId id, ParticipantId pid) {
         CallRoom room = rules.visible(actor, id);
-        rules.requireAdmin(room, actor);
-        rules.seatOf(room, pid);
+        CallPresence.requireAdmin(room, actor);
+        CallPresence.seatOf(room, pid);
         if (room.waiting.remove(pid) == null) {
             throw new NotFoundException(ErrorCode.PARTICIPANT_NOT_FOUND, "participant " + pid.value()
                     + " is not waiting to join call " + room.id().value());
@@ -136,7 +136,7 @@ final class CallModeration {
     /** Removes a participant (F-CALL-09); they cannot come back unless readmitted; nobody removes the organiser. */
     void remove(UserId actor, CallId id, ParticipantId pid) {
         CallRoom room = rules.visible(actor, id);
-        rules.requireAdmin(room, actor);
+        CallPresence.requireAdmin(room, actor);
         CallRoom.Seat seat = requireOther(room, pid);
         room.waiting.remove(pid);
         room.readmitted.remove(pid);
@@ -150,7 +150,7 @@ final class CallModeration {
 
     /** A seat that is not the organiser's, in the call or waiting. */
     CallRoom.Seat requireOther(CallRoom room, ParticipantId pid) {
-        CallRoom.Seat seat = rules.seatOf(room, pid);
+        CallRoom.Seat seat = CallPresence.seatOf(room, pid);
         if (room.organiser().equals(seat.user())) {
             throw new PermissionDeniedException(ErrorCode.PERMISSION_DENIED, "nobody acts on the organiser of call "
                     + room.id().value() + " but the organiser");
@@ -159,7 +159,7 @@ final class CallModeration {
     }
 
     CallRoom.Presence presentOrRefuse(CallRoom room, ParticipantId pid) {
-        rules.seatOf(room, pid);
+        CallPresence.seatOf(room, pid);
         CallRoom.Presence p = room.present.get(pid);
         if (p == null) {
             throw new ConflictException(ErrorCode.NOT_IN_CALL, "participant " + pid.value() + " is not in call "
@@ -171,7 +171,7 @@ final class CallModeration {
     /** Turns a participant's microphone off (F-CALL-09); they may turn it on again. */
     void mute(UserId actor, CallId id, ParticipantId pid) {
         CallRoom room = rules.visible(actor, id);
-        rules.requireAdmin(room, actor);
+        CallPresence.requireAdmin(room, actor);
         rules.requireRunning(room);
         requireOther(room, pid);
         presentOrRefuse(room, pid).microphone = false;
@@ -180,7 +180,7 @@ final class CallModeration {
     /** Asks a participant for attention (F-CALL-09): marked until they next act. */
     void attractAttention(UserId actor, CallId id, ParticipantId pid) {
         CallRoom room = rules.visible(actor, id);
-        rules.requireAdmin(room, actor);
+        CallPresence.requireAdmin(room, actor);
         rules.requireRunning(room);
         CallRoom.Seat seat = requireOther(room, pid);
         presentOrRefuse(room, pid).attention = true;
@@ -214,12 +214,12 @@ final class CallModeration {
     void raiseHand(UserId actor, CallId id, boolean raised) {
         CallRoom room = rules.visible(actor, id);
         rules.requireRunning(room);
-        ParticipantId pid = rules.requireInCall(room, actor);
+        ParticipantId pid = CallPresence.requireInCall(room, actor);
         CallRoom.Presence p = room.present.get(pid);
         p.attention = false;
         if (p.hand != raised) {
             p.hand = raised;
-            rules.notify(rules.inCall(room), new SferumEvent.HandRaised(room.id(), pid, raised));
+            rules.notify(CallPresence.inCall(room), new SferumEvent.HandRaised(room.id(), pid, raised));
         }
     }
 
@@ -227,7 +227,7 @@ final class CallModeration {
     void setMedia(UserId actor, CallId id, Media media, boolean on) {
         CallRoom room = rules.visible(actor, id);
         rules.requireRunning(room);
-        ParticipantId pid = rules.requireInCall(room, actor);
+        ParticipantId pid = CallPresence.requireInCall(room, actor);
         if (media == Media.SCREEN && on && !room.video()) {
             throw new ConflictException(ErrorCode.CONFLICT, "call " + room.id().value() + " is an audio call; "
                     + "screen sharing needs a video call");

@@ -78,9 +78,9 @@ final class CallRecordings {
     /** Starts recording (F-CALL-10): organiser or admins, in the running call, one at a time. */
     Recording startRecording(UserId actor, CallId id, RecordingRequest request) {
         CallRoom room = rules.visible(actor, id);
-        rules.requireAdmin(room, actor);
+        CallPresence.requireAdmin(room, actor);
         rules.requireRunning(room);
-        rules.requireInCall(room, actor);
+        CallPresence.requireInCall(room, actor);
         if (!running(room).isEmpty()) {
             throw new ConflictException(ErrorCode.RECORDING_STATE_CONFLICT, "call " + room.id().value()
                     + " is already being recorded; stop that recording first");
@@ -96,7 +96,7 @@ final class CallRecordings {
     /** Stops the running recording (F-CALL-10) and posts it in the call's chat (F-CALL-11). */
     Recording stopRecording(UserId actor, CallId id) {
         CallRoom room = rules.visible(actor, id);
-        rules.requireAdmin(room, actor);
+        CallPresence.requireAdmin(room, actor);
         List<RecordingState> now = running(room);
         if (now.isEmpty()) {
             throw new ConflictException(ErrorCode.RECORDING_STATE_CONFLICT, "call " + room.id().value()
@@ -184,7 +184,7 @@ final class CallRecordings {
     /** Starts a broadcast of a running lesson call (F-CALL-06). */
     Broadcast startBroadcast(UserId actor, CallId id, String title) {
         CallRoom room = rules.visible(actor, id);
-        rules.requireAdmin(room, actor);
+        CallPresence.requireAdmin(room, actor);
         CallRules.requireTitle(title, "broadcast title");
         if (room.kind() != CallKind.LESSON) {
             throw new ConflictException(ErrorCode.CONFLICT, "call " + room.id().value() + " is not a lesson call; "
@@ -202,7 +202,7 @@ final class CallRecordings {
     /** Stops the broadcast (F-CALL-06). */
     void stopBroadcast(UserId actor, CallId id) {
         CallRoom room = rules.visible(actor, id);
-        rules.requireAdmin(room, actor);
+        CallPresence.requireAdmin(room, actor);
         if (room.broadcast == null) {
             throw new ConflictException(ErrorCode.RECORDING_STATE_CONFLICT, "call " + room.id().value()
                     + " is not being broadcast");
@@ -215,7 +215,7 @@ final class CallRecordings {
     /** Who was in the call and when (F-EMB-06): organiser or admins. */
     AttendanceReport attendance(UserId actor, CallId id) {
         CallRoom room = rules.visible(actor, id);
-        rules.requireAdmin(room, actor);
+        CallPresence.requireAdmin(room, actor);
         List<AttendanceEntry> entries = new ArrayList<>();
         Set<UserId> attended = new LinkedHashSet<>();
         for (CallRoom.Seat seat : room.seats.values()) {

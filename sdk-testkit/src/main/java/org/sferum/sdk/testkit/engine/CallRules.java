@@ -11,29 +11,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.sferum.sdk.calls.AttendanceEntry;
-import org.sferum.sdk.calls.AttendanceReport;
-import org.sferum.sdk.calls.AttendanceSession;
-import org.sferum.sdk.calls.Broadcast;
 import org.sferum.sdk.calls.Call;
 import org.sferum.sdk.calls.CallId;
 import org.sferum.sdk.calls.CallJoin;
 import org.sferum.sdk.calls.CallKind;
 import org.sferum.sdk.calls.CallLinks;
-import org.sferum.sdk.calls.CallRole;
 import org.sferum.sdk.calls.CallSettings;
 import org.sferum.sdk.calls.CallState;
 import org.sferum.sdk.calls.JoinStatus;
 import org.sferum.sdk.calls.Lesson;
-import org.sferum.sdk.calls.Media;
-import org.sferum.sdk.calls.Participant;
 import org.sferum.sdk.calls.ParticipantId;
-import org.sferum.sdk.calls.Recording;
-import org.sferum.sdk.calls.RecordingAudience;
-import org.sferum.sdk.calls.RecordingId;
-import org.sferum.sdk.calls.RecordingRequest;
 import org.sferum.sdk.calls.ShortCredentials;
-import org.sferum.sdk.calls.WaitingParticipant;
 import org.sferum.sdk.chats.ChatId;
 import org.sferum.sdk.error.ConflictException;
 import org.sferum.sdk.error.ErrorCode;
@@ -42,8 +30,6 @@ import org.sferum.sdk.error.PermissionDeniedException;
 import org.sferum.sdk.error.RateLimitException;
 import org.sferum.sdk.error.ValidationException;
 import org.sferum.sdk.events.SferumEvent;
-import org.sferum.sdk.testkit.calls.GuestStatus;
-import org.sferum.sdk.testkit.calls.GuestTicket;
 import org.sferum.sdk.testkit.engine.CallRoom.RecordingState;
 import org.sferum.sdk.users.UserId;
 
@@ -345,22 +331,8 @@ final class CallRules {
      */
     boolean takesPart(CallRoom room, UserId user) {
         return room.organiser().equals(user) || room.admins.contains(user) || room.invited.contains(user)
-                || wasInCall(room, user)
+                || CallPresence.wasInCall(room, user)
                 || (room.chatPeerId() != 0 && ctx.isChatMember(room.chatPeerId(), user));
-    }
-
-    /** Whether the user was in the call at least once (a knock at the waiting room alone does not count). */
-    static boolean wasInCall(CallRoom room, UserId user) {
-        ParticipantId pid = room.byUser.get(user);
-        return pid != null && !room.seats.get(pid).stays().isEmpty();
-    }
-
-    /** Refuses before anything changes when the call is full and the participant is not in it already. */
-    static void requireRoomFor(CallRoom room, ParticipantId pid) {
-        if ((pid == null || !room.present.containsKey(pid)) && room.present.size() >= MAX_PARTICIPANTS) {
-            throw new ConflictException(ErrorCode.LIMIT_REACHED, "call " + room.id().value() + " already has "
-                    + MAX_PARTICIPANTS + " participants, the most a call takes");
-        }
     }
 
     /** The calls a user takes part in, newest first. */
@@ -428,9 +400,9 @@ final class CallRules {
             return enter(room, actor);
         }
         ParticipantId pid = seat(room, actor, null, ctx.name(actor));
-        requireNotRemoved(room, pid);
+        CallPresence.requireNotRemoved(room, pid);
         knock(room, pid);
-        return new CallJoin(view(room, actor), pid, JoinStatus.WAITING, role(room, pid));
+        return new CallJoin(view(room, actor), pid, JoinStatus.WAITING, CallPresence.role(room, pid));
     }
 
     /** Whether the user's only tie to the call is a seat they got by knocking, still waiting or turned away. */
@@ -452,23 +424,16 @@ final class CallRules {
         }
     }
 
-    static void requireNotRemoved(CallRoom room, ParticipantId pid) {
-        if (room.removed.contains(pid)) {
-            throw new PermissionDeniedException(ErrorCode.REMOVED_FROM_CALL, "participant " + pid.value()
-                    + " was removed from call " + room.id().value() + "; only the organiser can readmit them");
-        }
-    }
-
     /** Puts a registered user in the call (they are invited, or no waiting room applies). */
     CallJoin enter(CallRoom room, UserId actor) {
         UserId user = actor;
         ParticipantId known = room.byUser.get(user);
         if (known != null) {
-            requireNotRemoved(room, known);
+            CallPresence.requireNotRemoved(room, known);
         }
-        requireRoomFor(room, known);
+        CallPresence.requireRoomFor(room, known);
         ParticipantId pid = seat(room, user, null, ctx.name(user));
-        requireNotRemoved(room, pid);
+        CallPresence.requireNotRemoved(room, pid);
         room.waiting.remove(pid);
         if (!room.present.containsKey(pid)) {
             arrive(room, pid);
@@ -476,7 +441,7 @@ final class CallRules {
         if (!room.invited.contains(user) && room.kind() == CallKind.LINK) {
             room.invited.add(user);
         }
-        return new CallJoin(view(room, actor), pid, JoinStatus.IN_CALL, role(room, pid));
+        return new CallJoin(view(room, actor), pid, JoinStatus.IN_CALL, CallPresence.role(room, pid));
     }
 
     /** Gives a user or a guest a participant id in the call, once. */
@@ -498,10 +463,7 @@ final class CallRules {
     }
 
     void arrive(CallRoom room, ParticipantId pid) {
-        if (room.present.size() >= MAX_PARTICIPANTS) {
-            throw new ConflictException(ErrorCode.LIMIT_REACHED, "call " + room.id().value() + " already has "
-                    + MAX_PARTICIPANTS + " participants, the most a call takes");
-        }
+        CallPresence.requireRoomFor(room, null);
         Instant now = ctx.now();
         room.present.put(pid, new CallRoom.Presence(now));
         CallRoom.Seat seat = room.seats.get(pid);
@@ -509,13 +471,13 @@ final class CallRules {
         if (seat.user() != null && room.callChatPeerId != 0) {
             ctx.addToCallChat(room.callChatPeerId, seat.user());
         }
-        notify(inCall(room), new SferumEvent.ParticipantJoined(room.id(), pid, seat.name()));
+        notify(CallPresence.inCall(room), new SferumEvent.ParticipantJoined(room.id(), pid, seat.name()));
     }
 
     void knock(CallRoom room, ParticipantId pid) {
         if (!room.waiting.containsKey(pid)) {
             room.waiting.put(pid, ctx.now());
-            notify(admins(room), new SferumEvent.ParticipantWaiting(room.id(), pid, room.seats.get(pid).name()));
+            notify(CallPresence.admins(room), new SferumEvent.ParticipantWaiting(room.id(), pid, room.seats.get(pid).name()));
         }
     }
 
@@ -527,7 +489,7 @@ final class CallRules {
         Instant now = ctx.now();
         List<CallRoom.Stay> stays = room.seats.get(pid).stays();
         stays.get(stays.size() - 1).leftAt = now;
-        Set<UserId> told = inCall(room);
+        Set<UserId> told = CallPresence.inCall(room);
         UserId user = room.seats.get(pid).user();
         if (user != null) {
             told.add(user);
@@ -552,7 +514,7 @@ final class CallRules {
      */
     void endForAll(UserId actor, CallId id) {
         CallRoom room = visible(actor, id);
-        requireAdmin(room, actor);
+        CallPresence.requireAdmin(room, actor);
         if (room.endedAt != null) {
             return;
         }
@@ -581,7 +543,7 @@ final class CallRules {
     void invite(UserId actor, CallId id, Collection<UserId> contacts) {
         CallRoom room = visible(actor, id);
         requireRunning(room);
-        requireInCall(room, actor);
+        CallPresence.requireInCall(room, actor);
         for (UserId contact : contacts) {
             if (!contact.equals(actor) && !ctx.isContact(actor, contact)) {
                 throw new PermissionDeniedException(ErrorCode.NOT_A_CONTACT, "user " + contact.value()
@@ -593,68 +555,6 @@ final class CallRules {
                 ctx.emit(contact, new SferumEvent.CallStarted(room.id(), room.kind(), room.title()));
             }
         }
-    }
-
-    // ------------------------------------------------------------------------------------------------ participants
-
-    void requireAdmin(CallRoom room, UserId actor) {
-        if (!isAdmin(room, actor)) {
-            throw new PermissionDeniedException(ErrorCode.CALL_ADMIN_REQUIRED, "only the organiser of call "
-                    + room.id().value() + " and the admins they appoint may do this");
-        }
-    }
-
-    static boolean isAdmin(CallRoom room, UserId user) {
-        return room.organiser().equals(user) || room.admins.contains(user);
-    }
-
-    /** The actor's participant id if they are in the call now; else refuses (waiting, or not in it). */
-    ParticipantId requireInCall(CallRoom room, UserId actor) {
-        ParticipantId pid = room.byUser.get(actor);
-        if (pid != null && room.present.containsKey(pid)) {
-            return pid;
-        }
-        if (pid != null && room.waiting.containsKey(pid)) {
-            throw new PermissionDeniedException(ErrorCode.WAITING_FOR_ADMISSION, "user " + actor.value()
-                    + " waits in the waiting room of call " + room.id().value() + " until the organiser admits them");
-        }
-        if (pid != null) {
-            requireNotRemoved(room, pid);
-        }
-        throw new ConflictException(ErrorCode.NOT_IN_CALL, "user " + actor.value() + " is not in call "
-                + room.id().value() + "; join it first");
-    }
-
-    CallRole role(CallRoom room, ParticipantId pid) {
-        UserId user = room.seats.get(pid).user();
-        if (user == null) {
-            return CallRole.PARTICIPANT;
-        }
-        if (room.organiser().equals(user)) {
-            return CallRole.ORGANISER;
-        }
-        return room.admins.contains(user) ? CallRole.ADMIN : CallRole.PARTICIPANT;
-    }
-
-    /** Who is in the call now, in order of joining. */
-    List<Participant> present(CallRoom room) {
-        List<Participant> out = new ArrayList<>();
-        for (Map.Entry<ParticipantId, CallRoom.Presence> e : room.present.entrySet()) {
-            CallRoom.Seat seat = room.seats.get(e.getKey());
-            CallRoom.Presence p = e.getValue();
-            out.add(new Participant(e.getKey(), Optional.ofNullable(seat.user()), seat.name(), role(room, e.getKey()),
-                    p.camera, p.microphone, p.screen, p.hand, p.attention, p.joinedAt));
-        }
-        return out;
-    }
-
-    CallRoom.Seat seatOf(CallRoom room, ParticipantId pid) {
-        CallRoom.Seat seat = room.seats.get(pid);
-        if (seat == null) {
-            throw new NotFoundException(ErrorCode.PARTICIPANT_NOT_FOUND, "call " + room.id().value()
-                    + " has no participant " + pid.value() + "; list its participants or waiting room");
-        }
-        return seat;
     }
 
     // ------------------------------------------------------------------------------------------------ events
@@ -675,29 +575,10 @@ final class CallRules {
         Set<UserId> out = invitedUsers(room);
         out.addAll(room.admins);
         for (UserId user : room.byUser.keySet()) {
-            if (wasInCall(room, user)) {
+            if (CallPresence.wasInCall(room, user)) {
                 out.add(user);
             }
         }
-        return out;
-    }
-
-    /** The registered users in the call now, and the organiser and admins. */
-    Set<UserId> inCall(CallRoom room) {
-        Set<UserId> out = admins(room);
-        for (ParticipantId pid : room.present.keySet()) {
-            UserId user = room.seats.get(pid).user();
-            if (user != null) {
-                out.add(user);
-            }
-        }
-        return out;
-    }
-
-    static Set<UserId> admins(CallRoom room) {
-        Set<UserId> out = new LinkedHashSet<>();
-        out.add(room.organiser());
-        out.addAll(room.admins);
         return out;
     }
 

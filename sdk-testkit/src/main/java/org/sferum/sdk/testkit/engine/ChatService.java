@@ -108,6 +108,41 @@ public final class ChatService {
     }
 
     /**
+     * Returns a group chat as the platform holds it, seen by nobody in particular: for the testkit's assertions,
+     * whose failure messages must say what the platform holds. Reads only; no rule applies, since nobody acts.
+     *
+     * @param id the chat
+     * @return the chat, or empty when there is no such group chat
+     */
+    public Optional<Chat> inspect(ChatId id) {
+        try (Held held = state.exclusive()) {
+            ChatState chat = id.isGroup() ? state.chats.get(id.peerId()) : null;
+            if (chat == null || DirectChats.isDirect(chat)) {
+                return Optional.empty();
+            }
+            return Optional.of(new Chat(chat.id, chat.title, chat.owner, List.copyOf(chat.members.values()),
+                    chat.settings, ChatPhotos.url(chat, photoUrlBase), chat.appearance));
+        }
+    }
+
+    /**
+     * Lists every group chat's id, in the order they were created: for the testkit's assertions' failure messages.
+     *
+     * @return the ids
+     */
+    public List<ChatId> groupChats() {
+        try (Held held = state.exclusive()) {
+            List<ChatId> out = new ArrayList<>();
+            for (ChatState chat : state.chats.values()) {
+                if (!DirectChats.isDirect(chat)) {
+                    out.add(chat.id);
+                }
+            }
+            return out;
+        }
+    }
+
+    /**
      * Lists the actor's chats (F-SECT-01): the chats they pinned first, the latest pin first, then the others by
      * latest activity; each row with the actor's own flags (pinned, archived, muted, marked unread) and what the
      * actor sees of the chat (a cleared history starts after the point where it was cleared).
@@ -435,6 +470,47 @@ public final class ChatService {
             }
             return chat.id;
         }
+    }
+
+    /**
+     * Previews a chat by its current invite link, for anyone holding the link, member or not (VK's
+     * {@code messages.getChatPreview}): what a user sees before deciding to join (F-CHAT-10). Changes nothing.
+     *
+     * @param actor who asks
+     * @param link the link
+     * @return the chat as a member would see its information
+     * @throws NotFoundException with {@code INVITE_LINK_INVALID} for an unknown or reset link
+     */
+    public Chat chatByLink(UserId actor, InviteLink link) {
+        Objects.requireNonNull(link, "link");
+        try (Held held = state.exclusive()) {
+            state.account(actor);
+            ChatState chat = ChatAdmin.byLink(state.chats.values(), link);
+            return new Chat(chat.id, chat.title, chat.owner, List.copyOf(chat.members.values()), chat.settings,
+                    ChatPhotos.url(chat, photoUrlBase), chat.appearance);
+        }
+    }
+
+    /**
+     * Finds the actor's chats by name (VK's {@code messages.searchConversations}): the rows of the chat list, in
+     * its order, whose title (a one-to-one chat's: the other user's name) contains the query, matched as
+     * {@code messages.search} matches text (case-insensitive, «ё» as «е»).
+     *
+     * @param actor who asks
+     * @param query the words, as one substring
+     * @param count the most rows to return, 1 or more
+     * @return the matching rows, at most {@code count}
+     * @throws ValidationException with {@code INVALID_ARGUMENT} for an empty query
+     */
+    public List<ChatSummary> searchConversations(UserId actor, String query, int count) {
+        MessageSearch search = MessageSearch.of(query);
+        List<ChatSummary> out = new ArrayList<>();
+        for (ChatSummary summary : conversations(actor, ChatFilter.ALL)) {
+            if (out.size() < count && search.matches(summary.title())) {
+                out.add(summary);
+            }
+        }
+        return out;
     }
 
     /**

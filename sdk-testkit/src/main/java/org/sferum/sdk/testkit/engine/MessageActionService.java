@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.sferum.sdk.testkit.engine.PlatformState.Held;
@@ -31,7 +32,11 @@ import org.sferum.sdk.users.UserId;
  *   <li>the chat's pinned message (F-MSG-08);</li>
  *   <li>search in a chat (F-CHAT-09), pages up to {@link #MAX_SEARCH_COUNT}: {@link MessageSearch};</li>
  *   <li>phantom chats, whose messages disappear after {@link #MIN_DISAPPEARING} to {@link #MAX_DISAPPEARING}
- *       (F-CHAT-11).</li>
+ *       (F-CHAT-11);</li>
+ *   <li>restoring a message deleted for oneself within {@link #RESTORE_WINDOW} ({@link MessageRestore}), reactions
+ *       ({@link MessageReactions}) and the search across all the actor's chats ({@link AllChatsSearch}), as VK's
+ *       {@code messages.restore}, {@code messages.sendReaction} and {@code messages.search} with {@code q} alone
+ *       have them (F-EMB-04).</li>
  * </ul>
  * Every operation takes the global lock exclusively (a delete or an important mark may span chats).
  */
@@ -49,6 +54,9 @@ public final class MessageActionService {
     public static final Duration MIN_DISAPPEARING = Duration.ofSeconds(1);
     /** The longest life of a phantom chat's message (F-CHAT-11) [choice]. */
     public static final Duration MAX_DISAPPEARING = Duration.ofDays(7);
+
+    /** How long after deleting a message for themself a member may restore it ({@link MessageRestore}) [choice]. */
+    public static final Duration RESTORE_WINDOW = Duration.ofHours(1);
 
     private final PlatformState state;
     /** The rules of the message actions; reports are kept here. */
@@ -267,6 +275,118 @@ public final class MessageActionService {
         try (Held held = state.exclusive()) {
             return Optional.ofNullable(state.memberChat(actor, chatId).disappearAfter);
         }
+    }
+
+    /**
+     * Restores a message the actor deleted for themself, within {@link #RESTORE_WINDOW} ({@link MessageRestore}).
+     * Restoring a message the actor sees changes nothing.
+     *
+     * @param actor who restores
+     * @param chatId the chat the message must belong to; empty to take the message's own chat
+     * @param id the message
+     * @throws NotFoundException with {@code MESSAGE_NOT_FOUND} for a message of no chat of the actor's (or of
+     *     another chat), deleted for everyone, not deleted by the actor, or deleted longer than the window ago
+     */
+    public void restore(UserId actor, Optional<ChatId> chatId, MessageId id) {
+        Objects.requireNonNull(id, "message");
+        try (Held held = state.exclusive()) {
+            Instant now = state.now();
+            StoredMessage message = memberMessage(actor, chatId, id);
+            MessageRestore.restore(actor, state.chats.get(message.chat.peerId()), message, now);
+        }
+    }
+
+    /**
+     * Sets the actor's reaction to a message they see ({@link MessageReactions}), replacing an earlier one.
+     *
+     * @param actor who reacts
+     * @param chatId the chat
+     * @param id the message
+     * @param reactionId one of VK's reactions, 1 to 16
+     * @throws ValidationException with {@code INVALID_ARGUMENT} for another reaction id
+     * @throws NotFoundException with {@code MESSAGE_NOT_FOUND} for a message the actor does not see in the chat
+     */
+    public void react(UserId actor, ChatId chatId, MessageId id, int reactionId) {
+        MessageReactions.checkReaction(reactionId);
+        try (Held held = state.exclusive()) {
+            Instant now = state.now();
+            StoredMessage message = memberMessage(actor, Optional.of(chatId), id);
+            MessageReactions.react(actor, state.chats.get(message.chat.peerId()), message, reactionId, now);
+        }
+    }
+
+    /**
+     * Takes the actor's reaction to a message back; nothing happens when there is none.
+     *
+     * @param actor who reacted
+     * @param chatId the chat
+     * @param id the message
+     * @throws NotFoundException with {@code MESSAGE_NOT_FOUND} for a message the actor does not see in the chat
+     */
+    public void unreact(UserId actor, ChatId chatId, MessageId id) {
+        try (Held held = state.exclusive()) {
+            Instant now = state.now();
+            StoredMessage message = memberMessage(actor, Optional.of(chatId), id);
+            MessageReactions.unreact(actor, state.chats.get(message.chat.peerId()), message, now);
+        }
+    }
+
+    /**
+     * Returns the reactions to messages the actor sees, by reaction id (ascending), each with who gave it in the
+     * order they reacted. Messages the actor does not see are left out.
+     *
+     * @param actor a member of the chat
+     * @param chatId the chat
+     * @param ids the messages
+     * @return per message the actor sees, in the order given, its reactions (possibly none)
+     */
+    public Map<MessageId, Map<Integer, List<UserId>>> reactions(UserId actor, ChatId chatId, List<MessageId> ids) {
+        Objects.requireNonNull(ids, "ids");
+        try (Held held = state.exclusive()) {
+            Instant now = state.now();
+            ChatState chat = state.memberChat(actor, chatId);
+            Map<MessageId, Map<Integer, List<UserId>>> out = new java.util.LinkedHashMap<>();
+            for (MessageId id : ids) {
+                StoredMessage message = state.messagesById.get(id.value());
+                if (message != null && message.chat.equals(chat.id) && chat.sees(actor, message, now)) {
+                    out.put(id, MessageReactions.of(message));
+                }
+            }
+            return out;
+        }
+    }
+
+    /**
+     * Searches the messages of every chat the actor is a member of by keyword ({@link AllChatsSearch}), newest
+     * first, as {@link #search} does in one chat.
+     *
+     * @param actor the reader
+     * @param query the words, as one substring
+     * @param offset how many matches to skip, not negative
+     * @param count how many to return, 0 to {@link #MAX_SEARCH_COUNT}
+     * @return the window; {@code total} is the number of matches
+     */
+    public HistoryWindow searchAll(UserId actor, String query, int offset, int count) {
+        MessageSearch search = MessageSearch.of(query);
+        MessageActions.checkSearchPage(offset, count);
+        try (Held held = state.exclusive()) {
+            state.account(actor);
+            return AllChatsSearch.search(actor, state.chats, search, offset, count, state.now(),
+                    (message, reader) -> state.direct.view(message, reader));
+        }
+    }
+
+    /** A message of a chat the actor is a member of (of the given chat, when given), or MESSAGE_NOT_FOUND. */
+    private StoredMessage memberMessage(UserId actor, Optional<ChatId> chatId, MessageId id) {
+        state.account(actor);
+        Optional<ChatId> stored = chatId.map(c -> state.memberChat(actor, c).id);
+        StoredMessage message = state.messagesById.get(id.value());
+        ChatState chat = message == null ? null : state.chats.get(message.chat.peerId());
+        if (chat == null || !chat.isMember(actor) || stored.map(c -> !c.equals(message.chat)).orElse(false)) {
+            throw new NotFoundException(ErrorCode.MESSAGE_NOT_FOUND, "message " + id.value()
+                    + " is not one of the user's chats" + chatId.map(c -> " (of this chat)").orElse(""));
+        }
+        return message;
     }
 
     /** The ids once each, 1 to {@link #MAX_MESSAGES_PER_ACTION} of them. */

@@ -129,7 +129,9 @@ final class MessageActions {
                     chat.pinnedMessageId = 0;
                 }
             } else {
-                message.hiddenFor.add(actor);
+                if (message.hiddenFor.add(actor)) {
+                    message.hiddenAt.put(actor, now);
+                }
                 chats.get(message.chat.peerId()).hideable++;
             }
             out.add(new DeletedMessage(message.chat, MessageId.of(message.id), message.cmid));

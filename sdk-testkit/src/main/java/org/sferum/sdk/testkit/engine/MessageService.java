@@ -278,8 +278,8 @@ public final class MessageService {
     }
 
     private static long idAtCmid(ChatState chat, long cmid) {
-        // cmids count 1, 2, 3… in list order, so the message with cmid n sits at index n - 1.
-        return cmid <= 0 || cmid > chat.messages.size() ? 0 : chat.messages.get((int) cmid - 1).id;
+        StoredMessage message = atCmid(chat, cmid);
+        return message == null ? 0 : message.id;
     }
 
     /** Copies the messages a new message forwards; each must be one the actor sees. Under the lock. */
@@ -373,6 +373,83 @@ public final class MessageService {
             throw new NotFoundException(ErrorCode.MESSAGE_NOT_FOUND,
                     "the chat has no message with conversation message id " + cmid);
         }
+    }
+
+    /**
+     * Finds messages of a chat by conversation message id, as the reader sees them (VK's {@code peer_id} +
+     * {@code cmids} addressing of {@code messages.getById} and {@code messages.getByConversationMessageId}). Ids
+     * the chat does not have and messages the reader does not see are left out, as {@link #visibleMessage} leaves
+     * them out; repeats are answered once.
+     *
+     * @param reader a member of the chat
+     * @param chatId the chat
+     * @param cmids the conversation message ids, in the order to answer
+     * @return the messages the reader sees, in that order
+     * @throws PermissionDeniedException with {@code NOT_A_CHAT_MEMBER} when the reader is not a member
+     */
+    public List<Message> visibleAt(UserId reader, ChatId chatId, List<Long> cmids) {
+        List<Long> wanted = List.copyOf(new java.util.LinkedHashSet<>(Objects.requireNonNull(cmids, "cmids")));
+        return messageTraffic(reader, chatId, chat -> {
+            Instant now = state.now();
+            List<Message> out = new ArrayList<>(wanted.size());
+            for (long cmid : wanted) {
+                StoredMessage message = atCmid(chat, cmid);
+                if (message != null && chat.sees(reader, message, now)) {
+                    out.add(state.direct.view(message, reader));
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Returns the ids of a chat's messages by conversation message id, for an action (delete, pin, restore) that
+     * then checks each message by its own rules (VK's {@code peer_id} + {@code cmids} / {@code cmid}).
+     *
+     * @param reader a member of the chat
+     * @param chatId the chat
+     * @param cmids the conversation message ids
+     * @return the message ids, in the order given
+     * @throws PermissionDeniedException with {@code NOT_A_CHAT_MEMBER} when the reader is not a member
+     * @throws NotFoundException with {@code MESSAGE_NOT_FOUND} for an id the chat has never had
+     */
+    public List<MessageId> idsAt(UserId reader, ChatId chatId, List<Long> cmids) {
+        Objects.requireNonNull(cmids, "cmids");
+        return messageTraffic(reader, chatId, chat -> {
+            List<MessageId> out = new ArrayList<>(cmids.size());
+            for (long cmid : cmids) {
+                StoredMessage message = atCmid(chat, cmid);
+                if (message == null) {
+                    throw new NotFoundException(ErrorCode.MESSAGE_NOT_FOUND,
+                            "the chat has no message with conversation message id " + cmid);
+                }
+                out.add(MessageId.of(message.id));
+            }
+            return out;
+        });
+    }
+
+    /** The message of a chat with a conversation message id (cmids count 1, 2, 3… in list order); or null. */
+    private static StoredMessage atCmid(ChatState chat, long cmid) {
+        return cmid <= 0 || cmid > chat.messages.size() ? null : chat.messages.get((int) cmid - 1);
+    }
+
+    /**
+     * Says that the actor is typing in a chat (VK's {@code messages.setActivity}): only a member who may write
+     * there may say so. The SDK's event model has no typing event, so nobody is told [choice]; the call checks
+     * and changes nothing.
+     *
+     * @param actor who types
+     * @param chatId the chat
+     * @throws PermissionDeniedException with {@code NOT_A_CHAT_MEMBER} for anyone but a member, with
+     *     {@code NOT_A_CONTACT} in a one-to-one chat with someone no longer a contact
+     * @throws NotFoundException with {@code CHAT_NOT_FOUND} for a chat that does not exist
+     */
+    public void setActivity(UserId actor, ChatId chatId) {
+        messageTraffic(actor, chatId, chat -> {
+            state.direct.requireCanWrite(chat, actor);
+            return null;
+        });
     }
 
     private record IdempotencyKey(UserId author, long peerId, int randomId) {

@@ -24,6 +24,7 @@ import org.sferum.sdk.users.UserId;
  *       ({@link MessageActionService});</li>
  *   <li>{@link #attachments()}: uploads, saved items, polls ({@link AttachmentService});</li>
  *   <li>{@link #calls()}: calls ({@link CallService});</li>
+ *   <li>{@link #presence()}: who is online ({@link Presence});</li>
  *   <li>{@link #vkId()}: VK ID ({@link VkIdService});</li>
  *   <li>{@link #support()}: help and feedback ({@link SupportService});</li>
  *   <li>{@link #roster()}: roster sync's automatic chats, service accounts, pending people ({@link RosterService});</li>
@@ -45,6 +46,7 @@ public final class PlatformEngine {
     private final CallService calls;
     private final RosterService roster;
     private final SupportService support;
+    private final Presence presence;
 
     /**
      * Creates an empty platform.
@@ -72,6 +74,7 @@ public final class PlatformEngine {
         this.calls = new CallService(state, chats, messages);
         this.roster = new RosterService(state, users, chats);
         this.support = new SupportService(state);
+        this.presence = new Presence(clock);
     }
 
     /**
@@ -163,6 +166,15 @@ public final class PlatformEngine {
      */
     public SupportService support() {
         return support;
+    }
+
+    /**
+     * Returns who is online: users active within {@link Presence#ONLINE_WINDOW}.
+     *
+     * @return the presence
+     */
+    public Presence presence() {
+        return presence;
     }
 
     /**

@@ -1,8 +1,11 @@
 package org.sferum.sdk.testkit.engine;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.sferum.sdk.attachments.Attachment;
@@ -36,6 +39,10 @@ final class StoredMessage {
     boolean deletedForAll;
     /** The members who deleted it for themselves. */
     final Set<UserId> hiddenFor = new HashSet<>();
+    /** When each member in {@link #hiddenFor} deleted it, for {@link MessageRestore}. */
+    final Map<UserId, Instant> hiddenAt = new HashMap<>();
+    /** Each member's reaction ({@link MessageReactions}), in the order they reacted. */
+    final Map<UserId, Integer> reactions = new LinkedHashMap<>();
     /** The members who marked it important. */
     final Set<UserId> importantFor = new HashSet<>();
     /** When it disappears for everyone (a phantom chat's message); {@code null} when never. */

@@ -72,9 +72,18 @@ class CallsMethodsTest extends EmulatorTestBase {
         long peer = classChat();
         String id = create(peer).get("call_id").asText();
         clock.advance(Duration.ofHours(1));
-        // The partner block (docs/wire/calls.md): 4104 CALL_ADMIN_REQUIRED, 4107 CALL_NOT_FOUND.
-        assertEquals(4104, wire.error(wire.call(student1, "calls.forceFinish", "call_id", id)).get("error_code").asInt());
-        assertEquals(4107, wire.error(wire.call(teacher, "calls.forceFinish", "call_id", "nope")).get("error_code").asInt());
+        // F-EMB-04 (issue 9 item 6): VK's own method answers VK's codes only (15 Access denied, 104 Not found);
+        // the partner code (docs/wire/calls.md: 4104 CALL_ADMIN_REQUIRED, 4107 CALL_NOT_FOUND) is the subcode.
+        JsonNode denied = wire.error(wire.call(student1, "calls.forceFinish", "call_id", id));
+        assertEquals(15, denied.get("error_code").asInt());
+        assertEquals(4104, denied.get("error_subcode").asInt());
+        assertTrue(denied.get("error_msg").asText().startsWith("You are not an admin of this call"), denied::toString);
+        JsonNode missing = wire.error(wire.call(teacher, "calls.forceFinish", "call_id", "nope"));
+        assertEquals(104, missing.get("error_code").asInt());
+        assertEquals(4107, missing.get("error_subcode").asInt());
+        // a partner-only method keeps the partner code as it is
+        assertEquals(4107, wire.error(wire.call(teacher, "calls.getById", "call_id", "nope")).get("error_code")
+                .asInt());
         JsonNode ok = wire.call(teacher, "calls.forceFinish", "call_id", id);
         schema.check("base/responses.json", "base_ok_response", ok);
         JsonNode call = wire.ok(student1, "calls.getById", "call_id", id);

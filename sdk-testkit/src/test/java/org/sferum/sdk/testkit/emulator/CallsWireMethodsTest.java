@@ -67,7 +67,7 @@ class CallsWireMethodsTest extends EmulatorTestBase {
         assertFalse(wire.ok(teacher, "calls.start", "title", "Урок").get("settings").get("anonymous_allowed")
                 .asBoolean(), "anonymous participants are forbidden by default");
         assertEquals(100, errorCode(wire.call(teacher, "calls.start", "group_id", "1", "title", "x")));
-        assertEquals(100, errorCode(wire.call(teacher, "calls.start")));
+        assertEquals(100, errorCode(wire.call(teacher, "calls.start", "title", "x".repeat(129))));
         assertEquals(100, errorCode(wire.call(teacher, "calls.start", "title", "x", "waiting_room", "maybe")));
     }
 

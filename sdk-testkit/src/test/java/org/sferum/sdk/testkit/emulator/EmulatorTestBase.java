@@ -77,6 +77,22 @@ abstract class EmulatorTestBase {
         return response.asLong();
     }
 
+    /** A refusal over the wire with its VK code that changes nothing (chat lists and histories). */
+    JsonNode refusedUnchanged(int code, SeededUser as, String method, String... pairs) {
+        StateSnapshot before = StateSnapshot.of(emulator);
+        JsonNode body = wire.call(as, method, pairs);
+        JsonNode error = wire.error(body);
+        assertEquals(code, error.get("error_code").asInt(), body::toString);
+        assertEquals(before, StateSnapshot.of(emulator), "a refused request must change nothing");
+        return error;
+    }
+
+    /** The conversation message id of a message, as a reader who sees it reads it. */
+    long cmidOf(SeededUser reader, long messageId) {
+        return wire.ok(reader, "messages.getById", "message_ids", Long.toString(messageId)).get("items").get(0)
+                .get("conversation_message_id").asLong();
+    }
+
     /** The ids of a list of messages, in order. */
     static List<Long> ids(JsonNode items) {
         List<Long> ids = new ArrayList<>();

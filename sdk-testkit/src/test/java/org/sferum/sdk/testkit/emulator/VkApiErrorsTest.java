@@ -135,7 +135,8 @@ class VkApiErrorsTest extends EmulatorTestBase {
             assertTrue(error.get("error_msg").asText().contains("peer_id"), error::toString);
         }
         JsonNode missing = refused(100, "messages.getHistory");
-        assertEquals("One of the parameters specified was missing or invalid: peer_id is required",
+        assertEquals("One of the parameters specified was missing or invalid: peer_id is required (or user_id, or "
+                + "chat_id)",
                 missing.get("error_msg").asText());
     }
 

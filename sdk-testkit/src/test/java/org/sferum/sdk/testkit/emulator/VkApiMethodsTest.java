@@ -294,13 +294,13 @@ class VkApiMethodsTest extends EmulatorTestBase {
     }
 
     @Test
-    @DisplayName("F-LINK-08 users.get answers id and the educational profile's names only, for the caller or the ids given")
+    @DisplayName("F-LINK-08 users.get answers id and the educational profile's names (with VK's can_access_closed and is_closed), for the caller or the ids given")
     void usersGet() {
         JsonNode body = wire.call(student1, "users.get");
         schema.check("users/responses.json", "users_get_response", body);
         JsonNode me = body.get("response");
         assertEquals(1, me.size());
-        assertFields(me.get(0), "id", "first_name", "last_name");
+        assertFields(me.get(0), "id", "first_name", "last_name", "can_access_closed", "is_closed");
         assertEquals(student1.id().value(), me.get(0).get("id").asLong());
         assertEquals("Иван", me.get(0).get("first_name").asText());
         assertEquals("Петров", me.get(0).get("last_name").asText());

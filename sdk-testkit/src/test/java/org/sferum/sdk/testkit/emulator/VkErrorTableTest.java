@@ -91,4 +91,27 @@ class VkErrorTableTest {
             assertEquals(described.get(vk), VkErrorTable.meaning(vk), "VK error " + vk);
         }
     }
+
+    @Test
+    @DisplayName("F-EMB-04 the methods that keep partner codes are exactly sdk-core's partner methods VK's schema "
+            + "does not publish; every partner code has a generic VK code of errors.json")
+    void partnerCodesOnlyFromPartnerOnlyMethods() {
+        VkSchema schema = VkSchema.load();
+        Set<String> partnerOnly = new TreeSet<>();
+        for (String method : PartnerMethods.ALL) {
+            if (schema.responsesOf(method).isEmpty()) {
+                partnerOnly.add(method);
+            }
+        }
+        assertEquals(partnerOnly, new TreeSet<>(VkMethodDispatcher.PARTNER_CODES));
+        assertTrue(partnerOnly.size() >= 30, partnerOnly::toString);
+        assertFalse(VkMethodDispatcher.PARTNER_CODES.contains("calls.forceFinish"));
+        for (int code = 4100; code <= 4114; code++) {
+            int generic = VkErrorTable.generic(code);
+            assertTrue(Set.of(15, 100, 104).contains(generic), code + " -> " + generic);
+            assertTrue(VkErrorTable.isPartnerCode(code));
+        }
+        assertEquals(917, VkErrorTable.generic(917));
+        assertFalse(VkErrorTable.isPartnerCode(4200));
+    }
 }

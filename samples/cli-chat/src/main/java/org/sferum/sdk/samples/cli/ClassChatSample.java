@@ -159,7 +159,7 @@ public final class ClassChatSample {
         out.println("  код из СМС принят → " + login.step());
         login.continueInProfile();
         out.println("  «Продолжить в учебном профиле» → " + login.step());
-        Link link = sferum.links().complete(login.confirm());
+        Link link = sferum.links().complete(login.confirm(), account);
         out.println("Учётная запись журнала " + link.account().value() + " привязана к учебному профилю ("
                 + link.role() + ")");
         out.println("Раздел «Сферум»: вкладки «Чаты» и «Видеоконференции»; «Перейти в Сферум»");

@@ -1,29 +1,47 @@
 package org.sferum.sdk.samples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sferum.sdk.testkit.assertj.SferumAssertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.sferum.sdk.core.SferumClient;
+import org.sferum.sdk.testkit.DemoSchool;
 import org.sferum.sdk.testkit.emulator.SferumEmulator;
 
 class ClassChatSampleTest {
-    /** What one run of the whole sample printed; both tests read it. */
+    /** What one run of the whole sample printed; the tests read it. */
     private static String printed;
+    /** The emulator the sample ran on, kept until the tests have read what it holds. */
+    private static SferumEmulator emulator;
 
     @BeforeAll
     static void runTheSample() {
+        emulator = SferumEmulator.start();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (SferumEmulator emulator = SferumEmulator.start();
-             SferumClient sferum = ClassChatSample.clientFor(emulator);
+        try (SferumClient sferum = ClassChatSample.clientFor(emulator);
              PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
             ClassChatSample.run(out, emulator, sferum);
         }
         printed = bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @AfterAll
+    static void stopTheEmulator() {
+        emulator.close();
+    }
+
+    @Test
+    @DisplayName("F-CHAT-01 the class chat the sample made through sdk-core is on the emulator, with the class in it")
+    void classChatOnTheEmulator() {
+        DemoSchool school = emulator.demoSchool().orElseThrow();
+        assertThat(emulator).chatTitled(school.className() + " Математика").isOwnedBy(school.teacher())
+                .hasMembers(school.teacher()).hasMembers(school.students().toArray());
     }
     @Test
     @DisplayName("F-LINK-02 F-LINK-06 F-MSG-01 F-MSG-11 the sample prints the conversation it ran through sdk-core on the emulator")

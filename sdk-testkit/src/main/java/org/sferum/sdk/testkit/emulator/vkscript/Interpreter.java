@@ -245,6 +245,9 @@ final class Interpreter {
             ObjectNode entry = errors.addObject();
             entry.put("method", call.method());
             entry.set("error_code", error.path("error_code"));
+            if (error.has("error_subcode")) {
+                entry.set("error_subcode", error.get("error_subcode"));
+            }
             entry.set("error_msg", error.path("error_msg"));
             return BooleanNode.FALSE;
         }
