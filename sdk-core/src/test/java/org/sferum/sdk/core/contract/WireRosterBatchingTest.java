@@ -40,13 +40,7 @@ class WireRosterBatchingTest {
         };
         try (CoreOnEmulator face = CoreOnEmulator.openWithRoster(b -> b.interceptor(counter))) {
             PlatformEngine engine = face.emulator().engine();
-            RosterSnapshot.Builder roster = RosterSnapshot.builder()
-                    .school("s9", "Школа №9")
-                    .schoolYear("y26", "2026/2027", LocalDate.of(2026, 9, 1), LocalDate.of(2027, 5, 31))
-                    .currentYear("y26")
-                    .homeroom("7a", "s9", "y26", 7, "а")
-                    .person("t9", "Нина", "Орлова", PersonRole.TEACHER, "s9")
-                    .enroll("t9", "7a", PersonRole.TEACHER, true);
+            RosterSnapshot.Builder roster = schoolNine();
             link(engine, "t9", Role.TEACHER);
             for (int i = 0; i < PUPILS; i++) {
                 roster.person("q" + i, "Ученик", "№" + i, PersonRole.STUDENT, "s9")
@@ -67,6 +61,17 @@ class WireRosterBatchingTest {
             assertEquals(PUPILS + 2, engine.chats().chat(engine.roster().serviceAccount("s9"), pupils).members().size(),
                     "the service account, the teacher and the pupils");
         }
+    }
+
+    /** Школа №9 with 7а and its class teacher t9. */
+    private static RosterSnapshot.Builder schoolNine() {
+        return RosterSnapshot.builder()
+                .school("s9", "Школа №9")
+                .schoolYear("y26", "2026/2027", LocalDate.of(2026, 9, 1), LocalDate.of(2027, 5, 31))
+                .currentYear("y26")
+                .homeroom("7a", "s9", "y26", 7, "а")
+                .person("t9", "Нина", "Орлова", PersonRole.TEACHER, "s9")
+                .enroll("t9", "7a", PersonRole.TEACHER, true);
     }
 
     private static void link(PlatformEngine engine, String account, Role role) {
@@ -106,13 +111,7 @@ class WireRosterBatchingTest {
                         java.time.Duration.ofMillis(200), 0))
                 .sleeper(sleeps::add))) {
             PlatformEngine engine = face.emulator().engine();
-            RosterSnapshot.Builder roster = RosterSnapshot.builder()
-                    .school("s9", "Школа №9")
-                    .schoolYear("y26", "2026/2027", LocalDate.of(2026, 9, 1), LocalDate.of(2027, 5, 31))
-                    .currentYear("y26")
-                    .homeroom("7a", "s9", "y26", 7, "а")
-                    .person("t9", "Нина", "Орлова", PersonRole.TEACHER, "s9")
-                    .enroll("t9", "7a", PersonRole.TEACHER, true);
+            RosterSnapshot.Builder roster = schoolNine();
             link(engine, "t9", Role.TEACHER);
             ApplyResult result = face.sferum().roster().apply(face.sferum().roster().plan(roster.build()),
                     ApplyOptions.defaults());
