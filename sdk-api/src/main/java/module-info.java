@@ -3,6 +3,7 @@
  */
 module org.sferum.sdk.api {
     exports org.sferum.sdk;
+    exports org.sferum.sdk.account;
     exports org.sferum.sdk.attachments;
     exports org.sferum.sdk.batch;
     exports org.sferum.sdk.calls;

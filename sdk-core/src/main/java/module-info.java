@@ -5,6 +5,7 @@
  */
 module org.sferum.sdk.core {
     requires transitive org.sferum.sdk.api;
+    requires org.sferum.sdk.roster; // roster plans: the planner and its PlatformView
     requires transitive java.net.http; // JdkHttpTransport accepts an embedder's HttpClient
     requires com.fasterxml.jackson.databind;
     requires static org.slf4j; // optional (issue 15): without it sdk-core logs through System.Logger (wire.Log)

@@ -6,6 +6,7 @@
  */
 module org.sferum.sdk.testkit {
     requires transitive org.sferum.sdk.api;
+    requires transitive org.sferum.sdk.roster; // roster plans: the planner and its PlatformView
     requires static org.junit.jupiter.api;
     requires static org.assertj.core; // SferumAssertions (issue 14): optional, as JUnit
 

@@ -76,8 +76,10 @@ public enum Capability {
     /** Linking school accounts to VK ID and acting as a linked account (F-LINK-01 to F-LINK-11). VK ID. */
     LINKING,
     /**
-     * Roster sync from the school system and the automatic chats it keeps (F-EMB-01, F-CHAT-01). Declared only:
-     * no backend offers it yet.
+     * Roster sync from the school system and the automatic chats it keeps (F-EMB-01, F-CHAT-01). Public VK API for
+     * members, the partner contract for the chats' keys, archiving and pending people ({@code docs/wire/roster.md}).
      */
-    ROSTER
+    ROSTER,
+    /** Help and feedback: the support contacts and sending feedback (F-ACC-03). Partner contract. */
+    SUPPORT
 }

@@ -1,5 +1,6 @@
 package org.sferum.sdk;
 
+import org.sferum.sdk.account.Account;
 import org.sferum.sdk.attachments.Attachments;
 import org.sferum.sdk.batch.Batch;
 import org.sferum.sdk.calls.Calls;
@@ -79,6 +80,15 @@ public interface SferumSession {
      * @return the notifications client
      */
     Notifications notifications();
+
+    /**
+     * The user's own account: help and feedback (F-ACC-03).
+     *
+     * <p>Needs nothing itself; each of its operations names its own capability.
+     *
+     * @return the account client
+     */
+    Account account();
 
     /**
      * Real-time events.

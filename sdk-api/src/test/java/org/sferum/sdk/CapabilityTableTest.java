@@ -1,7 +1,6 @@
 package org.sferum.sdk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -19,6 +18,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.sferum.sdk.account.Account;
+import org.sferum.sdk.account.Support;
 import org.sferum.sdk.attachments.Attachments;
 import org.sferum.sdk.calls.CallParticipants;
 import org.sferum.sdk.calls.CallRecordings;
@@ -37,7 +38,7 @@ import org.sferum.sdk.roster.Roster;
 class CapabilityTableTest {
     private static final List<Class<?>> API = List.of(Sferum.class, SferumSession.class, Chats.class, Messages.class,
             Attachments.class, Calls.class, CallParticipants.class, CallRecordings.class, Contacts.class,
-            Notifications.class, Events.class, Links.class, Roster.class);
+            Notifications.class, Events.class, Links.class, Roster.class, Account.class, Support.class);
     private static final Pattern NEEDS = Pattern.compile("Needs\\s+(?:\\*\\s+)?(?:nothing|\\{@link\\s+(?:org\\.sferum\\.sdk\\.)?"
             + "Capability#(\\w+)})");
 
@@ -94,15 +95,13 @@ class CapabilityTableTest {
     }
 
     @Test
-    @DisplayName("F-EMB-08 the VK API and partner profiles split what is implemented; roster sync is offered nowhere yet")
+    @DisplayName("F-EMB-08 the VK API and partner profiles split what is implemented: every capability")
     void profiles() {
         Set<Capability> both = new HashSet<>(Backend.VK_API);
         both.retainAll(Backend.PARTNER);
         assertEquals(Set.of(), both);
-        assertFalse(Backend.IMPLEMENTED.contains(Capability.ROSTER));
-        Set<Capability> all = new HashSet<>(Set.of(Capability.values()));
-        all.remove(Capability.ROSTER);
-        assertEquals(all, Backend.IMPLEMENTED);
+        assertTrue(Backend.PARTNER.contains(Capability.ROSTER), "roster sync needs the partner contract");
+        assertEquals(new HashSet<>(Set.of(Capability.values())), Backend.IMPLEMENTED);
     }
 
     /** The Javadoc right above the declaration of the method (by name and parameter count). */

@@ -58,9 +58,6 @@ public class UnsupportedCapabilityException extends SferumException {
                     + " Sferum.capabilities() lacks it (see docs/backends.md)";
         }
         switch (capability) {
-            case ROSTER:
-                what = "no backend offers it yet (roster sync, F-EMB-01; see docs/status.md)";
-                break;
             case BOT_MESSAGING: case MESSAGING: case CHAT_ADMIN: case NOTIFICATIONS: case CONTACTS: case ATTACHMENTS: case POLLS:
             case EVENTS:
                 what = "use a backend that carries the VK API, such as Endpoints.vk()";

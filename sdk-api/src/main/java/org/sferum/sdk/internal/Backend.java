@@ -43,7 +43,8 @@ public final class Backend {
     /** What the Sferum partner contract adds to the VK API. */
     public static final Set<Capability> PARTNER = Collections.unmodifiableSet(EnumSet.of(Capability.MESSAGE_REPORTS,
             Capability.CHAT_SETTINGS, Capability.CHAT_LIST_ACTIONS, Capability.CHAT_CALLS, Capability.CALLS_BY_LINK,
-            Capability.LESSON_CALLS, Capability.CALL_MANAGEMENT, Capability.RECORDINGS));
+            Capability.LESSON_CALLS, Capability.CALL_MANAGEMENT, Capability.RECORDINGS, Capability.ROSTER,
+            Capability.SUPPORT));
     /** Everything some backend implements today: the VK API with the partner contract (roster sync is not yet). */
     public static final Set<Capability> IMPLEMENTED;
 
@@ -56,7 +57,8 @@ public final class Backend {
     /** The sdk-api interfaces whose calls are guarded; a guarded value of one of them is guarded in turn. */
     private static final Set<Class<?>> GUARDED = Set.of(SferumSession.class, Chats.class, Messages.class,
             Attachments.class, Calls.class, CallParticipants.class, CallRecordings.class, Contacts.class,
-            Notifications.class, Events.class, Links.class);
+            Notifications.class, Events.class, Links.class, org.sferum.sdk.account.Account.class,
+            org.sferum.sdk.account.Support.class);
 
     private final String name;
     private final Set<Capability> capabilities;

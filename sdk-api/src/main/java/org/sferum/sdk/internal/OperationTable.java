@@ -18,6 +18,7 @@ import static org.sferum.sdk.Capability.NOTIFICATIONS;
 import static org.sferum.sdk.Capability.POLLS;
 import static org.sferum.sdk.Capability.RECORDINGS;
 import static org.sferum.sdk.Capability.ROSTER;
+import static org.sferum.sdk.Capability.SUPPORT;
 
 import java.lang.reflect.Method;
 import java.util.HashMap;
@@ -48,7 +49,8 @@ public final class OperationTable {
         needs(ROSTER, "Sferum.roster", "Roster.plan", "Roster.apply");
         none("SferumSession.me", "SferumSession.chats", "SferumSession.messages", "SferumSession.attachments",
                 "SferumSession.calls", "SferumSession.contacts", "SferumSession.notifications", "SferumSession.events",
-                "Calls.participants", "Calls.recordings");
+                "SferumSession.account", "Account.support", "Calls.participants", "Calls.recordings");
+        needs(SUPPORT, "Support.contacts", "Support.sendFeedback");
 
         needs(BOT_MESSAGING, "Messages.send", "Messages.history", "Messages.iterateHistory", "Messages.edit",
                 "Messages.delete", "Messages.pin", "Messages.unpin", "Messages.pinned", "Chats.get");

@@ -33,7 +33,10 @@ public interface Roster {
     RosterPlan plan(RosterSnapshot snapshot, PlanOptions options);
 
     /**
-     * Applies a plan as the schools' service accounts.
+     * Applies a plan as the schools' service accounts. A change the platform refuses on its own account (a person
+     * not linked, a permission) is counted as failed and the apply goes on; an error of the platform itself stops
+     * it: what was done stays done, and planning again gives what is left, so a stopped apply is resumed by
+     * planning and applying again. A chat is never left half made.
      *
      * <p>Needs {@link org.sferum.sdk.Capability#ROSTER}.
      *
@@ -41,7 +44,9 @@ public interface Roster {
      * @param options progress, cancellation, dry run
      * @return what was applied, skipped and failed
      * @throws org.sferum.sdk.error.ValidationException with {@link org.sferum.sdk.error.ErrorCode#INVALID_ROSTER}
-     *         if the plan is {@link RosterPlan#blocked() blocked}
+     *         if the plan is {@link RosterPlan#blocked() blocked}; nothing is sent then
+     * @throws org.sferum.sdk.error.SferumException of {@link org.sferum.sdk.error.ErrorCategory#SERVICE} when the
+     *         platform fails midway
      */
     ApplyResult apply(RosterPlan plan, ApplyOptions options);
 }

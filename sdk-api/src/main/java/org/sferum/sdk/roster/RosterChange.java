@@ -1,5 +1,6 @@
 package org.sferum.sdk.roster;
 
+import java.util.List;
 import java.util.Optional;
 import org.sferum.sdk.chats.ChatSettings;
 import org.sferum.sdk.internal.Checks;
@@ -107,21 +108,22 @@ public sealed interface RosterChange {
     }
 
     /**
-     * A person the roster puts in automatic chats whose school account is not linked to VK ID yet. Nothing is
-     * applied for them; they are added when they link.
+     * A person the roster puts in automatic chats whose school account is not linked to VK ID yet. Applying it
+     * changes no chat: the platform remembers which chats wait for the person and adds them when they link.
      *
      * @param person the person
-     * @param chats how many automatic chats wait for them
+     * @param chats the automatic chats that wait for them
      */
-    record PendingPerson(SchoolAccountId person, int chats) implements RosterChange {
+    record PendingPerson(SchoolAccountId person, List<AutomaticChatKey> chats) implements RosterChange {
         /**
-         * Validates the fields.
+         * Validates and copies the fields.
          *
          * @param person the person
-         * @param chats the number of chats
+         * @param chats the chats
          */
         public PendingPerson {
             Checks.notNull(person, "person");
+            chats = List.copyOf(chats);
         }
 
         /**

@@ -1,51 +1,149 @@
 package org.sferum.sdk.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.sferum.sdk.core.SferumClient;
+import org.sferum.sdk.error.ErrorCategory;
+import org.sferum.sdk.error.SferumException;
+import org.sferum.sdk.roster.ApplyOptions;
+import org.sferum.sdk.roster.ApplyProgress;
+import org.sferum.sdk.roster.ApplyResult;
+import org.sferum.sdk.roster.PlanOptions;
+import org.sferum.sdk.roster.RosterPlan;
+import org.sferum.sdk.roster.RosterSnapshot;
+import org.sferum.sdk.roster.oneroster.OneRosterReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code sferum roster apply}: not in this version. Applying a plan needs the platform side of roster sync (the
- * engine's rules, sdk-core's wire), which comes next (docs/roster.md, «Coming»); the command exists so that scripts
- * see a clear refusal, exit code 2.
+ * {@code sferum roster apply --oneroster DIR --emulator URL|--endpoint URL [--resume] [--dry-run] [--skip-invalid]}:
+ * reads the roster, plans it against the live platform and applies the difference as the schools' service
+ * accounts, with a progress bar on standard error. Exit codes: 0 done, 1 input invalid (nothing applied),
+ * 2 platform error (what was done stays done; run again, with {@code --resume}, to finish).
  */
 @Command(name = "apply", mixinStandardHelpOptions = true,
-        description = "Apply the plan to a platform (not yet in this version: exits with 2).")
+        description = "Plan a OneRoster roster against a live platform and apply the difference.")
 public final class RosterApplyCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--oneroster", paramLabel = "DIR", description = "The OneRoster CSV directory.")
+    @Option(names = "--oneroster", paramLabel = "DIR", required = true, description = "The OneRoster CSV directory.")
     private Path directory;
 
-    @Option(names = "--emulator", paramLabel = "URL", description = "The emulator's base URL.")
-    private String emulator;
+    @Mixin
+    private PlatformOptions platform = new PlatformOptions();
 
-    @Option(names = "--endpoint", paramLabel = "URL", description = "The platform's endpoint.")
-    private String endpoint;
-
-    @Option(names = "--resume", description = "Resume an interrupted apply.")
+    @Option(names = "--resume", description = "Finish an apply that stopped: planning against the platform again"
+            + " leaves out what was done, so nothing is repeated.")
     private boolean resume;
 
-    @Option(names = "--dry-run", description = "Go through the plan without changing the platform.")
+    @Option(names = "--dry-run", description = "Plan and go through the plan without changing the platform.")
     private boolean dryRun;
+
+    @Option(names = "--skip-invalid", description = "Apply the valid part of a roster that has invalid rows.")
+    private boolean skipInvalid;
+
+    @Option(names = "--today", paramLabel = "DATE",
+            description = "The day that decides the current school year (default: today).")
+    private LocalDate today;
+
+    @Option(names = "--no-progress", description = "Print no progress bar on standard error.")
+    private boolean noProgress;
 
     /** Creates the command; picocli fills its fields. */
     public RosterApplyCommand() {
     }
 
     /**
-     * Refuses: applying is not in this version.
+     * Reads, plans against the platform, applies and prints what was done.
      *
-     * @return {@link SferumCli#PLATFORM_ERROR}
+     * @return the exit code
      */
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("roster apply is not available yet in this version: applying a plan "
-                + "to the platform (emulator or production) comes with the next step of roster sync; see "
-                + "docs/roster.md. Use 'sferum roster plan --oneroster DIR' to check a roster offline.");
-        return SferumCli.PLATFORM_ERROR;
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        RosterSnapshot snapshot = OneRosterReader.on(today != null ? today : LocalDate.now()).read(directory);
+        try (SferumClient client = platform.client()) {
+            RosterPlan plan = client.roster().plan(snapshot,
+                    skipInvalid ? PlanOptions.skippingInvalid() : PlanOptions.defaults());
+            RosterPlanCommand.printInvalid(plan.invalidRows(), err);
+            if (plan.blocked()) {
+                err.println("the roster has " + plan.invalidRows().size() + " invalid rows: nothing is applied;"
+                        + " fix them or use --skip-invalid");
+                return SferumCli.INPUT_INVALID;
+            }
+            RosterPlan.Counts c = plan.counts();
+            err.println((resume ? "resuming: " : "") + "to create " + c.toCreate() + " chats, add " + c.toAdd()
+                    + ", remove " + c.toRemove() + ", archive " + c.toArchive() + ", pending " + c.pending()
+                    + (dryRun ? " (dry run)" : ""));
+            ProgressBar bar = new ProgressBar(err, !noProgress);
+            ApplyResult result;
+            try {
+                result = client.roster().apply(plan, ApplyOptions.defaults().withDryRun(dryRun).withProgress(bar));
+            } catch (SferumException e) {
+                bar.end();
+                if (e.code().category() != ErrorCategory.SERVICE) {
+                    throw e;
+                }
+                err.println("the platform failed mid-apply (" + e.code() + "): what was done stays done; run again"
+                        + " with --resume to finish");
+                return SferumCli.PLATFORM_ERROR;
+            }
+            bar.end();
+            out.println("{\"applied\": " + result.applied() + ", \"skipped\": " + result.skipped() + ", \"failed\": "
+                    + result.failed() + ", \"cancelled\": " + result.cancelled() + "}");
+            List<ApplyResult.Failure> failures = result.failures();
+            for (int i = 0; i < Math.min(RosterPlanCommand.SHOWN_INVALID_ROWS, failures.size()); i++) {
+                ApplyResult.Failure f = failures.get(i);
+                err.println("failed: " + f.code() + " " + f.message());
+            }
+            return result.failed() == 0 ? SferumCli.DONE : SferumCli.PLATFORM_ERROR;
+        }
+    }
+
+    /** A progress bar on standard error: done/total, rate and ETA, redrawn in place. */
+    static final class ProgressBar implements org.sferum.sdk.roster.ProgressListener {
+        private static final int WIDTH = 30;
+        private final PrintWriter err;
+        private final boolean on;
+        private boolean drawn;
+
+        ProgressBar(PrintWriter err, boolean on) {
+            this.err = err;
+            this.on = on;
+        }
+
+        @Override
+        public void onProgress(ApplyProgress p) {
+            if (!on || p.total() == 0) {
+                return;
+            }
+            int filled = (int) (WIDTH * p.done() / p.total());
+            String eta = p.eta().map(ProgressBar::format).orElse("?");
+            err.print("\r[" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + p.done() + "/" + p.total()
+                    + String.format(java.util.Locale.ROOT, "  %.0f/s  ETA %s ", p.perSecond(), eta));
+            err.flush();
+            drawn = true;
+        }
+
+        void end() {
+            if (drawn) {
+                err.println();
+                drawn = false;
+            }
+        }
+
+        private static String format(Duration d) {
+            long s = d.toSeconds();
+            return s >= 3600 ? String.format(java.util.Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                    : String.format(java.util.Locale.ROOT, "%d:%02d", s / 60, s % 60);
+        }
     }
 }

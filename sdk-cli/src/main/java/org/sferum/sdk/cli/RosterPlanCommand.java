@@ -17,12 +17,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code sferum roster plan --oneroster DIR [--json]}: reads a OneRoster directory and plans its automatic chats
- * against an empty platform (offline), printing the counts. Exit code 1 when the roster has invalid rows (unless
+ * {@code sferum roster plan --oneroster DIR [--json] [--emulator URL|--endpoint URL]}: reads a OneRoster directory
+ * and plans its automatic chats against an empty platform (offline), or against the live one, printing the counts. Exit code 1 when the roster has invalid rows (unless
  * {@code --skip-invalid}), 0 otherwise.
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = "Plan the automatic chats of a OneRoster roster (offline: against an empty platform).")
+        description = "Plan the automatic chats of a OneRoster roster: offline (against an empty platform), or"
+                + " against a live one with --emulator or --endpoint.")
 public final class RosterPlanCommand implements Callable<Integer> {
     /** Invalid rows printed on standard error before the rest is only counted. */
     static final int SHOWN_INVALID_ROWS = 20;
@@ -48,13 +49,8 @@ public final class RosterPlanCommand implements Callable<Integer> {
             description = "The day that decides the current school year (default: today).")
     private LocalDate today;
 
-    @Option(names = "--emulator", paramLabel = "URL",
-            description = "Plan against a running emulator (not yet in this version: exits with 2).")
-    private String emulator;
-
-    @Option(names = "--endpoint", paramLabel = "URL",
-            description = "Plan against the platform (not yet in this version: exits with 2).")
-    private String endpoint;
+    @CommandLine.Mixin
+    private PlatformOptions platform = new PlatformOptions();
 
     @Option(names = "--no-progress", description = "Print no progress on standard error.")
     private boolean noProgress;
@@ -72,26 +68,23 @@ public final class RosterPlanCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (emulator != null || endpoint != null) {
-            err.println("planning against a live platform (--emulator, --endpoint) is not available yet in this "
-                    + "version; it comes with roster apply (docs/roster.md). Without them the plan is offline.");
-            return SferumCli.PLATFORM_ERROR;
-        }
         Progress progress = new Progress(err, !noProgress);
         RosterSnapshot snapshot = OneRosterReader.on(today != null ? today : LocalDate.now())
                 .withListener(progress::rows).read(directory);
-        progress.step("planning");
-        RosterPlan plan = RosterPlanner.plan(snapshot,
-                assumeLinked ? PlatformView.emptyAllLinked() : PlatformView.empty(),
-                skipInvalid ? PlanOptions.skippingInvalid() : PlanOptions.defaults());
+        PlanOptions options = skipInvalid ? PlanOptions.skippingInvalid() : PlanOptions.defaults();
+        RosterPlan plan;
+        if (platform.live()) {
+            progress.step("planning against the platform");
+            try (org.sferum.sdk.core.SferumClient client = platform.client()) {
+                plan = client.roster().plan(snapshot, options);
+            }
+        } else {
+            progress.step("planning");
+            plan = RosterPlanner.plan(snapshot,
+                    assumeLinked ? PlatformView.emptyAllLinked() : PlatformView.empty(), options);
+        }
         progress.done();
-        List<InvalidRow> invalid = plan.invalidRows();
-        for (int i = 0; i < Math.min(SHOWN_INVALID_ROWS, invalid.size()); i++) {
-            err.println("invalid: " + invalid.get(i));
-        }
-        if (invalid.size() > SHOWN_INVALID_ROWS) {
-            err.println("… and " + (invalid.size() - SHOWN_INVALID_ROWS) + " more invalid rows");
-        }
+        printInvalid(plan.invalidRows(), err);
         RosterPlan.Counts c = plan.counts();
         if (json) {
             out.println("{\"schools\": " + c.schools() + ", \"classes\": " + c.classes() + ", \"people\": "
@@ -114,6 +107,21 @@ public final class RosterPlanCommand implements Callable<Integer> {
                     + (plan.blocked() ? " — nothing is planned; fix them or use --skip-invalid" : ""));
         }
         return plan.blocked() ? SferumCli.INPUT_INVALID : SferumCli.DONE;
+    }
+
+    /**
+     * Prints the first {@value #SHOWN_INVALID_ROWS} invalid rows, then how many more there are.
+     *
+     * @param invalid the rows
+     * @param err where to print
+     */
+    static void printInvalid(List<InvalidRow> invalid, PrintWriter err) {
+        for (int i = 0; i < Math.min(SHOWN_INVALID_ROWS, invalid.size()); i++) {
+            err.println("invalid: " + invalid.get(i));
+        }
+        if (invalid.size() > SHOWN_INVALID_ROWS) {
+            err.println("… and " + (invalid.size() - SHOWN_INVALID_ROWS) + " more invalid rows");
+        }
     }
 
     /** The progress indicator on standard error: rows read per file, then the planning step. */

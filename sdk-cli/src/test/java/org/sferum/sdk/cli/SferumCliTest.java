@@ -1,6 +1,7 @@
 package org.sferum.sdk.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -17,6 +19,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sferum.sdk.roster.RosterSnapshot;
+import org.sferum.sdk.roster.oneroster.OneRosterReader;
+import org.sferum.sdk.emulator.SferumEmulator;
 
 /** The {@code sferum} tool run in process (F-EMB-01): roster plan, its JSON, exit codes, help. */
 class SferumCliTest {
@@ -107,7 +112,7 @@ class SferumCliTest {
     }
 
     @Test
-    @DisplayName("--help exits 0; a missing directory or option exits 1; apply and live platforms exit 2 for now")
+    @DisplayName("--help exits 0; a missing directory or option exits 1; an unreachable platform exits 2")
     void exitCodes() {
         assertEquals(0, run("--help"));
         assertTrue(out.toString().contains("roster"), out::toString);
@@ -117,8 +122,12 @@ class SferumCliTest {
         assertEquals(1, run("roster", "plan", "--oneroster", dir.resolve("nowhere").toString()));
         assertTrue(err.toString().contains("no OneRoster directory"), err::toString);
         assertEquals(2, run("roster", "apply", "--oneroster", dir.toString(), "--emulator", "http://127.0.0.1:1"));
-        assertTrue(err.toString().contains("roster apply is not available yet"), err::toString);
+        assertTrue(err.toString().contains("cannot reach the emulator"), err::toString);
         assertEquals(2, run("roster", "plan", "--oneroster", dir.toString(), "--emulator", "http://127.0.0.1:1"));
+        assertEquals(1, run("roster", "apply", "--oneroster", dir.toString(), "--emulator", "http://127.0.0.1:1",
+                "--endpoint", "http://127.0.0.1:2"), "both platforms");
+        assertEquals(1, run("roster", "apply", "--oneroster", dir.toString(), "--endpoint", "http://127.0.0.1:2"),
+                "--endpoint without its service tokens");
         assertEquals(1, run("roster", "plan", "--oneroster", dir.toString(), "--today", "not-a-date"));
     }
 
@@ -134,5 +143,73 @@ class SferumCliTest {
         assertTrue(err.toString().contains("reading users.csv: 50000 rows"), err::toString);
         assertTrue(err.toString().contains("planning…"), err::toString);
         assertEquals(60_003, json(out.toString()).get("people"));
+    }
+
+    /** The same region with phones, so that the emulator's seed makes VK ID accounts for it. */
+    private void withPhones() throws IOException {
+        write("users.csv", "sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,agentSourcedIds,sms\n"
+                + "t1,true,s1,teacher,Анна,Смирнова,,+79011110001\n"
+                + "p1,true,s1,student,Дима,Кузнецов,m1,+79011110002\n"
+                + "p2,false,s1,student,Егор,Попов,,+79011110003\n"
+                + "m1,true,,parent,Ирина,Кузнецова,,+79011110004\n");
+    }
+
+    @Test
+    @DisplayName("F-EMB-01 F-CHAT-01 roster apply against an emulator seeded with the roster: applied once, then nothing to do")
+    void applyAgainstEmulator() throws IOException {
+        withPhones();
+        RosterSnapshot roster = OneRosterReader.on(LocalDate.of(2026, 10, 1)).read(dir);
+        try (SferumEmulator emulator = SferumEmulator.builder().port(0).seedDemo(false).seedRoster(roster, 1.0)
+                .start()) {
+            String url = emulator.baseUri().toString();
+            assertEquals(0, run("roster", "plan", "--oneroster", dir.toString(), "--emulator", url, "--json",
+                    "--today", "2026-10-01"), err::toString);
+            Map<String, Long> before = json(out.toString());
+            assertEquals(5, before.get("to_create"));
+            assertEquals(5, before.get("to_add"), "everybody is linked: t1 in three chats, p1, m1");
+            assertEquals(0, before.get("pending"));
+
+            out.getBuffer().setLength(0);
+            assertEquals(0, run("roster", "apply", "--oneroster", dir.toString(), "--emulator", url, "--dry-run",
+                    "--today", "2026-10-01"), err::toString);
+            assertEquals(0, json(out.toString()).get("applied"), "a dry run changes nothing");
+
+            out.getBuffer().setLength(0);
+            assertEquals(0, run("roster", "apply", "--oneroster", dir.toString(), "--emulator", url,
+                    "--today", "2026-10-01"), err::toString);
+            assertEquals(10, json(out.toString()).get("applied"), out::toString);
+            assertEquals(0, json(out.toString()).get("failed"));
+            assertTrue(err.toString().contains("10/10"), "the progress bar ends at 10/10: " + err);
+
+            out.getBuffer().setLength(0);
+            assertEquals(0, run("roster", "plan", "--oneroster", dir.toString(), "--emulator", url, "--json",
+                    "--today", "2026-10-01"), err::toString);
+            Map<String, Long> after = json(out.toString());
+            assertEquals(0, after.get("to_create") + after.get("to_add") + after.get("to_remove"), out::toString);
+            out.getBuffer().setLength(0);
+            assertEquals(0, run("roster", "apply", "--oneroster", dir.toString(), "--emulator", url, "--resume",
+                    "--today", "2026-10-01"), err::toString);
+            assertEquals(0, json(out.toString()).get("applied"), "a second run changes nothing");
+        }
+    }
+
+    @Test
+    @DisplayName("F-EMB-01 an invalid roster applies nothing (exit 1) unless --skip-invalid")
+    void invalidRosterAppliesNothing() throws IOException {
+        withPhones();
+        RosterSnapshot roster = OneRosterReader.on(LocalDate.of(2026, 10, 1)).read(dir);
+        write("enrollments.csv", "sourcedId,classSourcedId,schoolSourcedId,userSourcedId,role,primary\n"
+                + "e1,c5v,s1,t1,teacher,true\ne2,c5v,s1,p1,student,false\ne3,c5v,s1,nobody,student,false\n");
+        try (SferumEmulator emulator = SferumEmulator.builder().port(0).seedDemo(false).seedRoster(roster, 1.0)
+                .start()) {
+            String url = emulator.baseUri().toString();
+            assertEquals(1, run("roster", "apply", "--oneroster", dir.toString(), "--emulator", url,
+                    "--today", "2026-10-01"));
+            assertTrue(err.toString().contains("nothing is applied"), err::toString);
+            assertFalse(emulator.engine().roster().view().chats().iterator().hasNext(), "no chat made");
+            assertEquals(0, run("roster", "apply", "--oneroster", dir.toString(), "--emulator", url,
+                    "--skip-invalid", "--today", "2026-10-01"), err::toString);
+            assertTrue(emulator.engine().roster().view().chats().iterator().hasNext());
+        }
     }
 }

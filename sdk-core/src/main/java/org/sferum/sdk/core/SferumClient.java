@@ -18,6 +18,7 @@ import org.sferum.sdk.Sferum;
 import org.sferum.sdk.SferumSession;
 import org.sferum.sdk.core.links.LinkSettings;
 import org.sferum.sdk.core.links.Linking;
+import org.sferum.sdk.core.roster.WireRoster;
 import org.sferum.sdk.core.session.WireSession;
 import org.sferum.sdk.core.max.MaxApi;
 import org.sferum.sdk.core.max.MaxSession;
@@ -89,7 +90,6 @@ public final class SferumClient implements Sferum {
     public static final int DEFAULT_USER_TOKEN_RATE = 3;
     private static final Log LOG = Log.get(SferumClient.class);
     private static final Pattern VERSION = Pattern.compile("\\d{1,3}\\.\\d{1,4}");
-    private static final String ROSTER = "arrives with the roster issue; see docs/status.md";
     private static final Pattern CLIENT_ID = Pattern.compile("[\\x21-\\x7e]{1,128}");
 
     private final Endpoints endpoints;
@@ -111,6 +111,8 @@ public final class SferumClient implements Sferum {
     private final Backend backend;
     /** The MAX Bot API's wire, with {@code Endpoints.max(…)}; {@code null} otherwise. */
     private final MaxApi maxApi;
+    /** The schools' service accounts for roster sync; {@code null} when not given. */
+    private final RosterServiceAccounts rosterServiceAccounts;
 
     private SferumClient(Builder builder, Transport transport, List<RequestInterceptor> interceptors,
                          LinkStore linkStore, TokenStore tokenStore, List<SferumEventListener> eventListeners,
@@ -134,6 +136,7 @@ public final class SferumClient implements Sferum {
                 ? new MaxApi(transport, endpoints.api(), requestTimeout, retryPolicy, builder.sleeper) : null;
         this.linkStore = linkStore;
         this.tokenStore = tokenStore;
+        this.rosterServiceAccounts = builder.rosterServiceAccounts;
         this.linking = builder.clientId == null ? null : Linking.builder()
                 .settings(new LinkSettings(builder.clientId, builder.redirectUri, withoutSlash(endpoints.id()),
                         builder.idTokenIssuer != null ? builder.idTokenIssuer : withoutSlash(endpoints.id()),
@@ -142,6 +145,7 @@ public final class SferumClient implements Sferum {
                 .wire(transport, api, this.interceptors)
                 .clock(clock)
                 .keys(builder.idTokenKeys.signingKeys())
+                .notifyRoster(builder.rosterServiceAccounts != null && backend.capabilities().contains(Capability.ROSTER))
                 .build();
     }
 
@@ -172,15 +176,24 @@ public final class SferumClient implements Sferum {
     }
 
     /**
-     * Not available yet: no backend offers {@link Capability#ROSTER}.
+     * Roster sync ({@code docs/roster.md}, {@code docs/wire/roster.md}) as the schools' service accounts given to
+     * {@link Builder#rosterServiceAccounts(RosterServiceAccounts)}: plans read the platform's automatic chats and
+     * links; applies add and remove members through VK's {@code execute}, 25 calls a request, throttled by the
+     * client's {@link Builder#rateLimit(int) rate limit}, retrying VK's errors 6 and 9 with backoff.
      *
-     * @return never
-     * @throws org.sferum.sdk.error.UnsupportedCapabilityException always, until the roster issue
+     * @return the roster client
+     * @throws org.sferum.sdk.error.UnsupportedCapabilityException when the endpoints lack the partner contract
+     * @throws IllegalStateException when the builder was given no service accounts, or the client is closed
      */
     @Override
     public Roster roster() {
+        ensureOpen();
         backend.check("Sferum.roster");
-        throw new UnsupportedOperationException("Sferum.roster() " + ROSTER);
+        if (rosterServiceAccounts == null) {
+            throw new IllegalStateException("roster sync acts as the schools' service accounts: give their tokens"
+                    + " with SferumClient.builder().rosterServiceAccounts(...)");
+        }
+        return new WireRoster(api, rosterServiceAccounts);
     }
 
     /**
@@ -493,8 +506,22 @@ public final class SferumClient implements Sferum {
         private TokenStore tokenStore;
         private IdTokenKeys idTokenKeys = IdTokenKeys.none();
         private String idTokenIssuer;
+        private RosterServiceAccounts rosterServiceAccounts;
 
         private Builder() {
+        }
+
+        /**
+         * Gives the tokens of the schools' service accounts, which roster sync acts as ({@link #roster()}). A client
+         * with them also tells the platform (partner {@code roster.linkAccount} / {@code roster.unlinkAccount}) when
+         * an account links or unlinks, so that its automatic chats take it in or let it go at once.
+         *
+         * @param value the service accounts
+         * @return this builder
+         */
+        public Builder rosterServiceAccounts(RosterServiceAccounts value) {
+            this.rosterServiceAccounts = java.util.Objects.requireNonNull(value, "roster service accounts");
+            return this;
         }
 
         /**

@@ -59,12 +59,11 @@ class SferumClientTest {
     }
 
     @Test
-    @DisplayName("the roster arrives later; linking and account sessions need the application")
+    @DisplayName("F-EMB-01 roster sync needs the service accounts; linking and account sessions need the application")
     void linkingNeedsApplication() {
         SferumClient client = TestClients.builder(transport, sleeps).build();
-        org.sferum.sdk.error.UnsupportedCapabilityException later = assertThrows(
-                org.sferum.sdk.error.UnsupportedCapabilityException.class, client::roster);
-        assertTrue(later.getMessage().contains("see docs/status.md"), later.getMessage());
+        IllegalStateException roster = assertThrows(IllegalStateException.class, client::roster);
+        assertTrue(roster.getMessage().contains("rosterServiceAccounts"), roster.getMessage());
         for (Runnable call : List.<Runnable>of(client::links,
                 () -> client.session(SchoolAccountId.of("journal-42")))) {
             IllegalStateException e = assertThrows(IllegalStateException.class, call::run);

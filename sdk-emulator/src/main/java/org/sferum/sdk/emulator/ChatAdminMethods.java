@@ -265,7 +265,12 @@ final class ChatAdminMethods {
     /** {@code messages.addChatUser}: adds an existing user; {@code visible_messages_count} is ignored [choice]. */
     private JsonNode addChatUser(UserId caller, VkParams params) {
         ChatId id = chatId(params);
-        engine.chats().addChatMember(caller, id, params.requiredValue("user_id", UserId::of));
+        UserId user = params.requiredValue("user_id", UserId::of);
+        if (engine.roster().isAutomatic(id)) {
+            engine.roster().addUser(caller, id, user); // the class teacher becomes admin (docs/wire/roster.md)
+        } else {
+            engine.chats().addChatMember(caller, id, user);
+        }
         return IntNode.valueOf(1);
     }
 

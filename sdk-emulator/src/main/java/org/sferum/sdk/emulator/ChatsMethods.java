@@ -18,7 +18,9 @@ import org.sferum.sdk.chats.ChatSummary;
 import org.sferum.sdk.chats.NewChat;
 import org.sferum.sdk.error.ErrorCode;
 import org.sferum.sdk.error.ValidationException;
+import org.sferum.sdk.roster.AutomaticChatKey;
 import org.sferum.sdk.testkit.engine.PlatformEngine;
+import org.sferum.sdk.users.SchoolAccountId;
 import org.sferum.sdk.users.UserId;
 
 /** The chat methods of the slice: {@code messages.createChat} and {@code messages.getConversations}. */
@@ -59,7 +61,19 @@ final class ChatsMethods {
         ChatSettings settings = params.string("permissions")
                 .map(text -> ChatPermissionsJson.read("permissions", text))
                 .orElseGet(ChatSettings::ownerOnly);
-        ChatId id = engine.chats().createChat(caller, new NewChat(title, members, settings));
+        ChatId id;
+        if (params.string("roster_key").isPresent()) {
+            // partner (docs/wire/roster.md): an automatic chat made with its key in one step, empty, idempotent
+            if (!members.isEmpty()) {
+                throw VkParams.invalid("user_ids", "must be empty for an automatic chat; add members after");
+            }
+            AutomaticChatKey key = RosterMethods.key("roster_key", params.requiredString("roster_key"));
+            SchoolAccountId admin = params.string("roster_admin").map(SchoolAccountId::of).orElse(null);
+            engine.roster().createChat(caller, key, title, admin, settings);
+            id = engine.roster().chatOf(key).orElseThrow();
+        } else {
+            id = engine.chats().createChat(caller, new NewChat(title, members, settings));
+        }
         ObjectNode result = JsonNodes.object();
         result.put("chat_id", id.localId());
         ArrayNode peerIds = result.putArray("peer_ids");
@@ -80,7 +94,11 @@ final class ChatsMethods {
         ChatId chat = VkParams.value("chat_id", () -> ChatId.group(localId));
         UserId member = params.optionalValue("member_id", UserId::of)
                 .orElseGet(() -> params.requiredValue("user_id", UserId::of));
-        engine.chats().removeChatMember(caller, chat, member);
+        if (engine.roster().isAutomatic(chat)) {
+            engine.roster().removeUser(caller, chat, member); // docs/wire/roster.md
+        } else {
+            engine.chats().removeChatMember(caller, chat, member);
+        }
         return IntNode.valueOf(1);
     }
 

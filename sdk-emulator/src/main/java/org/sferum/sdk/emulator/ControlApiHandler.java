@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.sferum.sdk.testkit.DemoSchool;
+import org.sferum.sdk.testkit.RosterSeed;
 import org.sferum.sdk.testkit.SeededUser;
 import org.sferum.sdk.emulator.ControlRequest.Refused;
 
@@ -32,6 +33,7 @@ final class ControlApiHandler implements EmulatorHandler {
             PREFIX + "clock", "POST");
 
     private final Optional<DemoSchool> school;
+    private final Optional<RosterSeed> roster;
     private final VkIdControl vkId;
     private final EmulatorClock clock;
     /** Observes the moved clock (calls whose start has come start: their chats, their events). */
@@ -43,15 +45,17 @@ final class ControlApiHandler implements EmulatorHandler {
      * Creates the handler.
      *
      * @param school the seeded demo school, if any
+     * @param roster the seeded roster, if any
      * @param vkId the VK ID part of the control API
      * @param clock the emulator's clock
      * @param afterAdvance run after the clock moved
      * @param bots the seeded bots as {@code /_emulator/demo} lists them
      */
-    ControlApiHandler(Optional<DemoSchool> school, VkIdControl vkId, EmulatorClock clock, Runnable afterAdvance,
-                      java.util.function.Supplier<ArrayNode> bots) {
+    ControlApiHandler(Optional<DemoSchool> school, Optional<RosterSeed> roster, VkIdControl vkId, EmulatorClock clock,
+                      Runnable afterAdvance, java.util.function.Supplier<ArrayNode> bots) {
         this.bots = bots;
         this.school = school;
+        this.roster = roster;
         this.vkId = vkId;
         this.clock = clock;
         this.afterAdvance = afterAdvance;
@@ -88,10 +92,16 @@ final class ControlApiHandler implements EmulatorHandler {
                 body.put("status", "ok");
                 return body;
             case "demo":
-                ObjectNode demo = demo(school.orElseThrow(() -> new Refused(404, "not_seeded",
-                        "the emulator was started without the demo school; start it with --seed demo")));
-                demo.set("bots", bots.get());
-                return demo;
+                if (school.isEmpty() && roster.isEmpty()) {
+                    throw new Refused(404, "not_seeded", "the emulator was started without the demo school or a"
+                            + " roster; start it with --seed demo or --seed oneroster:DIR");
+                }
+                ObjectNode seeded = school.map(ControlApiHandler::demo).orElseGet(JsonNodes::object);
+                if (school.isPresent()) {
+                    seeded.set("bots", bots.get());
+                }
+                roster.ifPresent(seed -> seeded.set("roster", roster(seed)));
+                return seeded;
             case "sms":
                 return vkId.sms(ControlRequest.query(exchange));
             case "vkid/accounts":
@@ -142,6 +152,21 @@ final class ControlApiHandler implements EmulatorHandler {
         users.add(user(school.parent(), "parent"));
         users.add(user(school.outsider(), "outsider"));
         return body;
+    }
+
+    /**
+     * Renders a seeded roster: {@code {"service_tokens": {school: token}, "accounts", "linked", "skipped",
+     * "password"}}.
+     */
+    private static ObjectNode roster(RosterSeed seed) {
+        ObjectNode json = JsonNodes.object();
+        ObjectNode tokens = json.putObject("service_tokens");
+        seed.serviceTokens().forEach(tokens::put);
+        json.put("accounts", seed.accounts());
+        json.put("linked", seed.linked());
+        json.put("skipped", seed.skipped());
+        json.put("password", DemoSchool.PASSWORD);
+        return json;
     }
 
     private static ObjectNode user(SeededUser user, String label) {

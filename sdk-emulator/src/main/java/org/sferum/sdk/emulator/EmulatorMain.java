@@ -75,7 +75,17 @@ public final class EmulatorMain {
         if (options.bind() != null) {
             builder.bindAddress(options.bind());
         }
+        if (options.oneRoster() != null) {
+            org.sferum.sdk.roster.RosterSnapshot roster = org.sferum.sdk.roster.oneroster.OneRosterReader
+                    .on(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Moscow"))).read(options.oneRoster());
+            if (!roster.invalidRows().isEmpty()) {
+                out.println("The roster has " + roster.invalidRows().size() + " invalid rows; the valid part is"
+                        + " seeded (first: " + roster.invalidRows().get(0) + ")");
+            }
+            builder.seedRoster(roster, options.linked());
+        }
         SferumEmulator emulator = builder.start();
+        emulator.rosterSeed().ifPresent(seed -> out.println("Roster seeded: " + seed));
         if (options.exportCert() != null) {
             emulator.exportCertificate(options.exportCert());
             out.println("Certificate written to " + options.exportCert().toAbsolutePath());

@@ -13,18 +13,26 @@ package org.sferum.sdk.emulator;
  * @param maxPort the MAX face's port ({@code --max-port N}), or -1 without it
  * @param bind the address to listen on ({@code --bind}, such as {@code 0.0.0.0} in a container), or {@code null}
  *             for 127.0.0.1
+ * @param oneRoster the OneRoster directory to seed ({@code --seed oneroster:DIR}), or {@code null}
+ * @param linked the share of the roster's people linked to VK ID ({@code :linked=F}, default 1.0)
  */
 record EmulatorOptions(int port, boolean seedDemo, boolean tls, boolean help, java.util.List<String> tlsNames,
-        java.nio.file.Path exportCert, String controlToken, int maxPort, String bind) {
+        java.nio.file.Path exportCert, String controlToken, int maxPort, String bind, java.nio.file.Path oneRoster,
+        double linked) {
     /** The port when {@code --port} is not given. */
     static final int DEFAULT_PORT = 8080;
 
     /** The usage text. */
     static final String USAGE = String.join(System.lineSeparator(),
-            "Usage: java -jar sferum-emulator.jar [--port N] [--seed demo] [--tls [--tls-names a,b] [--export-cert FILE]]"
+            "Usage: java -jar sferum-emulator.jar [--port N] [--seed demo] [--seed oneroster:DIR[:linked=F]]"
+                    + " [--tls [--tls-names a,b] [--export-cert FILE]]"
                     + " [--control-token T] [--max-port N] [--bind ADDR] [--help]",
             "  --port N      listen on 127.0.0.1:N (default " + DEFAULT_PORT + "; 0 picks a free port)",
             "  --seed demo   seed the demo school (see GET /_emulator/demo); without it the platform is empty",
+            "  --seed oneroster:DIR[:linked=F]   seed a OneRoster CSV roster: a VK ID account (password "
+                    + org.sferum.sdk.testkit.DemoSchool.PASSWORD + ") for each person",
+            "                with a phone, the share F (default 1.0) linked to their school account, a service",
+            "                account per school (tokens in GET /_emulator/demo under roster.service_tokens)",
             "  --tls         listen over HTTPS with a self-signed certificate for 127.0.0.1 and localhost,",
             "                generated at start (clients must trust it; VK's own web clients need https)",
             "  --tls-names a,b   add names to the certificate (e.g. id.vk.ru,api.vk.ru mapped to 127.0.0.1)",
@@ -46,6 +54,8 @@ record EmulatorOptions(int port, boolean seedDemo, boolean tls, boolean help, ja
     static EmulatorOptions parse(String... args) {
         Integer port = null;
         Boolean seed = null;
+        java.nio.file.Path oneRoster = null;
+        double linked = 1.0;
         boolean tls = false;
         boolean help = false;
         java.util.List<String> tlsNames = java.util.List.of();
@@ -73,12 +83,28 @@ record EmulatorOptions(int port, boolean seedDemo, boolean tls, boolean help, ja
                     port = port(value(args, ++i, "--port"), "--port");
                     break;
                 case "--seed":
-                    if (seed != null) {
-                        throw new IllegalArgumentException("--seed is given twice");
-                    }
                     String seedName = value(args, ++i, "--seed");
+                    if (seedName.startsWith("oneroster:")) {
+                        if (oneRoster != null) {
+                            throw new IllegalArgumentException("--seed oneroster: is given twice");
+                        }
+                        String rest = seedName.substring("oneroster:".length());
+                        int at = rest.lastIndexOf(":linked=");
+                        if (at >= 0) {
+                            linked = fraction(rest.substring(at + ":linked=".length()));
+                            rest = rest.substring(0, at);
+                        }
+                        if (rest.isEmpty()) {
+                            throw new IllegalArgumentException("--seed oneroster: needs a directory");
+                        }
+                        oneRoster = java.nio.file.Path.of(rest);
+                        break;
+                    }
                     if (!"demo".equals(seedName)) {
-                        throw new IllegalArgumentException("--seed knows only 'demo'");
+                        throw new IllegalArgumentException("--seed knows 'demo' and 'oneroster:DIR[:linked=F]'");
+                    }
+                    if (seed != null) {
+                        throw new IllegalArgumentException("--seed demo is given twice");
                     }
                     seed = Boolean.TRUE;
                     break;
@@ -119,7 +145,7 @@ record EmulatorOptions(int port, boolean seedDemo, boolean tls, boolean help, ja
             throw new IllegalArgumentException("--tls-names and --export-cert need --tls");
         }
         return new EmulatorOptions(port == null ? DEFAULT_PORT : port, seed != null, tls, help, tlsNames, exportCert,
-                controlToken, maxPort == null ? -1 : maxPort, bind);
+                controlToken, maxPort == null ? -1 : maxPort, bind, oneRoster, linked);
     }
 
     private static String value(String[] args, int index, String option) {
@@ -127,6 +153,18 @@ record EmulatorOptions(int port, boolean seedDemo, boolean tls, boolean help, ja
             throw new IllegalArgumentException(option + " needs a value");
         }
         return args[index];
+    }
+
+    private static double fraction(String text) {
+        try {
+            double value = Double.parseDouble(text);
+            if (value >= 0 && value <= 1) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("linked= must be a number from 0 to 1, got '" + text + "'");
     }
 
     private static int port(String text, String option) {

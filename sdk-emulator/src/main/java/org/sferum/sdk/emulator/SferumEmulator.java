@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 import org.sferum.sdk.testkit.DemoSchool;
 import org.sferum.sdk.testkit.SeededBot;
+import org.sferum.sdk.testkit.RosterSeed;
 import org.sferum.sdk.testkit.TestClock;
 import org.sferum.sdk.testkit.engine.PlatformEngine;
 import org.sferum.sdk.testkit.engine.AttachmentService;
@@ -57,6 +58,7 @@ public final class SferumEmulator implements AutoCloseable {
     private final Optional<EmulatorHttpServer> maxServer;
     private final MaxUpdates maxUpdates;
     private final MaxWebhooks maxWebhooks;
+    private final Optional<RosterSeed> rosterSeed;
     private final Optional<SelfSignedTls> tls;
     private final EmulatorHttpServer server;
     private final SpillingBlobStore blobs = new SpillingBlobStore();
@@ -72,6 +74,8 @@ public final class SferumEmulator implements AutoCloseable {
         this.engine = new PlatformEngine(clock.clock(), blobs); // uploads: memory cap, disk spill
         this.demoSchool = builder.seedDemo ? Optional.of(DemoSchool.seed(engine)) : Optional.empty();
         this.demoBot = builder.seedDemo ? Optional.of(SeededBot.seed(engine, SeededBot.DEMO_NAME)) : Optional.empty();
+        this.rosterSeed = builder.roster == null ? Optional.empty()
+                : Optional.of(RosterSeed.seed(engine, builder.roster, builder.rosterLinked));
         this.tls = builder.tls ? Optional.of(SelfSignedTls.forNames(builder.tlsNames)) : Optional.empty();
         EmulatorHttpServer http = EmulatorHttpServer.open(builder.bindAddress, builder.port,
                 tls.map(SelfSignedTls::server), builder.controlToken, builder.idleTimeoutMs);
@@ -106,7 +110,7 @@ public final class SferumEmulator implements AutoCloseable {
         http.route("/call/", new CallPageHandler(engine, baseUri, browserSessions), form); // and join links point here
         MaxJson maxJson = new MaxJson(engine);
         this.maxUpdates = new MaxUpdates(engine, maxJson);
-        http.route("/", new ControlApiHandler(demoSchool, new VkIdControl(vkId), clock, engine.calls()::tick,
+        http.route("/", new ControlApiHandler(demoSchool, rosterSeed, new VkIdControl(vkId), clock, engine.calls()::tick,
                 () -> bots(engine, demoBot)), ControlRequest.MAX_BODY_BYTES);
         http.start();
         if (builder.maxPort >= 0) {
@@ -324,6 +328,15 @@ public final class SferumEmulator implements AutoCloseable {
         return list;
     }
 
+    /**
+     * Returns the roster seeded with {@link Builder#seedRoster}, with its service accounts' tokens.
+     *
+     * @return the seed, if any
+     */
+    public Optional<RosterSeed> rosterSeed() {
+        return rosterSeed;
+    }
+
     /** How many chat photo upload tickets and unused uploads the emulator holds: for tests. */
     int heldChatPhotoUploads() {
         return engine.attachments().heldChatPhotoUploads();
@@ -365,6 +378,8 @@ public final class SferumEmulator implements AutoCloseable {
         new ChatActionsMethods(engine).register(methods);
         new ChatStyleMethods(engine).register(methods);
         new CallsMethods(engine).register(methods);
+        new RosterMethods(engine).register(methods); // docs/wire/roster.md
+        new SupportMethods(engine).register(methods); // docs/wire/support.md
         new DirectMethods(engine).register(methods); // after MessagesMethods: wraps messages.send
         return methods;
     }
@@ -374,6 +389,8 @@ public final class SferumEmulator implements AutoCloseable {
         private int port;
         private Clock clock;
         private boolean seedDemo = true;
+        private org.sferum.sdk.roster.RosterSnapshot roster;
+        private double rosterLinked = 1.0;
         private boolean showSmsCodes;
         private boolean tls;
         private List<String> tlsNames = List.of();
@@ -424,6 +441,21 @@ public final class SferumEmulator implements AutoCloseable {
          */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Seeds a roster ({@link RosterSeed#seed}, the command line's {@code --seed oneroster:DIR[:linked=F]}): a VK ID
+         * account for each person with a phone, the fraction {@code linkedFraction} of them linked, a service account
+         * per school, whose tokens {@code GET /_emulator/demo} lists under {@code roster}.
+         *
+         * @param snapshot the roster
+         * @param linkedFraction the share of people linked, 0 to 1
+         * @return this builder
+         */
+        public Builder seedRoster(org.sferum.sdk.roster.RosterSnapshot snapshot, double linkedFraction) {
+            this.roster = java.util.Objects.requireNonNull(snapshot, "snapshot");
+            this.rosterLinked = linkedFraction;
             return this;
         }
 

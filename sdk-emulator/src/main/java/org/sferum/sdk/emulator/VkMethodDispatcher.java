@@ -42,7 +42,9 @@ final class VkMethodDispatcher {
             "calls.getAttendance", "calls.getParticipants", "calls.getWaitingRoom", "calls.admit", "calls.reject",
             "calls.removeParticipant", "calls.muteParticipant", "calls.attractAttention", "calls.setAdmin",
             "calls.raiseHand", "calls.setMedia", "calls.startRecording", "calls.stopRecording", "calls.getRecordings",
-            "calls.getRecordingById", "calls.getLessonRecordings", "calls.startBroadcast", "calls.stopBroadcast");
+            "calls.getRecordingById", "calls.getLessonRecordings", "calls.startBroadcast", "calls.stopBroadcast",
+            "roster.getChats", "roster.getLinks", "roster.setPending", "roster.archiveChat", "roster.linkAccount",
+            "roster.unlinkAccount", "support.getContacts", "support.sendFeedback");
 
     private final PlatformEngine engine;
     private final Map<String, VkMethod> methods;

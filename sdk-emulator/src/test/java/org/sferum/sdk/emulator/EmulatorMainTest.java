@@ -33,11 +33,11 @@ class EmulatorMainTest {
     @Test
     @DisplayName("--port N and --seed demo are read in any order; --help asks for the usage")
     void options() {
-        assertEquals(new EmulatorOptions(9000, true, false, false, List.of(), null, null, -1, null),
+        assertEquals(new EmulatorOptions(9000, true, false, false, List.of(), null, null, -1, null, null, 1.0),
                 EmulatorOptions.parse("--seed", "demo", "--port", "9000"));
-        assertEquals(new EmulatorOptions(0, false, false, false, List.of(), null, null, -1, null),
+        assertEquals(new EmulatorOptions(0, false, false, false, List.of(), null, null, -1, null, null, 1.0),
                 EmulatorOptions.parse("--port", "0"));
-        assertEquals(new EmulatorOptions(0, true, true, false, List.of(), null, null, -1, null),
+        assertEquals(new EmulatorOptions(0, true, true, false, List.of(), null, null, -1, null, null, 1.0),
                 EmulatorOptions.parse("--tls", "--port", "0", "--seed", "demo"));
         assertTrue(EmulatorOptions.parse("--help").help());
         assertEquals("0.0.0.0", EmulatorOptions.parse("--bind", "0.0.0.0").bind(), "issue 14: in a container");
@@ -66,6 +66,45 @@ class EmulatorMainTest {
                 assertTrue(socket.isConnected());
             }
             assertThrows(java.net.ConnectException.class, () -> new java.net.Socket("127.0.0.1", port).close());
+        }
+    }
+
+    @Test
+    @DisplayName("F-EMB-01 --seed oneroster:DIR[:linked=F] seeds a roster: accounts for people with phones, the share F linked")
+    void seedOneRoster(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        assertEquals(0.25, EmulatorOptions.parse("--seed", "oneroster:/tmp/r:linked=0.25").linked());
+        assertEquals(Path.of("/tmp/r"), EmulatorOptions.parse("--seed", "oneroster:/tmp/r", "--seed", "demo")
+                .oneRoster());
+        assertThrows(IllegalArgumentException.class, () -> EmulatorOptions.parse("--seed", "oneroster:/r:linked=2"));
+        assertThrows(IllegalArgumentException.class, () -> EmulatorOptions.parse("--seed", "oneroster:"));
+        java.nio.file.Files.writeString(dir.resolve("orgs.csv"), "sourcedId,name,type\ns1,Школа №1,school\n");
+        java.nio.file.Files.writeString(dir.resolve("academicSessions.csv"),
+                "sourcedId,title,type,startDate,endDate,schoolYear\ny,2026/2027,schoolYear,2026-09-01,2099-05-31,2027\n");
+        java.nio.file.Files.writeString(dir.resolve("classes.csv"),
+                "sourcedId,title,classType,schoolSourcedId,termSourcedIds\nc,5в,homeroom,s1,y\n");
+        java.nio.file.Files.writeString(dir.resolve("users.csv"),
+                "sourcedId,enabledUser,orgSourcedIds,role,givenName,familyName,sms\n"
+                        + "t1,true,s1,teacher,Анна,Смирнова,+79012220001\n"
+                        + "p1,true,s1,student,Дима,Кузнецов,+79012220002\n"
+                        + "p2,true,s1,student,Егор,Попов,+79012220003\n"
+                        + "p3,true,s1,student,Женя,Соколов,+79012220004\n"
+                        + "p4,true,s1,student,Зоя,Лебедева,\n");
+        java.nio.file.Files.writeString(dir.resolve("enrollments.csv"),
+                "sourcedId,classSourcedId,schoolSourcedId,userSourcedId,role,primary\ne1,c,s1,t1,teacher,true\n");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        try (SferumEmulator emulator = EmulatorMain.start(EmulatorOptions.parse("--port", "0", "--seed",
+                "oneroster:" + dir + ":linked=0.5"), out)) {
+            org.sferum.sdk.testkit.RosterSeed seed = emulator.rosterSeed().orElseThrow();
+            assertEquals(4, seed.accounts(), "p4 has no phone");
+            assertEquals(2, seed.linked(), "half of them");
+            assertEquals(1, seed.skipped());
+            assertEquals(java.util.Set.of("s1"), seed.serviceTokens().keySet());
+            assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("Roster seeded: RosterSeed[schools=1, accounts=4,"
+                    + " linked=2, skipped=1]"), bytes::toString);
+            assertFalse(bytes.toString(StandardCharsets.UTF_8).contains(seed.serviceTokens().get("s1")),
+                    "no token printed");
+            assertTrue(emulator.demoSchool().isEmpty());
         }
     }
 

@@ -34,6 +34,7 @@ public final class Linking {
     private final Secrets secrets;
     private final Clock clock;
     private final TokenRefresher refresher;
+    private final boolean notifyRoster;
     private final WireLinks links;
 
     private Linking(Builder b) {
@@ -47,6 +48,7 @@ public final class Linking {
         this.vkId = new VkIdClient(http, settings, secrets, clock);
         this.keys = b.keys == null ? null : b.keys.apply(vkId);
         this.refresher = new TokenRefresher(tokenStore, linkStore, vkId, clock, api.metrics());
+        this.notifyRoster = b.notifyRoster;
         this.links = new WireLinks(this, new Unlinker(api, vkId, refresher, tokenStore));
     }
 
@@ -134,6 +136,14 @@ public final class Linking {
         return clock;
     }
 
+    TokenRefresher refresher() {
+        return refresher;
+    }
+
+    boolean notifyRoster() {
+        return notifyRoster;
+    }
+
     /** Builds a {@link Linking}; every part is required except the keys. */
     public static final class Builder {
         private LinkSettings settings;
@@ -144,6 +154,7 @@ public final class Linking {
         private Clock clock;
         private List<RequestInterceptor> interceptors = List.of();
         private Function<VkIdClient, SigningKeys> keys;
+        private boolean notifyRoster;
 
         private Builder() {
         }
@@ -207,6 +218,19 @@ public final class Linking {
          */
         public Builder keys(Function<VkIdClient, SigningKeys> value) {
             this.keys = value;
+            return this;
+        }
+
+        /**
+         * Sets whether linking and unlinking tell the platform's roster sync (partner {@code roster.linkAccount}
+         * and {@code roster.unlinkAccount}, {@code docs/wire/roster.md}); off by default, on only for a client
+         * given the schools' service accounts.
+         *
+         * @param value whether to tell it
+         * @return this builder
+         */
+        public Builder notifyRoster(boolean value) {
+            this.notifyRoster = value;
             return this;
         }
 

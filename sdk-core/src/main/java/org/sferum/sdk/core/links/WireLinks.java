@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.sferum.sdk.core.users.WireUsers;
 import org.sferum.sdk.core.wire.TokenSource;
 import org.sferum.sdk.core.wire.VkApi;
+import org.sferum.sdk.core.wire.VkRequest;
 import org.sferum.sdk.error.ConflictException;
 import org.sferum.sdk.error.ErrorCode;
 import org.sferum.sdk.error.NotFoundException;
@@ -51,6 +52,9 @@ public final class WireLinks implements Links {
     private final Unlinker unlinker;
     private final Secrets secrets;
     private final Clock clock;
+    /** Whether linking and unlinking tell the platform's roster sync; see {@link Linking.Builder#notifyRoster}. */
+    private final boolean notifyRoster;
+    private final TokenRefresher refresher;
 
     /**
      * Creates the client.
@@ -67,6 +71,8 @@ public final class WireLinks implements Links {
         this.api = parts.api();
         this.secrets = parts.secrets();
         this.clock = parts.clock();
+        this.notifyRoster = parts.notifyRoster();
+        this.refresher = parts.refresher();
         this.unlinker = Objects.requireNonNull(unlinker, "unlinker");
     }
 
@@ -138,6 +144,7 @@ public final class WireLinks implements Links {
         // Checked before the code is spent: without Nimbus the linking can be completed once it is added.
         IdTokenVerifier verifier = parts.verifier();
         TokenGrant grant = vkId.exchangeCode(code, pending.codeVerifier(), deviceId, pending.state());
+        Link link;
         try {
             verifier.verify(grant, pending.nonce());
             Person person = new WireUsers(api, TokenSource.of(grant.accessToken())).me();
@@ -145,16 +152,26 @@ public final class WireLinks implements Links {
                 throw SferumException.of(ErrorCode.ID_TOKEN_INVALID, "linking failed: users.get answered another"
                         + " profile than the ID token's", null, grant.requestId(), null);
             }
-            Link link = new Link(pending.account(), person.id(), pending.role(), clock.instant());
+            link = new Link(pending.account(), person.id(), pending.role(), clock.instant());
             linkStore.insert(link);
             storeTokens(link, new TokenSet(grant.accessToken(), grant.refreshToken(), deviceId,
                     grant.expiresAt()));
             LOG.debug("linking completed for {} [request {}]", person.id(), grant.requestId());
-            return link;
         } catch (RuntimeException e) {
             unlinker.revokeQuietly(grant.accessToken());
             throw e;
         }
+        if (notifyRoster) {
+            try {
+                // the automatic chats waiting for the account take it in (docs/wire/roster.md)
+                api.call(TokenSource.of(grant.accessToken()), VkRequest.idempotent("roster.linkAccount")
+                        .param("account", link.account().value()));
+            } catch (SferumException e) {
+                LOG.warn("the account is linked, but roster sync was not told ({}); the next sync adds it to its"
+                        + " chats", e.code());
+            }
+        }
+        return link;
     }
 
     @Override
@@ -177,6 +194,11 @@ public final class WireLinks implements Links {
         }
         Link link = linkStore.findByAccount(account).orElseThrow(() -> new NotFoundException(ErrorCode.NOT_LINKED,
                 "the school account is not linked to a VK ID educational profile"));
+        if (notifyRoster && tokenStore.get(account).isPresent()) {
+            // first, so that a failure stops the unlinking before anything is removed and it can be repeated
+            api.call(refresher.sourceOf(account), VkRequest.idempotent("roster.unlinkAccount")
+                    .param("account", account.value()));
+        }
         unlinker.leaveAndRevoke(link);
         tokenStore.remove(account);
         linkStore.delete(account);

@@ -103,6 +103,17 @@ public final class MaxSession extends SessionParts {
         api.call(token, "DELETE", "/subscriptions", query, null, Duration.ZERO);
     }
 
+    /**
+     * The account's help and feedback: refused, since the MAX Bot API has no support or feedback methods; each
+     * operation throws {@code UnsupportedCapabilityException} for {@code SUPPORT} before anything is sent.
+     *
+     * @return a refusing account client
+     */
+    @Override
+    public org.sferum.sdk.account.Account account() {
+        return MaxRefusals.part(org.sferum.sdk.account.Account.class);
+    }
+
     @Override
     public Person me() {
         Person known = me;

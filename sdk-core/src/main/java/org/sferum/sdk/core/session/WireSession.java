@@ -5,6 +5,7 @@ import org.sferum.sdk.batch.Batch;
 import java.util.Objects;
 import org.sferum.sdk.SferumSession;
 import org.sferum.sdk.core.account.WireContacts;
+import org.sferum.sdk.core.account.WireAccount;
 import org.sferum.sdk.core.account.WireNotifications;
 import org.sferum.sdk.core.attachments.WireAttachments;
 import org.sferum.sdk.core.calls.WireCalls;
@@ -26,6 +27,7 @@ import org.sferum.sdk.users.Person;
 public final class WireSession extends SessionParts {
     private final WireUsers users;
     private final WireMessages wireMessages;
+    private final WireAccount account;
 
     /**
      * Creates the session.
@@ -61,6 +63,17 @@ public final class WireSession extends SessionParts {
                 new WireNotifications(api, tokens), new WireEvents(api, tokens, users::me));
         this.users = users;
         this.wireMessages = messages;
+        this.account = new WireAccount(api, tokens);
+    }
+
+    /**
+     * The account's help and feedback over the partner contract ({@code docs/wire/support.md}).
+     *
+     * @return the account client
+     */
+    @Override
+    public org.sferum.sdk.account.Account account() {
+        return account;
     }
 
     /**

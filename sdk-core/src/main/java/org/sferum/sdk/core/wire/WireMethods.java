@@ -16,6 +16,8 @@ import static org.sferum.sdk.Capability.MESSAGING;
 import static org.sferum.sdk.Capability.NOTIFICATIONS;
 import static org.sferum.sdk.Capability.POLLS;
 import static org.sferum.sdk.Capability.RECORDINGS;
+import static org.sferum.sdk.Capability.ROSTER;
+import static org.sferum.sdk.Capability.SUPPORT;
 
 import java.util.Collections;
 import java.util.EnumMap;
@@ -48,7 +50,9 @@ public final class WireMethods {
             "calls.getParticipants", "calls.getWaitingRoom", "calls.admit", "calls.reject", "calls.removeParticipant",
             "calls.muteParticipant", "calls.attractAttention", "calls.setAdmin", "calls.raiseHand", "calls.setMedia",
             "calls.startRecording", "calls.stopRecording", "calls.getRecordings", "calls.getRecordingById",
-            "calls.getLessonRecordings", "calls.startBroadcast", "calls.stopBroadcast");
+            "calls.getLessonRecordings", "calls.startBroadcast", "calls.stopBroadcast",
+            "roster.getChats", "roster.getLinks", "roster.setPending", "roster.archiveChat", "roster.linkAccount",
+            "roster.unlinkAccount", "support.getContacts", "support.sendFeedback");
 
     static {
         BY_CAPABILITY.put(BOT_MESSAGING, List.of("messages.send", "messages.getById", "messages.getHistory",
@@ -84,6 +88,12 @@ public final class WireMethods {
                 "calls.setMedia"));
         BY_CAPABILITY.put(RECORDINGS, List.of("calls.startRecording", "calls.stopRecording", "calls.getRecordings",
                 "calls.getRecordingById", "calls.getLessonRecordings", "calls.startBroadcast", "calls.stopBroadcast"));
+        // docs/wire/roster.md: members through VK's execute; keyed chats, archiving, pending people and the
+        // platform's view through the partner contract
+        BY_CAPABILITY.put(ROSTER, List.of("messages.createChat", "messages.addChatUser", "messages.removeChatUser",
+                "roster.getChats", "roster.getLinks", "roster.setPending", "roster.archiveChat",
+                "roster.linkAccount", "roster.unlinkAccount"));
+        BY_CAPABILITY.put(SUPPORT, List.of("support.getContacts", "support.sendFeedback"));
     }
 
     private WireMethods() {
@@ -113,8 +123,7 @@ public final class WireMethods {
     }
 
     /**
-     * Returns the wire methods the operations of a capability call (empty for one sdk-core does not carry, such
-     * as roster sync).
+     * Returns the wire methods the operations of a capability call (empty for one sdk-core does not carry).
      *
      * @param capability the capability
      * @return the methods

@@ -7,6 +7,7 @@ import java.time.Instant;
 import org.sferum.sdk.Sferum;
 import org.sferum.sdk.core.Endpoints;
 import org.sferum.sdk.core.IdTokenKeys;
+import org.sferum.sdk.core.RetryPolicy;
 import org.sferum.sdk.core.SferumClient;
 import org.sferum.sdk.core.transport.JdkHttpTransport;
 import org.sferum.sdk.testkit.DemoSchool;
@@ -15,6 +16,7 @@ import org.sferum.sdk.testkit.calls.CallGuests;
 import org.sferum.sdk.testkit.contract.SferumFixture;
 import org.sferum.sdk.emulator.SferumEmulator;
 import org.sferum.sdk.testkit.vkid.VkIdUsers;
+import org.sferum.sdk.users.AccessToken;
 
 /**
  * The face every contract runs against in sdk-core: a {@link SferumClient} talking HTTP to a fresh emulator on
@@ -64,15 +66,38 @@ final class CoreOnEmulator implements SferumFixture {
 
     /** sdk-core on the emulator's VK face, the emulator also serving its MAX face (F-EMB-08). */
     static CoreOnEmulator openWithMax() {
-        return open(false, false, builder -> builder, true);
+        return open(false, false, (builder, emulator) -> builder, true);
+    }
+
+    /**
+     * Opens the plain face with roster sync: the client holds the tokens of the schools' service accounts, which
+     * the emulator issues on demand; retries are quick, so that an injected outage fails fast.
+     *
+     * @return the fixture
+     */
+    static CoreOnEmulator openWithRoster() {
+        return openWithRoster(builder -> builder);
+    }
+
+    /**
+     * Opens the face with roster sync and client settings of a test's own.
+     *
+     * @param tune changes the client's builder
+     * @return the fixture
+     */
+    static CoreOnEmulator openWithRoster(java.util.function.UnaryOperator<SferumClient.Builder> tune) {
+        return open(false, false, (builder, emulator) -> tune.apply(builder)
+                .rosterServiceAccounts(school -> AccessToken.of(emulator.engine().roster().serviceToken(school)))
+                .retryPolicy(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5), 0)), false);
     }
 
     private static CoreOnEmulator open(boolean jwks, boolean tls, java.util.function.UnaryOperator<SferumClient.Builder> tune) {
-        return open(jwks, tls, tune, false);
+        return open(jwks, tls, (builder, emulator) -> tune.apply(builder), false);
     }
 
-    private static CoreOnEmulator open(boolean jwks, boolean tls, java.util.function.UnaryOperator<SferumClient.Builder> tune,
-                                       boolean max) {
+    private static CoreOnEmulator open(boolean jwks, boolean tls,
+            java.util.function.BiFunction<SferumClient.Builder, SferumEmulator, SferumClient.Builder> tune,
+            boolean max) {
         TestClock clock = TestClock.at(Instant.parse("2026-09-01T06:00:00Z"));
         SferumEmulator.Builder emulatorBuilder = SferumEmulator.builder().clock(clock).seedDemo(true).port(0).tls(tls);
         if (max) {
@@ -85,7 +110,7 @@ final class CoreOnEmulator implements SferumFixture {
             builder.transport(new JdkHttpTransport(HttpClient.newBuilder().sslContext(emulator.sslContext())
                     .connectTimeout(Duration.ofSeconds(5)).build()));
         }
-        SferumClient client = tune.apply(builder)
+        SferumClient client = tune.apply(builder, emulator)
                 .endpoints(Endpoints.emulator(base))
                 .application(DemoSchool.CLIENT_ID, URI.create(DemoSchool.REDIRECT_URI))
                 .idTokenKeys(jwks ? IdTokenKeys.jwks(URI.create(base + "/.well-known/jwks.json")) : IdTokenKeys.none())
@@ -132,6 +157,11 @@ final class CoreOnEmulator implements SferumFixture {
     public void advanceClock(Duration amount) {
         clock.advance(amount);
         emulator.engine().calls().tick();
+    }
+
+    @Override
+    public void failRosterAfter(long operations) {
+        emulator.engine().roster().failAfter(operations);
     }
 
     @Override

@@ -24,7 +24,7 @@ import org.sferum.sdk.internal.Backend;
  */
 class WireMethodsTest {
     private static final Pattern LITERAL = Pattern.compile(
-            "\"((?:messages|calls|photos|docs|video|polls|users|friends|account)\\.[a-z][A-Za-z]*)\"");
+            "\"((?:messages|calls|photos|docs|video|polls|users|friends|account|roster|support)\\.[a-z][A-Za-z]*)\"");
 
     @Test
     @DisplayName("F-EMB-08 every wire method sdk-core calls is in the table, and nothing else")

@@ -86,7 +86,7 @@ public final class RosterPlanner {
         private final PlatformView platform;
         private final boolean collect;
         private final Map<AutomaticChatKey, PlatformChat> existing = new LinkedHashMap<>();
-        private final Map<SchoolAccountId, int[]> pending = new LinkedHashMap<>();
+        private final Map<SchoolAccountId, List<AutomaticChatKey>> pending = new LinkedHashMap<>();
         final List<RosterChange> changes = new ArrayList<>();
         private long chats;
         private long memberships;
@@ -118,8 +118,8 @@ public final class RosterPlanner {
                     add(new RosterChange.ArchiveChat(left.key()));
                 }
             }
-            for (Map.Entry<SchoolAccountId, int[]> p : pending.entrySet()) {
-                add(new RosterChange.PendingPerson(p.getKey(), p.getValue()[0]));
+            for (Map.Entry<SchoolAccountId, List<AutomaticChatKey>> p : pending.entrySet()) {
+                add(new RosterChange.PendingPerson(p.getKey(), p.getValue()));
             }
         }
 
@@ -231,7 +231,7 @@ public final class RosterPlanner {
                     toAdd++;
                     add(new RosterChange.AddMember(key, member));
                 } else {
-                    pending.computeIfAbsent(member, m -> new int[1])[0]++;
+                    pending.computeIfAbsent(member, m -> new ArrayList<>(2)).add(key);
                 }
             }
             if (have != null) {

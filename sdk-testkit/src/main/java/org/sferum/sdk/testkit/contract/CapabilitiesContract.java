@@ -42,7 +42,7 @@ public abstract class CapabilitiesContract extends SchoolContract {
     /** What the VK API profile lacks of what is implemented. */
     private static final Set<Capability> PARTNER_ONLY = EnumSet.of(Capability.MESSAGE_REPORTS,
             Capability.CHAT_SETTINGS, Capability.CHAT_LIST_ACTIONS, Capability.CHAT_CALLS, Capability.CALLS_BY_LINK,
-            Capability.LESSON_CALLS, Capability.CALL_MANAGEMENT, Capability.RECORDINGS);
+            Capability.LESSON_CALLS, Capability.CALL_MANAGEMENT, Capability.RECORDINGS, Capability.SUPPORT);
 
     /** Creates the contract. */
     protected CapabilitiesContract() {
@@ -74,7 +74,7 @@ public abstract class CapabilitiesContract extends SchoolContract {
         assertThrows(UnsupportedOperationException.class, () -> full.add(Capability.ROSTER));
         assertFalse(fixture.sferum().backend().isBlank());
         assertTrue(full.containsAll(PARTNER_ONLY), "the full face offers the partner contract: " + full);
-        assertFalse(full.contains(Capability.ROSTER), "roster sync is not implemented on any backend yet");
+        assertTrue(full.contains(Capability.ROSTER), "roster sync needs the partner contract, which the full face has");
         try (Sferum vk = openVkProfile()) {
             Set<Capability> offered = vk.capabilities();
             assertThrows(UnsupportedOperationException.class, () -> offered.remove(Capability.MESSAGING));
@@ -105,7 +105,8 @@ public abstract class CapabilitiesContract extends SchoolContract {
                     Capability.CHAT_SETTINGS, () -> session.chats().create(
                             NewChat.of("5в Объявления", Set.of()).withSettings(ChatSettings.announcement())),
                     Capability.CHAT_LIST_ACTIONS, () -> session.chats().pin(chat),
-                    Capability.MESSAGE_REPORTS, () -> session.messages().report(chat, sent.id(), ReportReason.SPAM));
+                    Capability.MESSAGE_REPORTS, () -> session.messages().report(chat, sent.id(), ReportReason.SPAM),
+                    Capability.SUPPORT, () -> session.account().support().contacts());
             assertEquals(PARTNER_ONLY, attempts.keySet());
             for (Map.Entry<Capability, Executable> attempt : attempts.entrySet()) {
                 UnsupportedCapabilityException e = assertThrows(UnsupportedCapabilityException.class,

@@ -69,6 +69,17 @@ public interface SferumFixture extends AutoCloseable {
         throw new UnsupportedOperationException("this fixture's clock cannot be moved");
     }
 
+    /**
+     * Makes the platform behind the implementation fail ({@code SERVICE_UNAVAILABLE}) after the given number of
+     * further roster operations, for the roster contract's apply stopped midway.
+     *
+     * @param operations how many operations succeed first; negative to stop failing
+     * @throws UnsupportedOperationException when the face cannot inject failures
+     */
+    default void failRosterAfter(long operations) {
+        throw new UnsupportedOperationException("this fixture cannot make its platform fail");
+    }
+
     /** Releases the implementation and whatever runs behind it. */
     @Override
     void close();

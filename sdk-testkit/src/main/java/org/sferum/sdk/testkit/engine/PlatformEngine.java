@@ -26,6 +26,8 @@ import org.sferum.sdk.users.UserId;
  *   <li>{@link #calls()}: calls ({@link CallService});</li>
  *   <li>{@link #presence()}: who is online ({@link Presence});</li>
  *   <li>{@link #vkId()}: VK ID ({@link VkIdService});</li>
+ *   <li>{@link #support()}: help and feedback ({@link SupportService});</li>
+ *   <li>{@link #roster()}: roster sync's automatic chats, service accounts, pending people ({@link RosterService});</li>
  *   <li>{@link #subscribe}: events (F-EMB-02), decided by {@link ChatEvents} and the calls' rules.</li>
  * </ul>
  *
@@ -42,6 +44,8 @@ public final class PlatformEngine {
     private final AttachmentService attachments;
     private final VkIdEngine vkId;
     private final CallService calls;
+    private final RosterService roster;
+    private final SupportService support;
     private final Presence presence;
 
     /**
@@ -68,6 +72,8 @@ public final class PlatformEngine {
         this.messageActions = new MessageActionService(state);
         this.vkId = new VkIdEngine(users);
         this.calls = new CallService(state, chats, messages);
+        this.roster = new RosterService(state, users, chats);
+        this.support = new SupportService(state);
         this.presence = new Presence(clock);
     }
 
@@ -141,6 +147,25 @@ public final class PlatformEngine {
      */
     public CallService calls() {
         return calls;
+    }
+
+    /**
+     * Returns roster sync's side of the platform (F-EMB-01, F-CHAT-01): the schools' service accounts, their
+     * automatic chats, and the people waiting for their link.
+     *
+     * @return the roster service
+     */
+    public RosterService roster() {
+        return roster;
+    }
+
+    /**
+     * Returns help and feedback (F-ACC-03).
+     *
+     * @return the support service
+     */
+    public SupportService support() {
+        return support;
     }
 
     /**

@@ -72,6 +72,11 @@ public final class FakeFixture implements SferumFixture {
     }
 
     @Override
+    public void failRosterAfter(long operations) {
+        fake.engine().roster().failAfter(operations);
+    }
+
+    @Override
     public VkIdUsers vkId() {
         return fake.vkId();
     }

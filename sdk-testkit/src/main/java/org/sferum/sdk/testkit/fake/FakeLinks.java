@@ -136,6 +136,7 @@ final class FakeLinks implements Links {
         links.insert(link);
         tokens.put(started.account(), new TokenSet(AccessToken.of(grant.accessToken()), grant.refreshToken(),
                 deviceId, now.plusSeconds(grant.expiresIn())));
+        engine.roster().accountLinked(link.account(), link.user()); // F-CHAT-01: pending chats take them in
         return link;
     }
 
@@ -171,6 +172,7 @@ final class FakeLinks implements Links {
                     + "chats («Вы будете удалены из всех чатов»); pass confirmed = true once the user agreed");
         }
         Link link = links.findByAccount(account).orElseThrow(() -> notLinked(account));
+        engine.roster().accountUnlinked(account); // its automatic chats wait for it again
         for (ChatId chat : engine.chats().chatsOf(link.user())) {
             try {
                 engine.chats().leaveChat(link.user(), chat);

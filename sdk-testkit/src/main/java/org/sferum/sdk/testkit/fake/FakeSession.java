@@ -29,6 +29,11 @@ final class FakeSession extends SessionParts {
     }
 
     @Override
+    public org.sferum.sdk.account.Account account() {
+        return new FakeAccount(engine, actor);
+    }
+
+    @Override
     public Person me() {
         return engine.users().person(actor.get());
     }

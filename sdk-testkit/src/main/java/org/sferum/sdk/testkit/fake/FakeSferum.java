@@ -142,7 +142,7 @@ public final class FakeSferum implements Sferum {
     @Override
     public Roster roster() {
         backend.check("Sferum.roster");
-        throw new UnsupportedOperationException("roster sync (F-EMB-01) is not implemented yet; see docs/status.md");
+        return new FakeRoster(engine);
     }
 
     @Override
