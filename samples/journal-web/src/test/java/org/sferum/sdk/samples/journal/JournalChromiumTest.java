@@ -211,7 +211,10 @@ class JournalChromiumTest {
     private void link(WebDriver browser, String phone) {
         browser.get(app.baseUri() + "/sferum");
         browser.findElement(By.xpath("//button[normalize-space()='Привязать учебный профиль VK ID']")).click();
-        for (int step = 0; step < 8 && !browser.getCurrentUrl().startsWith(app.baseUri().toString()); step++) {
+        // the click returns before the browser has left the journal: wait for VK ID's first page (another port)
+        String journal = app.baseUri() + "/";
+        await(browser, d -> !d.getCurrentUrl().startsWith(journal));
+        for (int step = 0; step < 8 && !browser.getCurrentUrl().startsWith(journal); step++) {
             WebElement form = browser.findElement(By.cssSelector("form[data-step]"));
             switch (form.getAttribute("data-step")) {
                 case "PHONE" -> form.findElement(By.name("phone")).sendKeys(phone);
