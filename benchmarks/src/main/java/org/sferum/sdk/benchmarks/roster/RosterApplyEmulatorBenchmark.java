@@ -3,7 +3,6 @@ package org.sferum.sdk.benchmarks.roster;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -21,7 +20,6 @@ import org.sferum.sdk.core.Endpoints;
 import org.sferum.sdk.core.RosterServiceAccounts;
 import org.sferum.sdk.core.SferumClient;
 import org.sferum.sdk.emulator.SferumEmulator;
-import org.sferum.sdk.roster.ApplyOptions;
 import org.sferum.sdk.roster.ApplyResult;
 import org.sferum.sdk.roster.RosterPerson;
 import org.sferum.sdk.roster.RosterPlan;
@@ -89,14 +87,6 @@ public class RosterApplyEmulatorBenchmark {
         }
     }
 
-    /** The changes applied, for the rate. */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.EVENTS)
-    public static class Changes {
-        /** Changes applied in the shot. */
-        public long changes;
-    }
-
     /**
      * Applies the plan against the emulator.
      *
@@ -105,12 +95,7 @@ public class RosterApplyEmulatorBenchmark {
      * @return the result
      */
     @Benchmark
-    public ApplyResult applyOnEmulator(Platform platform, Changes counted) {
-        ApplyResult result = platform.client.roster().apply(platform.plan, ApplyOptions.defaults());
-        if (result.failed() > 0) {
-            throw new IllegalStateException("changes failed: " + result.failures().get(0));
-        }
-        counted.changes += result.applied();
-        return result;
+    public ApplyResult applyOnEmulator(Platform platform, RosterApplyBenchmark.Changes counted) {
+        return RosterApplyBenchmark.applyCounted(platform.client.roster(), platform.plan, counted);
     }
 }
