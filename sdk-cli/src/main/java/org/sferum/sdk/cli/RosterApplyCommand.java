@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.sferum.sdk.core.SferumClient;
 import org.sferum.sdk.error.ErrorCategory;
+import org.sferum.sdk.error.NotFoundException;
 import org.sferum.sdk.error.SferumException;
 import org.sferum.sdk.roster.ApplyOptions;
 import org.sferum.sdk.roster.ApplyProgress;
@@ -16,15 +17,18 @@ import org.sferum.sdk.roster.PlanOptions;
 import org.sferum.sdk.roster.RosterPlan;
 import org.sferum.sdk.roster.RosterSnapshot;
 import org.sferum.sdk.roster.oneroster.OneRosterReader;
+import org.sferum.sdk.store.jdbc.JdbcRosterWork;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code sferum roster apply --oneroster DIR --emulator URL|--endpoint URL [--resume] [--dry-run] [--skip-invalid]}:
- * reads the roster, plans it against the live platform and applies the difference as the schools' service
- * accounts, with a progress bar on standard error. Exit codes: 0 done, 1 input invalid (nothing applied),
+ * {@code sferum roster apply --oneroster DIR --emulator URL|--endpoint URL [--resume] [--dry-run] [--skip-invalid]
+ * [--jdbc URL --run ID]}: reads the roster, plans it against the live platform and applies the difference as the
+ * schools' service accounts, with a progress bar on standard error. With {@code --jdbc}, the plan is stored as the
+ * work items of a run ({@link JdbcRosterWork}) and each item is marked done as it is applied, so that
+ * {@code --resume --jdbc URL --run ID} finishes an interrupted run without repeating an item. Exit codes: 0 done, 1 input invalid (nothing applied),
  * 2 platform error (what was done stays done; run again, with {@code --resume}, to finish).
  */
 @Command(name = "apply", mixinStandardHelpOptions = true,
@@ -33,15 +37,20 @@ public final class RosterApplyCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--oneroster", paramLabel = "DIR", required = true, description = "The OneRoster CSV directory.")
+    @Option(names = "--oneroster", paramLabel = "DIR", required = true, description = "The OneRoster CSV directory"
+            + " (not read again by --resume --jdbc, which finishes the stored run).")
     private Path directory;
 
     @Mixin
     private PlatformOptions platform = new PlatformOptions();
 
-    @Option(names = "--resume", description = "Finish an apply that stopped: planning against the platform again"
-            + " leaves out what was done, so nothing is repeated.")
+    @Option(names = "--resume", description = "Finish an apply that stopped: with --jdbc, the run's work items left"
+            + " (no planning again, no item repeated); without, planning against the platform again leaves out what"
+            + " was done.")
     private boolean resume;
+
+    @Mixin
+    private JdbcOptions jdbc = new JdbcOptions();
 
     @Option(names = "--dry-run", description = "Plan and go through the plan without changing the platform.")
     private boolean dryRun;
@@ -69,6 +78,23 @@ public final class RosterApplyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (jdbc.on() != (jdbc.run != null)) {
+            err.println("--jdbc and --run go together: the database keeps the work items of the named run");
+            return SferumCli.INPUT_INVALID;
+        }
+        if (jdbc.on() && resume) {
+            // the plan is in the database already: finish its items left, without reading or planning again
+            try (SferumClient client = platform.client()) {
+                JdbcRosterWork work = JdbcRosterWork.on(jdbc.dataSource(), jdbc.tablePrefix);
+                err.println("resuming run " + jdbc.run + ": " + work.remaining(jdbc.run) + " work items left");
+                try {
+                    return work(client, work, out, err);
+                } catch (NotFoundException e) {
+                    err.println("no run " + jdbc.run + " in the database: start it without --resume");
+                    return SferumCli.INPUT_INVALID;
+                }
+            }
+        }
         RosterSnapshot snapshot = OneRosterReader.on(today != null ? today : LocalDate.now()).read(directory);
         try (SferumClient client = platform.client()) {
             RosterPlan plan = client.roster().plan(snapshot,
@@ -83,6 +109,16 @@ public final class RosterApplyCommand implements Callable<Integer> {
             err.println((resume ? "resuming: " : "") + "to create " + c.toCreate() + " chats, add " + c.toAdd()
                     + ", remove " + c.toRemove() + ", archive " + c.toArchive() + ", pending " + c.pending()
                     + (dryRun ? " (dry run)" : ""));
+            if (jdbc.on()) {
+                JdbcRosterWork work = JdbcRosterWork.on(jdbc.dataSource(), jdbc.tablePrefix);
+                if (!dryRun && !work.publish(jdbc.run, plan)) {
+                    err.println("run " + jdbc.run + " exists: its work items left are applied (" + work.remaining(
+                            jdbc.run) + "); this plan is not stored again");
+                }
+                if (!dryRun) {
+                    return work(client, work, out, err);
+                }
+            }
             ProgressBar bar = new ProgressBar(err, !noProgress);
             ApplyResult result;
             try {
@@ -97,15 +133,43 @@ public final class RosterApplyCommand implements Callable<Integer> {
                 return SferumCli.PLATFORM_ERROR;
             }
             bar.end();
-            out.println("{\"applied\": " + result.applied() + ", \"skipped\": " + result.skipped() + ", \"failed\": "
-                    + result.failed() + ", \"cancelled\": " + result.cancelled() + "}");
-            List<ApplyResult.Failure> failures = result.failures();
-            for (int i = 0; i < Math.min(RosterPlanCommand.SHOWN_INVALID_ROWS, failures.size()); i++) {
-                ApplyResult.Failure f = failures.get(i);
-                err.println("failed: " + f.code() + " " + f.message());
-            }
-            return result.failed() == 0 ? SferumCli.DONE : SferumCli.PLATFORM_ERROR;
+            return report(result, out, err);
         }
+    }
+
+    /** Applies the run's work items left as this node; a platform error leaves them for --resume. */
+    private int work(SferumClient client, JdbcRosterWork work, PrintWriter out, PrintWriter err) {
+        ProgressBar bar = new ProgressBar(err, !noProgress);
+        ApplyResult result;
+        try {
+            result = work.work(jdbc.run, client.roster(), ApplyOptions.defaults().withProgress(bar), node());
+        } catch (SferumException e) {
+            bar.end();
+            if (e.code().category() != ErrorCategory.SERVICE) {
+                throw e;
+            }
+            err.println("the platform failed mid-apply (" + e.code() + "): the items done are checkpointed; "
+                    + work.remaining(jdbc.run) + " left; run again with --resume --jdbc … --run " + jdbc.run);
+            return SferumCli.PLATFORM_ERROR;
+        }
+        bar.end();
+        return report(result, out, err);
+    }
+
+    private static String node() {
+        String host = System.getenv("HOSTNAME");
+        return "cli@" + (host == null || host.isBlank() ? "localhost" : host) + "/" + ProcessHandle.current().pid();
+    }
+
+    private static int report(ApplyResult result, PrintWriter out, PrintWriter err) {
+        out.println("{\"applied\": " + result.applied() + ", \"skipped\": " + result.skipped() + ", \"failed\": "
+                + result.failed() + ", \"cancelled\": " + result.cancelled() + "}");
+        List<ApplyResult.Failure> failures = result.failures();
+        for (int i = 0; i < Math.min(RosterPlanCommand.SHOWN_INVALID_ROWS, failures.size()); i++) {
+            ApplyResult.Failure f = failures.get(i);
+            err.println("failed: " + f.code() + " " + f.message());
+        }
+        return result.failed() == 0 ? SferumCli.DONE : SferumCli.PLATFORM_ERROR;
     }
 
     /** A progress bar on standard error: done/total, rate and ETA, redrawn in place. */

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sferum.sdk.roster.RosterSnapshot;
 import org.sferum.sdk.roster.oneroster.OneRosterReader;
 import org.sferum.sdk.emulator.SferumEmulator;
+import org.sferum.sdk.store.jdbc.JdbcRosterWork;
 
 /** The {@code sferum} tool run in process (F-EMB-01): roster plan, its JSON, exit codes, help. */
 class SferumCliTest {
@@ -190,6 +191,56 @@ class SferumCliTest {
             assertEquals(0, run("roster", "apply", "--oneroster", dir.toString(), "--emulator", url, "--resume",
                     "--today", "2026-10-01"), err::toString);
             assertEquals(0, json(out.toString()).get("applied"), "a second run changes nothing");
+        }
+    }
+
+    @Test
+    @DisplayName("F-EMB-01 roster apply --jdbc checkpoints work items: a platform error midway exits 2, then --resume"
+            + " --jdbc finishes the run without planning again and without repeating an item")
+    void applyResumesThroughJdbcWorkItems() throws IOException {
+        withPhones();
+        RosterSnapshot roster = OneRosterReader.on(LocalDate.of(2026, 10, 1)).read(dir);
+        String jdbcUrl = "jdbc:h2:mem:cli-resume-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
+        try (SferumEmulator emulator = SferumEmulator.builder().port(0).seedDemo(false).seedRoster(roster, 1.0)
+                .start()) {
+            String url = emulator.baseUri().toString();
+            assertEquals(1, run("roster", "apply", "--oneroster", dir.toString(), "--emulator", url,
+                    "--jdbc", jdbcUrl), "--jdbc needs --run");
+            // the platform fails after 9 of the 10 changes: the first work items (four chats) are done by then
+            emulator.engine().roster().failAfter(9);
+            assertEquals(2, run("roster", "apply", "--oneroster", dir.toString(), "--emulator", url,
+                    "--today", "2026-10-01", "--jdbc", jdbcUrl, "--run", "nightly-1", "--no-progress"),
+                    err::toString);
+            assertTrue(err.toString().contains("--resume"), err::toString);
+            org.h2.jdbcx.JdbcDataSource database = new org.h2.jdbcx.JdbcDataSource();
+            database.setURL(jdbcUrl);
+            JdbcRosterWork work = JdbcRosterWork.on(database, "sferum_");
+            int left = work.remaining("nightly-1");
+            Map<Integer, String> doneBefore = work.doneBy("nightly-1");
+            assertTrue(left > 0 && !doneBefore.isEmpty(), "items done and left after the outage: " + doneBefore
+                    + ", " + left + " left");
+            // the roster's directory is gone: --resume --jdbc does not read or plan again
+            Files.delete(dir.resolve("users.csv"));
+            emulator.engine().roster().failAfter(-1);
+            out.getBuffer().setLength(0);
+            assertEquals(1, run("roster", "apply", "--oneroster", dir.toString(), "--emulator", url, "--resume",
+                    "--jdbc", jdbcUrl, "--run", "nightly-0"), "an unknown run");
+            assertEquals(0, run("roster", "apply", "--oneroster", dir.toString(), "--emulator", url, "--resume",
+                    "--jdbc", jdbcUrl, "--run", "nightly-1", "--no-progress"), err::toString);
+            assertEquals(0, work.remaining("nightly-1"));
+            Map<Integer, String> doneAfter = work.doneBy("nightly-1");
+            doneBefore.forEach((item, node) -> assertEquals(node, doneAfter.get(item), "item " + item
+                    + " was done once, before the outage, and not taken again"));
+            long appliedOnResume = json(out.toString()).get("applied");
+            assertEquals(0, json(out.toString()).get("failed"), out::toString);
+            // what the platform has now is the whole roster: planning again finds nothing to do
+            withPhones();
+            out.getBuffer().setLength(0);
+            assertEquals(0, run("roster", "plan", "--oneroster", dir.toString(), "--emulator", url, "--json",
+                    "--today", "2026-10-01"), err::toString);
+            Map<String, Long> after = json(out.toString());
+            assertEquals(0, after.get("to_create") + after.get("to_add") + after.get("to_remove"), out::toString);
+            assertEquals(1, appliedOnResume, "the resume applied only the one change left, none of the nine done");
         }
     }
 

@@ -113,6 +113,7 @@ public final class SferumClient implements Sferum {
     private final MaxApi maxApi;
     /** The schools' service accounts for roster sync; {@code null} when not given. */
     private final RosterServiceAccounts rosterServiceAccounts;
+    private final int rosterCallsPerExecute;
 
     private SferumClient(Builder builder, Transport transport, List<RequestInterceptor> interceptors,
                          LinkStore linkStore, TokenStore tokenStore, List<SferumEventListener> eventListeners,
@@ -137,6 +138,7 @@ public final class SferumClient implements Sferum {
         this.linkStore = linkStore;
         this.tokenStore = tokenStore;
         this.rosterServiceAccounts = builder.rosterServiceAccounts;
+        this.rosterCallsPerExecute = builder.rosterCallsPerExecute;
         this.linking = builder.clientId == null ? null : Linking.builder()
                 .settings(new LinkSettings(builder.clientId, builder.redirectUri, withoutSlash(endpoints.id()),
                         builder.idTokenIssuer != null ? builder.idTokenIssuer : withoutSlash(endpoints.id()),
@@ -193,7 +195,7 @@ public final class SferumClient implements Sferum {
             throw new IllegalStateException("roster sync acts as the schools' service accounts: give their tokens"
                     + " with SferumClient.builder().rosterServiceAccounts(...)");
         }
-        return new WireRoster(api, rosterServiceAccounts);
+        return new WireRoster(api, rosterServiceAccounts, rosterCallsPerExecute);
     }
 
     /**
@@ -494,6 +496,7 @@ public final class SferumClient implements Sferum {
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private Sleeper sleeper = Sleeper.system();
         private int requestsPerSecond = -1;
+        private int rosterCallsPerExecute = WireRoster.CALLS_PER_EXECUTE;
         private Duration coalesceWindow = Duration.ZERO;
         private Clock clock = Clock.systemUTC();
         private final List<RequestInterceptor> interceptors = new ArrayList<>();
@@ -521,6 +524,22 @@ public final class SferumClient implements Sferum {
          */
         public Builder rosterServiceAccounts(RosterServiceAccounts value) {
             this.rosterServiceAccounts = java.util.Objects.requireNonNull(value, "roster service accounts");
+            return this;
+        }
+
+        /**
+         * Sets how many member changes of a roster apply go in one VK {@code execute} (default and most
+         * {@value WireRoster#CALLS_PER_EXECUTE}); 1 sends each {@code messages.addChatUser} or
+         * {@code messages.removeChatUser} as its own request, for a gateway without {@code execute} (and to measure
+         * what batching gains, docs/performance.md).
+         *
+         * @param value 1 to {@value WireRoster#CALLS_PER_EXECUTE}
+         * @return this builder
+         */
+        public Builder rosterCallsPerExecute(int value) {
+            Checks.require(value >= 1 && value <= WireRoster.CALLS_PER_EXECUTE, ErrorCode.INVALID_ARGUMENT,
+                    "member changes per execute must be 1 to " + WireRoster.CALLS_PER_EXECUTE);
+            this.rosterCallsPerExecute = value;
             return this;
         }
 

@@ -105,7 +105,19 @@ public class RosterApplyBenchmark {
      */
     @Benchmark
     public ApplyResult applyOnFake(Platform platform, Changes counted) {
-        ApplyResult result = platform.fake.roster().apply(platform.plan, ApplyOptions.defaults());
+        return applyCounted(platform.fake.roster(), platform.plan, counted);
+    }
+
+    /**
+     * Applies a plan, failing on any refused change, and counts what was applied.
+     *
+     * @param roster where
+     * @param plan the plan
+     * @param counted the counter
+     * @return the result
+     */
+    static ApplyResult applyCounted(org.sferum.sdk.roster.Roster roster, RosterPlan plan, Changes counted) {
+        ApplyResult result = roster.apply(plan, ApplyOptions.defaults());
         if (result.failed() > 0) {
             throw new IllegalStateException("changes failed: " + result.failures().get(0));
         }

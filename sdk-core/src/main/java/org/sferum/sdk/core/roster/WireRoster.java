@@ -59,16 +59,33 @@ public final class WireRoster implements Roster {
 
     private final VkApi api;
     private final RosterServiceAccounts serviceAccounts;
+    /** Member changes per {@code execute}; 1 sends each as its own request, without {@code execute}. */
+    private final int callsPerExecute;
 
     /**
-     * Creates the roster client.
+     * Creates the roster client, {@value #CALLS_PER_EXECUTE} member changes to an {@code execute}.
      *
      * @param api the client's VK API caller
      * @param serviceAccounts the schools' service account tokens
      */
     public WireRoster(VkApi api, RosterServiceAccounts serviceAccounts) {
+        this(api, serviceAccounts, CALLS_PER_EXECUTE);
+    }
+
+    /**
+     * Creates the roster client with a given number of member changes to an {@code execute}.
+     *
+     * @param api the client's VK API caller
+     * @param serviceAccounts the schools' service account tokens
+     * @param callsPerExecute 1 to {@value #CALLS_PER_EXECUTE}; 1 sends each member change as its own request
+     *                        ({@code messages.addChatUser} or {@code messages.removeChatUser}), without {@code execute}
+     */
+    public WireRoster(VkApi api, RosterServiceAccounts serviceAccounts, int callsPerExecute) {
         this.api = Objects.requireNonNull(api, "api");
         this.serviceAccounts = Objects.requireNonNull(serviceAccounts, "service accounts");
+        Checks.require(callsPerExecute >= 1 && callsPerExecute <= CALLS_PER_EXECUTE, ErrorCode.INVALID_ARGUMENT,
+                "member changes per execute must be 1 to " + CALLS_PER_EXECUTE);
+        this.callsPerExecute = callsPerExecute;
     }
 
     @Override
@@ -286,8 +303,20 @@ public final class WireRoster implements Roster {
                         ? VkRequest.idempotent("messages.addChatUser").param("chat_id", chat).param("user_id", user)
                         : VkRequest.idempotent("messages.removeChatUser").param("chat_id", chat)
                                 .param("member_id", user));
-                if (requests.size() == CALLS_PER_EXECUTE) {
+                if (requests.size() == callsPerExecute) {
                     flush();
+                }
+            }
+
+            /** One member change as its own request: its answer, or its refusal as the execute would give it. */
+            private ExecuteAnswer alone(VkRequest request) {
+                try {
+                    return new ExecuteAnswer(request, api.call(token(school), request), null);
+                } catch (SferumException e) {
+                    if (e.code().category() == ErrorCategory.SERVICE) {
+                        throw e; // the platform's own failure stops the apply, as from execute
+                    }
+                    return new ExecuteAnswer(request, null, e);
                 }
             }
 
@@ -295,7 +324,8 @@ public final class WireRoster implements Roster {
                 if (requests.isEmpty()) {
                     return;
                 }
-                List<ExecuteAnswer> answers = api.execute(token(school), List.copyOf(requests));
+                List<ExecuteAnswer> answers = callsPerExecute == 1 ? List.of(alone(requests.get(0)))
+                        : api.execute(token(school), List.copyOf(requests));
                 for (int i = 0; i < answers.size(); i++) {
                     ExecuteAnswer answer = answers.get(i);
                     if (answer.failure() == null) {

@@ -31,6 +31,22 @@ class WireRosterBatchingTest {
     @Test
     @DisplayName("F-EMB-01 F-CHAT-01 members go through execute, 25 a request, never one addChatUser a request")
     void membersGoThroughExecute() {
+        Map<String, AtomicInteger> sent = applyClassOfSixty(25);
+        assertEquals(null, sent.get("messages.addChatUser"), "no member added one request each: " + sent);
+        int executes = sent.getOrDefault("execute", new AtomicInteger()).get();
+        assertTrue(executes >= 3 && executes <= 4, "63 additions in 3 or 4 executes: " + sent);
+    }
+
+    @Test
+    @DisplayName("F-EMB-01 rosterCallsPerExecute(1): each member its own messages.addChatUser, no execute, same result")
+    void withoutExecute() {
+        Map<String, AtomicInteger> sent = applyClassOfSixty(1);
+        assertEquals(null, sent.get("execute"), "no execute: " + sent);
+        assertEquals(PUPILS + 3, sent.get("messages.addChatUser").get(), "one request a member: " + sent);
+    }
+
+    /** Applies 7а with 60 linked pupils, the given members to an execute; returns the requests sent by method. */
+    private static Map<String, AtomicInteger> applyClassOfSixty(int callsPerExecute) {
         Map<String, AtomicInteger> sent = new ConcurrentHashMap<>();
         RequestInterceptor counter = new RequestInterceptor() {
             @Override
@@ -38,7 +54,8 @@ class WireRosterBatchingTest {
                 sent.computeIfAbsent(request.operation(), m -> new AtomicInteger()).incrementAndGet();
             }
         };
-        try (CoreOnEmulator face = CoreOnEmulator.openWithRoster(b -> b.interceptor(counter))) {
+        try (CoreOnEmulator face = CoreOnEmulator.openWithRoster(b -> b.interceptor(counter)
+                .rosterCallsPerExecute(callsPerExecute))) {
             PlatformEngine engine = face.emulator().engine();
             RosterSnapshot.Builder roster = schoolNine();
             link(engine, "t9", Role.TEACHER);
@@ -53,14 +70,14 @@ class WireRosterBatchingTest {
             ApplyResult result = face.sferum().roster().apply(plan, ApplyOptions.defaults());
 
             assertEquals(plan.size(), result.applied(), result.failures().toString());
-            assertEquals(null, sent.get("messages.addChatUser"), "no member added one request each: " + sent);
-            int executes = sent.getOrDefault("execute", new AtomicInteger()).get();
-            assertTrue(executes >= 3 && executes <= 4, "63 additions in 3 or 4 executes: " + sent);
             ChatId pupils = engine.roster().chatOf(new AutomaticChatKey(AutomaticChatKind.CLASS_STUDENTS, "y26", "s9",
                     "7a")).orElseThrow();
             assertEquals(PUPILS + 2, engine.chats().chat(engine.roster().serviceAccount("s9"), pupils).members().size(),
                     "the service account, the teacher and the pupils");
+            assertTrue(engine.chats().chat(engine.roster().serviceAccount("s9"), pupils).members().stream()
+                    .anyMatch(m -> m.role() == org.sferum.sdk.chats.MemberRole.ADMIN), "the class teacher is admin");
         }
+        return sent;
     }
 
     /** Школа №9 with 7а and its class teacher t9. */
