@@ -41,8 +41,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The demo journal: the embedded emulator (demo seed), one {@link SferumClient} pointed at it, the roster of the
- * demo class synced to Sferum (its automatic chats, {@link JournalRoster}), today's timetable, and the web server
- * on 127.0.0.1. Pages are in {@link JournalPages}.
+ * demo class synced to Sferum (its automatic chats, {@link JournalRoster}), today's timetable, and the web server on 127.0.0.1. Pages are in {@link JournalPages}.
  */
 public final class JournalApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JournalApp.class);
