@@ -9,7 +9,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,19 +19,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.sferum.sdk.SferumSession;
 import org.sferum.sdk.chats.ChatId;
-import org.sferum.sdk.chats.ChatFilter;
-import org.sferum.sdk.chats.ChatSummary;
+import org.sferum.sdk.chats.NewChat;
 import org.sferum.sdk.core.Endpoints;
-import org.sferum.sdk.core.RosterServiceAccounts;
 import org.sferum.sdk.core.SferumClient;
 import org.sferum.sdk.error.SferumException;
 import org.sferum.sdk.messages.Draft;
-import org.sferum.sdk.messages.HistoryQuery;
-import org.sferum.sdk.paging.PageRequest;
 import org.sferum.sdk.testkit.DemoSchool;
 import org.sferum.sdk.testkit.SeededUser;
 import org.sferum.sdk.emulator.SferumEmulator;
-import org.sferum.sdk.users.AccessToken;
 import org.sferum.sdk.users.Role;
 import org.sferum.sdk.users.SchoolAccountId;
 import org.sferum.sdk.users.UserId;
@@ -40,8 +34,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The demo journal: the embedded emulator (demo seed), one {@link SferumClient} pointed at it, the roster of the
- * demo class synced to Sferum (its automatic chats, {@link JournalRoster}), today's timetable, and the web server on 127.0.0.1. Pages are in {@link JournalPages}.
+ * The demo journal: the embedded emulator (demo seed), one {@link SferumClient} pointed at it, the class chat of
+ * the demo class, today's timetable, and the web server on 127.0.0.1. Pages are in {@link JournalPages}.
  */
 public final class JournalApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JournalApp.class);
@@ -55,11 +49,8 @@ public final class JournalApp implements AutoCloseable {
     private final SferumEmulator emulator;
     private final SferumClient sferum;
     private final DemoSchool school;
-    /** The school's service account, which owns the automatic chats. */
-    private final SferumSession schoolSession;
-    /** The class's automatic chat of students and teachers, which lesson calls are created in. */
-    private final ChatId classChat;
-    private final JournalRoster roster;
+    /** The class chat lesson calls are created in; a new one when the teacher relinks after unlinking. */
+    private volatile ChatId classChat;
     private final LiveUpdates live;
     private final List<SchoolLesson> lessons;
     private final Map<String, JournalUser> users;
@@ -79,22 +70,14 @@ public final class JournalApp implements AutoCloseable {
         this.baseUri = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
         // The demo seed registers the application with http://127.0.0.1/sferum/callback; on a loopback host VK ID
         // (and the emulator) accept any port, so the journal's own callback needs no further registration.
-        // The platform gives the school system its service account's token (here the embedded emulator does); with
-        // it the client syncs the roster and tells the platform about links and unlinks.
-        AccessToken service = AccessToken.of(emulator.engine().roster().serviceToken(SCHOOL_ID));
         this.sferum = SferumClient.builder()
                 .endpoints(Endpoints.emulator(emulator.baseUri()))
                 .application(DemoSchool.CLIENT_ID, baseUri.resolve("/sferum/callback"))
-                .rosterServiceAccounts(RosterServiceAccounts.of(Map.of(SCHOOL_ID, service)))
                 .build();
-        this.schoolSession = sferum.session(service);
+        this.classChat = createClassChat(sferum.session(school.teacher().token()), classMembers());
         this.lessons = SchoolLesson.today(SCHOOL_ID, school.className(), now());
         emulator.engine().vkId().createAccount(VARIANT_2_PHONE, Optional.of(DemoSchool.PASSWORD), Optional.empty());
         this.users = journalUsers(school);
-        this.roster = new JournalRoster(sferum.roster(), SCHOOL_ID, users.values(),
-                LocalDate.ofInstant(now(), SchoolLesson.ZONE));
-        roster.sync();
-        this.classChat = welcome(schoolSession, school.className());
         Map<UserId, String> byId = new ConcurrentHashMap<>();
         for (SeededUser u : school.everyone()) {
             byId.put(u.id(), u.person().displayName());
@@ -185,21 +168,54 @@ public final class JournalApp implements AutoCloseable {
     }
 
     /**
-     * After a user linked or unlinked: remembers a linked user's name and syncs the roster, as a school system
-     * does after a change. The platform itself has already put a linked person into the automatic chats waiting
-     * for them and taken an unlinked one out (docs/roster.md); the sync finds nothing left to do unless something
-     * was missed (a notification lost on the way).
+     * Puts a user who just linked into the class (the school's integration does this, as it would from the
+     * timetable): a student or the parent is added to the class chat by the teacher; the teacher, if she is no
+     * longer in the class chat (she unlinked, which removed her from every chat), gets a new class chat with
+     * everyone of the class. So a relinked user finds the lessons' calls again.
      *
      * @param user the journal user
-     * @param profile their educational profile, empty after unlinking
+     * @param profile their educational profile
      */
-    void linkChanged(JournalUser user, Optional<UserId> profile) {
-        profile.ifPresent(p -> names.putIfAbsent(p, user.name()));
-        try {
-            roster.sync();
-        } catch (SferumException e) {
-            LOG.warn("roster sync after a link change: {}", e.code());
+    synchronized void enrol(JournalUser user, UserId profile) {
+        SferumSession teacher = teacherSession();
+        if (user.teacher()) {
+            try {
+                teacher.chats().get(classChat);
+                return;
+            } catch (SferumException notMember) {
+                LOG.info("the teacher is no longer in the class chat ({}): a new class chat", notMember.code());
+            }
+            classChat = createClassChat(teacher, classMembers());
+            return;
         }
+        try {
+            teacher.chats().addMember(classChat, profile);
+            names.putIfAbsent(profile, user.name());
+        } catch (SferumException e) {
+            LOG.info("adding a member to the class chat: {}", e.code());
+        }
+    }
+
+    /** The teacher's session: her link when she linked, else the school integration's token from the seed. */
+    private SferumSession teacherSession() {
+        JournalUser teacher = users.get("teacher");
+        return sferum.links().find(teacher.account()).isPresent() ? sferum.session(teacher.account())
+                : sferum.session(school.teacher().token());
+    }
+
+    /** Everyone of the class but the teacher: the students and the parent, linked or seeded. */
+    private java.util.LinkedHashSet<UserId> classMembers() {
+        java.util.LinkedHashSet<UserId> members = new java.util.LinkedHashSet<>();
+        school.students().forEach(s -> members.add(s.id()));
+        members.add(school.parent().id());
+        if (users != null) {
+            for (JournalUser u : users.values()) {
+                if (!u.teacher()) {
+                    sferum.links().find(u.account()).ifPresent(l -> members.add(l.user()));
+                }
+            }
+        }
+        return members;
     }
 
     List<SchoolLesson> lessons() {
@@ -249,16 +265,11 @@ public final class JournalApp implements AutoCloseable {
         emulator.close();
     }
 
-    /**
-     * Finds the class's automatic chat among the service account's chats and greets the class there once.
-     */
-    private static ChatId welcome(SferumSession school, String className) {
-        ChatId chat = school.chats().list(ChatFilter.ALL, PageRequest.ofSize(PageRequest.MAX_SIZE)).items().stream()
-                .filter(c -> c.title().equals(className)).map(ChatSummary::id).findFirst()
-                .orElseThrow(() -> new IllegalStateException("roster sync made no chat «" + className + "»"));
-        if (school.messages().history(chat, HistoryQuery.newestFirst(1)).items().isEmpty()) {
-            school.messages().send(chat, Draft.text("Добро пожаловать в чат класса! Здесь появятся онлайн-уроки."));
-        }
+    private ChatId createClassChat(SferumSession teacher, java.util.Set<UserId> members) {
+        // Created with the teacher's session (at start-up the seed's token, as the school's integration would, or
+        // the teacher herself): the class chat of the students and the parent that lesson calls are created in.
+        ChatId chat = teacher.chats().create(NewChat.of(school.className() + " — классный чат", members));
+        teacher.messages().send(chat, Draft.text("Добро пожаловать в чат класса! Здесь появятся онлайн-уроки."));
         return chat;
     }
 

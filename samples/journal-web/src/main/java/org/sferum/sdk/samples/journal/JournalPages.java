@@ -136,7 +136,6 @@ final class JournalPages {
             case "GET /sferum/unlink" -> unlinkPage(r, session, user);
             case "POST /sferum/unlink" -> {
                 app.sferum().links().unlink(user.account(), "yes".equals(r.form("confirm").orElse("")));
-                app.linkChanged(user, Optional.empty());
                 app.live().broadcast("unlinked");
                 r.redirect("/sferum?done=unlinked");
             }
@@ -361,7 +360,7 @@ final class JournalPages {
             }
             throw e;
         }
-        app.linkChanged(user, Optional.of(link.user()));
+        app.enrol(user, link.user());
         app.live().broadcast("linked");
         r.redirect("/sferum?done=linked");
     }
