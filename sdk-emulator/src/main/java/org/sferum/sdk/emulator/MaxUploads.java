@@ -37,7 +37,9 @@ final class MaxUploads {
     static final String PATH = "/upload/";
     /** How many finished uploads' ranges are remembered for {@code GET} [choice]. */
     private static final int REMEMBERED = 256;
-    private static final Pattern RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+)");
+    private static final Pattern ENCODED_NAME = Pattern.compile("filename\\*=UTF-8''([^;\\s]+)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
 
     private final PlatformEngine engine;
     /** Unfinished and recently finished uploads by ticket; guarded by this. */
@@ -143,17 +145,23 @@ final class MaxUploads {
         }
         long from = Long.parseLong(range.group(1));
         long to = Long.parseLong(range.group(2));
-        long total = Long.parseLong(range.group(3));
-        if (to < from || to >= total) {
+        long total = range.group(3).equals("*") ? -1 : Long.parseLong(range.group(3));
+        if (to < from || (total >= 0 && to >= total)) {
             throw new Refused(400, "proto.payload", "Content-Range " + header + " is not a range of the file");
         }
         Progress progress = progress(ticket, total, fileName(exchange));
         synchronized (progress) {
-            if (progress.total != total) {
-                throw new Refused(400, "proto.payload", "this upload is " + progress.total + " bytes, not " + total);
+            if (total >= 0) {
+                if (progress.total >= 0 && progress.total != total) {
+                    throw new Refused(400, "proto.payload", "this upload is " + progress.total + " bytes, not "
+                            + total);
+                }
+                progress.total = total;
             }
             if (from != progress.received) {
-                exchange.getResponseHeaders().set("Range", "bytes=0-" + (progress.received - 1));
+                if (progress.received > 0) {
+                    exchange.getResponseHeaders().set("Range", "bytes=0-" + (progress.received - 1));
+                }
                 throw new Refused(416, "range.not.satisfiable", "this upload has " + progress.received
                         + " bytes; go on from byte " + progress.received);
             }
@@ -174,7 +182,7 @@ final class MaxUploads {
                     progress.received += read;
                 }
             }
-            if (progress.received < total) {
+            if (progress.total < 0 || progress.received < progress.total) {
                 return status(progress);
             }
             String key;
@@ -257,14 +265,27 @@ final class MaxUploads {
 
     private static String fileName(EmulatorExchange exchange) {
         String disposition = exchange.getRequestHeaders().getFirst("Content-Disposition");
-        String name = disposition == null ? null : Multipart.param("Content-Disposition: " + disposition, "filename");
+        if (disposition == null) {
+            return "file";
+        }
+        Matcher encoded = ENCODED_NAME.matcher(disposition);
+        if (encoded.find()) {
+            try {
+                return java.net.URLDecoder.decode(encoded.group(1).replace("+", "%2B"),
+                        java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw new Refused(400, "proto.payload", "filename* is not percent-encoded UTF-8");
+            }
+        }
+        String name = Multipart.param("Content-Disposition: " + disposition, "filename");
         return name == null || name.isEmpty() ? "file" : name;
     }
 
     /** What one upload address received. */
     private static final class Progress {
         private final UploadKind kind;
-        private final long total;
+        /** The file's size; -1 while the chunks say {@code /*}. */
+        private long total;
         private final String fileName;
         private final List<String> ranges = new ArrayList<>();
         private long received;
