@@ -124,12 +124,7 @@ public final class MaxApi {
             }
             int status = response.status();
             if (status == 200) {
-                try {
-                    return Json.parse(response.body());
-                } catch (IOException e) {
-                    throw new ServiceException(ErrorCode.MALFORMED_RESPONSE, "the MAX Bot API answered " + method + " "
-                            + path + " with a body that is not JSON", null, null, e);
-                }
+                return answer(method, path, response);
             }
             if ((status == 429 || status == 503 || notReady(status, response.body()))
                     && attempt < retry.maxAttempts()) {
@@ -137,6 +132,23 @@ public final class MaxApi {
                 continue;
             }
             throw error(method, path, status, response.body());
+        }
+    }
+
+    /**
+     * The JSON of a 200 answer.
+     *
+     * @param method the HTTP method
+     * @param path the path, for the message
+     * @param response the answer
+     * @return its JSON
+     */
+    static JsonNode answer(String method, String path, TransportResponse response) {
+        try {
+            return Json.parse(response.body());
+        } catch (IOException e) {
+            throw new ServiceException(ErrorCode.MALFORMED_RESPONSE, "the MAX Bot API answered " + method + " "
+                    + path + " with a body that is not JSON", null, null, e);
         }
     }
 

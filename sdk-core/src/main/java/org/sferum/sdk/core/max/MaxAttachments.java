@@ -175,11 +175,7 @@ final class MaxAttachments implements Attachments {
             }
             int status = response.status();
             if (status == 200) {
-                try {
-                    return Json.parse(response.body());
-                } catch (IOException e) {
-                    throw MaxDecoder.malformed("an upload's answer that is not JSON");
-                }
+                return MaxApi.answer("POST", "/upload", response);
             }
             if ((status == 416 || status == 429 || status == 503) && api.backoff(attempt)) {
                 from = status == 416 ? resumeAt(address, offset, bytes.length) : from;
