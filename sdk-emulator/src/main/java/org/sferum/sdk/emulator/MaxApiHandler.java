@@ -37,6 +37,10 @@ import org.sferum.sdk.users.UserId;
 final class MaxApiHandler implements EmulatorHandler {
     /** The longest a poll may wait, in seconds (the schema's maximum). */
     static final int MAX_TIMEOUT = 90;
+    /** The most rows of an inline keyboard [choice: MAX's documentation says 30]. */
+    static final int MAX_ROWS = 30;
+    /** The most buttons in a row of an inline keyboard [choice: MAX's documentation says 7]. */
+    static final int MAX_ROW = 7;
 
     private final PlatformEngine engine;
     private final MaxJson json;
@@ -174,8 +178,10 @@ final class MaxApiHandler implements EmulatorHandler {
                 }
                 ChatId chat = chat(query.get("chat_id"));
                 JsonNode body = body(exchange);
+                Optional<ArrayNode> keyboard = keyboard(body.path("attachments"));
                 Draft draft = draft(body).withAttachments(attachments(bot, body.path("attachments")));
                 Message sent = engine.messages().send(bot, chat, draft);
+                keyboard.ifPresent(buttons -> json.keyboard(sent.id(), buttons));
                 ObjectNode answer = JsonNodes.object();
                 answer.set("message", json.message(sent, bot));
                 return answer;
@@ -320,6 +326,8 @@ final class MaxApiHandler implements EmulatorHandler {
                     }
                     break;
                 }
+                case "inline_keyboard":
+                    break; // kept by the face: keyboard()
                 case "file":
                     if (requests.size() > 1) {
                         throw new Refused(400, "proto.payload", "a file must be the only attachment of its message");
@@ -333,6 +341,50 @@ final class MaxApiHandler implements EmulatorHandler {
             }
         }
         return out;
+    }
+
+    /**
+     * The rows of an {@code inline_keyboard} attachment, checked against the schema's {@code Keyboard}: 1 to
+     * {@link #MAX_ROWS} rows of 1 to {@link #MAX_ROW} buttons, each a {@code link} button with a text of 1 to 128
+     * characters and an {@code http(s)} url of at most 2,048 [choice: the emulator takes link buttons only].
+     */
+    private static Optional<ArrayNode> keyboard(JsonNode requests) {
+        ArrayNode found = null;
+        for (JsonNode request : requests) {
+            if (!request.path("type").asText("").equals("inline_keyboard")) {
+                continue;
+            }
+            if (found != null) {
+                throw new Refused(400, "proto.payload", "a message has at most one inline_keyboard");
+            }
+            JsonNode rows = request.path("payload").path("buttons");
+            if (!rows.isArray() || rows.isEmpty() || rows.size() > MAX_ROWS) {
+                throw new Refused(400, "proto.payload", "an inline_keyboard has 1 to " + MAX_ROWS + " rows of"
+                        + " buttons in payload.buttons");
+            }
+            for (JsonNode row : rows) {
+                if (!row.isArray() || row.isEmpty() || row.size() > MAX_ROW) {
+                    throw new Refused(400, "proto.payload", "a keyboard row has 1 to " + MAX_ROW + " buttons");
+                }
+                for (JsonNode button : row) {
+                    String text = button.path("text").asText("");
+                    String url = button.path("url").asText("");
+                    if (!button.path("type").asText("").equals("link")) {
+                        throw new Refused(400, "proto.payload", "the emulator's MAX face takes link buttons only,"
+                                + " not '" + button.path("type").asText("") + "' (docs/wire/max.md)");
+                    }
+                    if (text.isEmpty() || text.length() > 128) {
+                        throw new Refused(400, "proto.payload", "a button's text is 1 to 128 characters");
+                    }
+                    if (url.length() > 2048 || !(url.startsWith("https://") || url.startsWith("http://"))) {
+                        throw new Refused(400, "proto.payload", "a link button's url is an http(s) address of at"
+                                + " most 2048 characters");
+                    }
+                }
+            }
+            found = (ArrayNode) rows;
+        }
+        return Optional.ofNullable(found);
     }
 
     private Message visible(UserId bot, String mid) {

@@ -32,6 +32,8 @@ final class MaxJson {
 
     private final PlatformEngine engine;
 
+    private final java.util.Map<MessageId, ArrayNode> keyboards = new java.util.concurrent.ConcurrentHashMap<>();
+
     MaxJson(PlatformEngine engine) {
         this.engine = engine;
     }
@@ -173,13 +175,30 @@ final class MaxJson {
         return json;
     }
 
-    private static ObjectNode body(Message message) {
+    /**
+     * Keeps a message's inline keyboard, which the MAX face shows with it: the engine's messages have no buttons, so
+     * the face keeps them [choice: people on the VK face see the text only].
+     *
+     * @param message the message
+     * @param buttons the keyboard's rows of buttons, already checked
+     */
+    void keyboard(MessageId message, ArrayNode buttons) {
+        keyboards.put(message, buttons.deepCopy());
+    }
+
+    private ObjectNode body(Message message) {
         ObjectNode json = JsonNodes.object();
         json.put("mid", mid(message.id()));
         json.put("seq", message.conversationMessageId());
         json.put("text", message.text());
         ArrayNode attachments = json.putArray("attachments");
         message.attachments().forEach(attachment -> attachment(attachment).ifPresent(attachments::add));
+        ArrayNode buttons = keyboards.get(message.id());
+        if (buttons != null) {
+            ObjectNode keyboard = attachments.addObject();
+            keyboard.put("type", "inline_keyboard");
+            keyboard.putObject("payload").set("buttons", buttons.deepCopy());
+        }
         json.putNull("markup");
         return json;
     }

@@ -423,6 +423,36 @@ class MaxWireTest {
         assertEquals(400, asBot("POST", "/messages", "/messages?chat_id=" + chat, message).status());
     }
 
+    @Test
+    @DisplayName("F-EMB-08 inline keyboard: a «Подключиться» link button under the bot's message, kept and shown with it; other button types and a bad url are 400")
+    void linkButton() throws Exception {
+        long chat = classChat(true);
+        ObjectNode message = text("Урок математики начинается");
+        ObjectNode button = Wire.JSON.createObjectNode().put("type", "link").put("text", "Подключиться")
+                .put("url", "https://sferum.test/call/lesson-1");
+        message.putArray("attachments").addObject().put("type", "inline_keyboard").putObject("payload")
+                .putArray("buttons").addArray().add(button);
+        assertTrue(SCHEMA.problemsOf("NewMessageBody", message).isEmpty(), SCHEMA.problemsOf("NewMessageBody",
+                message).toString());
+        Answer sent = asBot("POST", "/messages", "/messages?chat_id=" + chat, message);
+        assertEquals(200, sent.status(), sent.body().toString());
+        String mid = sent.body().path("message").path("body").path("mid").asText();
+        JsonNode read = asBot("GET", "/messages/{messageId}", "/messages/" + mid, null).body();
+        JsonNode keyboard = read.path("body").path("attachments").get(0);
+        assertEquals("inline_keyboard", keyboard.path("type").asText());
+        assertEquals(button, keyboard.path("payload").path("buttons").get(0).get(0));
+        ObjectNode callback = text("Нажмите");
+        callback.putArray("attachments").addObject().put("type", "inline_keyboard").putObject("payload")
+                .putArray("buttons").addArray().addObject().put("type", "callback").put("text", "Да")
+                .put("payload", "yes");
+        assertEquals(400, asBot("POST", "/messages", "/messages?chat_id=" + chat, callback).status());
+        ObjectNode badUrl = text("Ссылка");
+        badUrl.putArray("attachments").addObject().put("type", "inline_keyboard").putObject("payload")
+                .putArray("buttons").addArray().addObject().put("type", "link").put("text", "Открыть")
+                .put("url", "javascript:alert(1)");
+        assertEquals(400, asBot("POST", "/messages", "/messages?chat_id=" + chat, badUrl).status());
+    }
+
     private JsonNode awaitReceived(String url, long bytes) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (true) {
