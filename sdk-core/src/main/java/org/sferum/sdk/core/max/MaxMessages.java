@@ -54,6 +54,18 @@ final class MaxMessages implements Messages {
 
     @Override
     public Message send(ChatId chat, Draft draft) {
+        return send(chat, draft, null);
+    }
+
+    /**
+     * Sends, with an {@code inline_keyboard} of the given rows when not null ({@link MaxLinkButtons}).
+     *
+     * @param chat the chat
+     * @param draft the message
+     * @param keyboard the keyboard's rows of buttons, or null
+     * @return the message as sent
+     */
+    Message send(ChatId chat, Draft draft, com.fasterxml.jackson.databind.node.ArrayNode keyboard) {
         Checks.notNull(chat, "chat");
         Checks.notNull(draft, "draft");
         long maxChat = ids.maxChat(chat);
@@ -73,6 +85,12 @@ final class MaxMessages implements Messages {
             for (org.sferum.sdk.attachments.Attachment attachment : draft.attachments()) {
                 list.add(attachmentRequest(attachment));
             }
+        }
+        if (keyboard != null) {
+            ObjectNode request = (body.has("attachments") ? (com.fasterxml.jackson.databind.node.ArrayNode)
+                    body.get("attachments") : body.putArray("attachments")).addObject();
+            request.put("type", "inline_keyboard");
+            request.putObject("payload").set("buttons", keyboard);
         }
         if (draft.replyTo().isPresent()) {
             body.putObject("link").put("type", "reply").put("mid", ids.mid(draft.replyTo().get()));

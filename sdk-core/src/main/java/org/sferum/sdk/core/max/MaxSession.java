@@ -27,6 +27,7 @@ public final class MaxSession extends SessionParts {
     private final MaxApi api;
     private final AccessToken token;
     private final MaxDecoder decoder;
+    private final MaxMessages messages;
     private volatile Person me;
 
     /**
@@ -59,6 +60,7 @@ public final class MaxSession extends SessionParts {
         this.api = api;
         this.token = token;
         this.decoder = decoder;
+        this.messages = messages;
     }
 
     /**
@@ -117,6 +119,11 @@ public final class MaxSession extends SessionParts {
     @Override
     public org.sferum.sdk.account.Account account() {
         return MaxRefusals.part(org.sferum.sdk.account.Account.class);
+    }
+
+    /** The session's MAX messages, for {@link MaxLinkButtons}. */
+    MaxMessages maxMessages() {
+        return messages;
     }
 
     @Override

@@ -188,4 +188,24 @@ class MaxWireTest {
         assertEquals(5, transport.requests.get(3).body().length, "only the bytes the address lacks");
         assertEquals(1, sleeps.size());
     }
+
+    @Test
+    @DisplayName("F-EMB-08 a «Подключиться» link button: POST /messages with an inline_keyboard of link buttons; a javascript: address or an empty row is refused before the wire")
+    void linkButtonShape() {
+        ScriptedTransport transport = new ScriptedTransport().body(200, "{\"message\":" + MESSAGE + "}");
+        try (SferumClient client = client(transport)) {
+            org.sferum.sdk.core.max.MaxLinkButtons buttons = client.maxLinkButtons(AccessToken.of(TOKEN));
+            buttons.send(ChatId.group(1), Draft.text("Урок начинается"), List.of(List.of(
+                    new org.sferum.sdk.core.max.MaxLinkButtons.LinkButton("Подключиться",
+                            URI.create("https://sferum.test/call/lesson-1")))));
+            assertThrows(ValidationException.class, () -> new org.sferum.sdk.core.max.MaxLinkButtons.LinkButton(
+                    "Открыть", URI.create("javascript:alert(1)")));
+            assertThrows(ValidationException.class, () -> buttons.send(ChatId.group(1), Draft.text("Урок"),
+                    List.of(List.of())));
+        }
+        assertEquals(1, transport.requests.size());
+        assertEquals("{\"text\":\"Урок начинается\",\"attachments\":[{\"type\":\"inline_keyboard\",\"payload\":"
+                + "{\"buttons\":[[{\"type\":\"link\",\"text\":\"Подключиться\",\"url\":"
+                + "\"https://sferum.test/call/lesson-1\"}]]}}]}", body(transport.requests.get(0)));
+    }
 }
