@@ -257,7 +257,7 @@ public abstract class BotMessagingContract {
     }
 
     @Test
-    @DisplayName("F-EMB-08 F-ATT-01 F-ATT-03 the bot uploads a photo and a file and posts them; people see the photo and the file's name and size")
+    @DisplayName("F-EMB-08 F-ATT-01 F-ATT-03 F-ATT-05 the bot uploads a photo and a file and posts them; people see the photo and the file's name and size")
     void botPostsAttachments() {
         if (!fixture.botFace().capabilities().contains(Capability.ATTACHMENTS)) {
             Assumptions.abort("excluded: the backend " + fixture.botFace().backend() + " lacks ATTACHMENTS");
@@ -275,6 +275,9 @@ public abstract class BotMessagingContract {
         assertEquals("Домашнее задание.txt", got.name());
         assertEquals(text.length, got.size());
         assertTrue(seen.get(1).attachments().get(0) instanceof Attachment.Photo, seen.get(1).attachments().toString());
+        List<Attachment> ofChat = bot.attachments().ofChat(chat, org.sferum.sdk.paging.PageRequest.first()).items();
+        assertTrue(ofChat.stream().anyMatch(a -> a instanceof Attachment.File f && f.name().equals(got.name())),
+                "F-ATT-05 the chat's attachments hold the file: " + ofChat);
         SferumException program = assertThrows(SferumException.class, () -> bot.attachments().uploadFile(
                 "homework.exe", new ByteArrayInputStream(new byte[] {'M', 'Z', 0, 1})));
         assertEquals(ErrorCategory.VALIDATION, program.category(), program.getMessage());
