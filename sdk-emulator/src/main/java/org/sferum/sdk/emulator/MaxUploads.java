@@ -48,9 +48,12 @@ final class MaxUploads {
 
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Progress> eldest) {
-            boolean drop = size() > REMEMBERED && eldest.getValue().finished;
+            // the eldest of more than REMEMBERED: finished, or abandoned by its client; its bytes go
+            boolean drop = size() > REMEMBERED;
             if (drop) {
-                eldest.getValue().discard();
+                synchronized (eldest.getValue()) {
+                    eldest.getValue().discard();
+                }
             }
             return drop;
         }
@@ -188,6 +191,10 @@ final class MaxUploads {
             String key;
             try (InputStream all = Files.newInputStream(progress.file())) {
                 key = engine.attachments().receiveUpload(ticket, progress.fileName, all);
+            } catch (RuntimeException | IOException refused) {
+                progress.finished = true; // the engine refused the file, or it could not be read: nothing is kept
+                progress.discard();
+                throw refused;
             }
             return finish(progress, key);
         }
