@@ -46,7 +46,10 @@ public enum Capability {
     NOTIFICATIONS,
     /** The people the user can reach (F-ACC-01). Public VK API. */
     CONTACTS,
-    /** Photos, videos and files in messages, and a chat's attachments (F-ATT-01, F-ATT-02, F-ATT-03, F-ATT-05). Public VK API. */
+    /**
+     * Photos, videos and files in messages, and a chat's attachments (F-ATT-01, F-ATT-02, F-ATT-03, F-ATT-05). Public
+     * VK API, and the MAX Bot API's three-step {@code /uploads} ({@code Endpoints.max}).
+     */
     ATTACHMENTS,
     /** Polls: create, vote, see results (F-ATT-04). Public VK API. */
     POLLS,

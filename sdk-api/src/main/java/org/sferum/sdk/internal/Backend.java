@@ -36,10 +36,11 @@ public final class Backend {
             Capability.POLLS, Capability.EVENTS, Capability.LINKING));
     /**
      * What the MAX messenger's public Bot API carries for a bot (F-EMB-08, {@code shared/max-api-schema} 0.0.33):
-     * messages in the chats the bot is in, those chats and their members, and their updates.
+     * messages in the chats the bot is in, photos, videos and files in them (the three-step {@code /uploads}), those
+     * chats and their members, and their updates.
      */
     public static final Set<Capability> MAX_BOT_API = Collections.unmodifiableSet(EnumSet.of(
-            Capability.BOT_MESSAGING, Capability.EVENTS));
+            Capability.BOT_MESSAGING, Capability.ATTACHMENTS, Capability.EVENTS));
     /** What the Sferum partner contract adds to the VK API. */
     public static final Set<Capability> PARTNER = Collections.unmodifiableSet(EnumSet.of(Capability.MESSAGE_REPORTS,
             Capability.CHAT_SETTINGS, Capability.CHAT_LIST_ACTIONS, Capability.CHAT_CALLS, Capability.CALLS_BY_LINK,

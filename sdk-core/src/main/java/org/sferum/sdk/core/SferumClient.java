@@ -21,6 +21,7 @@ import org.sferum.sdk.core.links.Linking;
 import org.sferum.sdk.core.roster.WireRoster;
 import org.sferum.sdk.core.session.WireSession;
 import org.sferum.sdk.core.max.MaxApi;
+import org.sferum.sdk.core.max.MaxLinkButtons;
 import org.sferum.sdk.core.max.MaxSession;
 import org.sferum.sdk.core.transport.JdkHttpTransport;
 import org.sferum.sdk.core.transport.Transport;
@@ -280,6 +281,25 @@ public final class SferumClient implements Sferum {
                     + " not " + backend.name());
         }
         return new MaxWebhook(MaxSession.of(maxApi, botToken), secret, listener);
+    }
+
+    /**
+     * A MAX bot's messages with link buttons under them (F-EMB-08), such as «Подключиться» to a lesson's call: the
+     * MAX Bot API's {@code inline_keyboard}, which the SDK's {@code Draft} does not carry. Only with
+     * {@link Endpoints#max(AccessToken) Endpoints.max(…)}. Needs {@link org.sferum.sdk.Capability#BOT_MESSAGING}.
+     *
+     * @param botToken the bot's token
+     * @return the bot's link buttons
+     * @throws IllegalStateException if the client is not on the MAX Bot API, or is closed
+     */
+    public MaxLinkButtons maxLinkButtons(AccessToken botToken) {
+        Checks.notNull(botToken, "bot token");
+        ensureOpen();
+        if (maxApi == null) {
+            throw new IllegalStateException("link buttons are the MAX Bot API's: build the client with"
+                    + " Endpoints.max(…), not " + backend.name());
+        }
+        return MaxLinkButtons.of(MaxSession.of(maxApi, botToken));
     }
 
     /**

@@ -128,10 +128,11 @@ class CapabilityGuardTest {
     }
 
     @Test
-    @DisplayName("F-EMB-08 the MAX backend offers BOT_MESSAGING and EVENTS; everything else is refused before anything is sent, naming MAX")
+    @DisplayName("F-EMB-08 the MAX backend offers BOT_MESSAGING, ATTACHMENTS and EVENTS; everything else is refused before anything is sent, naming MAX")
     void maxOffersBotMessaging() throws Exception {
         try (SferumClient client = client(Endpoints.max(AccessToken.of("max-bot-token-secret")))) {
-            assertEquals(EnumSet.of(Capability.BOT_MESSAGING, Capability.EVENTS), client.capabilities());
+            assertEquals(EnumSet.of(Capability.BOT_MESSAGING, Capability.ATTACHMENTS, Capability.EVENTS),
+                    client.capabilities());
             assertEquals("MAX Bot API", client.backend());
             SferumSession session = client.session(AccessToken.of("max-bot-token-secret"));
             assertEquals(56, refuseEvery(session, Backend.MAX_BOT_API, "MAX Bot API", "Endpoints.vk()"),
@@ -154,8 +155,8 @@ class CapabilityGuardTest {
             UnsupportedCapabilityException call = assertThrows(UnsupportedCapabilityException.class,
                     () -> session.calls().endForAll(new CallId("c1")));
             assertTrue(call.getMessage().contains("calls"), call.getMessage());
-            assertEquals(Capability.ATTACHMENTS, assertThrows(UnsupportedCapabilityException.class,
-                    () -> session.attachments().ofChat(ChatId.group(1), org.sferum.sdk.paging.PageRequest.first()))
+            assertEquals(Capability.POLLS, assertThrows(UnsupportedCapabilityException.class,
+                    () -> session.attachments().createPoll("Контрольная?", java.util.List.of("да", "нет"), false))
                     .capability());
         }
     }

@@ -37,17 +37,24 @@ import org.sferum.sdk.users.UserId;
 final class MaxApiHandler implements EmulatorHandler {
     /** The longest a poll may wait, in seconds (the schema's maximum). */
     static final int MAX_TIMEOUT = 90;
+    /** The most rows of an inline keyboard [choice: MAX's documentation says 30]. */
+    static final int MAX_ROWS = 30;
+    /** The most buttons in a row of an inline keyboard [choice: MAX's documentation says 7]. */
+    static final int MAX_ROW = 7;
 
     private final PlatformEngine engine;
     private final MaxJson json;
     private final MaxUpdates updates;
     private final MaxWebhooks webhooks;
+    private final MaxUploads uploads;
 
-    MaxApiHandler(PlatformEngine engine, MaxJson json, MaxUpdates updates, MaxWebhooks webhooks) {
+    MaxApiHandler(PlatformEngine engine, MaxJson json, MaxUpdates updates, MaxWebhooks webhooks,
+                  MaxUploads uploads) {
         this.engine = engine;
         this.json = json;
         this.updates = updates;
         this.webhooks = webhooks;
+        this.uploads = uploads;
     }
 
     @Override
@@ -108,6 +115,11 @@ final class MaxApiHandler implements EmulatorHandler {
             return updates.poll(bot, optionalLong(query, "marker"), number(query, "timeout", 30, 0, MAX_TIMEOUT),
                     number(query, "limit", 100, 1, 1000), types(query));
         }
+        if (parts.equals(List.of("uploads"))) {
+            allow(method, "POST");
+            String host = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Host")).orElse("127.0.0.1");
+            return uploads.open(bot, required(query, "type"), host);
+        }
         if (parts.equals(List.of("subscriptions"))) {
             allow(method, "GET", "POST", "DELETE");
             switch (method) {
@@ -166,8 +178,10 @@ final class MaxApiHandler implements EmulatorHandler {
                 }
                 ChatId chat = chat(query.get("chat_id"));
                 JsonNode body = body(exchange);
-                Draft draft = draft(body);
+                Optional<ArrayNode> keyboard = keyboard(body.path("attachments"));
+                Draft draft = draft(body).withAttachments(attachments(bot, body.path("attachments")));
                 Message sent = engine.messages().send(bot, chat, draft);
+                keyboard.ifPresent(buttons -> json.keyboard(sent.id(), buttons));
                 ObjectNode answer = JsonNodes.object();
                 answer.set("message", json.message(sent, bot));
                 return answer;
@@ -261,9 +275,6 @@ final class MaxApiHandler implements EmulatorHandler {
 
     /** The engine's draft of a {@code NewMessageBody}: text, a reply or a forward through {@code link}. */
     private static Draft draft(JsonNode body) {
-        if (body.path("attachments").isArray() && body.path("attachments").size() > 0) {
-            throw new Refused(400, "proto.payload", "attachments are not built in the emulator's MAX face yet");
-        }
         String text = body.path("text").isTextual() ? body.path("text").asText() : "";
         JsonNode link = body.path("link");
         if (link.isObject()) {
@@ -279,10 +290,101 @@ final class MaxApiHandler implements EmulatorHandler {
                     throw new Refused(400, "proto.payload", "link.type must be reply or forward");
             }
         }
-        if (text.isEmpty()) {
-            throw new Refused(400, "proto.payload", "a message needs text");
+        if (text.isEmpty() && !(body.path("attachments").isArray() && body.path("attachments").size() > 0)) {
+            throw new Refused(400, "proto.payload", "a message needs text or an attachment");
         }
         return Draft.text(text);
+    }
+
+    /**
+     * The engine's attachments of a {@code NewMessageBody}: {@code image} ({@code payload.token}, or
+     * {@code payload.photos} of tokens) and {@code file} ({@code payload.token}), each token an upload of this bot
+     * that the engine saves once (its rules: {@code AttachmentService.saveUpload}). A file must be the message's
+     * only attachment, as the schema says.
+     */
+    private List<org.sferum.sdk.attachments.Attachment> attachments(UserId bot, JsonNode requests) {
+        List<org.sferum.sdk.attachments.Attachment> out = new ArrayList<>();
+        if (!requests.isArray()) {
+            return out;
+        }
+        for (JsonNode request : requests) {
+            JsonNode payload = request.path("payload");
+            switch (request.path("type").asText("")) {
+                case "image": {
+                    List<String> tokens = new ArrayList<>();
+                    if (payload.path("token").isTextual()) {
+                        tokens.add(payload.path("token").asText());
+                    }
+                    payload.path("photos").forEach(photo -> tokens.add(photo.path("token").asText("")));
+                    if (tokens.isEmpty()) {
+                        throw new Refused(400, "proto.payload", "an image attachment needs payload.token or"
+                                + " payload.photos (external url images are not taken by the emulator)");
+                    }
+                    for (String token : tokens) {
+                        out.add(engine.attachments().saveUpload(bot, token,
+                                org.sferum.sdk.testkit.engine.UploadKind.PHOTO, Optional.empty()));
+                    }
+                    break;
+                }
+                case "inline_keyboard":
+                    break; // kept by the face: keyboard()
+                case "file":
+                    if (requests.size() > 1) {
+                        throw new Refused(400, "proto.payload", "a file must be the only attachment of its message");
+                    }
+                    out.add(engine.attachments().saveUpload(bot, payload.path("token").asText(""),
+                            org.sferum.sdk.testkit.engine.UploadKind.FILE, Optional.empty()));
+                    break;
+                default:
+                    throw new Refused(400, "proto.payload", "the emulator's MAX face takes image and file"
+                            + " attachments, not '" + request.path("type").asText("") + "' (docs/wire/max.md)");
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The rows of an {@code inline_keyboard} attachment, checked against the schema's {@code Keyboard}: 1 to
+     * {@link #MAX_ROWS} rows of 1 to {@link #MAX_ROW} buttons, each a {@code link} button with a text of 1 to 128
+     * characters and an {@code http(s)} url of at most 2,048 [choice: the emulator takes link buttons only].
+     */
+    private static Optional<ArrayNode> keyboard(JsonNode requests) {
+        ArrayNode found = null;
+        for (JsonNode request : requests) {
+            if (!request.path("type").asText("").equals("inline_keyboard")) {
+                continue;
+            }
+            if (found != null) {
+                throw new Refused(400, "proto.payload", "a message has at most one inline_keyboard");
+            }
+            JsonNode rows = request.path("payload").path("buttons");
+            if (!rows.isArray() || rows.isEmpty() || rows.size() > MAX_ROWS) {
+                throw new Refused(400, "proto.payload", "an inline_keyboard has 1 to " + MAX_ROWS + " rows of"
+                        + " buttons in payload.buttons");
+            }
+            for (JsonNode row : rows) {
+                if (!row.isArray() || row.isEmpty() || row.size() > MAX_ROW) {
+                    throw new Refused(400, "proto.payload", "a keyboard row has 1 to " + MAX_ROW + " buttons");
+                }
+                for (JsonNode button : row) {
+                    String text = button.path("text").asText("");
+                    String url = button.path("url").asText("");
+                    if (!button.path("type").asText("").equals("link")) {
+                        throw new Refused(400, "proto.payload", "the emulator's MAX face takes link buttons only,"
+                                + " not '" + button.path("type").asText("") + "' (docs/wire/max.md)");
+                    }
+                    if (text.isEmpty() || text.length() > 128) {
+                        throw new Refused(400, "proto.payload", "a button's text is 1 to 128 characters");
+                    }
+                    if (url.length() > 2048 || !(url.startsWith("https://") || url.startsWith("http://"))) {
+                        throw new Refused(400, "proto.payload", "a link button's url is an http(s) address of at"
+                                + " most 2048 characters");
+                    }
+                }
+            }
+            found = (ArrayNode) rows;
+        }
+        return Optional.ofNullable(found);
     }
 
     private Message visible(UserId bot, String mid) {

@@ -32,6 +32,8 @@ final class MaxJson {
 
     private final PlatformEngine engine;
 
+    private final java.util.Map<MessageId, ArrayNode> keyboards = new java.util.concurrent.ConcurrentHashMap<>();
+
     MaxJson(PlatformEngine engine) {
         this.engine = engine;
     }
@@ -173,14 +175,60 @@ final class MaxJson {
         return json;
     }
 
-    private static ObjectNode body(Message message) {
+    /**
+     * Keeps a message's inline keyboard, which the MAX face shows with it: the engine's messages have no buttons, so
+     * the face keeps them [choice: people on the VK face see the text only].
+     *
+     * @param message the message
+     * @param buttons the keyboard's rows of buttons, already checked
+     */
+    void keyboard(MessageId message, ArrayNode buttons) {
+        keyboards.put(message, buttons.deepCopy());
+    }
+
+    private ObjectNode body(Message message) {
         ObjectNode json = JsonNodes.object();
         json.put("mid", mid(message.id()));
         json.put("seq", message.conversationMessageId());
         json.put("text", message.text());
-        json.putArray("attachments");
+        ArrayNode attachments = json.putArray("attachments");
+        message.attachments().forEach(attachment -> attachment(attachment).ifPresent(attachments::add));
+        ArrayNode buttons = keyboards.get(message.id());
+        if (buttons != null) {
+            ObjectNode keyboard = attachments.addObject();
+            keyboard.put("type", "inline_keyboard");
+            keyboard.putObject("payload").set("buttons", buttons.deepCopy());
+        }
         json.putNull("markup");
         return json;
+    }
+
+    /**
+     * An {@code Attachment}: a photo as {@code image} ({@code photo_id}, {@code url}), a file as {@code file}
+     * ({@code filename}, {@code size}; {@code payload.url} empty [choice: the engine's file has no address]); the
+     * {@code payload.token} names the item [choice: tokens are not reusable in another message yet]. Polls and videos, which the MAX
+     * face cannot make, are left out.
+     */
+    private static Optional<ObjectNode> attachment(org.sferum.sdk.attachments.Attachment attachment) {
+        ObjectNode json = JsonNodes.object();
+        if (attachment instanceof org.sferum.sdk.attachments.Attachment.Photo photo) {
+            json.put("type", "image");
+            ObjectNode payload = json.putObject("payload");
+            payload.put("photo_id", photo.id().id());
+            payload.put("token", "photo." + photo.id().ownerId() + "_" + photo.id().id());
+            payload.put("url", photo.url());
+            return Optional.of(json);
+        }
+        if (attachment instanceof org.sferum.sdk.attachments.Attachment.File file) {
+            json.put("type", "file");
+            ObjectNode payload = json.putObject("payload");
+            payload.put("url", "");
+            payload.put("token", "file." + file.id().ownerId() + "_" + file.id().id());
+            json.put("filename", file.name());
+            json.put("size", file.size());
+            return Optional.of(json);
+        }
+        return Optional.empty();
     }
 
     /**

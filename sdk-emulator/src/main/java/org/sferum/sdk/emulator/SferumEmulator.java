@@ -118,7 +118,10 @@ public final class SferumEmulator implements AutoCloseable {
             this.maxWebhooks = new MaxWebhooks(maxUpdates, clock.clock());
             EmulatorHttpServer max = EmulatorHttpServer.open(builder.maxPort, Optional.empty(), Optional.empty(),
                     builder.idleTimeoutMs);
-            max.holdingRoute("/", new MaxApiHandler(engine, maxJson, maxUpdates, maxWebhooks), MAX_BOT_BODY);
+            MaxUploads maxUploads = new MaxUploads(engine);
+            max.route(MaxUploads.PATH, maxUploads::handle, MAX_UPLOAD_BODY);
+            max.holdingRoute("/", new MaxApiHandler(engine, maxJson, maxUpdates, maxWebhooks, maxUploads),
+                    MAX_BOT_BODY);
             max.start();
             this.maxServer = Optional.of(max);
         } else {

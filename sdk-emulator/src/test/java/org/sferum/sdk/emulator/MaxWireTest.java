@@ -303,6 +303,169 @@ class MaxWireTest {
         assertThrows(AssertionError.class, () -> SCHEMA.checkResponse("GET", "/me", 200, bad));
     }
 
+    /** A tiny PNG: the engine tells a photo by its first bytes. */
+    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+        0, 0, 0, 1, 0, 0, 0, 1};
+
+    private String uploadUrl(String type) throws Exception {
+        Answer endpoint = asBot("POST", "/uploads", "/uploads?type=" + type, null);
+        assertEquals(200, endpoint.status(), endpoint.body().toString());
+        return endpoint.body().path("url").asText();
+    }
+
+    private HttpResponse<String> post(String url, String contentType, Map<String, String> headers, byte[] body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    @DisplayName("F-EMB-08 F-ATT-01 uploads: POST /uploads?type=image, the image posted as multipart 'data', the message carries it; the VK face sees the photo")
+    void imageUpload() throws Exception {
+        long chat = classChat(true);
+        String url = uploadUrl("image");
+        assertTrue(url.startsWith(max + MaxUploads.PATH), url);
+        String boundary = "b0undary";
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"board.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        java.io.ByteArrayOutputStream multipart = new java.io.ByteArrayOutputStream();
+        multipart.write(head);
+        multipart.write(PNG);
+        multipart.write(tail);
+        HttpResponse<String> uploaded = post(url, "multipart/form-data; boundary=" + boundary, Map.of(),
+                multipart.toByteArray());
+        assertEquals(200, uploaded.statusCode(), uploaded.body());
+        String token = Wire.JSON.readTree(uploaded.body()).path("photos").path("1").path("token").asText();
+        assertFalse(token.isEmpty(), uploaded.body());
+        ObjectNode message = text("Доска после урока");
+        message.putArray("attachments").addObject().put("type", "image").putObject("payload").put("token", token);
+        assertTrue(SCHEMA.problemsOf("NewMessageBody", message).isEmpty(), SCHEMA.problemsOf("NewMessageBody",
+                message).toString());
+        Answer sent = asBot("POST", "/messages", "/messages?chat_id=" + chat, message);
+        assertEquals(200, sent.status(), sent.body().toString());
+        JsonNode attachment = sent.body().path("message").path("body").path("attachments").get(0);
+        assertEquals("image", attachment.path("type").asText());
+        JsonNode history = vk.ok(school.teacher(), "messages.getHistory", "peer_id",
+                Long.toString(ChatId.GROUP_CHAT_OFFSET - chat));
+        assertEquals("photo", history.path("items").get(0).path("attachments").get(0).path("type").asText());
+        Answer again = asBot("POST", "/messages", "/messages?chat_id=" + chat, message);
+        assertEquals(400, again.status(), "an upload's token is saved once (the engine's rule)");
+    }
+
+    @Test
+    @DisplayName("F-EMB-08 F-ATT-03 resumable upload: Content-Range chunks, a wrong offset is 416 with the offset, a connection cut at half keeps what arrived and the upload goes on from there")
+    void resumableUpload() throws Exception {
+        long chat = classChat(true);
+        String url = uploadUrl("file");
+        byte[] file = new byte[200_000];
+        for (int i = 0; i < file.length; i++) {
+            file[i] = (byte) ('a' + i % 26);
+        }
+        int half = file.length / 2;
+        // the first chunk claims the whole file, but the connection is cut after half of it
+        URI address = URI.create(url);
+        try (java.net.Socket socket = new java.net.Socket(address.getHost(), address.getPort())) {
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST " + address.getRawPath() + " HTTP/1.1\r\nHost: " + address.getAuthority()
+                    + "\r\nContent-Type: application/octet-stream\r\nContent-Disposition: attachment;"
+                    + " filename=\"homework.txt\"\r\nContent-Range: bytes 0-" + (file.length - 1) + "/" + file.length
+                    + "\r\nContent-Length: " + file.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(file, 0, half);
+            out.flush();
+        }
+        JsonNode status = awaitReceived(url, half);
+        assertEquals(file.length, status.path("total").asLong());
+        HttpResponse<String> restart = post(url, "application/octet-stream", Map.of("Content-Range", "bytes 0-"
+                + (file.length - 1) + "/" + file.length), file);
+        assertEquals(416, restart.statusCode(), "a restart from 0 is refused: the upload goes on from " + half);
+        assertEquals("bytes=0-" + (half - 1), restart.headers().firstValue("Range").orElse(""));
+        HttpResponse<String> rest = post(url, "application/octet-stream", Map.of("Content-Range", "bytes " + half
+                + "-" + (file.length - 1) + "/" + file.length, "Content-Disposition", "attachment; filename=\"x\""),
+                java.util.Arrays.copyOfRange(file, half, file.length));
+        assertEquals(200, rest.statusCode(), rest.body());
+        String token = Wire.JSON.readTree(rest.body()).path("token").asText();
+        JsonNode done = Wire.JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertEquals("[\"0-" + (half - 1) + "\",\"" + half + "-" + (file.length - 1) + "\"]",
+                done.path("ranges").toString(), "the second part continued at the offset");
+        ObjectNode message = text("Домашнее задание во вложении");
+        message.putArray("attachments").addObject().put("type", "file").putObject("payload").put("token", token);
+        Answer sent = asBot("POST", "/messages", "/messages?chat_id=" + chat, message);
+        assertEquals(200, sent.status(), sent.body().toString());
+        JsonNode attachment = sent.body().path("message").path("body").path("attachments").get(0);
+        assertEquals("homework.txt", attachment.path("filename").asText());
+        assertEquals(file.length, attachment.path("size").asLong());
+    }
+
+    @Test
+    @DisplayName("F-EMB-08 uploads bad input: type=photo, an unknown type, a program as a file (the engine's rule), a file with another attachment, an unknown upload address")
+    void uploadRefusals() throws Exception {
+        assertEquals(400, asBot("POST", "/uploads", "/uploads?type=photo", null).status());
+        assertEquals(400, asBot("POST", "/uploads", "/uploads?type=sticker", null).status());
+        String url = uploadUrl("file");
+        byte[] program = {'M', 'Z', 0, 0, 1, 2, 3};
+        HttpResponse<String> refused = post(url, "application/octet-stream", Map.of("Content-Range", "bytes 0-6/7",
+                "Content-Disposition", "attachment; filename=\"homework.exe\""), program);
+        assertEquals(400, refused.statusCode());
+        assertTrue(SCHEMA.problemsOf("Error", Wire.JSON.readTree(refused.body())).isEmpty());
+        assertTrue(refused.body().contains("programs"), refused.body());
+        HttpResponse<String> unknown = post(max + MaxUploads.PATH + "no-such-ticket", "application/octet-stream",
+                Map.of("Content-Range", "bytes 0-6/7"), program);
+        assertEquals(404, unknown.statusCode());
+        long chat = classChat(true);
+        ObjectNode message = text("Два вложения");
+        message.putArray("attachments").add(Wire.JSON.createObjectNode().put("type", "file").set("payload",
+                Wire.JSON.createObjectNode().put("token", "a"))).add(Wire.JSON.createObjectNode().put("type", "image")
+                .set("payload", Wire.JSON.createObjectNode().put("token", "b")));
+        assertEquals(400, asBot("POST", "/messages", "/messages?chat_id=" + chat, message).status());
+    }
+
+    @Test
+    @DisplayName("F-EMB-08 inline keyboard: a «Подключиться» link button under the bot's message, kept and shown with it; other button types and a bad url are 400")
+    void linkButton() throws Exception {
+        long chat = classChat(true);
+        ObjectNode message = text("Урок математики начинается");
+        ObjectNode button = Wire.JSON.createObjectNode().put("type", "link").put("text", "Подключиться")
+                .put("url", "https://sferum.test/call/lesson-1");
+        message.putArray("attachments").addObject().put("type", "inline_keyboard").putObject("payload")
+                .putArray("buttons").addArray().add(button);
+        assertTrue(SCHEMA.problemsOf("NewMessageBody", message).isEmpty(), SCHEMA.problemsOf("NewMessageBody",
+                message).toString());
+        Answer sent = asBot("POST", "/messages", "/messages?chat_id=" + chat, message);
+        assertEquals(200, sent.status(), sent.body().toString());
+        String mid = sent.body().path("message").path("body").path("mid").asText();
+        JsonNode read = asBot("GET", "/messages/{messageId}", "/messages/" + mid, null).body();
+        JsonNode keyboard = read.path("body").path("attachments").get(0);
+        assertEquals("inline_keyboard", keyboard.path("type").asText());
+        assertEquals(button, keyboard.path("payload").path("buttons").get(0).get(0));
+        ObjectNode callback = text("Нажмите");
+        callback.putArray("attachments").addObject().put("type", "inline_keyboard").putObject("payload")
+                .putArray("buttons").addArray().addObject().put("type", "callback").put("text", "Да")
+                .put("payload", "yes");
+        assertEquals(400, asBot("POST", "/messages", "/messages?chat_id=" + chat, callback).status());
+        ObjectNode badUrl = text("Ссылка");
+        badUrl.putArray("attachments").addObject().put("type", "inline_keyboard").putObject("payload")
+                .putArray("buttons").addArray().addObject().put("type", "link").put("text", "Открыть")
+                .put("url", "javascript:alert(1)");
+        assertEquals(400, asBot("POST", "/messages", "/messages?chat_id=" + chat, badUrl).status());
+    }
+
+    private JsonNode awaitReceived(String url, long bytes) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            JsonNode status = Wire.JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            if (status.path("received").asLong() == bytes || System.nanoTime() > deadline) {
+                assertEquals(bytes, status.path("received").asLong(), status.toString());
+                return status;
+            }
+            Thread.sleep(20);
+        }
+    }
+
     private static List<String> texts(JsonNode messages) {
         List<String> out = new ArrayList<>();
         messages.forEach(m -> out.add(m.path("body").path("text").asText()));

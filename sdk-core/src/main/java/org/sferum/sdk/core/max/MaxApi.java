@@ -124,19 +124,77 @@ public final class MaxApi {
             }
             int status = response.status();
             if (status == 200) {
-                try {
-                    return Json.parse(response.body());
-                } catch (IOException e) {
-                    throw new ServiceException(ErrorCode.MALFORMED_RESPONSE, "the MAX Bot API answered " + method + " "
-                            + path + " with a body that is not JSON", null, null, e);
-                }
+                return answer(method, path, response);
             }
-            if ((status == 429 || status == 503) && attempt < retry.maxAttempts()) {
+            if ((status == 429 || status == 503 || notReady(status, response.body()))
+                    && attempt < retry.maxAttempts()) {
                 pause(attempt);
                 continue;
             }
             throw error(method, path, status, response.body());
         }
+    }
+
+    /**
+     * The JSON of a 200 answer.
+     *
+     * @param method the HTTP method
+     * @param path the path, for the message
+     * @param response the answer
+     * @return its JSON
+     */
+    static JsonNode answer(String method, String path, TransportResponse response) {
+        try {
+            return Json.parse(response.body());
+        } catch (IOException e) {
+            throw new ServiceException(ErrorCode.MALFORMED_RESPONSE, "the MAX Bot API answered " + method + " "
+                    + path + " with a body that is not JSON", null, null, e);
+        }
+    }
+
+    /**
+     * Whether an answer is MAX's "attachment.not.ready": an uploaded file not processed yet, which the message may
+     * carry a little later (nothing was sent, so the request is repeated after the backoff).
+     */
+    private static boolean notReady(int status, byte[] body) {
+        if (status != 400) {
+            return false;
+        }
+        try {
+            return Json.text(Json.parse(body), "code", "").equals("attachment.not.ready");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Sends one request of an upload to the address {@code POST /uploads} gave: no bot token (the address is a
+     * secret of its own, on another host in production), no retry (the caller resumes).
+     *
+     * @param method {@code POST} or {@code GET}
+     * @param address the upload address
+     * @param headers the headers
+     * @param body the bytes
+     * @return the answer
+     * @throws IOException if the connection fails
+     */
+    TransportResponse upload(String method, URI address, Map<String, List<String>> headers, byte[] body)
+            throws IOException {
+        return transport.execute(new TransportRequest(method, address, headers, body, timeout));
+    }
+
+    /**
+     * Waits the backoff after a failed attempt of an upload.
+     *
+     * @param failedAttempt the attempt that failed, from 1
+     * @return whether another attempt may follow
+     */
+    boolean backoff(int failedAttempt) {
+        if (failedAttempt >= retry.maxAttempts()) {
+            return false;
+        }
+        pause(failedAttempt);
+        return true;
     }
 
     private void pause(int failedAttempt) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.sferum.sdk.attachments.Attachment;
 import java.util.Optional;
 import org.sferum.sdk.chats.ChatId;
 import org.sferum.sdk.error.ErrorCode;
@@ -63,7 +64,37 @@ final class MaxDecoder {
         }
         return new Message(ids.message(body.path("mid").asText()), chat, body.path("seq").asLong(0), author,
                 text(body), Instant.ofEpochMilli(message.path("timestamp").asLong()), Optional.empty(), replyTo,
-                List.of(), forwarded, false);
+                attachments(body.path("attachments"), author.value()), forwarded, false);
+    }
+
+    /**
+     * A message's attachments: {@code image} as a photo (its {@code url}), {@code video} as a video, {@code file}
+     * as a file ({@code filename}, {@code size}), each numbered by its token ({@link MaxIds#media}) so that it can be
+     * sent again; buttons and other types as {@link Attachment.Unknown}.
+     */
+    private List<Attachment> attachments(JsonNode list, long sender) {
+        List<Attachment> out = new ArrayList<>();
+        for (JsonNode attachment : list) {
+            String type = attachment.path("type").asText("");
+            JsonNode payload = attachment.path("payload");
+            String token = payload.path("token").isTextual() ? payload.path("token").asText()
+                    : payload.path("photo_id").asText(payload.path("url").asText(""));
+            switch (type) {
+                case "image":
+                    out.add(new Attachment.Photo(ids.media(sender, type, token), payload.path("url").asText("")));
+                    break;
+                case "video":
+                    out.add(new Attachment.Video(ids.media(sender, type, token), ""));
+                    break;
+                case "file":
+                    out.add(new Attachment.File(ids.media(sender, type, token), attachment.path("filename")
+                            .asText(""), attachment.path("size").asLong(0)));
+                    break;
+                default:
+                    out.add(new Attachment.Unknown(type));
+            }
+        }
+        return out;
     }
 
     /**

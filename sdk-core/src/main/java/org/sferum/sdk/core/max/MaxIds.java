@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.sferum.sdk.attachments.MediaId;
 import org.sferum.sdk.chats.ChatId;
 import org.sferum.sdk.error.ErrorCode;
 import org.sferum.sdk.error.ValidationException;
@@ -26,6 +27,47 @@ final class MaxIds {
     private final Map<String, MessageId> messages = new ConcurrentHashMap<>();
     private final Map<MessageId, String> mids = new ConcurrentHashMap<>();
     private final AtomicLong nextMessage = new AtomicLong(Long.MAX_VALUE);
+    private final Map<MediaId, Item> items = new ConcurrentHashMap<>();
+    private final Map<String, MediaId> tokens = new ConcurrentHashMap<>();
+    private final AtomicLong nextMedia = new AtomicLong(1);
+
+    /** An attachment's MAX {@code type} and {@code token}: what a message carries to attach it. */
+    record Item(String type, String token) {
+    }
+
+    /**
+     * The SDK's id of an uploaded or received attachment, by its MAX token: a number of this client's own (MAX
+     * tokens are opaque strings), kept for the client's life.
+     *
+     * @param owner who uploaded or sent it
+     * @param type {@code image}, {@code video} or {@code file}
+     * @param token its MAX token
+     * @return the id
+     */
+    MediaId media(long owner, String type, String token) {
+        return tokens.computeIfAbsent(type + ":" + token, t -> {
+            MediaId id = new MediaId(owner, nextMedia.getAndIncrement());
+            items.put(id, new Item(type, token));
+            return id;
+        });
+    }
+
+    /**
+     * What a message carries to attach an item.
+     *
+     * @param id the item's id
+     * @return its type and token
+     * @throws ValidationException if this client did not upload or receive it on the MAX Bot API
+     */
+    Item item(MediaId id) {
+        Item item = items.get(id);
+        if (item == null) {
+            throw new ValidationException(ErrorCode.INVALID_ARGUMENT, "attachment " + id.ownerId() + "_" + id.id()
+                    + " was not uploaded or received on the MAX Bot API by this client; upload it with"
+                    + " attachments() of this client first");
+        }
+        return item;
+    }
 
     ChatId chat(long maxChatId) {
         if (maxChatId < 0 && -maxChatId <= ChatId.MAX_LOCAL_ID / 2) {

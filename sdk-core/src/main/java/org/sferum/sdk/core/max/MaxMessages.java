@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.sferum.sdk.attachments.MediaId;
 import org.sferum.sdk.chats.ChatId;
 import org.sferum.sdk.core.wire.Json;
 import org.sferum.sdk.error.ErrorCode;
@@ -53,6 +54,18 @@ final class MaxMessages implements Messages {
 
     @Override
     public Message send(ChatId chat, Draft draft) {
+        return send(chat, draft, null);
+    }
+
+    /**
+     * Sends, with an {@code inline_keyboard} of the given rows when not null ({@link MaxLinkButtons}).
+     *
+     * @param chat the chat
+     * @param draft the message
+     * @param keyboard the keyboard's rows of buttons, or null
+     * @return the message as sent
+     */
+    Message send(ChatId chat, Draft draft, com.fasterxml.jackson.databind.node.ArrayNode keyboard) {
         Checks.notNull(chat, "chat");
         Checks.notNull(draft, "draft");
         long maxChat = ids.maxChat(chat);
@@ -60,15 +73,24 @@ final class MaxMessages implements Messages {
         int length = draft.text().codePointCount(0, draft.text().length());
         Checks.require(length <= MAX_TEXT_LENGTH, ErrorCode.MESSAGE_TOO_LONG, "message text is " + length
                 + " characters; the MAX Bot API takes at most " + MAX_TEXT_LENGTH + ". Split it into several messages");
-        Checks.require(draft.attachments().isEmpty(), ErrorCode.INVALID_ARGUMENT, "attachments are not carried by"
-                + " this SDK's MAX backend yet (the three-step /uploads flow is not built); send text, or use"
-                + " Endpoints.vk()");
         Checks.require(draft.forwarded().size() <= 1 && (draft.forwarded().isEmpty() || draft.replyTo().isEmpty()),
                 ErrorCode.INVALID_ARGUMENT, "a MAX message links one message: a reply or one forwarded message,"
                         + " not " + draft.forwarded().size() + " forwards" + (draft.replyTo().isPresent()
                         ? " and a reply" : ""));
         if (!draft.text().isEmpty()) {
             body.put("text", draft.text());
+        }
+        if (!draft.attachments().isEmpty()) {
+            com.fasterxml.jackson.databind.node.ArrayNode list = body.putArray("attachments");
+            for (org.sferum.sdk.attachments.Attachment attachment : draft.attachments()) {
+                list.add(attachmentRequest(attachment));
+            }
+        }
+        if (keyboard != null) {
+            ObjectNode request = (body.has("attachments") ? (com.fasterxml.jackson.databind.node.ArrayNode)
+                    body.get("attachments") : body.putArray("attachments")).addObject();
+            request.put("type", "inline_keyboard");
+            request.putObject("payload").set("buttons", keyboard);
         }
         if (draft.replyTo().isPresent()) {
             body.putObject("link").put("type", "reply").put("mid", ids.mid(draft.replyTo().get()));
@@ -82,6 +104,29 @@ final class MaxMessages implements Messages {
             throw MaxDecoder.malformed("POST /messages without message");
         }
         return decoder.message(answer.path("message"));
+    }
+
+    /**
+     * An {@code AttachmentRequest}: {@code {type, payload: {token}}} of a photo, video or file this client uploaded
+     * or received.
+     */
+    private ObjectNode attachmentRequest(org.sferum.sdk.attachments.Attachment attachment) {
+        MediaId id;
+        if (attachment instanceof org.sferum.sdk.attachments.Attachment.Photo photo) {
+            id = photo.id();
+        } else if (attachment instanceof org.sferum.sdk.attachments.Attachment.Video video) {
+            id = video.id();
+        } else if (attachment instanceof org.sferum.sdk.attachments.Attachment.File file) {
+            id = file.id();
+        } else {
+            throw new ValidationException(ErrorCode.INVALID_ARGUMENT, "a MAX message carries photos, videos and"
+                    + " files, not " + attachment.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)
+                    + "s");
+        }
+        MaxIds.Item item = ids.item(id);
+        ObjectNode request = Json.MAPPER.createObjectNode().put("type", item.type());
+        request.putObject("payload").put("token", item.token());
+        return request;
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.sferum.sdk.attachments.Attachments;
 import org.sferum.sdk.batch.Batch;
 import org.sferum.sdk.calls.Calls;
 import org.sferum.sdk.contacts.Contacts;
@@ -21,13 +20,14 @@ import org.sferum.sdk.users.Person;
 
 /**
  * A bot's session over the MAX Bot API (F-EMB-08): {@link #me()} is {@code GET /me}; messages, chats and events
- * as {@link MaxMessages}, {@link MaxChats} and {@link MaxEvents} say; attachments, calls, contacts and
- * notifications are refused ({@link MaxRefusals}).
+ * as {@link MaxMessages}, {@link MaxChats} and {@link MaxEvents} say, uploads as {@link MaxAttachments}; calls,
+ * contacts and notifications are refused ({@link MaxRefusals}).
  */
 public final class MaxSession extends SessionParts {
     private final MaxApi api;
     private final AccessToken token;
     private final MaxDecoder decoder;
+    private final MaxMessages messages;
     private volatile Person me;
 
     /**
@@ -47,13 +47,20 @@ public final class MaxSession extends SessionParts {
     }
 
     private MaxSession(MaxApi api, AccessToken token, MaxIds ids, MaxDecoder decoder, Holder holder) {
-        super(new MaxChats(api, token, ids), new MaxMessages(api, token, ids, decoder),
-                MaxRefusals.part(Attachments.class), MaxRefusals.part(Calls.class), MaxRefusals.part(Contacts.class),
+        this(api, token, ids, decoder, holder, new MaxMessages(api, token, ids, decoder));
+    }
+
+    private MaxSession(MaxApi api, AccessToken token, MaxIds ids, MaxDecoder decoder, Holder holder,
+                       MaxMessages messages) {
+        super(new MaxChats(api, token, ids), messages,
+                new MaxAttachments(api, token, ids, messages, () -> holder.session.me().id().value()),
+                MaxRefusals.part(Calls.class), MaxRefusals.part(Contacts.class),
                 MaxRefusals.part(Notifications.class),
                 new MaxEvents(api, token, decoder, () -> holder.session.me().id()));
         this.api = api;
         this.token = token;
         this.decoder = decoder;
+        this.messages = messages;
     }
 
     /**
@@ -112,6 +119,11 @@ public final class MaxSession extends SessionParts {
     @Override
     public org.sferum.sdk.account.Account account() {
         return MaxRefusals.part(org.sferum.sdk.account.Account.class);
+    }
+
+    /** The session's MAX messages, for {@link MaxLinkButtons}. */
+    MaxMessages maxMessages() {
+        return messages;
     }
 
     @Override

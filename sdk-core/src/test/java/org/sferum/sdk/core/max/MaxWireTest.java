@@ -120,7 +120,7 @@ class MaxWireTest {
     }
 
     @Test
-    @DisplayName("F-EMB-08 refused before the wire: 4,001 characters, attachments, two forwards, deleting for oneself, a lost send is outcome unknown")
+    @DisplayName("F-EMB-08 refused before the wire: 4,001 characters, two forwards, deleting for oneself, a lost send is outcome unknown")
     void refusedLocally() {
         ScriptedTransport transport = new ScriptedTransport().fail(new java.io.IOException("reset"));
         try (SferumClient client = client(transport)) {
@@ -136,5 +136,76 @@ class MaxWireTest {
                     () -> bot.messages().send(ChatId.group(1), Draft.text("Привет")));
         }
         assertEquals(1, transport.requests.size(), "a write is not repeated after a lost connection");
+    }
+
+    @Test
+    @DisplayName("F-EMB-08 F-ATT-03 the three-step upload: POST /uploads?type=file with the token, the bytes to the address without it (Content-Range), then the message carries the token; attachment.not.ready is retried with backoff")
+    void uploadShape() {
+        ScriptedTransport transport = new ScriptedTransport()
+                .body(200, "{\"url\":\"http://upload.max.test/upload/t1\"}")
+                .body(200, "{\"token\":\"file-token-1\"}")
+                .body(200, "{\"user_id\":100008,\"first_name\":\"Бот\",\"is_bot\":true}")
+                .body(400, "{\"code\":\"attachment.not.ready\",\"message\":\"Key: errors.process.attachment.file.not.processed\"}")
+                .body(200, "{\"message\":" + MESSAGE + "}");
+        try (SferumClient client = client(transport)) {
+            SferumSession bot = client.session(AccessToken.of(TOKEN));
+            org.sferum.sdk.attachments.Attachment.File file = bot.attachments().uploadFile("ДЗ.txt",
+                    new java.io.ByteArrayInputStream("№15".getBytes(StandardCharsets.UTF_8)));
+            assertEquals(5, file.size());
+            bot.messages().send(ChatId.group(1), Draft.text("Задание").withAttachments(List.of(file)));
+        }
+        TransportRequest endpoint = transport.requests.get(0);
+        assertEquals("http://max.test:9000/uploads?type=file", endpoint.uri().toString());
+        assertEquals(TOKEN, endpoint.header("Authorization"));
+        TransportRequest bytes = transport.requests.get(1);
+        assertEquals("http://upload.max.test/upload/t1", bytes.uri().toString());
+        assertEquals(null, bytes.header("Authorization"), "the bot token never goes to the upload address");
+        assertEquals("bytes 0-4/5", bytes.header("Content-Range"));
+        assertEquals("attachment; filename*=UTF-8''%D0%94%D0%97.txt", bytes.header("Content-Disposition"));
+        String expected = "{\"text\":\"Задание\",\"attachments\":[{\"type\":\"file\",\"payload\":{\"token\":\"file-token-1\"}}]}";
+        assertEquals(expected, body(transport.requests.get(3)));
+        assertEquals(expected, body(transport.requests.get(4)), "the same message again after not.ready");
+        assertEquals(1, sleeps.size(), "one backoff before the retry");
+    }
+
+    @Test
+    @DisplayName("F-EMB-08 F-ATT-03 a chunk whose connection is lost goes on from the offset the address reports, after a backoff")
+    void uploadResumesFromOffset() {
+        ScriptedTransport transport = new ScriptedTransport()
+                .body(200, "{\"url\":\"http://upload.max.test/upload/t2\"}")
+                .fail(new java.io.IOException("connection reset"))
+                .body(200, "{\"received\":3,\"total\":null,\"ranges\":[\"0-2\"],\"finished\":false}")
+                .body(200, "{\"photos\":{\"1\":{\"token\":\"photo-token\"}}}")
+                .body(200, "{\"user_id\":100008,\"first_name\":\"Бот\",\"is_bot\":true}");
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
+        try (SferumClient client = client(transport)) {
+            client.session(AccessToken.of(TOKEN)).attachments().uploadPhoto("board.png",
+                    new java.io.ByteArrayInputStream(png));
+        }
+        assertEquals("bytes 0-7/8", transport.requests.get(1).header("Content-Range"));
+        assertEquals("GET", transport.requests.get(2).method());
+        assertEquals("bytes 3-7/8", transport.requests.get(3).header("Content-Range"));
+        assertEquals(5, transport.requests.get(3).body().length, "only the bytes the address lacks");
+        assertEquals(1, sleeps.size());
+    }
+
+    @Test
+    @DisplayName("F-EMB-08 a «Подключиться» link button: POST /messages with an inline_keyboard of link buttons; a javascript: address or an empty row is refused before the wire")
+    void linkButtonShape() {
+        ScriptedTransport transport = new ScriptedTransport().body(200, "{\"message\":" + MESSAGE + "}");
+        try (SferumClient client = client(transport)) {
+            org.sferum.sdk.core.max.MaxLinkButtons buttons = client.maxLinkButtons(AccessToken.of(TOKEN));
+            buttons.send(ChatId.group(1), Draft.text("Урок начинается"), List.of(List.of(
+                    new org.sferum.sdk.core.max.MaxLinkButtons.LinkButton("Подключиться",
+                            URI.create("https://sferum.test/call/lesson-1")))));
+            assertThrows(ValidationException.class, () -> new org.sferum.sdk.core.max.MaxLinkButtons.LinkButton(
+                    "Открыть", URI.create("javascript:alert(1)")));
+            assertThrows(ValidationException.class, () -> buttons.send(ChatId.group(1), Draft.text("Урок"),
+                    List.of(List.of())));
+        }
+        assertEquals(1, transport.requests.size());
+        assertEquals("{\"text\":\"Урок начинается\",\"attachments\":[{\"type\":\"inline_keyboard\",\"payload\":"
+                + "{\"buttons\":[[{\"type\":\"link\",\"text\":\"Подключиться\",\"url\":"
+                + "\"https://sferum.test/call/lesson-1\"}]]}}]}", body(transport.requests.get(0)));
     }
 }

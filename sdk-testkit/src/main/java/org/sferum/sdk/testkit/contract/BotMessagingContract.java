@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.sferum.sdk.Capability;
 import org.sferum.sdk.SferumSession;
+import org.sferum.sdk.attachments.Attachment;
 import org.sferum.sdk.chats.Chat;
 import org.sferum.sdk.chats.ChatAction;
 import org.sferum.sdk.chats.ChatId;
@@ -251,6 +254,33 @@ public abstract class BotMessagingContract {
         assertEquals(chat, heard.chat());
         assertEquals("Я сделал домашнее задание", heard.message().text());
         assertEquals(school.students().get(2).id(), heard.message().author());
+    }
+
+    @Test
+    @DisplayName("F-EMB-08 F-ATT-01 F-ATT-03 F-ATT-05 the bot uploads a photo and a file and posts them; people see the photo and the file's name and size")
+    void botPostsAttachments() {
+        if (!fixture.botFace().capabilities().contains(Capability.ATTACHMENTS)) {
+            Assumptions.abort("excluded: the backend " + fixture.botFace().backend() + " lacks ATTACHMENTS");
+        }
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1};
+        Attachment.Photo photo = bot.attachments().uploadPhoto("board.png", new ByteArrayInputStream(png));
+        bot.messages().send(chat, Draft.text("Доска после урока").withAttachments(List.of(photo)));
+        byte[] text = "Домашнее задание: №15, №16".getBytes(StandardCharsets.UTF_8);
+        Attachment.File file = bot.attachments().uploadFile("Домашнее задание.txt", new ByteArrayInputStream(text));
+        assertEquals(text.length, file.size());
+        Message sent = bot.messages().send(chat, Draft.text("Задание во вложении").withAttachments(List.of(file)));
+        assertEquals(1, sent.attachments().size());
+        List<Message> seen = student(0).messages().history(chat, HistoryQuery.newestFirst(5)).items();
+        Attachment.File got = (Attachment.File) seen.get(0).attachments().get(0);
+        assertEquals("Домашнее задание.txt", got.name());
+        assertEquals(text.length, got.size());
+        assertTrue(seen.get(1).attachments().get(0) instanceof Attachment.Photo, seen.get(1).attachments().toString());
+        List<Attachment> ofChat = bot.attachments().ofChat(chat, org.sferum.sdk.paging.PageRequest.first()).items();
+        assertTrue(ofChat.stream().anyMatch(a -> a instanceof Attachment.File f && f.name().equals(got.name())),
+                "F-ATT-05 the chat's attachments hold the file: " + ofChat);
+        SferumException program = assertThrows(SferumException.class, () -> bot.attachments().uploadFile(
+                "homework.exe", new ByteArrayInputStream(new byte[] {'M', 'Z', 0, 1})));
+        assertEquals(ErrorCategory.VALIDATION, program.category(), program.getMessage());
     }
 
     @Test

@@ -49,6 +49,8 @@ public final class JournalApp implements AutoCloseable {
     private final SferumEmulator emulator;
     private final SferumClient sferum;
     private final DemoSchool school;
+    /** The school's MAX bot, which posts homework and lessons' links into the class chat (a setting). */
+    private final SchoolBot bot;
     /** The class chat lesson calls are created in; a new one when the teacher relinks after unlinking. */
     private volatile ChatId classChat;
     private final LiveUpdates live;
@@ -74,6 +76,7 @@ public final class JournalApp implements AutoCloseable {
                 .endpoints(Endpoints.emulator(emulator.baseUri()))
                 .application(DemoSchool.CLIENT_ID, baseUri.resolve("/sferum/callback"))
                 .build();
+        this.bot = new SchoolBot(emulator);
         this.classChat = createClassChat(sferum.session(school.teacher().token()), classMembers());
         this.lessons = SchoolLesson.today(SCHOOL_ID, school.className(), now());
         emulator.engine().vkId().createAccount(VARIANT_2_PHONE, Optional.of(DemoSchool.PASSWORD), Optional.empty());
@@ -82,6 +85,7 @@ public final class JournalApp implements AutoCloseable {
         for (SeededUser u : school.everyone()) {
             byId.put(u.id(), u.person().displayName());
         }
+        byId.put(bot.id(), bot.name());
         this.names = byId;
         this.live = new LiveUpdates(sferum);
         AtomicInteger threads = new AtomicInteger();
@@ -105,7 +109,8 @@ public final class JournalApp implements AutoCloseable {
      */
     public static JournalApp start(int port) {
         // the demo is walked by a person without a phone: the emulator shows the SMS code on its VK ID page
-        SferumEmulator emulator = SferumEmulator.builder().showSmsCodes(true).start();
+        // the MAX face too: the school's bot posts into the class chat through the MAX Bot API
+        SferumEmulator emulator = SferumEmulator.builder().showSmsCodes(true).maxPort(0).start();
         try {
             return new JournalApp(emulator, port);
         } catch (RuntimeException e) {
@@ -165,6 +170,10 @@ public final class JournalApp implements AutoCloseable {
 
     LiveUpdates live() {
         return live;
+    }
+
+    SchoolBot bot() {
+        return bot;
     }
 
     /**
@@ -262,13 +271,18 @@ public final class JournalApp implements AutoCloseable {
         server.stop(0);
         executor.shutdownNow();
         sferum.close();
+        bot.close();
         emulator.close();
     }
 
     private ChatId createClassChat(SferumSession teacher, java.util.Set<UserId> members) {
         // Created with the teacher's session (at start-up the seed's token, as the school's integration would, or
         // the teacher herself): the class chat of the students and the parent that lesson calls are created in.
-        ChatId chat = teacher.chats().create(NewChat.of(school.className() + " — классный чат", members));
+        java.util.Set<UserId> withBot = new java.util.LinkedHashSet<>(members);
+        withBot.add(bot.id());
+        ChatId chat = teacher.chats().create(NewChat.of(school.className() + " — классный чат", withBot));
+        // the school's bot is an admin of the class chat: on MAX that is read_all_messages (docs/max.md)
+        teacher.chats().setAdmin(chat, bot.id(), true);
         teacher.messages().send(chat, Draft.text("Добро пожаловать в чат класса! Здесь появятся онлайн-уроки."));
         return chat;
     }

@@ -148,6 +148,27 @@ final class JournalPages {
                 r.redirect("/journal/lesson?key=" + JournalHtml.url(lesson.key()));
             }
             case "GET /journal/lesson" -> lessonPage(r, session, user);
+            case "POST /journal/bot" -> {
+                requireTeacher(user);
+                app.bot().setEnabled("on".equals(r.form("bot").orElse("")));
+                r.redirect("/journal");
+            }
+            case "POST /journal/homework" -> {
+                requireTeacher(user);
+                SchoolLesson lesson = lessonOf(r.form("lesson"));
+                String homework = r.form("homework").orElse("").strip();
+                boolean posted = !homework.isEmpty()
+                        && app.bot().postHomework(app.classChat(), lesson, homework).isPresent();
+                r.redirect("/journal/lesson?key=" + JournalHtml.url(lesson.key()) + (posted ? "&posted=homework"
+                        : ""));
+            }
+            case "POST /journal/announce" -> {
+                requireTeacher(user);
+                SchoolLesson lesson = lessonOf(r.form("lesson"));
+                boolean posted = app.bot().postLessonLink(app.classChat(), lesson, app.baseUri().resolve("/diary"))
+                        .isPresent();
+                r.redirect("/journal/lesson?key=" + JournalHtml.url(lesson.key()) + (posted ? "&posted=link" : ""));
+            }
             case "POST /journal/open" -> {
                 requireTeacher(user);
                 joinLesson(r, user, lessonOf(r.form("lesson")));
@@ -430,7 +451,8 @@ final class JournalPages {
         Optional<SferumSession> me = linkedSession(user);
         r.html(200, JournalHtml.render("journal.jte", Map.of("frame", frame(r, session, "Журнал"),
                 "csrf", session.csrf(), "className", app.school().className(), "date", JournalHtml.date(app.now()),
-                "linked", me.isPresent(), "lessons", lessonRows(me))));
+                "linked", me.isPresent(), "lessons", lessonRows(me), "botName", app.bot().name(),
+                "botOn", app.bot().enabled())));
     }
 
     /** The timetable with each lesson's call, as the user sees it (no calls when not linked). */
@@ -455,6 +477,9 @@ final class JournalPages {
         params.put("attendance", List.of());
         params.put("absent", "");
         params.put("recordings", List.of());
+        params.put("botName", app.bot().name());
+        params.put("botOn", app.bot().enabled());
+        params.put("posted", r.query("posted").orElse(""));
         Optional<Call> found = me.calls().forLesson(lesson.key());
         params.put("call", found.orElse(null));
         if (found.isPresent()) {

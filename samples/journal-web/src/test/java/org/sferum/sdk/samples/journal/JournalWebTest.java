@@ -386,6 +386,43 @@ class JournalWebTest {
 
     private String lastCallback;
 
+    @Test
+    @DisplayName("F-EMB-08 the journal posts homework and a lesson's link into the class chat through the school's MAX bot (on by default); the class chat shows the bot's messages; turned off, nothing is posted")
+    void schoolBotPostsIntoClassChat() throws IOException {
+        WebClient teacherBrowser = browser();
+        HtmlPage journal = login(teacherBrowser, "teacher");
+        assertEquals("on", journal.getHtmlElementById("bot-setting").getAttribute("data-on"), "on by default");
+        link(teacherBrowser, TEACHER_PHONE);
+        String lessonUrl = app.baseUri() + "/journal/lesson?key=" + java.net.URLEncoder.encode(app.lessonKeys()
+                .get(0), java.nio.charset.StandardCharsets.UTF_8);
+        HtmlPage lesson = teacherBrowser.getPage(lessonUrl);
+        HtmlForm homework = lesson.getHtmlElementById("homework");
+        homework.<HtmlTextArea>getTextAreaByName("homework").type("№15, №16 на странице 42");
+        HtmlPage posted = button(homework, "Отправить в чат класса").click();
+        assertTrue(posted.getHtmlElementById("bot-posted").asNormalizedText()
+                .contains("отправил домашнее задание в чат класса"), posted::asNormalizedText);
+        posted = button(posted, "Отправить ссылку на урок в чат класса").click();
+        assertTrue(posted.getHtmlElementById("bot-posted").asNormalizedText().contains("отправил ссылку на урок"),
+                posted::asNormalizedText);
+
+        // the class chat, as the teacher sees it on Sferum: the bot's two messages, by «Бот школы»
+        HtmlPage section = teacherBrowser.getPage(app.baseUri() + "/sferum");
+        HtmlPage chat = section.getAnchorByText("5в — классный чат").click();
+        String history = chat.getHtmlElementById("history").asNormalizedText();
+        assertTrue(history.contains("Домашнее задание по уроку «Математика»"), history);
+        assertTrue(history.contains("№15, №16 на странице 42"), history);
+        assertTrue(history.contains("Онлайн-урок «Математика» начинается"), history);
+        assertTrue(history.contains("Бот школы"), history);
+
+        // off: the lesson page says so, and the journal posts nothing
+        journal = teacherBrowser.getPage(app.baseUri() + "/journal");
+        journal = button(journal.getHtmlElementById("bot-setting"), "Выключить").click();
+        assertEquals("off", journal.getHtmlElementById("bot-setting").getAttribute("data-on"));
+        lesson = teacherBrowser.getPage(lessonUrl);
+        assertTrue(lesson.getHtmlElementById("bot-off").asNormalizedText().contains("выключен"));
+        assertNull(lesson.getElementById("homework"));
+    }
+
     private WebClient browser() {
         WebClient browser = new WebClient();
         browser.getOptions().setJavaScriptEnabled(false);
