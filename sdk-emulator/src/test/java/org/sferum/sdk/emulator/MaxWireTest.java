@@ -378,8 +378,10 @@ class MaxWireTest {
         }
         JsonNode status = awaitReceived(url, half);
         assertEquals(file.length, status.path("total").asLong());
-        HttpResponse<String> restart = post(url, "application/octet-stream", Map.of("Content-Range", "bytes 0-"
-                + (file.length - 1) + "/" + file.length), file);
+        // a small chunk from 0: the server answers 416 without reading on, and a large body still being written
+        // when it closes would make the client see a broken pipe instead of the answer
+        HttpResponse<String> restart = post(url, "application/octet-stream", Map.of("Content-Range", "bytes 0-999/"
+                + file.length), java.util.Arrays.copyOfRange(file, 0, 1000));
         assertEquals(416, restart.statusCode(), "a restart from 0 is refused: the upload goes on from " + half);
         assertEquals("bytes=0-" + (half - 1), restart.headers().firstValue("Range").orElse(""));
         HttpResponse<String> rest = post(url, "application/octet-stream", Map.of("Content-Range", "bytes " + half
